@@ -1,0 +1,62 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// One module per ETL stage; data flows one way:
+// bytes → RawTable (OrgLensCSV) → StagedPeople (OrgLensStage) → OrgGraph (OrgLensGraph)
+//       → OrgMetrics (OrgLensMetrics) → files (OrgLensLoad); OrgLensPipeline wires them, OrgLensCLI parses flags.
+let package = Package(
+    name: "OrgLens",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "orglens", targets: ["orglens"]),
+        .library(name: "OrgLensPipeline", targets: ["OrgLensPipeline"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        .systemLibrary(name: "CLibCSV", path: "Sources/CLibCSV"),
+        .target(name: "OrgLensModel"),
+        .target(name: "OrgLensCSV", dependencies: [
+            "CLibCSV", "OrgLensModel", .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        .target(name: "OrgLensStage", dependencies: ["OrgLensModel"]),
+        .target(name: "OrgLensGraph", dependencies: ["OrgLensModel", "OrgLensStage"]),
+        .target(name: "OrgLensMetrics", dependencies: ["OrgLensModel", "OrgLensGraph"]),
+        .target(name: "OrgLensLoad", dependencies: ["OrgLensModel", "OrgLensMetrics"]),
+        .target(name: "OrgLensPipeline", dependencies: [
+            "OrgLensModel", "OrgLensCSV", "OrgLensStage", "OrgLensGraph", "OrgLensMetrics", "OrgLensLoad",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .target(name: "OrgLensCLI", dependencies: [
+            "OrgLensPipeline", "OrgLensModel",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .executableTarget(name: "orglens", dependencies: [
+            "OrgLensCLI", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "OrgLensCSVTests", dependencies: ["OrgLensCSV", "OrgLensModel"]),
+        .testTarget(name: "OrgLensStageTests", dependencies: ["OrgLensStage", "OrgLensModel"]),
+        .testTarget(name: "OrgLensGraphTests", dependencies: ["OrgLensGraph", "OrgLensStage", "OrgLensModel"]),
+        .testTarget(name: "OrgLensMetricsTests", dependencies: [
+            "OrgLensMetrics", "OrgLensGraph", "OrgLensStage", "OrgLensModel",
+        ]),
+        .testTarget(name: "OrgLensLoadTests", dependencies: ["OrgLensLoad", "OrgLensMetrics", "OrgLensModel"]),
+        .testTarget(name: "OrgLensEndToEndTests", dependencies: [
+            "OrgLensPipeline", "OrgLensCLI", "OrgLensModel", "orglens",
+        ]),
+    ]
+)
+
+// Strict settings for every Swift target, in one place.
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + [
+        .enableUpcomingFeature("ExistentialAny"),
+        .enableUpcomingFeature("MemberImportVisibility"),
+        .enableUpcomingFeature("InternalImportsByDefault"),
+    ]
+}

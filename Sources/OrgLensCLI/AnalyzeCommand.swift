@@ -1,0 +1,110 @@
+public import ArgumentParser
+import Logging
+import OrgLensCSV
+import OrgLensMetrics
+import OrgLensModel
+import OrgLensPipeline
+import OrgLensStage
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `orglens analyze`: one people export in, `dashboard.json`, `quarantine.csv` and `manifest.json` out.
+public struct AnalyzeCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "analyze",
+        abstract: "Analyse a people export and write dashboard.json, quarantine.csv and manifest.json.",
+        discussion: ExitCodes.help)
+
+    @Option(help: ArgumentHelp("People export (CSV).", valueName: "file"))
+    var people: String
+
+    @Option(name: .customLong("map"), help: ArgumentHelp(
+        "Take a canonical field from a differently named column, e.g. employee_id=EMPLOYEE_ID. Repeatable.",
+        valueName: "field=column"))
+    var mappings: [String] = []
+
+    @Option(name: .customLong("root-marker"), help: ArgumentHelp(
+        "A manager_id value meaning 'no manager' (e.g. XX, N/A, 0). Repeatable.", valueName: "value"))
+    var rootMarkers: [String] = []
+
+    @Option(name: .customLong("inactive-status"), help: ArgumentHelp(
+        "A status that leaves a row out of the org. Repeatable; replaces the default list (terminated, inactive, pending-start).",
+        valueName: "value"))
+    var inactiveStatuses: [String] = []
+
+    @Option(help: ArgumentHelp("Field delimiter: ',', ';', '|', 'tab' (default: detected from the header line).", valueName: "char"))
+    var delimiter: String?
+
+    @Option(help: ArgumentHelp("Text encoding: utf-8 (default), windows-1252, utf-16 (with BOM).", valueName: "name"))
+    var encoding: String = "utf-8"
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("The day the org is measured on (default: today, UTC).", valueName: "yyyy-mm-dd"))
+    var asOf: String?
+
+    @Option(help: ArgumentHelp("Parallel workers (default: active processors). Output does not depend on it.", valueName: "n"))
+    var workers: Int?
+
+    @Option(name: .customLong("out"), help: ArgumentHelp("Directory to write into (created if missing).", valueName: "dir"))
+    var outputDirectory: String
+
+    @Flag(help: "Log warnings and errors only.")
+    var quiet = false
+
+    public init() {}
+
+    public func validate() throws {
+        if let workers, workers < 1 { throw ValidationError("--workers must be at least 1.") }
+        if let asOf, CivilDate(iso: Substring(asOf)) == nil || asOf.count != 10 {
+            throw ValidationError("--as-of '\(asOf)' is not a date in YYYY-MM-DD form.")
+        }
+        if TextEncoding(name: encoding) == nil {
+            throw ValidationError("--encoding '\(encoding)' is not supported; use utf-8, windows-1252 or utf-16.")
+        }
+        if let delimiter, Self.delimiterByte(delimiter) == nil {
+            throw ValidationError("--delimiter '\(delimiter)' must be one ASCII character or 'tab'.")
+        }
+    }
+
+    public func run() throws {
+        var logger = Logger(label: "orglens")
+        logger.logLevel = quiet ? .warning : .info
+        do throws(RunError) {
+            let request = try makeRequest()
+            let outcome = try Analysis.run(request, logger: logger)
+            print(outcome.outputDirectory + "/dashboard.json")
+        } catch {
+            StandardError.write("orglens: error: \(error.message)\n")
+            throw ExitCode(error.status.rawValue)
+        }
+    }
+
+    func makeRequest() throws(RunError) -> AnalysisRequest {
+        let day = asOf.flatMap { CivilDate(iso: Substring($0)) } ?? Self.todayUTC()
+        return AnalysisRequest(
+            peoplePath: people,
+            mapping: try ColumnMapping(pairs: mappings),
+            dialect: CSVDialect(delimiter: delimiter.flatMap(Self.delimiterByte), encoding: TextEncoding(name: encoding) ?? .utf8),
+            policy: PeoplePolicy(asOf: day, inactiveStatuses: inactiveStatuses.isEmpty ? nil : inactiveStatuses, rootMarkers: rootMarkers),
+            workers: workers ?? Self.activeProcessors(),
+            outputDirectory: outputDirectory)
+    }
+
+    static func delimiterByte(_ text: String) -> UInt8? {
+        switch text.lowercased() {
+        case "tab", "\\t", "\t": return UInt8(ascii: "\t")
+        default:
+            guard text.utf8.count == 1, let byte = text.utf8.first, byte < 0x80,
+                  byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\n"), byte != UInt8(ascii: "\r") else { return nil }
+            return byte
+        }
+    }
+
+    static func todayUTC() -> CivilDate {
+        CivilDate(daysSinceEpoch: Int(time(nil) / 86_400))
+    }
+
+    static func activeProcessors() -> Int {
+        max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+    }
+}

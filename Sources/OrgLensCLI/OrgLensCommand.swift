@@ -1,0 +1,27 @@
+public import ArgumentParser
+
+/// `orglens`: the root command; each subcommand is a small type of its own.
+public struct OrgLensCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "orglens",
+        abstract: "Org-structure analytics over HRIS exports: span of control, layers, data quality.",
+        discussion: ExitCodes.help,
+        version: "0.1.0",
+        subcommands: [AnalyzeCommand.self],
+        defaultSubcommand: nil)
+
+    public init() {}
+}
+
+/// The documented exit codes, in `--help` and the README.
+enum ExitCodes {
+    static let help = """
+        Exit codes:
+          0   ok
+          64  usage: a flag or its value is wrong
+          65  bad data: the input cannot be analysed (missing required column, unterminated quote, nobody in the org); nothing written
+          66  cannot open an input file
+          73  cannot write the output directory; earlier outputs left as they were
+          74  read error while reading an input
+        """
+}

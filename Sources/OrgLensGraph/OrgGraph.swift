@@ -1,0 +1,72 @@
+/// The org as a frozen reporting forest: people are dense `Int32` indices, children are CSR arrays,
+/// and `order` lists people top-down (every manager before their reports), so metrics can run
+/// bottom-up or top-down in one loop each, with no recursion.
+public struct OrgGraph: Sendable {
+    /// Why a person sits at layer 1.
+    public enum Top: UInt8, Sendable {
+        /// Has a manager in the org.
+        case none
+        /// No manager (empty, a root marker, or themself).
+        case root
+        /// Names a manager who is not in the org.
+        case orphan
+    }
+
+    public let ids: [String]
+    /// Manager of each person, or -1 for roots and orphans.
+    public let parent: [Int32]
+    public let top: [Top]
+    /// Reports of person `p` are `children[childStart[p]..<childStart[p + 1]]`.
+    public let childStart: [Int32]
+    public let children: [Int32]
+    /// Layer of each person; roots and orphans are layer 1.
+    public let layer: [Int32]
+    /// Every person, managers before their reports (breadth-first from the tops).
+    public let order: [Int32]
+
+    public var count: Int { ids.count }
+
+    public func directReports(of person: Int) -> Int { Int(childStart[person + 1] - childStart[person]) }
+
+    public func reports(of person: Int) -> ArraySlice<Int32> {
+        children[Int(childStart[person])..<Int(childStart[person + 1])]
+    }
+
+    init(ids: [String], parent: [Int32], top: [Top]) {
+        self.ids = ids
+        self.parent = parent
+        self.top = top
+        let count = ids.count
+        var childStart = [Int32](repeating: 0, count: count + 1)
+        for manager in parent where manager >= 0 { childStart[Int(manager) + 1] += 1 }
+        for index in 0..<count { childStart[index + 1] += childStart[index] }
+        var fill = childStart
+        var children = [Int32](repeating: 0, count: Int(childStart[count]))
+        for person in 0..<count where parent[person] >= 0 {
+            let manager = Int(parent[person])
+            children[Int(fill[manager])] = Int32(person)
+            fill[manager] += 1
+        }
+        var layer = [Int32](repeating: 0, count: count)
+        var order: [Int32] = []
+        order.reserveCapacity(count)
+        for person in 0..<count where parent[person] < 0 {
+            layer[person] = 1
+            order.append(Int32(person))
+        }
+        var next = 0
+        while next < order.count {
+            let manager = Int(order[next])
+            next += 1
+            for child in children[Int(childStart[manager])..<Int(childStart[manager + 1])] {
+                layer[Int(child)] = layer[manager] + 1
+                order.append(child)
+            }
+        }
+        precondition(order.count == count, "the builder removes cycles before freezing the graph")
+        self.childStart = childStart
+        self.children = children
+        self.layer = layer
+        self.order = order
+    }
+}

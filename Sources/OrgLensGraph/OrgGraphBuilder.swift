@@ -1,0 +1,129 @@
+public import OrgLensModel
+public import OrgLensStage
+
+/// Resolves staged manager references into a frozen `OrgGraph`: finds roots and orphans,
+/// quarantines every member of a reporting loop, and reports each structural finding.
+public enum OrgGraphBuilder {
+    public struct Result: Sendable {
+        public let graph: OrgGraph
+        public let findings: [Finding]
+        /// Members of reporting loops; they leave the org.
+        public let rejections: [Rejection]
+        public let roots: Int
+        public let orphans: Int
+    }
+
+    private enum Unresolved { case dangling, inactive }
+
+    public static func build(_ staged: StagedPeople) -> Result {
+        let count = staged.count
+        var keyToPerson = [Int32](repeating: -1, count: staged.keys.count)
+        for person in 0..<count { keyToPerson[Int(staged.personKey[person])] = Int32(person) }
+
+        var parent = [Int32](repeating: -1, count: count)
+        var findings: [Finding] = []
+        var unresolved: [Int: Unresolved] = [:]
+        for person in 0..<count {
+            switch staged.managerLink[person] {
+            case .none:
+                break
+            case .selfManaged:
+                let id = staged.id(ofPerson: person)
+                findings.append(Finding(
+                    rule: .managerSelf, severity: .info, subject: id, value: nil,
+                    message: "\(id) is recorded as their own manager; treated as a root"))
+            case .key(let key):
+                let manager = keyToPerson[Int(key)]
+                if manager >= 0 {
+                    parent[person] = manager
+                } else {
+                    unresolved[person] = staged.keyStates[Int(key)] == .excluded ? .inactive : .dangling
+                }
+            }
+        }
+
+        let loops = ReportingLoops.find(parent: parent)
+        var rejections: [Rejection] = []
+        for loop in loops {
+            let ids = loop.map { staged.id(ofPerson: Int($0)) }
+            let description = Self.describe(loop: ids)
+            for (person, id) in zip(loop, ids) {
+                rejections.append(Rejection(
+                    source: staged.source, line: staged.line[Int(person)], rule: .managerCycle,
+                    message: "reporting loop: \(description); fix one manager_id in the loop",
+                    employeeID: id, record: nil))
+            }
+        }
+
+        // Compact away loop members; their reports become orphans.
+        let inLoop = Set(loops.joined().map(Int.init))
+        var newIndex = [Int32](repeating: -1, count: count)
+        var ids: [String] = []
+        ids.reserveCapacity(count - inLoop.count)
+        for person in 0..<count where !inLoop.contains(person) {
+            newIndex[person] = Int32(ids.count)
+            ids.append(staged.id(ofPerson: person))
+        }
+        var compactParent = [Int32](repeating: -1, count: ids.count)
+        var top = [OrgGraph.Top](repeating: .none, count: ids.count)
+        var roots = 0
+        var orphans = 0
+        var rootIDs: [String] = []
+        for person in 0..<count where !inLoop.contains(person) {
+            let index = Int(newIndex[person])
+            let id = ids[index]
+            let manager = parent[person]
+            if manager >= 0, !inLoop.contains(Int(manager)) {
+                compactParent[index] = newIndex[Int(manager)]
+                continue
+            }
+            if manager >= 0 {
+                top[index] = .orphan
+                orphans += 1
+                let managerID = staged.id(ofPerson: Int(manager))
+                findings.append(Finding(
+                    rule: .managerDangling, severity: .warning, subject: id, value: nil,
+                    message: "manager \(managerID) of \(id) is quarantined in a reporting loop; \(id) is kept at layer 1"))
+            } else if let reason = unresolved[person] {
+                top[index] = .orphan
+                orphans += 1
+                guard case .key(let key) = staged.managerLink[person] else { continue }
+                let managerID = staged.keys[Int(key)]
+                switch reason {
+                case .dangling:
+                    findings.append(Finding(
+                        rule: .managerDangling, severity: .warning, subject: id, value: nil,
+                        message: "manager_id \(managerID) of \(id) matches no one in the org; \(id) is kept at layer 1"))
+                case .inactive:
+                    findings.append(Finding(
+                        rule: .managerInactive, severity: .warning, subject: id, value: nil,
+                        message: "manager \(managerID) of \(id) is excluded from the org (status or start date); \(id) is kept at layer 1"))
+                }
+            } else {
+                top[index] = .root
+                roots += 1
+                rootIDs.append(id)
+            }
+        }
+        if roots > 1 {
+            rootIDs.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            let shown = rootIDs.prefix(10).joined(separator: ", ") + (roots > 10 ? ", …" : "")
+            findings.append(Finding(
+                rule: .orgMultipleRoots, severity: .warning, subject: "org", value: Double(roots),
+                message: "\(roots) people have no manager (\(shown)); an org usually has one root"))
+        }
+        let graph = OrgGraph(ids: ids, parent: compactParent, top: top)
+        return Result(graph: graph, findings: findings, rejections: rejections, roots: roots, orphans: orphans)
+    }
+
+    /// `A → B → C → A`, starting at the smallest id so every row order names the loop alike.
+    /// Long loops are abbreviated: the message must stay readable in a spreadsheet cell.
+    static func describe(loop ids: [String]) -> String {
+        let start = ids.indices.min { ids[$0].utf8.lexicographicallyPrecedes(ids[$1].utf8) } ?? 0
+        let rotated = Array(ids[start...] + ids[..<start])
+        if rotated.count > 12 {
+            return rotated.prefix(10).joined(separator: " → ") + " → … → \(rotated[0]) (\(rotated.count) people)"
+        }
+        return (rotated + [rotated[0]]).joined(separator: " → ")
+    }
+}

@@ -1,0 +1,110 @@
+public import OrgLensMetrics
+public import OrgLensModel
+
+/// `dashboard.json`, the contract with the BI dashboard. Every table is an array of flat records with
+/// every key present; nothing in it depends on file paths, row order, worker count or the clock.
+public enum DashboardDocument {
+    /// Bumped on any breaking change to `dashboard.json` or `manifest.json`; see the README's changelog.
+    public static let schemaVersion = "1.0"
+
+    public static func render(asOf: CivilDate, metrics: OrgMetrics, findings: [Finding], dataQuality: DataQuality) -> [UInt8] {
+        var json = JSONWriter()
+        json.beginObject(multiline: true)
+        json.field("schema_version", schemaVersion)
+        json.field("as_of", asOf.description)
+        json.key("summary")
+        writeSummary(metrics.summary, to: &json)
+        json.key("span_distribution")
+        json.beginArray(multiline: true)
+        for row in metrics.spanDistribution {
+            json.beginObject()
+            json.field("span", row.span)
+            json.field("managers", row.managers)
+            json.endObject()
+        }
+        json.endArray()
+        json.key("layers")
+        json.beginArray(multiline: true)
+        for row in metrics.layers {
+            json.beginObject()
+            json.field("layer", row.layer)
+            json.field("people", row.people)
+            json.field("managers", row.managers)
+            json.field("mean_span", decimal: row.meanSpan)
+            json.endObject()
+        }
+        json.endArray()
+        json.key("managers")
+        json.beginArray(multiline: true)
+        for row in metrics.managers { writeManager(row, to: &json) }
+        json.endArray()
+        json.key("findings")
+        json.beginArray(multiline: true)
+        for finding in findings.sorted(by: Finding.publishedOrder) {
+            json.beginObject()
+            json.field("rule", finding.rule.rawValue)
+            json.field("severity", finding.severity.rawValue)
+            json.field("subject", finding.subject)
+            json.field("value", decimal: finding.value)
+            json.field("message", finding.message)
+            json.endObject()
+        }
+        json.endArray()
+        json.key("data_quality")
+        writeDataQuality(dataQuality, to: &json)
+        json.endObject()
+        return json.finished()
+    }
+
+    private static func writeSummary(_ summary: OrgSummary, to json: inout JSONWriter) {
+        json.beginObject(multiline: true)
+        json.field("people", summary.people)
+        json.field("managers", summary.managers)
+        json.field("individual_contributors", summary.individualContributors)
+        json.field("managers_of_managers", summary.managersOfManagers)
+        json.field("roots", summary.roots)
+        json.field("orphans", summary.orphans)
+        json.field("max_layer", summary.maxLayer)
+        json.field("mean_span", decimal: summary.meanSpan)
+        json.field("median_span", decimal: summary.medianSpan)
+        for band in SpanBands.Band.allCases {
+            json.field("span_\(band.rawValue)", summary.spanBands[band] ?? 0)
+        }
+        json.endObject()
+    }
+
+    private static func writeManager(_ row: ManagerRecord, to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("id", row.id)
+        json.field("layer", row.layer)
+        json.field("direct_reports", row.directReports)
+        json.field("direct_ics", row.directICs)
+        json.field("direct_managers", row.directManagers)
+        json.field("org_size", row.orgSize)
+        json.field("depth_below", row.depthBelow)
+        json.field("span_band", row.spanBand.rawValue)
+        json.field("role", row.role.rawValue)
+        json.endObject()
+    }
+
+    private static func writeDataQuality(_ quality: DataQuality, to json: inout JSONWriter) {
+        json.beginObject(multiline: true)
+        json.field("rows_read", quality.rowsRead)
+        json.field("in_org", quality.inOrg)
+        json.field("excluded", quality.excludedTotal)
+        json.field("quarantined", quality.quarantinedTotal)
+        json.key("outcomes")
+        json.beginArray(multiline: true)
+        let outcomes = DataQuality.exclusionRules.map { ("excluded", $0, quality.excluded[$0] ?? 0) }
+            + DataQuality.quarantineRules.map { ("quarantined", $0, quality.quarantined[$0] ?? 0) }
+        for (outcome, rule, rows) in outcomes {
+            json.beginObject()
+            json.field("outcome", outcome)
+            json.field("rule", rule.rawValue)
+            json.field("rows", rows)
+            json.endObject()
+        }
+        json.endArray()
+        json.endObject()
+    }
+}

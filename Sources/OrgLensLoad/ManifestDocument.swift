@@ -1,0 +1,55 @@
+public import OrgLensModel
+
+/// `manifest.json`: what a run read and how long each stage took. The only output allowed to differ
+/// between two runs over the same inputs (its timings).
+public enum ManifestDocument {
+    public struct Input: Sendable {
+        public let role: String
+        public let file: SourceFileInfo
+        public let dataQuality: DataQuality
+
+        public init(role: String, file: SourceFileInfo, dataQuality: DataQuality) {
+            self.role = role
+            self.file = file
+            self.dataQuality = dataQuality
+        }
+    }
+
+    public static func render(
+        toolVersion: String, asOf: CivilDate, workers: Int, inputs: [Input], timings: [(stage: String, seconds: Double)]
+    ) -> [UInt8] {
+        var json = JSONWriter()
+        json.beginObject(multiline: true)
+        json.field("schema_version", DashboardDocument.schemaVersion)
+        json.field("tool", "orglens")
+        json.field("tool_version", toolVersion)
+        json.field("as_of", asOf.description)
+        json.field("workers", workers)
+        json.key("inputs")
+        json.beginArray(multiline: true)
+        for input in inputs {
+            json.beginObject()
+            json.field("role", input.role)
+            json.field("path", input.file.path)
+            json.field("bytes", input.file.bytes)
+            json.field("sha256", input.file.sha256)
+            json.field("rows_read", input.dataQuality.rowsRead)
+            json.field("in_org", input.dataQuality.inOrg)
+            json.field("excluded", input.dataQuality.excludedTotal)
+            json.field("quarantined", input.dataQuality.quarantinedTotal)
+            json.endObject()
+        }
+        json.endArray()
+        json.key("timings")
+        json.beginArray(multiline: true)
+        for timing in timings {
+            json.beginObject()
+            json.field("stage", timing.stage)
+            json.field("seconds", decimal: timing.seconds)
+            json.endObject()
+        }
+        json.endArray()
+        json.endObject()
+        return json.finished()
+    }
+}

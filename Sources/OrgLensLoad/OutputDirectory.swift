@@ -1,0 +1,97 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+public import OrgLensModel
+
+/// Publishes a set of files into one directory so that a reader never sees a half-written file and a
+/// failed run replaces nothing: every file is first written and fsynced under a temporary name in the
+/// same directory, and only when all of them are complete are they renamed over the old ones.
+public struct OutputDirectory: Sendable {
+    public struct File: Sendable {
+        public let name: String
+        public let bytes: [UInt8]
+        /// Permission bits; files with personal data use 0o600.
+        public let mode: UInt32
+
+        public init(name: String, bytes: [UInt8], mode: UInt32 = 0o644) {
+            self.name = name
+            self.bytes = bytes
+            self.mode = mode
+        }
+    }
+
+    public let path: String
+
+    public init(path: String) { self.path = path }
+
+    /// Writes every file or, on failure, none: temporary files are removed and old files stay as they were.
+    public func publish(_ files: [File]) throws(RunError) {
+        try createDirectory()
+        var written: [(temporary: String, final: String)] = []
+        do throws(RunError) {
+            for file in files {
+                let final = path + "/" + file.name
+                let temporary = path + "/." + file.name + ".tmp-\(getpid())"
+                written.append((temporary, final))
+                try write(file.bytes, to: temporary, mode: file.mode)
+            }
+        } catch {
+            for entry in written { unlink(entry.temporary) }
+            throw error
+        }
+        for entry in written where rename(entry.temporary, entry.final) != 0 {
+            let reason = String(cString: strerror(errno))
+            for pending in written { unlink(pending.temporary) }
+            throw RunError(.cannotWriteOutput, "cannot move \(entry.temporary) into place as \(entry.final): \(reason).")
+        }
+        syncDirectory()
+    }
+
+    private func createDirectory() throws(RunError) {
+        var prefix = path.hasPrefix("/") ? "" : "."
+        for component in path.split(separator: "/") {
+            prefix += "/" + component
+            if mkdir(prefix, 0o755) != 0, errno != EEXIST {
+                throw RunError(.cannotWriteOutput, "cannot create output directory \(prefix): \(String(cString: strerror(errno))).")
+            }
+        }
+        var status = stat()
+        guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR else {
+            throw RunError(.cannotWriteOutput, "output path \(path) exists and is not a directory; choose another --out.")
+        }
+    }
+
+    private func write(_ bytes: [UInt8], to file: String, mode: UInt32) throws(RunError) {
+        let descriptor = open(file, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode_t(mode))
+        guard descriptor >= 0 else {
+            throw RunError(.cannotWriteOutput, "cannot create \(file): \(String(cString: strerror(errno))).")
+        }
+        defer { close(descriptor) }
+        // The umask must not widen or narrow what the file promises (0600 for personal data).
+        fchmod(descriptor, mode_t(mode))
+        var offset = 0
+        while offset < bytes.count {
+            let count = bytes.withUnsafeBytes { buffer in
+                Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else {
+                throw RunError(.cannotWriteOutput, "cannot write \(file): \(String(cString: strerror(errno))).")
+            }
+            offset += count
+        }
+        guard fsync(descriptor) == 0 else {
+            throw RunError(.cannotWriteOutput, "cannot flush \(file) to disk: \(String(cString: strerror(errno))).")
+        }
+    }
+
+    /// Makes the renames durable; a failure here loses nothing already visible, so it is not fatal.
+    private func syncDirectory() {
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        fsync(descriptor)
+        close(descriptor)
+    }
+}

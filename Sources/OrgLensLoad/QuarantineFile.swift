@@ -1,0 +1,39 @@
+public import OrgLensModel
+
+/// `quarantine.csv`: one row per rejected source row, with where it was, why, and its original text,
+/// so an operator can fix the export. It holds raw personal data: it is written with mode 0600.
+public enum QuarantineFile {
+    public static let header = ["source", "line", "rule", "message", "employee_id", "raw"]
+
+    public static func render(_ rejections: [Rejection]) -> [UInt8] {
+        var out: [UInt8] = []
+        appendRow(header, to: &out)
+        for rejection in rejections.sorted(by: Rejection.fileOrder) {
+            appendRow([rejection.source, String(rejection.line), rejection.rule.rawValue,
+                       rejection.message, rejection.employeeID, rejection.raw], to: &out)
+        }
+        return out
+    }
+
+    private static func appendRow(_ fields: [String], to out: inout [UInt8]) {
+        for (index, field) in fields.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            appendField(field, to: &out)
+        }
+        out.append(UInt8(ascii: "\n"))
+    }
+
+    /// RFC 4180: quote when the field holds a delimiter, quote, line break or edge space.
+    private static func appendField(_ field: String, to out: inout [UInt8]) {
+        let bytes = Array(field.utf8)
+        let needsQuotes = bytes.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }
+            || bytes.first == UInt8(ascii: " ") || bytes.last == UInt8(ascii: " ")
+        guard needsQuotes else { return out.append(contentsOf: bytes) }
+        out.append(UInt8(ascii: "\""))
+        for byte in bytes {
+            if byte == UInt8(ascii: "\"") { out.append(byte) }
+            out.append(byte)
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+}

@@ -1,0 +1,71 @@
+public import OrgLensGraph
+public import OrgLensModel
+
+/// Span of control and layers over a frozen org graph: the `managers` table, the org summary,
+/// the layer and span distributions, and the span findings.
+public enum SpanMetrics {
+    public struct Result: Sendable {
+        public let metrics: OrgMetrics
+        /// Per-manager findings, in no particular order (the writer publishes them sorted).
+        public let findings: [Finding]
+    }
+
+    public static func compute(_ built: OrgGraphBuilder.Result, policy: SpanPolicy = SpanPolicy(), workers: Int) -> Result {
+        let graph = built.graph
+        let totals = SubtreeTotals(graph)
+        let table = ManagerTable.build(graph: graph, totals: totals, policy: policy, workers: workers)
+        let managers = table.records
+
+        var spanCounts: [Int: Int] = [:]
+        var bandCounts: [SpanBands.Band: Int] = [:]
+        for band in SpanBands.Band.allCases { bandCounts[band] = 0 }
+        var managersOfManagers = 0
+        for record in managers {
+            spanCounts[record.directReports, default: 0] += 1
+            bandCounts[record.spanBand, default: 0] += 1
+            if record.directManagers > 0 { managersOfManagers += 1 }
+        }
+        let spans = managers.map(\.directReports).sorted()
+        let totalSpan = spans.reduce(0, +)
+        let maxLayer = Int(graph.layer.max() ?? 0)
+
+        let summary = OrgSummary(
+            people: graph.count, managers: managers.count,
+            individualContributors: graph.count - managers.count,
+            managersOfManagers: managersOfManagers, roots: built.roots, orphans: built.orphans,
+            maxLayer: maxLayer,
+            meanSpan: managers.isEmpty ? nil : Double(totalSpan) / Double(managers.count),
+            medianSpan: median(ofSorted: spans), spanBands: bandCounts)
+        let metrics = OrgMetrics(
+            summary: summary,
+            spanDistribution: spanCounts.keys.sorted().map { SpanCount(span: $0, managers: spanCounts[$0]!) },
+            layers: layerTable(graph: graph, managers: managers, maxLayer: maxLayer),
+            managers: managers)
+        return Result(metrics: metrics, findings: table.findings)
+    }
+
+    private static func layerTable(graph: OrgGraph, managers: [ManagerRecord], maxLayer: Int) -> [LayerRecord] {
+        var people = [Int](repeating: 0, count: maxLayer + 1)
+        var managerCount = [Int](repeating: 0, count: maxLayer + 1)
+        var spanSum = [Int](repeating: 0, count: maxLayer + 1)
+        for layer in graph.layer { people[Int(layer)] += 1 }
+        for record in managers {
+            managerCount[record.layer] += 1
+            spanSum[record.layer] += record.directReports
+        }
+        return (1...max(1, maxLayer)).compactMap { layer in
+            guard layer <= maxLayer else { return nil }
+            return LayerRecord(
+                layer: layer, people: people[layer], managers: managerCount[layer],
+                meanSpan: managerCount[layer] == 0 ? nil : Double(spanSum[layer]) / Double(managerCount[layer]))
+        }
+    }
+
+    /// Mean of the two middle values for an even count.
+    static func median(ofSorted values: [Int]) -> Double? {
+        guard !values.isEmpty else { return nil }
+        let middle = values.count / 2
+        if values.count % 2 == 1 { return Double(values[middle]) }
+        return Double(values[middle - 1] + values[middle]) / 2
+    }
+}

@@ -1,0 +1,24 @@
+public import OrgLensGraph
+
+/// Per-person totals over their whole org, from one bottom-up pass over `OrgGraph.order`.
+///
+/// Serial on purpose: it is one linear pass over two arrays, cheaper than any hand-off between threads.
+public struct SubtreeTotals: Sendable {
+    /// Everyone below each person, transitively, self excluded.
+    public let orgSize: [Int32]
+    /// Deepest layer found in each person's org, their own included.
+    public let deepestLayer: [Int32]
+
+    public init(_ graph: OrgGraph) {
+        var orgSize = [Int32](repeating: 0, count: graph.count)
+        var deepestLayer = graph.layer
+        for person in graph.order.reversed() {
+            let manager = Int(graph.parent[Int(person)])
+            guard manager >= 0 else { continue }
+            orgSize[manager] += orgSize[Int(person)] + 1
+            deepestLayer[manager] = max(deepestLayer[manager], deepestLayer[Int(person)])
+        }
+        self.orgSize = orgSize
+        self.deepestLayer = deepestLayer
+    }
+}

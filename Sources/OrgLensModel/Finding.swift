@@ -1,0 +1,43 @@
+/// How much a finding matters to the people reading the dashboard.
+public enum Severity: String, Sendable, Comparable {
+    case info, warning, error
+
+    private var rank: Int {
+        switch self {
+        case .info: 0
+        case .warning: 1
+        case .error: 2
+        }
+    }
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+}
+
+/// One observation about the org or its data, as it appears in `dashboard.json`'s `findings`.
+///
+/// Findings are values, not thrown errors: a run collects them and still publishes.
+/// `subject` is an employee id or `org`; messages name ids only, never a person's name.
+public struct Finding: Sendable, Hashable {
+    public let rule: Rule
+    public let severity: Severity
+    public let subject: String
+    public let value: Double?
+    public let message: String
+
+    public init(rule: Rule, severity: Severity, subject: String, value: Double?, message: String) {
+        self.rule = rule
+        self.severity = severity
+        self.subject = subject
+        self.value = value
+        self.message = message
+    }
+}
+
+extension Finding {
+    /// The published order: by rule, then by subject as bytes, so any input row order gives the same list.
+    public static func publishedOrder(_ lhs: Finding, _ rhs: Finding) -> Bool {
+        if lhs.rule != rhs.rule { return lhs.rule < rhs.rule }
+        if lhs.subject != rhs.subject { return lhs.subject.utf8.lexicographicallyPrecedes(rhs.subject.utf8) }
+        return lhs.message.utf8.lexicographicallyPrecedes(rhs.message.utf8)
+    }
+}

@@ -1,0 +1,31 @@
+/// A data-quality or org-design rule id. The raw values are part of the output contract:
+/// dashboards filter on them and pipelines fail runs on them, so never rename one.
+public enum Rule: String, Sendable, CaseIterable, Comparable {
+    // Rows that cannot enter the org (quarantine).
+    case rowMissingID = "row.missing_id"
+    case rowDuplicateID = "row.duplicate_id"
+    case rowMalformed = "row.malformed"
+    case managerCycle = "manager.cycle"
+
+    // Rows left out of the org on purpose (policy).
+    case policyInactiveStatus = "policy.inactive_status"
+    case policyNotStarted = "policy.not_started"
+
+    // Reporting structure.
+    case managerSelf = "manager.self"
+    case managerDangling = "manager.dangling"
+    case managerInactive = "manager.inactive"
+    case orgMultipleRoots = "org.multiple_roots"
+
+    // Span of control.
+    case spanNarrow = "span.narrow"
+    case spanWide = "span.wide"
+    case spanSplit = "span.split"
+    case managerSingleReport = "manager.single_report"
+    case managerLayerInflation = "manager.layer_inflation"
+
+    // Values that are present but unusable.
+    case valueInvalidDate = "value.invalid_date"
+
+    public static func < (lhs: Rule, rhs: Rule) -> Bool { lhs.rawValue < rhs.rawValue }
+}

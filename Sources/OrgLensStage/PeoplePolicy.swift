@@ -1,0 +1,19 @@
+public import OrgLensModel
+
+/// Who counts as part of the org on `asOf`, and how the export marks a person with no manager.
+public struct PeoplePolicy: Sendable, Hashable {
+    /// Status values (compared case-insensitively) that leave a row out of the org.
+    public var inactiveStatuses: Set<String>
+    /// `manager_id` values (compared case-insensitively) that mean "no manager", e.g. `XX`, `N/A`, `0`.
+    public var rootMarkers: Set<String>
+    /// People hired after this day have not started and are left out.
+    public var asOf: CivilDate
+
+    public static let defaultInactiveStatuses: Set<String> = ["terminated", "inactive", "pending-start"]
+
+    public init(asOf: CivilDate, inactiveStatuses: [String]? = nil, rootMarkers: [String] = []) {
+        self.asOf = asOf
+        self.inactiveStatuses = Set((inactiveStatuses ?? Array(Self.defaultInactiveStatuses)).map { $0.lowercased() })
+        self.rootMarkers = Set(rootMarkers.map { $0.lowercased() })
+    }
+}

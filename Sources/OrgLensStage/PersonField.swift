@@ -1,0 +1,23 @@
+/// The canonical people columns. Exports name them differently; `ColumnMapping` renames them onto these.
+public enum PersonField: String, Sendable, CaseIterable {
+    case employeeID = "employee_id"
+    case managerID = "manager_id"
+    case name
+    case email
+    case title
+    case level
+    case teamID = "team_id"
+    case department
+    case location
+    case employmentType = "employment_type"
+    case status
+    case hireDate = "hire_date"
+    case salary
+    case currency
+
+    /// A source without these columns cannot be analysed at all.
+    public static let required: [PersonField] = [.employeeID, .managerID]
+
+    /// The fields this release computes with; readers skip every other column.
+    public static let used: [PersonField] = [.employeeID, .managerID, .status, .hireDate]
+}

@@ -1,0 +1,46 @@
+public import OrgLensModel
+
+/// The people of one source, typed and deduplicated, as compact parallel arrays indexed by person.
+///
+/// Ids are interned once: every id and manager reference is a `key` into `keys`, so later stages
+/// join on `Int32`s, never on strings.
+public struct StagedPeople: Sendable {
+    /// How a person's `manager_id` reads before it is resolved against the org.
+    public enum ManagerLink: Sendable, Hashable {
+        /// Empty, or a root marker.
+        case none
+        /// The person names themself (some HRIS do this for the CEO).
+        case selfManaged
+        /// Another id (interned), which may or may not be a person in the org.
+        case key(Int32)
+    }
+
+    /// What a key stands for after staging.
+    public enum KeyState: UInt8, Sendable {
+        /// Only ever seen as a manager reference.
+        case unknown
+        case inOrg
+        /// A row with this id exists but was left out by policy.
+        case excluded
+    }
+
+    public let source: String
+    /// Interned id strings.
+    public internal(set) var keys: [String] = []
+    public internal(set) var keyStates: [KeyState] = []
+    /// Per person in the org (index = person): their id key, manager link and source line.
+    public internal(set) var personKey: [Int32] = []
+    public internal(set) var managerLink: [ManagerLink] = []
+    public internal(set) var line: [Int] = []
+    /// Rows left out by policy, per rule.
+    public internal(set) var excluded: [Rule: Int] = [:]
+    public internal(set) var rejections: [Rejection] = []
+    public internal(set) var findings: [Finding] = []
+    public internal(set) var rowsRead = 0
+
+    init(source: String) { self.source = source }
+
+    public var count: Int { personKey.count }
+
+    public func id(ofPerson person: Int) -> String { keys[Int(personKey[person])] }
+}

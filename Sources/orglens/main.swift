@@ -1,0 +1,4 @@
+import ArgumentParser
+import OrgLensCLI
+
+OrgLensCommand.main()
