@@ -51,14 +51,9 @@ struct RecordAssembler {
             reject(record, message: "expected \(header.count) fields as in the header, found \(found)", fields: parsed)
             return
         }
-        if record.format.needsUTF8Validation {
-            for (field, column) in zip(fields, selection) {
-                guard let column else { continue }
-                if !Self.isValidUTF8(parsed.bytes[parsed.range(column)]) {
-                    reject(record, message: "invalid UTF-8 in column '\(field)'; if the export is windows-1252, pass --encoding windows-1252", fields: parsed)
-                    return
-                }
-            }
+        if record.format.needsUTF8Validation, !UTF8Validation.isValid(record.bytes) {
+            reject(record, message: "the row is not valid UTF-8; if the export is windows-1252, pass --encoding windows-1252", fields: parsed)
+            return
         }
         for index in selection.indices {
             guard let column = selection[index] else { continue }
@@ -118,11 +113,6 @@ struct RecordAssembler {
         case .recordTooLong:
             "the row is longer than \(limits.maxRecordBytes) bytes"
         }
-    }
-
-    private static func isValidUTF8(_ bytes: ArraySlice<UInt8>) -> Bool {
-        if bytes.allSatisfy({ $0 < 0x80 }) { return true }
-        return String(validating: bytes, as: UTF8.self) != nil
     }
 }
 

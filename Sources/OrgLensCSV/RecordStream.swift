@@ -94,9 +94,9 @@ struct RecordStream: ~Copyable {
             block = next
         }
         if scanner.isInsideQuotes || !carry.isEmpty {
+            let insideQuotes = scanner.isInsideQuotes
             scanner.finishAtEndOfInput(at: base)
             let flaw = Self.flaw(scanner.flaw, overflowed: carryOverflowed)
-            let insideQuotes = scanner.isInsideQuotes
             try carry.withUnsafeBufferPointer { buffer throws(RunError) in
                 try body(ScannedRecord(bytes: buffer, line: scanner.recordLine, flaw: flaw, endsInsideQuotes: insideQuotes, format: format))
             }

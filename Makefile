@@ -1,0 +1,31 @@
+# OrgLens — the two commands: `make run` and `make test`. Both install missing system packages first.
+SWIFT ?= $(shell command -v swift 2>/dev/null || echo /opt/swift/usr/bin/swift)
+BIN_DIR = .build/debug
+ORGLENS = $(BIN_DIR)/orglens
+DEMO_OUT = out/demo
+
+.PHONY: all deps build run test golden clean
+
+all: build
+
+deps:
+	@scripts/ensure-system-packages.sh
+
+build: deps
+	$(SWIFT) build
+
+# The main job on the bundled fixture org; prints the path of the dashboard.json it wrote.
+run: build
+	@cd Fixtures/cases/engineering-org && ../../../$(ORGLENS) analyze --people people.csv --as-of 2026-11-01 --out ../../../$(DEMO_OUT) --quiet >/dev/null
+	@echo "$(DEMO_OUT)/dashboard.json"
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+# Rewrites every Fixtures/cases/*/expected from the current code; review the diff before committing.
+golden: build
+	scripts/golden.sh "$(CURDIR)/$(ORGLENS)"
+
+clean:
+	rm -rf .build out
