@@ -39,15 +39,18 @@ let package = Package(
             "OrgLensCLI", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
-        .testTarget(name: "OrgLensCSVTests", dependencies: ["OrgLensCSV", "OrgLensModel"]),
+        .target(name: "OrgLensTestSupport", path: "Tests/OrgLensTestSupport"),
+        .testTarget(name: "OrgLensCSVTests", dependencies: ["OrgLensCSV", "OrgLensModel", "OrgLensTestSupport"]),
         .testTarget(name: "OrgLensStageTests", dependencies: ["OrgLensStage", "OrgLensModel"]),
         .testTarget(name: "OrgLensGraphTests", dependencies: ["OrgLensGraph", "OrgLensStage", "OrgLensModel"]),
         .testTarget(name: "OrgLensMetricsTests", dependencies: [
             "OrgLensMetrics", "OrgLensGraph", "OrgLensStage", "OrgLensModel",
         ]),
-        .testTarget(name: "OrgLensLoadTests", dependencies: ["OrgLensLoad", "OrgLensMetrics", "OrgLensModel"]),
+        .testTarget(name: "OrgLensLoadTests", dependencies: [
+            "OrgLensLoad", "OrgLensMetrics", "OrgLensModel", "OrgLensTestSupport",
+        ]),
         .testTarget(name: "OrgLensEndToEndTests", dependencies: [
-            "OrgLensPipeline", "OrgLensCLI", "OrgLensModel", "orglens",
+            "OrgLensPipeline", "OrgLensCLI", "OrgLensModel", "OrgLensTestSupport", "orglens",
         ]),
     ]
 )

@@ -1,0 +1,24 @@
+public import Foundation
+
+/// Where tests find the repository's fixtures and the shared corpora beside the checkout.
+public enum TestPaths {
+    public static let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    public static let fixtures = repositoryRoot.appendingPathComponent("Fixtures")
+    public static let cases = fixtures.appendingPathComponent("cases")
+
+    /// `../shared` beside the checkout (CI lays a copy there).
+    public static let shared = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared")
+
+    /// The `orglens` binary built next to the test bundle.
+    public static var orglensBinary: URL {
+        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = directory.appendingPathComponent("orglens")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            directory = directory.deletingLastPathComponent()
+        }
+        return repositoryRoot.appendingPathComponent(".build/debug/orglens")
+    }
+}
