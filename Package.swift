@@ -39,12 +39,14 @@ let package = Package(
             "OrgLensCLI", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
-        .target(name: "OrgLensTestSupport", path: "Tests/OrgLensTestSupport"),
+        .target(name: "OrgLensTestSupport", dependencies: ["OrgLensModel"], path: "Tests/OrgLensTestSupport"),
         .testTarget(name: "OrgLensCSVTests", dependencies: ["OrgLensCSV", "OrgLensModel", "OrgLensTestSupport"]),
-        .testTarget(name: "OrgLensStageTests", dependencies: ["OrgLensStage", "OrgLensModel"]),
-        .testTarget(name: "OrgLensGraphTests", dependencies: ["OrgLensGraph", "OrgLensStage", "OrgLensModel"]),
+        .testTarget(name: "OrgLensStageTests", dependencies: ["OrgLensStage", "OrgLensModel", "OrgLensTestSupport"]),
+        .testTarget(name: "OrgLensGraphTests", dependencies: [
+            "OrgLensGraph", "OrgLensStage", "OrgLensModel", "OrgLensTestSupport",
+        ]),
         .testTarget(name: "OrgLensMetricsTests", dependencies: [
-            "OrgLensMetrics", "OrgLensGraph", "OrgLensStage", "OrgLensModel",
+            "OrgLensMetrics", "OrgLensGraph", "OrgLensStage", "OrgLensModel", "OrgLensTestSupport",
         ]),
         .testTarget(name: "OrgLensLoadTests", dependencies: [
             "OrgLensLoad", "OrgLensMetrics", "OrgLensModel", "OrgLensTestSupport",

@@ -50,7 +50,7 @@ public enum OrgGraphBuilder {
             for (person, id) in zip(loop, ids) {
                 rejections.append(Rejection(
                     source: staged.source, line: staged.line[Int(person)], rule: .managerCycle,
-                    message: "reporting loop: \(description); fix one manager_id in the loop",
+                    message: "reporting loop (each reports to the next): \(description); fix one manager_id in the loop",
                     employeeID: id, record: nil))
             }
         }

@@ -1,0 +1,77 @@
+import OrgLensGraph
+import OrgLensModel
+import OrgLensStage
+import OrgLensTestSupport
+import Testing
+
+func buildGraph(_ table: RawTable) -> OrgGraphBuilder.Result {
+    OrgGraphBuilder.build(PeopleStager.stage(table, policy: PeoplePolicy(asOf: CivilDate(year: 2026, month: 11, day: 1)!)))
+}
+
+extension OrgGraph {
+    func layer(of id: String) -> Int32? { ids.firstIndex(of: id).map { layer[$0] } }
+}
+
+@Suite struct OrgGraphBuilderTests {
+    @Test func layersFollowReportingLines() {
+        // Rows listed reports-first: order must not matter.
+        let built = buildGraph(PeopleTable.make(managers: [("C", "B"), ("D", "B"), ("B", "A"), ("A", "")]))
+        #expect(built.graph.layer(of: "A") == 1)
+        #expect(built.graph.layer(of: "B") == 2)
+        #expect(built.graph.layer(of: "C") == 3)
+        #expect(built.roots == 1)
+        #expect(built.orphans == 0)
+        let order = built.graph.order.map { built.graph.ids[Int($0)] }
+        #expect(order.first == "A")
+        #expect(order.firstIndex(of: "B")! < order.firstIndex(of: "C")!)
+    }
+
+    @Test func everyMemberOfALoopIsQuarantinedAndTheLoopNamed() {
+        let built = buildGraph(PeopleTable.make(managers: [("A", ""), ("L3", "L2"), ("L1", "L3"), ("L2", "L1"), ("X", "L2")]))
+        #expect(Set(built.rejections.map(\.employeeID)) == ["L1", "L2", "L3"])
+        #expect(built.rejections.allSatisfy { $0.rule == .managerCycle })
+        #expect(built.rejections.first?.message == "reporting loop (each reports to the next): L1 → L3 → L2 → L1; fix one manager_id in the loop")
+        #expect(built.graph.ids.sorted() == ["A", "X"])
+        // X reported into the loop: kept, as an orphan.
+        #expect(built.orphans == 1)
+        #expect(built.findings.contains { $0.rule == .managerDangling && $0.subject == "X" })
+    }
+
+    @Test func danglingInactiveAndSelfManagersAreFindings() {
+        let table = PeopleTable.make([
+            ["CEO", "CEO"], ["A", "CEO"], ["B", "NOBODY"], ["GONE", "CEO", "terminated"], ["C", "GONE"],
+        ])
+        let built = buildGraph(table)
+        let rules = Dictionary(grouping: built.findings, by: \.subject).mapValues { $0.map(\.rule) }
+        #expect(rules["CEO"] == [.managerSelf])
+        #expect(rules["B"] == [.managerDangling])
+        #expect(rules["C"] == [.managerInactive])
+        #expect(built.roots == 1)
+        #expect(built.orphans == 2)
+        #expect(built.graph.layer(of: "C") == 1)
+    }
+
+    @Test func severalRootsAreOneOrgFinding() {
+        let built = buildGraph(PeopleTable.make(managers: [("R2", ""), ("R1", ""), ("A", "R1")]))
+        let finding = built.findings.first { $0.rule == .orgMultipleRoots }
+        #expect(finding?.value == 2)
+        #expect(finding?.message.contains("(R1, R2)") == true)
+    }
+
+    @Test func aHundredThousandLevelChainNeedsNoRecursion() {
+        let depth = 100_000
+        let pairs = (0..<depth).map { ("P\($0)", $0 == 0 ? "" : "P\($0 - 1)") }
+        let built = buildGraph(PeopleTable.make(managers: pairs))
+        #expect(built.graph.layer.max() == Int32(depth))
+        #expect(built.rejections.isEmpty)
+    }
+
+    @Test func aHundredThousandLongLoopIsFoundWithoutRecursion() {
+        let size = 100_000
+        let pairs = (0..<size).map { ("P\($0)", "P\(($0 + 1) % size)") }
+        let built = buildGraph(PeopleTable.make(managers: pairs + [("ROOT", "")]))
+        #expect(built.rejections.count == size)
+        #expect(built.rejections.first?.message.contains("(100000 people)") == true)
+        #expect(built.graph.count == 1)
+    }
+}

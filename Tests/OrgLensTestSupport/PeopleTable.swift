@@ -1,0 +1,26 @@
+public import OrgLensModel
+
+/// Builds the `RawTable` a reader would hand to staging, from rows written inline in a test.
+public enum PeopleTable {
+    /// `rows` are `[employee_id, manager_id, status, hire_date]`; lines count from 2 as under a header.
+    public static func make(_ rows: [[String]], source: String = "people.csv") -> RawTable {
+        let fields = ["employee_id", "manager_id", "status", "hire_date"]
+        var columns = [TextColumn](repeating: TextColumn(), count: fields.count)
+        for row in rows {
+            for index in fields.indices {
+                columns[index].append(Array((index < row.count ? row[index] : "").utf8))
+            }
+        }
+        var table = RawTable(
+            source: source, fields: fields, columns: columns.map { $0 },
+            file: SourceFileInfo(path: source, bytes: 0, sha256: ""))
+        table.lines = rows.indices.map { $0 + 2 }
+        table.rowsRead = rows.count
+        return table
+    }
+
+    /// Id → manager pairs for an org with no policy columns.
+    public static func make(managers: [(String, String)]) -> RawTable {
+        make(managers.map { [$0.0, $0.1, "", ""] })
+    }
+}
