@@ -19,15 +19,18 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CLibCSV", path: "Sources/CLibCSV"),
         .target(name: "OrgLensModel"),
-        .target(name: "OrgLensCSV", dependencies: [
-            "CLibCSV", "OrgLensModel", .product(name: "Crypto", package: "swift-crypto"),
+        .target(name: "OrgLensInput", dependencies: [
+            "OrgLensModel", .product(name: "Crypto", package: "swift-crypto"),
         ]),
+        .target(name: "OrgLensCSV", dependencies: ["CLibCSV", "OrgLensModel", "OrgLensInput"]),
+        .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .target(name: "OrgLensXML", dependencies: ["CLibXML2", "OrgLensModel", "OrgLensInput"]),
         .target(name: "OrgLensStage", dependencies: ["OrgLensModel"]),
         .target(name: "OrgLensGraph", dependencies: ["OrgLensModel", "OrgLensStage"]),
         .target(name: "OrgLensMetrics", dependencies: ["OrgLensModel", "OrgLensGraph"]),
         .target(name: "OrgLensLoad", dependencies: ["OrgLensModel", "OrgLensMetrics"]),
         .target(name: "OrgLensPipeline", dependencies: [
-            "OrgLensModel", "OrgLensCSV", "OrgLensStage", "OrgLensGraph", "OrgLensMetrics", "OrgLensLoad",
+            "OrgLensModel", "OrgLensCSV", "OrgLensXML", "OrgLensStage", "OrgLensGraph", "OrgLensMetrics", "OrgLensLoad",
             .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "OrgLensCLI", dependencies: [
@@ -41,6 +44,7 @@ let package = Package(
 
         .target(name: "OrgLensTestSupport", dependencies: ["OrgLensModel"], path: "Tests/OrgLensTestSupport"),
         .testTarget(name: "OrgLensCSVTests", dependencies: ["OrgLensCSV", "OrgLensModel", "OrgLensTestSupport"]),
+        .testTarget(name: "OrgLensXMLTests", dependencies: ["OrgLensXML", "OrgLensModel", "OrgLensTestSupport"]),
         .testTarget(name: "OrgLensStageTests", dependencies: ["OrgLensStage", "OrgLensModel", "OrgLensTestSupport"]),
         .testTarget(name: "OrgLensGraphTests", dependencies: [
             "OrgLensGraph", "OrgLensStage", "OrgLensModel", "OrgLensTestSupport",

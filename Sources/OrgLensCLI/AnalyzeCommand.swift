@@ -1,7 +1,6 @@
 public import ArgumentParser
 import Logging
 import OrgLensCSV
-import OrgLensMetrics
 import OrgLensModel
 import OrgLensPipeline
 import OrgLensStage
@@ -16,11 +15,21 @@ public struct AnalyzeCommand: ParsableCommand {
         abstract: "Analyse a people export and write dashboard.json, quarantine.csv and manifest.json.",
         discussion: ExitCodes.help)
 
-    @Option(help: ArgumentHelp("People export (CSV).", valueName: "file"))
+    @Option(help: ArgumentHelp("People export (CSV or XML).", valueName: "file"))
     var people: String
 
+    @Option(help: ArgumentHelp("Input format: csv or xml (default: xml for .xml files, else csv).", valueName: "format"))
+    var format: String?
+
+    @Option(help: ArgumentHelp("XML record mapping preset: workday-report, bamboohr-directory.", valueName: "name"))
+    var preset: String?
+
+    @Option(name: .customLong("record"), help: ArgumentHelp(
+        "XML: local name of the element holding one person (for files no preset describes).", valueName: "element"))
+    var recordElement: String?
+
     @Option(name: .customLong("map"), help: ArgumentHelp(
-        "Take a canonical field from a differently named column, e.g. employee_id=EMPLOYEE_ID. Repeatable.",
+        "Take a canonical field from a differently named column (CSV, e.g. employee_id=EMPLOYEE_ID) or from an XML selector (e.g. manager_id=Manager/ID[@type='Employee_ID']). Repeatable.",
         valueName: "field=column"))
     var mappings: [String] = []
 
@@ -58,6 +67,9 @@ public struct AnalyzeCommand: ParsableCommand {
         if let asOf, CivilDate(iso: Substring(asOf)) == nil || asOf.count != 10 {
             throw ValidationError("--as-of '\(asOf)' is not a date in YYYY-MM-DD form.")
         }
+        if let format, SourceFormat(rawValue: format.lowercased()) == nil {
+            throw ValidationError("--format '\(format)' is not supported; use csv or xml.")
+        }
         if TextEncoding(name: encoding) == nil {
             throw ValidationError("--encoding '\(encoding)' is not supported; use utf-8, windows-1252 or utf-16.")
         }
@@ -82,9 +94,11 @@ public struct AnalyzeCommand: ParsableCommand {
     func makeRequest() throws(RunError) -> AnalysisRequest {
         let day = asOf.flatMap { CivilDate(iso: Substring($0)) } ?? Self.todayUTC()
         return AnalysisRequest(
-            peoplePath: people,
-            mapping: try ColumnMapping(pairs: mappings),
-            dialect: CSVDialect(delimiter: delimiter.flatMap(Self.delimiterByte), encoding: TextEncoding(name: encoding) ?? .utf8),
+            people: PeopleSource(
+                path: people, format: format.flatMap { SourceFormat(rawValue: $0.lowercased()) },
+                mapping: try ColumnMapping(pairs: mappings),
+                dialect: CSVDialect(delimiter: delimiter.flatMap(Self.delimiterByte), encoding: TextEncoding(name: encoding) ?? .utf8),
+                xmlPreset: preset, xmlRecordElement: recordElement),
             policy: PeoplePolicy(asOf: day, inactiveStatuses: inactiveStatuses.isEmpty ? nil : inactiveStatuses, rootMarkers: rootMarkers),
             workers: workers ?? Self.activeProcessors(),
             outputDirectory: outputDirectory)

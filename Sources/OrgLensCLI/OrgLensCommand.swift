@@ -19,7 +19,7 @@ enum ExitCodes {
         Exit codes:
           0   ok
           64  usage: a flag or its value is wrong
-          65  bad data: the input cannot be analysed (missing required column, unterminated quote, nobody in the org); nothing written
+          65  bad data: the input cannot be analysed (missing required column, unterminated quote, malformed XML or a DTD, nobody in the org); nothing written
           66  cannot open an input file
           73  cannot write the output directory; earlier outputs left as they were
           74  read error while reading an input

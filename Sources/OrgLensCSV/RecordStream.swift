@@ -1,3 +1,4 @@
+import OrgLensInput
 import OrgLensModel
 
 /// One record as cut out of the decoded stream, without its line terminator. `bytes` is valid only
@@ -26,7 +27,7 @@ enum RecordFlaw: Equatable {
 /// File → decoded UTF-8 blocks → records with line numbers. Shared by the reading pass and the
 /// pass that fetches the raw text of rows rejected by later stages.
 struct RecordStream: ~Copyable {
-    private var reader: ByteBlockReader
+    private let reader: ByteBlockReader
     private var decoder: SourceDecoder
     private let requestedDelimiter: UInt8?
     private let limits: CSVLimits

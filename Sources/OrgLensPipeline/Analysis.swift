@@ -1,5 +1,4 @@
 public import Logging
-import OrgLensCSV
 import OrgLensGraph
 import OrgLensLoad
 import OrgLensMetrics
@@ -22,12 +21,8 @@ public enum Analysis {
 
     public static func run(_ request: AnalysisRequest, logger: Logger) throws(RunError) -> Outcome {
         var clock = StageClock()
-        let reader = CSVReader(path: request.peoplePath, dialect: request.dialect)
-        let fields = PersonField.used
-        let table = try reader.read(fields: fields.map(\.rawValue), identifierField: PersonField.employeeID.rawValue) {
-            header throws(RunError) in
-            try request.mapping.resolve(fields, header: header, source: request.peoplePath)
-        }
+        let reader = try PeopleSourceReader(request.people)
+        let table = try reader.read(PersonField.used)
         clock.lap("read")
         logger.info("read people", metadata: ["rows": "\(table.rowsRead)", "rejected": "\(table.rejections.count)"])
 
@@ -36,13 +31,13 @@ public enum Analysis {
         let built = OrgGraphBuilder.build(staged)
         clock.lap("graph")
         guard built.graph.count > 0 else {
-            throw RunError(.badData, "\(request.peoplePath): no one is left in the org (\(table.rowsRead) rows read, \(staged.excluded.values.reduce(0, +)) excluded by policy, \(staged.rejections.count + built.rejections.count) quarantined). Check the --map, --inactive-status and --as-of options; quarantine.csv was not written.")
+            throw RunError(.badData, "\(request.people.path): no one is left in the org (\(table.rowsRead) rows read, \(staged.excluded.values.reduce(0, +)) excluded by policy, \(staged.rejections.count + built.rejections.count) quarantined). Check the --map, --inactive-status and --as-of options; quarantine.csv was not written.")
         }
         let spans = SpanMetrics.compute(built, policy: request.spanPolicy, workers: request.workers)
         clock.lap("metrics")
 
         var rejections = staged.rejections + built.rejections
-        try fillRawText(of: &rejections, from: reader, table: table)
+        try fillRawText(of: &rejections, from: reader)
         let dataQuality = DataQuality(
             rowsRead: table.rowsRead, inOrg: built.graph.count, excluded: staged.excluded, rejections: rejections)
         assert(dataQuality.isBalanced, "every row must be accounted for")
@@ -72,7 +67,7 @@ public enum Analysis {
     }
 
     /// Rows rejected after reading carry no text yet; fetch it in one extra pass, only when there are any.
-    private static func fillRawText(of rejections: inout [Rejection], from reader: CSVReader, table: RawTable) throws(RunError) {
+    private static func fillRawText(of rejections: inout [Rejection], from reader: PeopleSourceReader) throws(RunError) {
         let missing = Set(rejections.filter { $0.raw.isEmpty }.map(\.line))
         guard !missing.isEmpty else { return }
         let raw = try reader.rawRecords(startingOnLines: missing)

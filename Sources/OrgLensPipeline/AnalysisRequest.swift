@@ -1,13 +1,10 @@
-public import OrgLensCSV
 public import OrgLensMetrics
 public import OrgLensStage
 
 /// Everything one analysis run needs to know, whichever front end (CLI flags, later pipeline files) filled it in.
 public struct AnalysisRequest: Sendable {
-    /// The people export, as the user wrote its path.
-    public var peoplePath: String
-    public var mapping: ColumnMapping
-    public var dialect: CSVDialect
+    /// The people export and how to read it.
+    public var people: PeopleSource
     public var policy: PeoplePolicy
     public var spanPolicy: SpanPolicy
     /// Dispatch workers for the parallel stages; results do not depend on it.
@@ -15,12 +12,9 @@ public struct AnalysisRequest: Sendable {
     public var outputDirectory: String
 
     public init(
-        peoplePath: String, mapping: ColumnMapping = ColumnMapping(), dialect: CSVDialect = CSVDialect(),
-        policy: PeoplePolicy, spanPolicy: SpanPolicy = SpanPolicy(), workers: Int, outputDirectory: String
+        people: PeopleSource, policy: PeoplePolicy, spanPolicy: SpanPolicy = SpanPolicy(), workers: Int, outputDirectory: String
     ) {
-        self.peoplePath = peoplePath
-        self.mapping = mapping
-        self.dialect = dialect
+        self.people = people
         self.policy = policy
         self.spanPolicy = spanPolicy
         self.workers = max(1, workers)

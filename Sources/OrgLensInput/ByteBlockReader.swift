@@ -4,19 +4,19 @@ import Glibc
 import Darwin
 #endif
 import Crypto
-import OrgLensModel
+public import OrgLensModel
 
-/// Reads a file front to back in large blocks, hashing every byte once on the way, so the manifest's
-/// checksum costs no second pass over the input.
-struct ByteBlockReader: ~Copyable {
-    static let blockSize = 1 << 20
+/// Reads an input file front to back in large blocks, hashing every byte once on the way, so the
+/// manifest's checksum costs no second pass over the input. The one owner of the file descriptor.
+public final class ByteBlockReader {
+    public static let blockSize = 1 << 20
 
-    let path: String
+    public let path: String
     private let descriptor: Int32
     private var hasher = SHA256()
-    private(set) var bytesRead = 0
+    public private(set) var bytesRead = 0
 
-    init(path: String) throws(RunError) {
+    public init(path: String) throws(RunError) {
         self.path = path
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
@@ -33,7 +33,7 @@ struct ByteBlockReader: ~Copyable {
     deinit { close(descriptor) }
 
     /// The next block, or nil at end of file.
-    mutating func next() throws(RunError) -> [UInt8]? {
+    public func next() throws(RunError) -> [UInt8]? {
         var block = [UInt8](repeating: 0, count: Self.blockSize)
         var filled = 0
         while filled < Self.blockSize {
@@ -55,7 +55,7 @@ struct ByteBlockReader: ~Copyable {
     }
 
     /// Identity of what was read; call after the last block.
-    func info(displayPath: String) -> SourceFileInfo {
+    public func info(displayPath: String) -> SourceFileInfo {
         let digest = hasher.finalize().map { byte in
             let hex = String(byte, radix: 16)
             return byte < 16 ? "0" + hex : hex

@@ -1,0 +1,96 @@
+public import OrgLensCSV
+import OrgLensModel
+public import OrgLensStage
+import OrgLensXML
+
+/// The formats an export can come in.
+public enum SourceFormat: String, Sendable, CaseIterable {
+    case csv, xml
+
+    /// `.xml` files are XML; everything else is read as CSV unless the user says otherwise.
+    public static func inferred(fromPath path: String) -> SourceFormat {
+        path.lowercased().hasSuffix(".xml") ? .xml : .csv
+    }
+}
+
+/// One people export and how to read it.
+public struct PeopleSource: Sendable {
+    public var path: String
+    public var format: SourceFormat
+    /// CSV: header renames. XML: field → selector overrides. Both come from `--map FIELD=…`.
+    public var mapping: ColumnMapping
+    public var dialect: CSVDialect
+    /// XML: a preset record mapping (`workday-report`, `bamboohr-directory`).
+    public var xmlPreset: String?
+    /// XML: the record element, for files no preset describes (or to override the preset's).
+    public var xmlRecordElement: String?
+
+    public init(
+        path: String, format: SourceFormat? = nil, mapping: ColumnMapping = ColumnMapping(),
+        dialect: CSVDialect = CSVDialect(), xmlPreset: String? = nil, xmlRecordElement: String? = nil
+    ) {
+        self.path = path
+        self.format = format ?? SourceFormat.inferred(fromPath: path)
+        self.mapping = mapping
+        self.dialect = dialect
+        self.xmlPreset = xmlPreset
+        self.xmlRecordElement = xmlRecordElement
+    }
+}
+
+/// Reads a `PeopleSource` with the reader its format needs; both give the same `RawTable` shape.
+struct PeopleSourceReader {
+    private enum Reader {
+        case csv(CSVReader)
+        case xml(XMLReader)
+    }
+
+    private let reader: Reader
+    private let source: PeopleSource
+
+    init(_ source: PeopleSource) throws(RunError) {
+        self.source = source
+        switch source.format {
+        case .csv:
+            reader = .csv(CSVReader(path: source.path, dialect: source.dialect))
+        case .xml:
+            reader = .xml(XMLReader(path: source.path, mapping: try Self.xmlMapping(for: source)))
+        }
+    }
+
+    func read(_ fields: [PersonField]) throws(RunError) -> RawTable {
+        let names = fields.map(\.rawValue)
+        let identifier = PersonField.employeeID.rawValue
+        switch reader {
+        case .csv(let csv):
+            return try csv.read(fields: names, identifierField: identifier) { header throws(RunError) in
+                try source.mapping.resolve(fields, header: header, source: source.path)
+            }
+        case .xml(let xml):
+            return try xml.read(fields: names, identifierField: identifier)
+        }
+    }
+
+    func rawRecords(startingOnLines lines: Set<Int>) throws(RunError) -> [Int: String] {
+        switch reader {
+        case .csv(let csv): try csv.rawRecords(startingOnLines: lines)
+        case .xml(let xml): try xml.rawRecords(startingOnLines: lines)
+        }
+    }
+
+    /// A preset, or a generic mapping (each field from a child of its own name), then `--map` overrides.
+    private static func xmlMapping(for source: PeopleSource) throws(RunError) -> XMLRecordMapping {
+        var mapping: XMLRecordMapping
+        if let preset = source.xmlPreset {
+            mapping = try XMLPreset.mapping(named: preset)
+        } else if let record = source.xmlRecordElement {
+            mapping = try XMLRecordMapping.generic(recordElement: record, fields: PersonField.allCases.map(\.rawValue))
+        } else {
+            throw RunError(.usage, "\(source.path): XML needs --preset (\(XMLPreset.names.joined(separator: ", "))) or --record ELEMENT naming the element that holds one person.")
+        }
+        if let record = source.xmlRecordElement { mapping.recordElement = record }
+        var overrides: [String: String] = [:]
+        for (field, selector) in source.mapping.overrides { overrides[field.rawValue] = selector }
+        return try mapping.overriding(overrides)
+    }
+}

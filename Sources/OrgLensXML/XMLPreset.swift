@@ -1,0 +1,57 @@
+public import OrgLensModel
+
+/// Record mappings for the XML exports people actually have.
+public enum XMLPreset {
+    public static let names = ["workday-report", "bamboohr-directory"]
+
+    public static func mapping(named name: String) throws(RunError) -> XMLRecordMapping {
+        let selectors: [String: String]
+        let record: String
+        switch name {
+        case "workday-report":
+            // Workday RaaS: one wd:Report_Entry per worker; references carry typed ID children.
+            record = "Report_Entry"
+            selectors = [
+                "employee_id": "Employee_ID | Worker/ID[@type='Employee_ID']",
+                "manager_id": "Manager/ID[@type='Employee_ID'] | Manager_ID",
+                "name": "Worker/@Descriptor | Legal_Name",
+                "email": "Email_Address | Primary_Work_Email",
+                "title": "Business_Title | Job_Title",
+                "level": "Management_Level/@Descriptor | Job_Level",
+                "team_id": "Team_ID | Supervisory_Organization/ID[@type='Organization_Reference_ID']",
+                "department": "Cost_Center/@Descriptor | Department",
+                "location": "Location/@Descriptor | Location",
+                "employment_type": "Worker_Type/@Descriptor | Employment_Type",
+                "status": "Worker_Status | Status",
+                "hire_date": "Hire_Date",
+                "salary": "Annual_Base_Pay | Salary",
+                "currency": "Currency/ID[@type='Currency_ID'] | Currency",
+            ]
+        case "bamboohr-directory":
+            // BambooHR directory / custom report XML: <employee id="…"><field id="…">value</field>…
+            // supervisorEId joins on the internal id (the employee element's id attribute).
+            record = "employee"
+            selectors = [
+                "employee_id": "@id",
+                "manager_id": "field[@id='supervisorEId']",
+                "name": "field[@id='displayName']",
+                "email": "field[@id='workEmail']",
+                "title": "field[@id='jobTitle']",
+                "level": "field[@id='level']",
+                "team_id": "field[@id='team']",
+                "department": "field[@id='department']",
+                "location": "field[@id='location']",
+                "employment_type": "field[@id='employmentHistoryStatus']",
+                "status": "field[@id='status']",
+                "hire_date": "field[@id='hireDate']",
+                "salary": "field[@id='payRate']",
+                "currency": "field[@id='payRateCurrency']",
+            ]
+        default:
+            throw RunError(.usage, "unknown XML preset '\(name)'; presets are: \(names.joined(separator: ", ")).")
+        }
+        var parsed: [String: XMLSelector] = [:]
+        for (field, text) in selectors { parsed[field] = try XMLSelector(text) }
+        return XMLRecordMapping(recordElement: record, selectors: parsed)
+    }
+}

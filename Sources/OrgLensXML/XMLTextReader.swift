@@ -1,0 +1,167 @@
+internal import CLibXML2
+import OrgLensInput
+import OrgLensModel
+
+/// One event of the streamed document, as Swift values.
+enum XMLEvent {
+    case start(name: String, depth: Int, isEmpty: Bool)
+    case end(name: String, depth: Int)
+    case text(String)
+    case documentType
+    case other
+}
+
+/// The one owner of a libxml2 `xmlTextReader`: streams a file through it with hardened options and
+/// turns C status codes and libxml2's structured errors into `RunError`s. No libxml2 type or pointer
+/// leaves this file.
+final class XMLTextReader {
+    /// NONET, and never NOENT, DTDLOAD, DTDATTR, DTDVALID, XINCLUDE or HUGE: HR exports are untrusted.
+    private static let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOCDATA.rawValue)
+
+    private let reader: xmlTextReaderPtr
+    private let input: InputBridge
+    private let errors: ErrorSink
+    private let displayPath: String
+
+    init(path: String, displayPath: String) throws(RunError) {
+        let input = InputBridge(reader: try ByteBlockReader(path: path), displayPath: displayPath)
+        let errors = ErrorSink()
+        orglens_xml_silence_generic_errors()
+        orglens_xml_refuse_external_entities()
+        guard let reader = xmlReaderForIO(
+            Self.readCallback, nil, Unmanaged.passUnretained(input).toOpaque(), nil, nil, Self.options)
+        else {
+            throw RunError(.readError, "\(displayPath): libxml2 could not start reading the file.")
+        }
+        xmlTextReaderSetStructuredErrorHandler(reader, Self.errorCallback, Unmanaged.passUnretained(errors).toOpaque())
+        self.reader = reader
+        self.input = input
+        self.errors = errors
+        self.displayPath = displayPath
+    }
+
+    deinit { xmlFreeTextReader(reader) }
+
+    /// The next node, or nil at the end of the document.
+    func next() throws(RunError) -> XMLEvent? {
+        let status = xmlTextReaderRead(reader)
+        if status == 0 { return nil }
+        guard status == 1 else { throw failure() }
+        switch xmlTextReaderNodeType(reader) {
+        case Int32(XML_READER_TYPE_ELEMENT.rawValue):
+            return .start(name: localName, depth: Int(xmlTextReaderDepth(reader)), isEmpty: xmlTextReaderIsEmptyElement(reader) == 1)
+        case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
+            return .end(name: localName, depth: Int(xmlTextReaderDepth(reader)))
+        case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue),
+             Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue):
+            return .text(xmlTextReaderConstValue(reader).map { String(cString: $0) } ?? "")
+        case Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue):
+            return .documentType
+        default:
+            return .other
+        }
+    }
+
+    /// Attributes of the current element, by local name.
+    func attributes() -> [(name: String, value: String)] {
+        var result: [(String, String)] = []
+        guard xmlTextReaderHasAttributes(reader) == 1 else { return result }
+        while xmlTextReaderMoveToNextAttribute(reader) == 1 {
+            let value = xmlTextReaderConstValue(reader).map { String(cString: $0) } ?? ""
+            result.append((localName, value))
+        }
+        xmlTextReaderMoveToElement(reader)
+        return result
+    }
+
+    /// Line of the current node in the file.
+    var line: Int {
+        guard let node = xmlTextReaderCurrentNode(reader) else { return Int(xmlTextReaderGetParserLineNumber(reader)) }
+        return Int(xmlGetLineNo(node))
+    }
+
+    /// The current element and everything in it, as XML text (expands only this subtree).
+    func outerXML() -> String {
+        guard let text = xmlTextReaderReadOuterXml(reader) else { return "" }
+        defer { orglens_xml_free(text) }
+        return String(cString: text)
+    }
+
+    var fileInfo: SourceFileInfo { input.reader.info(displayPath: displayPath) }
+
+    private var localName: String {
+        xmlTextReaderConstLocalName(reader).map { String(cString: $0) } ?? ""
+    }
+
+    /// A read failure from our own input callback wins; otherwise libxml2's first structured error.
+    private func failure() -> RunError {
+        if let error = input.error { return error }
+        guard let first = errors.first else {
+            return RunError(.badData, "\(displayPath): the XML could not be parsed.")
+        }
+        return RunError(.badData, "\(displayPath):\(first.line):\(first.column): malformed XML: \(first.message). Fix the export (it may be truncated) and run again.")
+    }
+
+    private static let readCallback: xmlInputReadCallback = { context, buffer, length in
+        let input = Unmanaged<InputBridge>.fromOpaque(context!).takeUnretainedValue()
+        return input.fill(UnsafeMutableRawPointer(buffer!), capacity: Int(length))
+    }
+
+    private static let errorCallback: xmlStructuredErrorFunc = { context, error in
+        guard let context, let error else { return }
+        let sink = Unmanaged<ErrorSink>.fromOpaque(context).takeUnretainedValue()
+        guard sink.first == nil else { return }
+        // Only the first line: libxml2 appends the offending bytes after it, which may be personal data.
+        let message = error.pointee.message.map { String(cString: $0) } ?? "unknown error"
+        let firstLine = message.split(separator: "\n").first.map(String.init) ?? message
+        sink.first = (Int(error.pointee.line), Int(error.pointee.int2), firstLine.trimmingCharacters())
+    }
+}
+
+/// Feeds libxml2 from `ByteBlockReader`, so the XML file is hashed on the same single pass.
+private final class InputBridge {
+    let reader: ByteBlockReader
+    private let displayPath: String
+    private var block: [UInt8] = []
+    private var offset = 0
+    var error: RunError?
+
+    init(reader: ByteBlockReader, displayPath: String) {
+        self.reader = reader
+        self.displayPath = displayPath
+    }
+
+    func fill(_ buffer: UnsafeMutableRawPointer, capacity: Int) -> Int32 {
+        if offset == block.count {
+            do {
+                let isFirst = reader.bytesRead == 0
+                guard let next = try reader.next() else { return 0 }
+                if isFirst, DoctypeSniffer.prologHasDoctype(next) {
+                    self.error = RunError(.badData, "\(displayPath): the document has a <!DOCTYPE>; DTDs are not accepted in HR exports. Export without a DTD and run again.")
+                    return -1
+                }
+                block = next
+                offset = 0
+            } catch {
+                self.error = error
+                return -1
+            }
+        }
+        let count = min(capacity, block.count - offset)
+        block.withUnsafeBytes { bytes in
+            buffer.copyMemory(from: bytes.baseAddress! + offset, byteCount: count)
+        }
+        offset += count
+        return Int32(count)
+    }
+}
+
+private final class ErrorSink {
+    var first: (line: Int, column: Int, message: String)?
+}
+
+extension String {
+    func trimmingCharacters() -> String {
+        String(Substring(self).trimmingCharacters())
+    }
+}
