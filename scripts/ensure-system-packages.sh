@@ -6,6 +6,8 @@ set -euo pipefail
 missing=()
 [ -f /usr/include/csv.h ] || missing+=(libcsv-dev)
 { command -v pkg-config >/dev/null && pkg-config --exists libxml-2.0; } || missing+=(libxml2-dev pkg-config)
+# /usr/bin/time measures peak memory in tests and benchmarks.
+[ -x /usr/bin/time ] || missing+=(time)
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
