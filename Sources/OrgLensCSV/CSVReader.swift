@@ -1,9 +1,11 @@
+import OrgLensInput
 public import OrgLensModel
 
 /// Reads one CSV export into a `RawTable`: the columns a stage asked for, every record's line,
 /// and a rejection for every row that cannot be split into the header's fields.
 ///
-/// Streams the file in blocks; libcsv (strict mode) splits each record, see `FieldSplitter`.
+/// Streams the file in blocks; libcsv (strict mode) splits each record, see `FieldSplitter`. With more
+/// than one worker, a large UTF-8 file is cut into byte ranges parsed in parallel (`ParallelParse`).
 public struct CSVReader: Sendable {
     /// Path to open.
     public let path: String
@@ -11,6 +13,8 @@ public struct CSVReader: Sendable {
     public let displayPath: String
     public let dialect: CSVDialect
     public let limits: CSVLimits
+    /// Files smaller than this are parsed on one thread: splitting costs more than it saves.
+    public var parallelThreshold = 8 << 20
 
     public init(path: String, displayPath: String? = nil, dialect: CSVDialect = CSVDialect(), limits: CSVLimits = CSVLimits()) {
         self.path = path
@@ -25,19 +29,26 @@ public struct CSVReader: Sendable {
     public func read(
         fields: [String],
         identifierField: String,
+        workers: Int = 1,
         select: ([String]) throws(RunError) -> [Int?]
     ) throws(RunError) -> RawTable {
-        var stream = try RecordStream(path: path, dialect: dialect, limits: limits)
-        var assembler = RecordAssembler(
-            source: displayPath, fields: fields, identifierField: identifierField, limits: limits)
-        let source = displayPath
-        try stream.forEachRecord { record throws(RunError) in
-            if record.endsInsideQuotes {
-                throw RunError(.badData, "\(source):\(record.line): a quoted field opened on line \(record.line) is never closed; the file ends inside it. Fix the stray '\"' in that row (or re-export) and run again.")
-            }
-            try assembler.add(record, select: select)
+        let header = try HeaderProbe.read(path: path, source: displayPath, dialect: dialect, limits: limits)
+        let layout = HeaderLayout(
+            source: displayPath, fields: fields, identifierField: identifierField,
+            header: header.names, selection: try select(header.names))
+        let body: (table: PartialTable, file: SourceFileInfo)
+        if workers > 1, header.format.needsUTF8Validation, header.fileSize - header.bodyStart >= parallelThreshold {
+            body = try ParallelParse(path: path, layout: layout, header: header, limits: limits, workers: workers).run()
+        } else {
+            body = try serialBody(layout: layout)
         }
-        return try assembler.finish(file: stream.fileInfo(displayPath: source))
+        var columns: [TextColumn?] = zip(body.table.columns, layout.present).map { $1 ? $0 : nil }
+        for alias in layout.aliases { columns[alias.field] = columns[alias.source] }
+        var table = RawTable(source: displayPath, fields: fields, columns: columns, file: body.file)
+        table.lines = body.table.lines
+        table.rejections = body.table.rejections
+        table.rowsRead = body.table.rowsRead
+        return table
     }
 
     /// The original text of the records that start on `lines`, for quarantine rows that later stages
@@ -51,7 +62,71 @@ public struct CSVReader: Sendable {
             if lines.contains(record.line) {
                 found[record.line] = String(decoding: UnsafeBufferPointer(rebasing: record.bytes.prefix(cap)), as: UTF8.self)
             }
+            return true
         }
         return found
+    }
+
+    /// The whole file on this thread, hashing as it goes; the header record is skipped.
+    private func serialBody(layout: HeaderLayout) throws(RunError) -> (table: PartialTable, file: SourceFileInfo) {
+        var stream = try RecordStream(path: path, dialect: dialect, limits: limits)
+        var assembler: RecordAssembler?
+        let source = displayPath
+        let limits = limits
+        try stream.forEachRecord { record throws(RunError) in
+            try Self.checkTerminated(record, source: source)
+            if assembler == nil {
+                // The first record is the header, already read by the probe.
+                assembler = RecordAssembler(layout: layout, delimiter: record.format.delimiter, limits: limits)
+            } else {
+                assembler!.add(record)
+            }
+            return true
+        }
+        let table = assembler?.finish() ?? PartialTable(columns: Array(repeating: TextColumn(), count: layout.fields.count))
+        return (table, stream.fileInfo(displayPath: displayPath))
+    }
+
+    static func checkTerminated(_ record: ScannedRecord, source: String) throws(RunError) {
+        if record.endsInsideQuotes { try checkTerminated(line: record.line, source: source) }
+    }
+
+    /// The file ends inside a quoted field opened on `line`: libcsv's CSV_STRICT_FINI case, fatal.
+    static func checkTerminated(line: Int, source: String) throws(RunError) {
+        throw RunError(.badData, "\(source):\(line): a quoted field opened on line \(line) is never closed; the file ends inside it. Fix the stray '\"' in that row (or re-export) and run again.")
+    }
+}
+
+/// The header line and what the file's first block says about the rest.
+struct HeaderProbe {
+    let names: [String]
+    let format: StreamFormat
+    /// File offset where the first data record starts.
+    let bodyStart: Int
+    /// Lines the header took (usually 1).
+    let headerLines: Int
+    let fileSize: Int
+
+    static func read(path: String, source: String, dialect: CSVDialect, limits: CSVLimits) throws(RunError) -> HeaderProbe {
+        var stream = try RecordStream(path: path, dialect: dialect, limits: limits)
+        var names: [String]?
+        var format: StreamFormat?
+        let stop = try stream.forEachRecord { record throws(RunError) in
+            try CSVReader.checkTerminated(record, source: source)
+            let splitter = FieldSplitter(delimiter: record.format.delimiter)
+            guard record.flaw == nil, case .fields = splitter.split(record.bytes) else {
+                throw RunError(.badData, "\(source):\(record.line): the header line is not valid CSV (bad quoting or an over-long name); fix the export's first line.")
+            }
+            let fields = splitter.allFields
+            names = (0..<fields.count).map { fields.trimmedString(at: $0) }
+            format = record.format
+            return false
+        }
+        guard let names, let format else {
+            throw RunError(.badData, "\(source): the file is empty; expected a header line naming the columns (e.g. employee_id,manager_id,…).")
+        }
+        return HeaderProbe(
+            names: names, format: format, bodyStart: stop.offset + stream.skippedPrefix,
+            headerLines: stop.linesConsumed, fileSize: stream.fileSize)
     }
 }

@@ -1,10 +1,13 @@
 internal import CLibCSV
+import OrgLensModel
 
-/// The one owner of a libcsv parser: splits a single record (already cut out by `RecordScanner`) into
-/// fields, in strict mode. No libcsv type or pointer leaves this file.
+/// The one owner of a libcsv parser: splits a single record (already cut out by `RecordScanner`)
+/// in strict mode, copying only the selected fields straight into their output columns.
+/// No libcsv type or pointer leaves this file.
 final class FieldSplitter {
     enum Outcome: Equatable {
-        case fields
+        /// The record had `count` fields.
+        case fields(count: Int)
         /// libcsv rejected the quoting; `offset` is where, counted in bytes from the record's start.
         case badQuoting(offset: Int, reason: String)
         /// The input ended inside a quoted field (only possible for the last record).
@@ -13,29 +16,35 @@ final class FieldSplitter {
 
     /// Where libcsv's callbacks write; reached through a stable pointer so no class (and no runtime
     /// exclusivity check or retain) sits on the per-field path.
-    struct Fields {
-        var bytes: [UInt8] = []
-        var ends: [Int] = []
-
-        var count: Int { ends.count }
-
-        func range(_ index: Int) -> Range<Int> { (index == 0 ? 0 : ends[index - 1])..<ends[index] }
-
-        mutating func reset() {
-            bytes.removeAll(keepingCapacity: true)
-            ends.removeAll(keepingCapacity: true)
-        }
+    struct Sink {
+        /// Header column → output column, or -1 for columns nobody asked for.
+        var target: [Int32]
+        var columns: [TextColumn]
+        var fieldIndex = 0
+        /// Header mode: every field goes to `all`.
+        var collectAll: Bool
+        var all = TextColumn()
     }
 
     private let parser: UnsafeMutablePointer<csv_parser>
-    private let sink: UnsafeMutablePointer<Fields>
+    private let sink: UnsafeMutablePointer<Sink>
     private let delimiter: UInt8
 
-    init(delimiter: UInt8) {
+    /// A splitter that keeps every field (for the header line).
+    convenience init(delimiter: UInt8) {
+        self.init(delimiter: delimiter, target: [], columnCount: 0, collectAll: true)
+    }
+
+    /// A splitter that appends header column `c` to output column `target[c]` (when ≥ 0).
+    convenience init(delimiter: UInt8, target: [Int32], columnCount: Int) {
+        self.init(delimiter: delimiter, target: target, columnCount: columnCount, collectAll: false)
+    }
+
+    private init(delimiter: UInt8, target: [Int32], columnCount: Int, collectAll: Bool) {
         self.delimiter = delimiter
         parser = .allocate(capacity: 1)
         sink = .allocate(capacity: 1)
-        sink.initialize(to: Fields())
+        sink.initialize(to: Sink(target: target, columns: Array(repeating: TextColumn(), count: columnCount), collectAll: collectAll))
         Self.start(parser, delimiter: delimiter)
     }
 
@@ -46,12 +55,34 @@ final class FieldSplitter {
         sink.deallocate()
     }
 
-    /// The fields of the last record split; valid until the next call to `split`.
-    var fields: Fields { sink.pointee }
+    /// Every field of the last record split in collect-all mode.
+    var allFields: TextColumn { sink.pointee.all }
+
+    /// Values appended so far to each output column.
+    var counts: [Int] { sink.pointee.columns.map(\.count) }
+
+    /// Takes back the values a rejected record appended.
+    func truncate(to counts: [Int]) {
+        for index in counts.indices { sink.pointee.columns[index].truncate(toCount: counts[index]) }
+    }
+
+    /// The last value appended to output column `column`, if the last record reached it.
+    func lastValue(inColumn column: Int, ifCountExceeds count: Int) -> String? {
+        let values = sink.pointee.columns[column]
+        return values.count > count ? values.trimmedString(at: values.count - 1) : nil
+    }
+
+    /// The output columns, leaving the splitter empty.
+    func takeColumns() -> [TextColumn] {
+        let columns = sink.pointee.columns
+        sink.pointee.columns = Array(repeating: TextColumn(), count: columns.count)
+        return columns
+    }
 
     /// Splits one record given without its line terminator.
     func split(_ record: UnsafeBufferPointer<UInt8>) -> Outcome {
-        sink.pointee.reset()
+        sink.pointee.fieldIndex = 0
+        if sink.pointee.collectAll { sink.pointee.all = TextColumn() }
         let consumed = csv_parse(parser, record.baseAddress, record.count, Self.onField, nil, sink)
         if consumed != record.count || csv_error(parser) != CSV_SUCCESS {
             return fail(.badQuoting(offset: consumed, reason: Self.reason(csv_error(parser))))
@@ -59,7 +90,7 @@ final class FieldSplitter {
         if csv_fini(parser, Self.onField, nil, sink) != 0 {
             return fail(.unterminatedQuote)
         }
-        return .fields
+        return .fields(count: sink.pointee.fieldIndex)
     }
 
     /// libcsv cannot continue after an error, so a failed parser is replaced by a fresh one.
@@ -73,8 +104,6 @@ final class FieldSplitter {
         // csv_init fails only for invalid options, which are constant here.
         precondition(csv_init(parser, UInt8(CSV_STRICT | CSV_STRICT_FINI)) == 0, "libcsv rejected constant options")
         csv_set_delim(parser, delimiter)
-        // Keep spaces: ids are trimmed later, and names or titles must arrive as exported.
-        csv_set_space_func(parser) { _ in 0 }
     }
 
     private static func reason(_ code: Int32) -> String {
@@ -84,10 +113,15 @@ final class FieldSplitter {
 
     private static let onField: @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeMutableRawPointer?) -> Void = {
         field, length, context in
-        let fields = context!.assumingMemoryBound(to: Fields.self)
-        if let field, length > 0 {
-            fields.pointee.bytes.append(contentsOf: UnsafeRawBufferPointer(start: field, count: length))
+        let sink = context!.assumingMemoryBound(to: Sink.self)
+        let index = sink.pointee.fieldIndex
+        sink.pointee.fieldIndex = index + 1
+        let bytes = UnsafeRawBufferPointer(start: field, count: field == nil ? 0 : length)
+        if sink.pointee.collectAll {
+            sink.pointee.all.append(bytes)
+        } else if index < sink.pointee.target.count {
+            let column = Int(sink.pointee.target[index])
+            if column >= 0 { sink.pointee.columns[column].append(bytes) }
         }
-        fields.pointee.ends.append(fields.pointee.bytes.count)
     }
 }

@@ -1,105 +1,68 @@
 import OrgLensModel
 
-/// Turns scanned records into a `RawTable`: the first record is the header, every later one is
-/// split, checked (field count, encoding) and either appended to the selected columns or rejected.
+/// The part of a people table one stream (the whole file, or one parallel chunk) produced. Lines are
+/// relative to the stream's first line until the reader makes them absolute.
+struct PartialTable {
+    var columns: [TextColumn]
+    var lines: [Int] = []
+    var rejections: [Rejection] = []
+    var rowsRead = 0
+}
+
+/// Turns scanned data records into columns: each record is checked (flaws found by the scan,
+/// quoting, field count, encoding) and either appended to the selected columns or rejected.
 struct RecordAssembler {
-    private let source: String
-    private let fields: [String]
-    private let identifierField: String
+    private let layout: HeaderLayout
     private let limits: CSVLimits
-    private var splitter: FieldSplitter?
-    private var header: [String]?
-    /// For each requested field, the header column holding it.
-    private var selection: [Int?] = []
-    private var columns: [TextColumn?] = []
+    private let splitter: FieldSplitter
     private var lines: [Int] = []
     private var rejections: [Rejection] = []
     private var rowsRead = 0
 
-    init(source: String, fields: [String], identifierField: String, limits: CSVLimits) {
-        self.source = source
-        self.fields = fields
-        self.identifierField = identifierField
+    init(layout: HeaderLayout, delimiter: UInt8, limits: CSVLimits) {
+        self.layout = layout
         self.limits = limits
+        splitter = FieldSplitter(delimiter: delimiter, target: layout.target, columnCount: layout.fields.count)
     }
 
-    mutating func add(_ record: ScannedRecord, select: ([String]) throws(RunError) -> [Int?]) throws(RunError) {
-        let splitter = self.splitter ?? FieldSplitter(delimiter: record.format.delimiter)
-        self.splitter = splitter
-        guard let header else {
-            try readHeader(record, splitter: splitter, select: select)
-            return
-        }
+    mutating func add(_ record: ScannedRecord) {
         rowsRead += 1
         if let flaw = record.flaw {
-            reject(record, message: Self.message(for: flaw, limits: limits))
+            reject(record, message: Self.message(for: flaw, limits: limits), identifier: nil)
             return
         }
-        switch splitter.split(record.bytes) {
+        let before = splitter.counts
+        let outcome = splitter.split(record.bytes)
+        let identifier = layout.identifierColumn.flatMap { splitter.lastValue(inColumn: $0, ifCountExceeds: before[$0]) }
+        switch outcome {
+        case .fields(let count) where count != layout.headerCount:
+            splitter.truncate(to: before)
+            reject(record, message: "expected \(layout.headerCount) fields as in the header, found \(count)", identifier: identifier)
         case .fields:
-            break
+            if record.format.needsUTF8Validation, !UTF8Validation.isValid(record.bytes) {
+                splitter.truncate(to: before)
+                reject(record, message: "the row is not valid UTF-8; if the export is windows-1252, pass --encoding windows-1252", identifier: identifier)
+                return
+            }
+            lines.append(record.line)
         case .badQuoting(let offset, let reason):
-            reject(record, message: "bad quoting near byte \(offset + 1) of the row (\(reason)); quote the whole field and double any quote inside it")
-            return
+            splitter.truncate(to: before)
+            reject(record, message: "bad quoting near byte \(offset + 1) of the row (\(reason)); quote the whole field and double any quote inside it", identifier: nil)
         case .unterminatedQuote:
-            reject(record, message: "a quoted field is never closed")
-            return
+            splitter.truncate(to: before)
+            reject(record, message: "a quoted field is never closed", identifier: nil)
         }
-        let parsed = splitter.fields
-        guard parsed.count == header.count else {
-            let found = parsed.count
-            reject(record, message: "expected \(header.count) fields as in the header, found \(found)", fields: parsed)
-            return
-        }
-        if record.format.needsUTF8Validation, !UTF8Validation.isValid(record.bytes) {
-            reject(record, message: "the row is not valid UTF-8; if the export is windows-1252, pass --encoding windows-1252", fields: parsed)
-            return
-        }
-        for index in selection.indices {
-            guard let column = selection[index] else { continue }
-            columns[index]!.append(parsed.bytes[parsed.range(column)])
-        }
-        lines.append(record.line)
     }
 
-    func finish(file: SourceFileInfo) throws(RunError) -> RawTable {
-        guard header != nil else {
-            throw RunError(.badData, "\(source): the file is empty; expected a header line naming the columns (e.g. employee_id,manager_id,…).")
-        }
-        var table = RawTable(source: source, fields: fields, columns: columns, file: file)
-        table.lines = lines
-        table.rejections = rejections
-        table.rowsRead = rowsRead
-        return table
+    func finish() -> PartialTable {
+        PartialTable(columns: splitter.takeColumns(), lines: lines, rejections: rejections, rowsRead: rowsRead)
     }
 
-    private mutating func readHeader(
-        _ record: ScannedRecord, splitter: FieldSplitter, select: ([String]) throws(RunError) -> [Int?]
-    ) throws(RunError) {
-        guard record.flaw == nil, splitter.split(record.bytes) == .fields else {
-            throw RunError(.badData, "\(source):\(record.line): the header line is not valid CSV (bad quoting or an over-long name); fix the export's first line.")
-        }
-        let parsed = splitter.fields
-        let names = (0..<parsed.count).map { index in
-            String(decoding: parsed.bytes[parsed.range(index)], as: UTF8.self)
-                .trimmingSpaces()
-        }
-        selection = try select(names)
-        precondition(selection.count == fields.count, "select must answer for every requested field")
-        columns = selection.map { $0 == nil ? nil : TextColumn() }
-        header = names
-    }
-
-    private mutating func reject(_ record: ScannedRecord, message: String, fields parsed: FieldSplitter.Fields? = nil) {
-        var identifier = ""
-        if let parsed, let position = fields.firstIndex(of: identifierField),
-           let column = selection[position], column < parsed.count {
-            identifier = String(decoding: parsed.bytes[parsed.range(column)], as: UTF8.self).trimmingSpaces()
-        }
+    private mutating func reject(_ record: ScannedRecord, message: String, identifier: String?) {
         let raw = String(decoding: UnsafeBufferPointer(rebasing: record.bytes.prefix(limits.maxRawBytes)), as: UTF8.self)
         rejections.append(Rejection(
-            source: source, line: record.line, rule: .rowMalformed, message: message,
-            employeeID: identifier, record: nil, raw: raw))
+            source: layout.source, line: record.line, rule: .rowMalformed, message: message,
+            employeeID: identifier ?? "", record: nil, raw: raw))
     }
 
     private static func message(for flaw: RecordFlaw, limits: CSVLimits) -> String {
@@ -116,12 +79,33 @@ struct RecordAssembler {
     }
 }
 
-extension String {
-    /// Without leading and trailing ASCII spaces and tabs (HR exports pad ids and headers).
-    func trimmingSpaces() -> String {
-        var slice = Substring(self)
-        while let first = slice.first, first == " " || first == "\t" { slice = slice.dropFirst() }
-        while let last = slice.last, last == " " || last == "\t" { slice = slice.dropLast() }
-        return String(slice)
+/// What the header line says: how many fields a row has, and where each requested field sits.
+struct HeaderLayout: Sendable {
+    let source: String
+    let fields: [String]
+    let headerCount: Int
+    /// Header column → requested-field index, or -1.
+    let target: [Int32]
+    /// Requested-field index of the identifier copied into rejections.
+    let identifierColumn: Int?
+    let present: [Bool]
+    /// Requested fields mapped to a header column another field already takes: (field, copy of field).
+    let aliases: [(field: Int, source: Int)]
+
+    init(source: String, fields: [String], identifierField: String, header: [String], selection: [Int?]) {
+        precondition(selection.count == fields.count, "select must answer for every requested field")
+        self.source = source
+        self.fields = fields
+        headerCount = header.count
+        var target = [Int32](repeating: -1, count: header.count)
+        var aliases: [(Int, Int)] = []
+        for (field, column) in selection.enumerated() {
+            guard let column else { continue }
+            if target[column] < 0 { target[column] = Int32(field) } else { aliases.append((field, Int(target[column]))) }
+        }
+        self.target = target
+        self.aliases = aliases
+        identifierColumn = fields.firstIndex(of: identifierField).flatMap { selection[$0] == nil ? nil : $0 }
+        present = selection.map { $0 != nil }
     }
 }

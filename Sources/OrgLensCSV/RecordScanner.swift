@@ -20,7 +20,8 @@ struct RecordScanner {
         case needMore
     }
 
-    private enum State { case fieldStart, unquoted, quoted, quoteInQuoted }
+    /// `afterQuote`: spaces after a closing quote, which libcsv accepts before a delimiter.
+    private enum State { case fieldStart, unquoted, quoted, quoteInQuoted, afterQuote }
 
     private let delimiter: UInt8
     private let maxFieldBytes: Int
@@ -73,6 +74,11 @@ struct RecordScanner {
                     index += 1
                     continue
                 }
+                // libcsv skips spaces before a field, so a quote after them still opens a quoted field.
+                if Self.isSpace(byte), byte != delimiter {
+                    index += 1
+                    continue
+                }
                 state = .unquoted
                 continue
             case .unquoted:
@@ -101,9 +107,12 @@ struct RecordScanner {
                     mark(.nulByte, at: base + index)
                 }
                 index += 1
-            case .quoteInQuoted:
-                if byte == Self.quote {
+            case .quoteInQuoted, .afterQuote:
+                if byte == Self.quote, state == .quoteInQuoted {
                     state = .quoted
+                    index += 1
+                } else if Self.isSpace(byte), byte != delimiter {
+                    state = .afterQuote
                     index += 1
                 } else if byte == delimiter {
                     endField(at: base + index)
@@ -147,6 +156,9 @@ struct RecordScanner {
     private mutating func mark(_ newFlaw: Flaw, at _: Int) {
         if flaw == nil { flaw = newFlaw }
     }
+
+    @inline(__always)
+    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
 
     @inline(__always)
     private static func isSpecial(_ byte: UInt8, _ delimiter: UInt8) -> Bool {

@@ -5,6 +5,7 @@ import OrgLensModel
 /// during the callback that receives it.
 struct ScannedRecord {
     let bytes: UnsafeBufferPointer<UInt8>
+    /// Line the record starts on, counted from the stream's first line.
     let line: Int
     let flaw: RecordFlaw?
     /// The input ended inside this record's quoted field.
@@ -13,7 +14,7 @@ struct ScannedRecord {
 }
 
 /// What the stream learned from the file's first block.
-struct StreamFormat {
+struct StreamFormat: Sendable {
     let delimiter: UInt8
     /// The bytes are the file's own UTF-8 (not transcoded), so they still need validating.
     let needsUTF8Validation: Bool
@@ -24,35 +25,68 @@ enum RecordFlaw: Equatable {
     case strayQuote, nulByte, fieldTooLong, recordTooLong
 }
 
-/// File → decoded UTF-8 blocks → records with line numbers. Shared by the reading pass and the
-/// pass that fetches the raw text of rows rejected by later stages.
+/// File → decoded UTF-8 blocks → records with line numbers. Reads either the whole file (hashing it,
+/// detecting encoding and delimiter) or one byte range of a UTF-8 file for a parallel worker.
 struct RecordStream: ~Copyable {
+    /// Where a range stream stopped: the offset of the first record it did not read, and how many
+    /// lines it consumed up to there.
+    struct Stop {
+        let offset: Int
+        let linesConsumed: Int
+    }
+
     private let reader: ByteBlockReader
     private var decoder: SourceDecoder
     private let requestedDelimiter: UInt8?
+    private let knownFormat: StreamFormat?
     private let limits: CSVLimits
+    private let startOffset: Int
+    private let stopAfter: Int?
 
+    /// The whole file, from its first byte.
     init(path: String, dialect: CSVDialect, limits: CSVLimits) throws(RunError) {
         reader = try ByteBlockReader(path: path)
         decoder = SourceDecoder(encoding: dialect.encoding)
         requestedDelimiter = dialect.delimiter
+        knownFormat = nil
         self.limits = limits
+        startOffset = 0
+        stopAfter = nil
+    }
+
+    /// UTF-8 bytes from `start` (a record start), stopping before the first record that starts at or
+    /// after `stopAfter`. Not hashed: a separate pass hashes the file.
+    init(path: String, format: StreamFormat, limits: CSVLimits, start: Int, stopAfter: Int) throws(RunError) {
+        reader = try ByteBlockReader(path: path, offset: start, hashing: false)
+        decoder = SourceDecoder(passthrough: ())
+        requestedDelimiter = format.delimiter
+        knownFormat = format
+        self.limits = limits
+        startOffset = start
+        self.stopAfter = stopAfter
     }
 
     func fileInfo(displayPath: String) -> SourceFileInfo { reader.info(displayPath: displayPath) }
 
-    /// Calls `body` for every non-blank record, in file order.
-    mutating func forEachRecord(_ body: (ScannedRecord) throws(RunError) -> Void) throws(RunError) {
-        guard var block = try nextDecodedBlock() else { return }
-        let format = StreamFormat(
+    /// Bytes before the decoded stream's first byte (a UTF-8 byte-order mark).
+    var skippedPrefix: Int { decoder.skippedPrefix }
+
+    var fileSize: Int { reader.fileSize }
+
+    /// Calls `body` for every non-blank record, in file order, until it returns false; returns where
+    /// it stopped (offsets count decoded bytes; for a UTF-8 file, file bytes after any byte-order mark).
+    @discardableResult
+    mutating func forEachRecord(_ body: (ScannedRecord) throws(RunError) -> Bool) throws(RunError) -> Stop {
+        if let stopAfter, startOffset >= stopAfter { return Stop(offset: startOffset, linesConsumed: 0) }
+        guard var block = try nextDecodedBlock() else { return Stop(offset: startOffset, linesConsumed: 0) }
+        let format = knownFormat ?? StreamFormat(
             delimiter: requestedDelimiter ?? Self.detectDelimiter(in: block),
             needsUTF8Validation: decoder.isUTF8Source)
-        let delimiter = format.delimiter
-        var scanner = RecordScanner(delimiter: delimiter, maxFieldBytes: limits.maxFieldBytes)
+        var scanner = RecordScanner(delimiter: format.delimiter, maxFieldBytes: limits.maxFieldBytes)
         var carry: [UInt8] = []
         var carryOverflowed = false
-        var base = 0
-        scanner.beginRecord(at: 0)
+        var base = startOffset
+        scanner.beginRecord(at: base)
         while true {
             var recordStart = 0
             var position = 0
@@ -65,18 +99,19 @@ struct RecordStream: ~Copyable {
                     position = next
                     scanner.beginRecord(at: base + next)
                 case .recordEnd(let end, let next):
+                    var wantsMore = true
                     if carry.isEmpty {
                         if end > recordStart {
                             let flaw = Self.flaw(scanner.flaw, overflowed: false)
-                            try block.withUnsafeBufferPointer { buffer throws(RunError) in
+                            wantsMore = try block.withUnsafeBufferPointer { buffer throws(RunError) in
                                 let record = UnsafeBufferPointer(rebasing: buffer[recordStart..<end])
-                                try body(ScannedRecord(bytes: record, line: scanner.recordLine, flaw: flaw, endsInsideQuotes: false, format: format))
+                                return try body(ScannedRecord(bytes: record, line: scanner.recordLine, flaw: flaw, endsInsideQuotes: false, format: format))
                             }
                         }
                     } else {
                         append(block[recordStart..<end], to: &carry, overflowed: &carryOverflowed)
                         let flaw = Self.flaw(scanner.flaw, overflowed: carryOverflowed)
-                        try carry.withUnsafeBufferPointer { buffer throws(RunError) in
+                        wantsMore = try carry.withUnsafeBufferPointer { buffer throws(RunError) in
                             try body(ScannedRecord(bytes: buffer, line: scanner.recordLine, flaw: flaw, endsInsideQuotes: false, format: format))
                         }
                         carry.removeAll(keepingCapacity: carry.capacity <= 1 << 20)
@@ -85,6 +120,9 @@ struct RecordStream: ~Copyable {
                     recordStart = next
                     position = next
                     scanner.beginRecord(at: base + next)
+                    if !wantsMore || stopAfter.map({ base + next >= $0 }) == true {
+                        return Stop(offset: base + next, linesConsumed: scanner.line - 1)
+                    }
                 case .needMore:
                     append(block[recordStart...], to: &carry, overflowed: &carryOverflowed)
                     finishedBlock = true
@@ -98,10 +136,11 @@ struct RecordStream: ~Copyable {
             let insideQuotes = scanner.isInsideQuotes
             scanner.finishAtEndOfInput(at: base)
             let flaw = Self.flaw(scanner.flaw, overflowed: carryOverflowed)
-            try carry.withUnsafeBufferPointer { buffer throws(RunError) in
+            _ = try carry.withUnsafeBufferPointer { buffer throws(RunError) in
                 try body(ScannedRecord(bytes: buffer, line: scanner.recordLine, flaw: flaw, endsInsideQuotes: insideQuotes, format: format))
             }
         }
+        return Stop(offset: base, linesConsumed: scanner.line - 1)
     }
 
     private mutating func nextDecodedBlock() throws(RunError) -> [UInt8]? {

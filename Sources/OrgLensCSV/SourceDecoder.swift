@@ -10,8 +10,16 @@ struct SourceDecoder {
     /// A UTF-16 code unit or surrogate split across two blocks.
     private var pendingByte: UInt8?
     private var pendingHighSurrogate: UInt16?
+    /// File bytes dropped before the first decoded byte (a UTF-8 byte-order mark).
+    private(set) var skippedPrefix = 0
 
     init(encoding: TextEncoding) { requested = encoding }
+
+    /// A decoder for a byte range in the middle of a UTF-8 file: no byte-order mark to look for.
+    init(passthrough: Void) {
+        requested = .utf8
+        mode = .utf8
+    }
 
     var isUTF8Source: Bool {
         if case .utf8 = mode { return true }
@@ -19,11 +27,9 @@ struct SourceDecoder {
     }
 
     mutating func decode(_ block: [UInt8]) throws(RunError) -> [UInt8] {
-        if case .undecided = mode {
-            return try decodeFirst(block)
-        }
         switch mode {
-        case .undecided, .utf8: return block
+        case .undecided: return try decodeFirst(block)
+        case .utf8: return block
         case .windows1252: return Self.transcodeWindows1252(block[...])
         case .utf16(let bigEndian): return transcodeUTF16(block[...], bigEndian: bigEndian)
         }
@@ -35,7 +41,9 @@ struct SourceDecoder {
             mode = .utf16(bigEndian: bigEndian)
             return transcodeUTF16(block.dropFirst(2), bigEndian: bigEndian)
         }
-        let body = block.starts(with: [0xEF, 0xBB, 0xBF]) ? block.dropFirst(3) : block[...]
+        let hasBOM = block.starts(with: [0xEF, 0xBB, 0xBF])
+        skippedPrefix = hasBOM ? 3 : 0
+        let body = hasBOM ? block.dropFirst(3) : block[...]
         switch requested {
         case .utf8:
             mode = .utf8

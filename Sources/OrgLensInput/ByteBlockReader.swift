@@ -6,28 +6,39 @@ import Darwin
 import Crypto
 public import OrgLensModel
 
-/// Reads an input file front to back in large blocks, hashing every byte once on the way, so the
-/// manifest's checksum costs no second pass over the input. The one owner of the file descriptor.
+/// Reads an input file in large blocks with `pread`, from any offset, optionally hashing every byte
+/// on the way so the manifest's checksum costs no extra pass. The one owner of its file descriptor.
 public final class ByteBlockReader {
     public static let blockSize = 1 << 20
 
     public let path: String
     private let descriptor: Int32
-    private var hasher = SHA256()
+    private var hasher: SHA256?
+    private var offset: Int
     public private(set) var bytesRead = 0
+    /// Size of the file when it was opened.
+    public let fileSize: Int
 
-    public init(path: String) throws(RunError) {
+    /// Opens `path` for reading from `offset`. Hashing only makes sense from offset 0.
+    public init(path: String, offset: Int = 0, hashing: Bool = true) throws(RunError) {
         self.path = path
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
             throw RunError(.cannotOpenInput, "cannot open '\(path)': \(String(cString: strerror(errno))). Check the path and that the file is readable.")
         }
         var status = stat()
-        if fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
+        guard fstat(descriptor, &status) == 0 else {
+            close(descriptor)
+            throw RunError(.readError, "cannot read '\(path)': \(String(cString: strerror(errno))).")
+        }
+        if (status.st_mode & S_IFMT) == S_IFDIR {
             close(descriptor)
             throw RunError(.cannotOpenInput, "cannot open '\(path)': it is a directory, not a file.")
         }
         self.descriptor = descriptor
+        self.offset = offset
+        fileSize = Int(status.st_size)
+        hasher = hashing ? SHA256() : nil
     }
 
     deinit { close(descriptor) }
@@ -38,28 +49,37 @@ public final class ByteBlockReader {
         var filled = 0
         while filled < Self.blockSize {
             let count = block.withUnsafeMutableBytes { buffer in
-                read(descriptor, buffer.baseAddress! + filled, Self.blockSize - filled)
+                pread(descriptor, buffer.baseAddress! + filled, Self.blockSize - filled, off_t(offset + filled))
             }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw RunError(.readError, "error reading '\(path)' after \(bytesRead + filled) bytes: \(String(cString: strerror(errno))).")
+                throw RunError(.readError, "error reading '\(path)' at byte \(offset + filled): \(String(cString: strerror(errno))).")
             }
             if count == 0 { break }
             filled += count
         }
         guard filled > 0 else { return nil }
         block.removeSubrange(filled...)
-        hasher.update(data: block)
+        hasher?.update(data: block)
+        offset += filled
         bytesRead += filled
         return block
     }
 
-    /// Identity of what was read; call after the last block.
+    /// Identity of what was read: call after the last block of a hashing reader.
     public func info(displayPath: String) -> SourceFileInfo {
-        let digest = hasher.finalize().map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        let digest = (hasher?.finalize()).map { digest in
+            digest.map { byte in
+                let hex = String(byte, radix: 16)
+                return byte < 16 ? "0" + hex : hex
+            }.joined()
+        } ?? ""
         return SourceFileInfo(path: displayPath, bytes: bytesRead, sha256: digest)
+    }
+
+    /// Reads the rest of the file only to finish the checksum (used while other workers parse it).
+    public func hashToEnd(displayPath: String) throws(RunError) -> SourceFileInfo {
+        while try next() != nil {}
+        return info(displayPath: displayPath)
     }
 }

@@ -24,6 +24,11 @@ public struct Rejection: Sendable, Hashable {
 }
 
 extension Rejection {
+    /// The same rejection with its line moved by `offset` (a parallel reader's chunk-relative line made absolute).
+    public func movingLine(by offset: Int) -> Rejection {
+        Rejection(source: source, line: line + offset, rule: rule, message: message, employeeID: employeeID, record: record, raw: raw)
+    }
+
     /// Quarantine order: by source, then line, then rule, so reruns and worker counts agree.
     public static func fileOrder(_ lhs: Rejection, _ rhs: Rejection) -> Bool {
         if lhs.source != rhs.source { return lhs.source < rhs.source }

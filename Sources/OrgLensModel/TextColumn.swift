@@ -1,44 +1,91 @@
 /// One column of a source, stored as a single UTF-8 byte arena with record boundaries.
 ///
 /// A million field values cost two allocations instead of a million `String`s; a stage turns
-/// only the values it needs into strings.
+/// only the values it needs into strings. The hot methods are inlinable so readers in other
+/// modules append without generic dispatch.
 public struct TextColumn: Sendable {
-    public private(set) var bytes: [UInt8] = []
+    @usableFromInline var storage: [UInt8] = []
     /// `ends[i]` is one past the last byte of value `i`; value `i` starts at `ends[i - 1]` (or 0).
-    public private(set) var ends: [Int] = []
+    @usableFromInline var ends: [Int] = []
 
     public init() {}
 
+    public var bytes: [UInt8] { storage }
     public var count: Int { ends.count }
 
     public mutating func reserveCapacity(values: Int, bytes byteCount: Int) {
         ends.reserveCapacity(values)
-        bytes.reserveCapacity(byteCount)
+        storage.reserveCapacity(byteCount)
     }
 
+    @inlinable
     public mutating func append<Bytes: Collection<UInt8>>(_ value: Bytes) {
-        bytes.append(contentsOf: value)
-        ends.append(bytes.count)
+        storage.append(contentsOf: value)
+        ends.append(storage.count)
+    }
+
+    /// Appends raw bytes; `bytes` must be UTF-8.
+    @inlinable
+    public mutating func append(_ bytes: UnsafeRawBufferPointer) {
+        storage.append(contentsOf: bytes)
+        ends.append(storage.count)
     }
 
     public mutating func appendEmpty() {
-        ends.append(bytes.count)
+        ends.append(storage.count)
+    }
+
+    /// Drops values from the end until `count` remain (a reader rolling back a rejected row).
+    public mutating func truncate(toCount count: Int) {
+        guard count < ends.count else { return }
+        storage.removeSubrange((count == 0 ? 0 : ends[count - 1])...)
+        ends.removeSubrange(count...)
+    }
+
+    /// Appends every value of `other`, in order.
+    public mutating func append(contentsOf other: TextColumn) {
+        let shift = storage.count
+        storage.append(contentsOf: other.storage)
+        ends.append(contentsOf: other.ends.lazy.map { $0 + shift })
     }
 
     /// The byte range of value `index` inside `bytes`.
+    @inlinable
     public func range(at index: Int) -> Range<Int> {
         (index == 0 ? 0 : ends[index - 1])..<ends[index]
     }
 
+    /// The byte range of value `index` without ASCII spaces and tabs at either end.
+    @inlinable
+    public func trimmedRange(at index: Int) -> Range<Int> {
+        var lower = index == 0 ? 0 : ends[index - 1]
+        var upper = ends[index]
+        while lower < upper, storage[lower] == 0x20 || storage[lower] == 0x09 { lower += 1 }
+        while upper > lower, storage[upper - 1] == 0x20 || storage[upper - 1] == 0x09 { upper -= 1 }
+        return lower..<upper
+    }
+
     /// Value `index` with ASCII spaces and tabs trimmed from both ends.
     public func trimmedString(at index: Int) -> String {
-        var range = range(at: index)
-        while let first = range.first, bytes[first] == 0x20 || bytes[first] == 0x09 { range = range.dropFirst() }
-        while let last = range.last, bytes[last] == 0x20 || bytes[last] == 0x09 { range = range.dropLast() }
-        return String(decoding: bytes[range], as: UTF8.self)
+        String(decoding: storage[trimmedRange(at: index)], as: UTF8.self)
     }
 
     public func string(at index: Int) -> String {
-        String(decoding: bytes[range(at: index)], as: UTF8.self)
+        String(decoding: storage[range(at: index)], as: UTF8.self)
+    }
+
+    /// Byte-wise order of values `lhs` and `rhs`: the order ids are published in.
+    public func precedes(_ lhs: Int, _ rhs: Int) -> Bool {
+        storage.withUnsafeBufferPointer { buffer in
+            let left = range(at: lhs)
+            let right = range(at: rhs)
+            let common = min(left.count, right.count)
+            for offset in 0..<common {
+                let a = buffer[left.lowerBound + offset]
+                let b = buffer[right.lowerBound + offset]
+                if a != b { return a < b }
+            }
+            return left.count < right.count
+        }
     }
 }

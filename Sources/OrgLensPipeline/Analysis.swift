@@ -22,7 +22,7 @@ public enum Analysis {
     public static func run(_ request: AnalysisRequest, logger: Logger) throws(RunError) -> Outcome {
         var clock = StageClock()
         let reader = try PeopleSourceReader(request.people)
-        let table = try reader.read(PersonField.used)
+        let table = try reader.read(PersonField.used, workers: request.workers)
         clock.lap("read")
         logger.info("read people", metadata: ["rows": "\(table.rowsRead)", "rejected": "\(table.rejections.count)"])
 

@@ -58,12 +58,12 @@ struct PeopleSourceReader {
         }
     }
 
-    func read(_ fields: [PersonField]) throws(RunError) -> RawTable {
+    func read(_ fields: [PersonField], workers: Int) throws(RunError) -> RawTable {
         let names = fields.map(\.rawValue)
         let identifier = PersonField.employeeID.rawValue
         switch reader {
         case .csv(let csv):
-            return try csv.read(fields: names, identifierField: identifier) { header throws(RunError) in
+            return try csv.read(fields: names, identifierField: identifier, workers: workers) { header throws(RunError) in
                 try source.mapping.resolve(fields, header: header, source: source.path)
             }
         case .xml(let xml):
