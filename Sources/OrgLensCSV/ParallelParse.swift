@@ -46,7 +46,11 @@ struct ParallelParse {
         var merged = PartialTable(columns: Array(repeating: TextColumn(), count: layout.fields.count))
         var lineBase = header.headerLines
         var expectedStart = starts[0]
-        for (index, task) in tasks.enumerated() {
+        var pending = tasks
+        for index in 0..<chunkCount {
+            // Take each chunk out of `pending` so its memory goes as soon as it is merged.
+            let task = pending[index]
+            pending[index] = .hash(.failure(RunError(.readError, "merged")))
             guard case .chunk(let result) = task else { continue }
             if starts[index] != expectedStart {
                 // The guessed boundary was inside a record: read the rest of the file serially.

@@ -129,7 +129,10 @@ struct RecordStream: ~Copyable {
                 }
             }
             base += block.count
-            guard let next = try nextDecodedBlock() else { break }
+            guard let next = try nextDecodedBlock(reusing: consume block) else {
+                block = []
+                break
+            }
             block = next
         }
         if scanner.isInsideQuotes || !carry.isEmpty {
@@ -143,8 +146,10 @@ struct RecordStream: ~Copyable {
         return Stop(offset: base, linesConsumed: scanner.line - 1)
     }
 
-    private mutating func nextDecodedBlock() throws(RunError) -> [UInt8]? {
-        while let raw = try reader.next() {
+    /// The next decoded block. UTF-8 blocks are the read buffer itself, reused once the caller is done with it.
+    private mutating func nextDecodedBlock(reusing previous: [UInt8]? = nil) throws(RunError) -> [UInt8]? {
+        var raw = previous ?? []
+        while try reader.read(into: &raw) {
             let decoded = try decoder.decode(raw)
             if !decoded.isEmpty { return decoded }
         }

@@ -1,3 +1,5 @@
+public import OrgLensModel
+
 /// The org as a frozen reporting forest: people are dense `Int32` indices, children are CSR arrays,
 /// and `order` lists people top-down (every manager before their reports), so metrics can run
 /// bottom-up or top-down in one loop each, with no recursion.
@@ -12,7 +14,9 @@ public struct OrgGraph: Sendable {
         case orphan
     }
 
-    public let ids: [String]
+    /// Interned ids (UTF-8); person `p`'s id is value `personKey[p]`.
+    public let keys: TextColumn
+    public let personKey: [Int32]
     /// Manager of each person, or -1 for roots and orphans.
     public let parent: [Int32]
     public let top: [Top]
@@ -24,7 +28,13 @@ public struct OrgGraph: Sendable {
     /// Every person, managers before their reports (breadth-first from the tops).
     public let order: [Int32]
 
-    public var count: Int { ids.count }
+    public var count: Int { personKey.count }
+
+    /// Person `p`'s id, made into a `String` only when something is published about them.
+    public func id(_ person: Int) -> String { keys.string(at: Int(personKey[person])) }
+
+    /// Byte-wise id order, the order ids are published in.
+    public func idPrecedes(_ lhs: Int, _ rhs: Int) -> Bool { keys.precedes(Int(personKey[lhs]), Int(personKey[rhs])) }
 
     public func directReports(of person: Int) -> Int { Int(childStart[person + 1] - childStart[person]) }
 
@@ -32,11 +42,12 @@ public struct OrgGraph: Sendable {
         children[Int(childStart[person])..<Int(childStart[person + 1])]
     }
 
-    init(ids: [String], parent: [Int32], top: [Top]) {
-        self.ids = ids
+    init(keys: TextColumn, personKey: [Int32], parent: [Int32], top: [Top]) {
+        self.keys = keys
+        self.personKey = personKey
         self.parent = parent
         self.top = top
-        let count = ids.count
+        let count = personKey.count
         var childStart = [Int32](repeating: 0, count: count + 1)
         for manager in parent where manager >= 0 { childStart[Int(manager) + 1] += 1 }
         for index in 0..<count { childStart[index + 1] += childStart[index] }

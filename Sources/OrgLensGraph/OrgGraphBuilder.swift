@@ -56,27 +56,28 @@ public enum OrgGraphBuilder {
         }
 
         // Compact away loop members; their reports become orphans.
-        let inLoop = Set(loops.joined().map(Int.init))
+        var inLoop = [Bool](repeating: false, count: count)
+        for member in loops.joined() { inLoop[Int(member)] = true }
         var newIndex = [Int32](repeating: -1, count: count)
-        var ids: [String] = []
-        ids.reserveCapacity(count - inLoop.count)
-        for person in 0..<count where !inLoop.contains(person) {
-            newIndex[person] = Int32(ids.count)
-            ids.append(staged.id(ofPerson: person))
+        var personKey: [Int32] = []
+        personKey.reserveCapacity(count)
+        for person in 0..<count where !inLoop[person] {
+            newIndex[person] = Int32(personKey.count)
+            personKey.append(staged.personKey[person])
         }
-        var compactParent = [Int32](repeating: -1, count: ids.count)
-        var top = [OrgGraph.Top](repeating: .none, count: ids.count)
+        var compactParent = [Int32](repeating: -1, count: personKey.count)
+        var top = [OrgGraph.Top](repeating: .none, count: personKey.count)
         var roots = 0
         var orphans = 0
         var rootIDs: [String] = []
-        for person in 0..<count where !inLoop.contains(person) {
+        for person in 0..<count where !inLoop[person] {
             let index = Int(newIndex[person])
-            let id = ids[index]
             let manager = parent[person]
-            if manager >= 0, !inLoop.contains(Int(manager)) {
+            if manager >= 0, !inLoop[Int(manager)] {
                 compactParent[index] = newIndex[Int(manager)]
                 continue
             }
+            let id = staged.id(ofPerson: person)
             if manager >= 0 {
                 top[index] = .orphan
                 orphans += 1
@@ -88,7 +89,7 @@ public enum OrgGraphBuilder {
                 top[index] = .orphan
                 orphans += 1
                 guard case .key(let key) = staged.managerLink[person] else { continue }
-                let managerID = staged.keys[Int(key)]
+                let managerID = staged.keys.string(at: Int(key))
                 switch reason {
                 case .dangling:
                     findings.append(Finding(
@@ -112,7 +113,7 @@ public enum OrgGraphBuilder {
                 rule: .orgMultipleRoots, severity: .warning, subject: "org", value: Double(roots),
                 message: "\(roots) people have no manager (\(shown)); an org usually has one root"))
         }
-        let graph = OrgGraph(ids: ids, parent: compactParent, top: top)
+        let graph = OrgGraph(keys: staged.keys, personKey: personKey, parent: compactParent, top: top)
         return Result(graph: graph, findings: findings, rejections: rejections, roots: roots, orphans: orphans)
     }
 

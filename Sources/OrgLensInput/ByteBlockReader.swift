@@ -45,7 +45,16 @@ public final class ByteBlockReader {
 
     /// The next block, or nil at end of file.
     public func next() throws(RunError) -> [UInt8]? {
-        var block = [UInt8](repeating: 0, count: Self.blockSize)
+        var block: [UInt8] = []
+        return try read(into: &block) ? block : nil
+    }
+
+    /// Fills `block` with the next bytes (reusing its storage: fresh 1 MiB buffers cost the kernel a
+    /// page-zeroing each time); false at end of file.
+    public func read(into block: inout [UInt8]) throws(RunError) -> Bool {
+        if block.count != Self.blockSize {
+            block = [UInt8](repeating: 0, count: Self.blockSize)
+        }
         var filled = 0
         while filled < Self.blockSize {
             let count = block.withUnsafeMutableBytes { buffer in
@@ -58,12 +67,12 @@ public final class ByteBlockReader {
             if count == 0 { break }
             filled += count
         }
-        guard filled > 0 else { return nil }
-        block.removeSubrange(filled...)
+        guard filled > 0 else { return false }
+        if filled < Self.blockSize { block.removeSubrange(filled...) }
         hasher?.update(data: block)
         offset += filled
         bytesRead += filled
-        return block
+        return true
     }
 
     /// Identity of what was read: call after the last block of a hashing reader.
@@ -79,7 +88,8 @@ public final class ByteBlockReader {
 
     /// Reads the rest of the file only to finish the checksum (used while other workers parse it).
     public func hashToEnd(displayPath: String) throws(RunError) -> SourceFileInfo {
-        while try next() != nil {}
+        var block: [UInt8] = []
+        while try read(into: &block) {}
         return info(displayPath: displayPath)
     }
 }

@@ -29,7 +29,7 @@ public struct JSONWriter: Sendable {
     public mutating func int(_ value: Int?) {
         separate()
         guard let value else { return appendLiteral("null") }
-        appendLiteral(String(value))
+        appendDigits(value)
     }
 
     public mutating func bool(_ value: Bool) {
@@ -55,10 +55,13 @@ public struct JSONWriter: Sendable {
     public mutating func field(_ name: String, decimal value: Double?) { key(name); decimal(value) }
     public mutating func field(_ name: String, _ value: Bool) { key(name); bool(value) }
 
-    /// The document, with a final newline.
-    public func finished() -> [UInt8] {
+    /// The document, with a final newline (moved out, not copied: documents reach tens of MB).
+    public consuming func finished() -> [UInt8] {
         precondition(frames.isEmpty, "unbalanced JSON containers")
-        return bytes + [UInt8(ascii: "\n")]
+        var document = bytes
+        bytes = []
+        document.append(UInt8(ascii: "\n"))
+        return document
     }
 
     static func format(_ value: Double) -> String {
@@ -116,8 +119,35 @@ public struct JSONWriter: Sendable {
 
     private mutating func appendLiteral(_ text: String) { bytes.append(contentsOf: text.utf8) }
 
+    /// Decimal digits straight into the buffer: a `String` per number is the writer's main cost otherwise.
+    private mutating func appendDigits(_ value: Int) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[19 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            bytes.append(contentsOf: buffer[(20 - count)...])
+        }
+    }
+
     private mutating func appendString(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
+        var text = text
+        let needsEscaping = text.withUTF8 { utf8 in
+            utf8.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
+        }
+        if !needsEscaping {
+            text.withUTF8 { bytes.append(contentsOf: $0) }
+            bytes.append(UInt8(ascii: "\""))
+            return
+        }
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])

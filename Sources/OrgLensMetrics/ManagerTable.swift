@@ -8,22 +8,25 @@ enum ManagerTable {
         var findings: [Finding] = []
     }
 
+    /// Managers are put in published order first (layer, then id bytes), so the parallel chunks
+    /// produce records already in place and merging is concatenation.
     static func build(graph: OrgGraph, totals: SubtreeTotals, policy: SpanPolicy, workers: Int) -> Chunk {
-        let chunks = parallelChunks(count: graph.count, workers: workers) { range in
+        let managers = (0..<graph.count).filter { graph.directReports(of: $0) > 0 }.sorted { lhs, rhs in
+            graph.layer[lhs] != graph.layer[rhs] ? graph.layer[lhs] < graph.layer[rhs] : graph.idPrecedes(lhs, rhs)
+        }
+        let chunks = parallelChunks(count: managers.count, workers: workers) { range in
             var chunk = Chunk()
-            for person in range where graph.directReports(of: person) > 0 {
-                chunk.add(person: person, graph: graph, totals: totals, policy: policy)
+            chunk.records.reserveCapacity(range.count)
+            for index in range {
+                chunk.add(person: managers[index], graph: graph, totals: totals, policy: policy)
             }
             return chunk
         }
         var merged = Chunk()
-        merged.records.reserveCapacity(chunks.reduce(0) { $0 + $1.records.count })
+        merged.records.reserveCapacity(managers.count)
         for chunk in chunks {
             merged.records += chunk.records
             merged.findings += chunk.findings
-        }
-        merged.records.sort { lhs, rhs in
-            lhs.layer != rhs.layer ? lhs.layer < rhs.layer : lhs.id.utf8.lexicographicallyPrecedes(rhs.id.utf8)
         }
         return merged
     }
@@ -37,7 +40,7 @@ extension ManagerTable.Chunk {
             graph.top[person] == .root ? .executive : directManagers > 0 ? .managerOfManagers : .managerOfICs
         let span = reports.count
         let band = policy.bands(for: role).band(for: span)
-        let id = graph.ids[person]
+        let id = graph.id(person)
         records.append(ManagerRecord(
             id: id, layer: Int(graph.layer[person]), directReports: span,
             directICs: span - directManagers, directManagers: directManagers,
@@ -45,7 +48,7 @@ extension ManagerTable.Chunk {
             depthBelow: Int(totals.deepestLayer[person] - graph.layer[person]),
             spanBand: band, role: role))
         addFindings(id: id, span: span, band: band, bands: policy.bands(for: role),
-                    onlyReport: span == 1 && directManagers == 1 ? graph.ids[Int(reports.first!)] : nil)
+                    onlyReport: span == 1 && directManagers == 1 ? graph.id(Int(reports.first!)) : nil)
     }
 
     private mutating func addFindings(id: String, span: Int, band: SpanBands.Band, bands: SpanBands, onlyReport: String?) {

@@ -20,12 +20,19 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     /// Accepts `YYYY-MM-DD`, optionally followed by a time (`T…` or ` …`) or a zone offset
     /// (`Z`, `+hh:mm`, `-hh:mm`, as Workday writes dates): HR dates are calendar days, so the rest is ignored.
     public init?(iso text: Substring) {
-        let bytes = Array(text.utf8)
-        guard bytes.count >= 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-              let year = CivilDate.number(bytes[0..<4]), let month = CivilDate.number(bytes[5..<7]),
-              let day = CivilDate.number(bytes[8..<10]) else { return nil }
+        self.init(isoBytes: ArraySlice(text.utf8))
+    }
+
+    /// `init(iso:)` over UTF-8 bytes, so a stage can parse a column without making a `String` per row.
+    public init?(isoBytes bytes: ArraySlice<UInt8>) {
+        let start = bytes.startIndex
+        func at(_ offset: Int) -> UInt8 { bytes[start + offset] }
+        guard bytes.count >= 10, at(4) == UInt8(ascii: "-"), at(7) == UInt8(ascii: "-"),
+              let year = CivilDate.number(bytes[start..<(start + 4)]),
+              let month = CivilDate.number(bytes[(start + 5)..<(start + 7)]),
+              let day = CivilDate.number(bytes[(start + 8)..<(start + 10)]) else { return nil }
         if bytes.count > 10 {
-            let next = bytes[10]
+            let next = at(10)
             guard next == UInt8(ascii: "T") || next == UInt8(ascii: " ") || next == UInt8(ascii: "Z")
                 || next == UInt8(ascii: "+") || next == UInt8(ascii: "-") else { return nil }
         }

@@ -1,27 +1,106 @@
-/// Gives each distinct id string a dense `Int32` key, once.
+public import OrgLensModel
+
+/// Gives each distinct id a dense `Int32` key, once, straight from the bytes of a column: no `String`
+/// is made per row.
+///
+/// Open addressing over 16-byte slots that hold the id's first 8 bytes, its length, a hash tag and
+/// the key: ids of up to 8 bytes (most HR ids) resolve inside one cache line without touching the
+/// byte arena (`names`) where the full ids live.
 struct KeyInterner {
-    private var keys: [String: Int32]
-    private(set) var names: [String] = []
+    private struct Slot {
+        /// First 8 bytes of the id, zero-padded, little-endian.
+        var prefix: UInt64
+        /// key + 1 (0 = empty) in the low 32 bits, length in the next 16, hash tag in the top 16.
+        var meta: UInt64
+    }
+
+    private(set) var names = TextColumn()
     private(set) var states: [StagedPeople.KeyState] = []
+    /// An all-zero slot is empty.
+    private var table: HugePageBuffer<Slot>
+    private var mask: Int
 
     init(capacity: Int) {
-        keys = Dictionary(minimumCapacity: capacity)
-        names.reserveCapacity(capacity)
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        table = HugePageBuffer(count: size)
+        mask = size - 1
+        names.reserveCapacity(values: capacity, bytes: capacity * 8)
         states.reserveCapacity(capacity)
     }
 
-    var count: Int { names.count }
+    var count: Int { states.count }
 
-    mutating func key(for name: String) -> Int32 {
-        if let key = keys[name] { return key }
-        let key = Int32(names.count)
-        keys[name] = key
-        names.append(name)
+    mutating func key(for bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+        let hash = Self.hash(bytes)
+        let prefix = Self.prefix(bytes)
+        let signature = (hash >> 48) << 48 | UInt64(min(bytes.count, 0xFFFF)) << 32
+        var index = Int(truncatingIfNeeded: hash) & mask
+        let slots = table.buffer
+        while true {
+            let slot = slots[index]
+            if slot.meta == 0 { break }
+            if slot.prefix == prefix, slot.meta & 0xFFFF_FFFF_0000_0000 == signature {
+                let key = Int(slot.meta & 0xFFFF_FFFF) - 1
+                if bytes.count <= 8 || tailEquals(key, bytes) { return Int32(key) }
+            }
+            index = (index + 1) & mask
+        }
+        let key = states.count
+        names.append(UnsafeRawBufferPointer(bytes))
         states.append(.unknown)
-        return key
+        slots[index] = Slot(prefix: prefix, meta: signature | UInt64(key + 1))
+        if states.count * 2 > slots.count { grow() }
+        return Int32(key)
     }
 
     mutating func setState(_ state: StagedPeople.KeyState, for key: Int32) {
         states[Int(key)] = state
+    }
+
+    private func tailEquals(_ key: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let range = names.range(at: key)
+        guard range.count == bytes.count else { return false }
+        return names.bytes.withUnsafeBufferPointer { stored in
+            for offset in 8..<bytes.count where stored[range.lowerBound + offset] != bytes[offset] { return false }
+            return true
+        }
+    }
+
+    private mutating func grow() {
+        let bigger = HugePageBuffer<Slot>(count: table.buffer.count * 2)
+        let newMask = bigger.buffer.count - 1
+        let arena = names.bytes
+        arena.withUnsafeBufferPointer { stored in
+            for slot in table.buffer where slot.meta != 0 {
+                let key = Int(slot.meta & 0xFFFF_FFFF) - 1
+                let hash = Self.hash(UnsafeBufferPointer(rebasing: stored[names.range(at: key)]))
+                var index = Int(truncatingIfNeeded: hash) & newMask
+                while bigger.buffer[index].meta != 0 { index = (index + 1) & newMask }
+                bigger.buffer[index] = slot
+            }
+        }
+        table = bigger
+        mask = newMask
+    }
+
+    @inline(__always)
+    private static func prefix(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var value: UInt64 = 0
+        for (offset, byte) in bytes.prefix(8).enumerated() { value |= UInt64(byte) << (8 * UInt64(offset)) }
+        return value
+    }
+
+    /// FNV-1a, then a final mix so both ends (slot index and tag) are well spread.
+    @inline(__always)
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in bytes {
+            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+        }
+        hash ^= hash >> 33
+        hash = hash &* 0xFF51_AFD7_ED55_8CCD
+        hash ^= hash >> 33
+        return hash
     }
 }

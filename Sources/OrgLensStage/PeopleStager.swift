@@ -1,92 +1,139 @@
 public import OrgLensModel
 
 /// Stages a people `RawTable`: trims and interns ids, quarantines rows without an id or with a
-/// repeated one (the first occurrence wins), and applies the inclusion policy.
+/// repeated one (the first occurrence wins), and applies the inclusion policy. Works on the columns'
+/// bytes: one pass, no `String` per row.
 public enum PeopleStager {
     public static func stage(_ table: RawTable, policy: PeoplePolicy) -> StagedPeople {
-        var staged = StagedPeople(source: table.source)
-        staged.rowsRead = table.rowsRead
-        staged.rejections = table.rejections
         guard let ids = table.column(PersonField.employeeID.rawValue),
               let managers = table.column(PersonField.managerID.rawValue) else {
             preconditionFailure("readers reject sources without the required columns")
         }
-        let statuses = table.column(PersonField.status.rawValue)
-        let hireDates = table.column(PersonField.hireDate.rawValue)
-        var interner = KeyInterner(capacity: table.recordCount)
-        /// Line of the row that first claimed each key, or 0.
-        var claimedOnLine: [Int] = []
+        var staging = Staging(table: table, policy: policy)
+        let idBytes = ids.bytes
+        let managerBytes = managers.bytes
+        idBytes.withUnsafeBufferPointer { idBuffer in
+            managerBytes.withUnsafeBufferPointer { managerBuffer in
+                for record in 0..<table.recordCount {
+                    let id = UnsafeBufferPointer(rebasing: idBuffer[ids.trimmedRange(at: record)])
+                    let manager = UnsafeBufferPointer(rebasing: managerBuffer[managers.trimmedRange(at: record)])
+                    staging.add(record: record, id: id, manager: manager)
+                }
+            }
+        }
+        return staging.finish()
+    }
+}
+
+/// The running state of one staging pass.
+private struct Staging {
+    let table: RawTable
+    let policy: PeoplePolicy
+    let statuses: TextColumn?
+    let hireDates: TextColumn?
+    var staged: StagedPeople
+    var interner: KeyInterner
+    /// Line of the row that first claimed each key, or 0.
+    var claimedOnLine: [Int] = []
+    /// Distinct status values seen, and whether each excludes its row.
+    var statusValues = KeyInterner(capacity: 16)
+    var statusExcludes: [Bool] = []
+    let rootMarkers: [[UInt8]]
+
+    init(table: RawTable, policy: PeoplePolicy) {
+        self.table = table
+        self.policy = policy
+        statuses = table.column(PersonField.status.rawValue)
+        hireDates = table.column(PersonField.hireDate.rawValue)
+        staged = StagedPeople(source: table.source)
+        staged.rowsRead = table.rowsRead
+        staged.rejections = table.rejections
+        interner = KeyInterner(capacity: table.recordCount)
         claimedOnLine.reserveCapacity(table.recordCount)
         staged.personKey.reserveCapacity(table.recordCount)
         staged.managerLink.reserveCapacity(table.recordCount)
         staged.line.reserveCapacity(table.recordCount)
+        rootMarkers = policy.rootMarkers.map { Array($0.utf8) }
+    }
 
-        for record in 0..<table.recordCount {
-            let line = table.lines[record]
-            let id = ids.trimmedString(at: record)
-            guard !id.isEmpty else {
-                staged.rejections.append(Rejection(
-                    source: table.source, line: line, rule: .rowMissingID,
-                    message: "employee_id is empty; every row needs an id", employeeID: "", record: record))
-                continue
-            }
-            let key = interner.key(for: id)
-            while claimedOnLine.count < interner.count { claimedOnLine.append(0) }
-            if claimedOnLine[Int(key)] != 0 {
-                staged.rejections.append(Rejection(
-                    source: table.source, line: line, rule: .rowDuplicateID,
-                    message: "employee_id \(id) already appears on line \(claimedOnLine[Int(key)]); the first row is kept",
-                    employeeID: id, record: record))
-                continue
-            }
-            claimedOnLine[Int(key)] = line
-
-            if let exclusion = exclusion(record: record, id: id, statuses: statuses, hireDates: hireDates,
-                                         policy: policy, findings: &staged.findings) {
-                staged.excluded[exclusion, default: 0] += 1
-                interner.setState(.excluded, for: key)
-                continue
-            }
-            interner.setState(.inOrg, for: key)
-            let manager = managers.trimmedString(at: record)
-            let link: StagedPeople.ManagerLink
-            if manager.isEmpty || policy.rootMarkers.contains(manager.lowercased()) {
-                link = .none
-            } else if manager == id {
-                link = .selfManaged
-            } else {
-                link = .key(interner.key(for: manager))
-            }
-            staged.personKey.append(key)
-            staged.managerLink.append(link)
-            staged.line.append(line)
+    mutating func add(record: Int, id: UnsafeBufferPointer<UInt8>, manager: UnsafeBufferPointer<UInt8>) {
+        let line = table.lines[record]
+        guard !id.isEmpty else {
+            staged.rejections.append(Rejection(
+                source: table.source, line: line, rule: .rowMissingID,
+                message: "employee_id is empty; every row needs an id", employeeID: "", record: record))
+            return
         }
-        staged.keys = interner.names
-        staged.keyStates = interner.states
-        return staged
+        let key = interner.key(for: id)
+        while claimedOnLine.count < interner.count { claimedOnLine.append(0) }
+        if claimedOnLine[Int(key)] != 0 {
+            let text = String(decoding: id, as: UTF8.self)
+            staged.rejections.append(Rejection(
+                source: table.source, line: line, rule: .rowDuplicateID,
+                message: "employee_id \(text) already appears on line \(claimedOnLine[Int(key)]); the first row is kept",
+                employeeID: text, record: record))
+            return
+        }
+        claimedOnLine[Int(key)] = line
+
+        if let exclusion = exclusion(record: record, id: id) {
+            staged.excluded[exclusion, default: 0] += 1
+            interner.setState(.excluded, for: key)
+            return
+        }
+        interner.setState(.inOrg, for: key)
+        let link: StagedPeople.ManagerLink
+        if manager.isEmpty || isRootMarker(manager) {
+            link = .none
+        } else {
+            let managerKey = interner.key(for: manager)
+            link = managerKey == key ? .selfManaged : .key(managerKey)
+        }
+        staged.personKey.append(key)
+        staged.managerLink.append(link)
+        staged.line.append(line)
+    }
+
+    func finish() -> StagedPeople {
+        var result = staged
+        result.keys = interner.names
+        result.keyStates = interner.states
+        return result
     }
 
     /// The policy rule that leaves this row out of the org, if any.
-    private static func exclusion(
-        record: Int, id: String, statuses: TextColumn?, hireDates: TextColumn?,
-        policy: PeoplePolicy, findings: inout [Finding]
-    ) -> Rule? {
-        if let statuses, !policy.inactiveStatuses.isEmpty {
-            let status = statuses.trimmedString(at: record).lowercased()
-            if policy.inactiveStatuses.contains(status) { return .policyInactiveStatus }
+    private mutating func exclusion(record: Int, id: UnsafeBufferPointer<UInt8>) -> Rule? {
+        if let statuses, !policy.inactiveStatuses.isEmpty, excludedByStatus(statuses, record: record) {
+            return .policyInactiveStatus
         }
-        if let hireDates {
-            let text = hireDates.trimmedString(at: record)
-            if !text.isEmpty {
-                if let hired = CivilDate(iso: Substring(text)) {
-                    if hired > policy.asOf { return .policyNotStarted }
-                } else {
-                    findings.append(Finding(
-                        rule: .valueInvalidDate, severity: .warning, subject: id, value: nil,
-                        message: "hire_date of \(id) is not a YYYY-MM-DD date; the person is counted as started"))
-                }
-            }
+        guard let hireDates else { return nil }
+        let range = hireDates.trimmedRange(at: record)
+        guard !range.isEmpty else { return nil }
+        if let hired = CivilDate(isoBytes: hireDates.bytes[range]) {
+            return hired > policy.asOf ? .policyNotStarted : nil
         }
+        let text = String(decoding: id, as: UTF8.self)
+        staged.findings.append(Finding(
+            rule: .valueInvalidDate, severity: .warning, subject: text, value: nil,
+            message: "hire_date of \(text) is not a YYYY-MM-DD date; the person is counted as started"))
         return nil
+    }
+
+    /// Statuses repeat a handful of values, so each distinct one is lower-cased and looked up once.
+    private mutating func excludedByStatus(_ statuses: TextColumn, record: Int) -> Bool {
+        let range = statuses.trimmedRange(at: record)
+        let bytes = statuses.bytes
+        let value = bytes.withUnsafeBufferPointer { statusValues.key(for: UnsafeBufferPointer(rebasing: $0[range])) }
+        if Int(value) == statusExcludes.count {
+            let text = String(decoding: bytes[range], as: UTF8.self).lowercased()
+            statusExcludes.append(policy.inactiveStatuses.contains(text))
+        }
+        return statusExcludes[Int(value)]
+    }
+
+    private func isRootMarker(_ manager: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !rootMarkers.isEmpty else { return false }
+        let lowered = manager.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
+        return rootMarkers.contains(lowered)
     }
 }

@@ -25,8 +25,8 @@ public struct StagedPeople: Sendable {
     }
 
     public let source: String
-    /// Interned id strings.
-    public internal(set) var keys: [String] = []
+    /// Interned ids, as UTF-8 bytes: value `k` is key `k`.
+    public internal(set) var keys = TextColumn()
     public internal(set) var keyStates: [KeyState] = []
     /// Per person in the org (index = person): their id key, manager link and source line.
     public internal(set) var personKey: [Int32] = []
@@ -42,5 +42,5 @@ public struct StagedPeople: Sendable {
 
     public var count: Int { personKey.count }
 
-    public func id(ofPerson person: Int) -> String { keys[Int(personKey[person])] }
+    public func id(ofPerson person: Int) -> String { keys.string(at: Int(personKey[person])) }
 }

@@ -9,6 +9,7 @@ func buildGraph(_ table: RawTable) -> OrgGraphBuilder.Result {
 }
 
 extension OrgGraph {
+    var ids: [String] { (0..<count).map(id) }
     func layer(of id: String) -> Int32? { ids.firstIndex(of: id).map { layer[$0] } }
 }
 
