@@ -4,7 +4,7 @@ BIN_DIR = .build/debug
 ORGLENS = $(BIN_DIR)/orglens
 DEMO_OUT = out/demo
 
-.PHONY: all deps build run test golden clean
+.PHONY: all deps build run test golden bench bench-5m clean
 
 all: build
 
@@ -26,6 +26,13 @@ test: deps
 # Rewrites every Fixtures/cases/*/expected from the current code; review the diff before committing.
 golden: build
 	scripts/golden.sh "$(CURDIR)/$(ORGLENS)"
+
+# Benchmarks on generated orgs (release build; peers installed into .venv-bench): medians of 3 runs.
+bench: deps
+	bench/run.sh "100k 1m" 3
+
+bench-5m: deps
+	bench/run.sh "5m" 3
 
 clean:
 	rm -rf .build out

@@ -33,8 +33,9 @@ let package = Package(
             "OrgLensModel", "OrgLensCSV", "OrgLensXML", "OrgLensStage", "OrgLensGraph", "OrgLensMetrics", "OrgLensLoad",
             .product(name: "Logging", package: "swift-log"),
         ]),
+        .target(name: "OrgLensGenerate", dependencies: ["OrgLensModel"]),
         .target(name: "OrgLensCLI", dependencies: [
-            "OrgLensPipeline", "OrgLensModel",
+            "OrgLensPipeline", "OrgLensModel", "OrgLensGenerate",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),

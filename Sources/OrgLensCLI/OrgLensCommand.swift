@@ -7,7 +7,7 @@ public struct OrgLensCommand: ParsableCommand {
         abstract: "Org-structure analytics over HRIS exports: span of control, layers, data quality.",
         discussion: ExitCodes.help,
         version: "0.1.0",
-        subcommands: [AnalyzeCommand.self],
+        subcommands: [AnalyzeCommand.self, GenerateCommand.self],
         defaultSubcommand: nil)
 
     public init() {}

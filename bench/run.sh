@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# `make bench` / `make bench-5m`: OrgLens against the C parse floor and the scripts a people-analytics
+# engineer would otherwise write (polars, DuckDB, pandas), on the same generated orgs, in one run.
+#   bench/run.sh [SIZES="100k 1m"] [RUNS=3]
+# Prints median wall time and median peak RSS (from /usr/bin/time) per tool, the target ratios, and
+# cross-checks OrgLens's figures against every peer (fails on any difference).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+sizes=${1:-"100k 1m"}
+runs=${2:-3}
+peers=../shared/bench-peers
+data=.bench-data
+venv=.venv-bench
+bin=$data/bin
+mkdir -p "$bin" "$data/out"
+
+swift build -c release --product orglens >/dev/null
+orglens=$(swift build -c release --show-bin-path)/orglens
+gcc -O2 -o "$bin/csvcount" "$peers/csvcount.c" -lcsv
+gcc -O2 -o "$bin/xmlcount" "$peers/xmlcount.c" $(pkg-config --cflags --libs libxml-2.0)
+
+if [ ! -x "$venv/bin/python" ]; then
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install -q polars==2.1.0 duckdb==2.0.1 pandas==3.1.1 networkx==3.6.1
+fi
+
+declare -A people=([100k]=100000 [1m]=1000000 [5m]=5000000)
+for size in $sizes; do
+  [ -f "$data/$size/people.csv" ] || python3 "$peers/gen_org.py" --people "${people[$size]}" --seed 42 --out "$data/$size"
+  if [ ! -f "$data/$size/people.xml" ]; then
+    "$orglens" generate --people "${people[$size]}" --seed 42 --format xml --out "$data/$size-xml" >/dev/null
+    mv "$data/$size-xml/people.xml" "$data/$size/people.xml"
+    rm -rf "$data/$size-xml"
+  fi
+done
+
+# measure LABEL CMD… → appends "LABEL wall_s peak_kib" (medians over $runs runs after one warm-up).
+results=$(mktemp)
+measure() {
+  local label=$1; shift
+  local t; t=$(mktemp)
+  "$@" >/dev/null 2>&1
+  for _ in $(seq "$runs"); do
+    /usr/bin/time -f "%e %M" -o "$t" "$@" >/dev/null 2>&1
+    cat "$t"
+  done | python3 -c 'import sys, statistics as st
+rows = [tuple(map(float, l.split())) for l in sys.stdin if l.strip()]
+print(sys.argv[1], st.median(w for w, _ in rows), st.median(m for _, m in rows))' "$label" >> "$results"
+  rm -f "$t"
+}
+
+for size in $sizes; do
+  d=$data/$size
+  out=$data/out/$size
+  echo "== $size people ($(du -b "$d/people.csv" | cut -f1) bytes people.csv)" >&2
+  measure "$size csvcount" "$bin/csvcount" "$d/people.csv"
+  measure "$size orglens" "$orglens" analyze --people "$d/people.csv" --as-of 2026-11-01 --out "$out-orglens" --quiet
+  measure "$size orglens-1-worker" "$orglens" analyze --people "$d/people.csv" --as-of 2026-11-01 --workers 1 --out "$out-orglens-1" --quiet
+  measure "$size xmlcount" "$bin/xmlcount" "$d/people.xml"
+  measure "$size orglens-xml" "$orglens" analyze --people "$d/people.xml" --preset workday-report --as-of 2026-11-01 --out "$out-orglens-xml" --quiet
+  for tool in polars duckdb pandas; do
+    measure "$size $tool" "$venv/bin/python" "$peers/metrics_$tool.py" "$d" "$out-$tool.json"
+  done
+  python3 bench/crosscheck.py "$out-orglens/dashboard.json" "$out-polars.json" "$out-duckdb.json" "$out-pandas.json"
+  cmp -s "$out-orglens/dashboard.json" "$out-orglens-1/dashboard.json" || { echo "1 and N workers differ" >&2; exit 1; }
+  grep '"stage"' "$out-orglens/manifest.json" | sed 's/^ */  stage: /' >&2
+done
+python3 bench/report.py "$results" $sizes
+rm -f "$results"
