@@ -1,6 +1,7 @@
 public import ArgumentParser
 import Logging
 import OrgLensCSV
+import OrgLensMetrics
 import OrgLensModel
 import OrgLensPipeline
 import OrgLensStage
@@ -33,6 +34,33 @@ public struct AnalyzeCommand: ParsableCommand {
         valueName: "field=column"))
     var mappings: [String] = []
 
+    @Option(help: ArgumentHelp("Teams export (CSV): team_id, name, parent_team_id, lead_id, type.", valueName: "file"))
+    var teams: String?
+
+    @Option(help: ArgumentHelp("Service catalog (CSV): service_id, name, owner_team_id; one row per owner. Needs --teams.", valueName: "file"))
+    var services: String?
+
+    @Option(help: ArgumentHelp("Service dependencies (CSV): service_id, depends_on_service_id. Needs --services.", valueName: "file"))
+    var dependencies: String?
+
+    @Option(name: .customLong("teams-map"), help: ArgumentHelp("Like --map, for the teams export.", valueName: "field=column"))
+    var teamsMappings: [String] = []
+
+    @Option(name: .customLong("services-map"), help: ArgumentHelp("Like --map, for the service catalog.", valueName: "field=column"))
+    var servicesMappings: [String] = []
+
+    @Option(name: .customLong("dependencies-map"), help: ArgumentHelp("Like --map, for the dependencies.", valueName: "field=column"))
+    var dependenciesMappings: [String] = []
+
+    @Option(name: .customLong("org-layer"), help: ArgumentHelp("Layer of the org heads (directors) teams are grouped under.", valueName: "n"))
+    var orgLayer: Int = 2
+
+    @Option(name: .customLong("team-min-size"), help: ArgumentHelp("Teams smaller than this are team.undersized.", valueName: "n"))
+    var teamMinimumSize: Int = 3
+
+    @Option(name: .customLong("team-max-size"), help: ArgumentHelp("Teams larger than this are team.oversized.", valueName: "n"))
+    var teamMaximumSize: Int = 9
+
     @Option(name: .customLong("root-marker"), help: ArgumentHelp(
         "A manager_id value meaning 'no manager' (e.g. XX, N/A, 0). Repeatable.", valueName: "value"))
     var rootMarkers: [String] = []
@@ -64,6 +92,12 @@ public struct AnalyzeCommand: ParsableCommand {
 
     public func validate() throws {
         if let workers, workers < 1 { throw ValidationError("--workers must be at least 1.") }
+        if orgLayer < 1 { throw ValidationError("--org-layer must be at least 1.") }
+        if teamMinimumSize < 0 || teamMaximumSize < teamMinimumSize {
+            throw ValidationError("--team-min-size must be at least 0 and no more than --team-max-size.")
+        }
+        if services != nil, teams == nil { throw ValidationError("--services needs --teams: service owners are team ids.") }
+        if dependencies != nil, services == nil { throw ValidationError("--dependencies needs --services.") }
         if let asOf, CivilDate(iso: Substring(asOf)) == nil || asOf.count != 10 {
             throw ValidationError("--as-of '\(asOf)' is not a date in YYYY-MM-DD form.")
         }
@@ -93,13 +127,24 @@ public struct AnalyzeCommand: ParsableCommand {
 
     func makeRequest() throws(RunError) -> AnalysisRequest {
         let day = asOf.flatMap { CivilDate(iso: Substring($0)) } ?? Self.todayUTC()
+        let dialect = CSVDialect(delimiter: delimiter.flatMap(Self.delimiterByte), encoding: TextEncoding(name: encoding) ?? .utf8)
         return AnalysisRequest(
             people: PeopleSource(
                 path: people, format: format.flatMap { SourceFormat(rawValue: $0.lowercased()) },
-                mapping: try ColumnMapping(pairs: mappings),
-                dialect: CSVDialect(delimiter: delimiter.flatMap(Self.delimiterByte), encoding: TextEncoding(name: encoding) ?? .utf8),
-                xmlPreset: preset, xmlRecordElement: recordElement),
+                mapping: try ColumnMapping<PersonField>(pairs: mappings),
+                dialect: dialect, xmlPreset: preset, xmlRecordElement: recordElement),
+            teams: try teams.map { path throws(RunError) in
+                TableSource(path: path, mapping: try ColumnMapping<TeamField>(pairs: teamsMappings), dialect: dialect)
+            },
+            services: try services.map { path throws(RunError) in
+                TableSource(path: path, mapping: try ColumnMapping<ServiceField>(pairs: servicesMappings), dialect: dialect)
+            },
+            dependencies: try dependencies.map { path throws(RunError) in
+                TableSource(path: path, mapping: try ColumnMapping<DependencyField>(pairs: dependenciesMappings), dialect: dialect)
+            },
             policy: PeoplePolicy(asOf: day, inactiveStatuses: inactiveStatuses.isEmpty ? nil : inactiveStatuses, rootMarkers: rootMarkers),
+            orgLayer: orgLayer,
+            teamSizes: TeamSizeBands(minimum: teamMinimumSize, maximum: teamMaximumSize),
             workers: workers ?? Self.activeProcessors(),
             outputDirectory: outputDirectory)
     }

@@ -11,6 +11,10 @@ public enum OrgGraphBuilder {
         public let rejections: [Rejection]
         public let roots: Int
         public let orphans: Int
+        /// Person (graph index) of each interned key, or -1 (not in the org).
+        public let personOfKey: [Int32]
+        /// With teams: each person's team key (-1: none or unknown); empty without a teams export.
+        public let personTeam: [Int32]
     }
 
     private enum Unresolved { case dangling, inactive }
@@ -114,7 +118,15 @@ public enum OrgGraphBuilder {
                 message: "\(roots) people have no manager (\(shown)); an org usually has one root"))
         }
         let graph = OrgGraph(keys: staged.keys, personKey: personKey, parent: compactParent, top: top)
-        return Result(graph: graph, findings: findings, rejections: rejections, roots: roots, orphans: orphans)
+        var personOfKey = [Int32](repeating: -1, count: staged.keys.count)
+        for (person, key) in personKey.enumerated() { personOfKey[Int(key)] = Int32(person) }
+        var personTeam: [Int32] = []
+        if !staged.personTeam.isEmpty {
+            personTeam.reserveCapacity(personKey.count)
+            for person in 0..<count where !inLoop[person] { personTeam.append(staged.personTeam[person]) }
+        }
+        return Result(graph: graph, findings: findings, rejections: rejections, roots: roots, orphans: orphans,
+                      personOfKey: personOfKey, personTeam: personTeam)
     }
 
     /// `A → B → C → A`, starting at the smallest id so every row order names the loop alike.

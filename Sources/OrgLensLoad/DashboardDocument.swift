@@ -4,10 +4,14 @@ public import OrgLensModel
 /// `dashboard.json`, the contract with the BI dashboard. Every table is an array of flat records with
 /// every key present; nothing in it depends on file paths, row order, worker count or the clock.
 public enum DashboardDocument {
-    /// Bumped on any breaking change to `dashboard.json` or `manifest.json`; see the README's changelog.
-    public static let schemaVersion = "1.0"
+    /// Bumped on any change to `dashboard.json` or `manifest.json` (the major part on a breaking one);
+    /// see the README's changelog.
+    public static let schemaVersion = "1.1"
 
-    public static func render(asOf: CivilDate, metrics: OrgMetrics, findings: [Finding], dataQuality: DataQuality) -> [UInt8] {
+    /// `dataQuality` lists every input read, people first. `teams` is present only when a teams export was given.
+    public static func render(
+        asOf: CivilDate, metrics: OrgMetrics, teams: TeamReport? = nil, findings: [Finding], dataQuality: [DataQuality]
+    ) -> [UInt8] {
         var json = JSONWriter()
         json.beginObject(multiline: true)
         json.field("schema_version", schemaVersion)
@@ -38,6 +42,7 @@ public enum DashboardDocument {
         json.beginArray(multiline: true)
         for row in metrics.managers { writeManager(row, to: &json) }
         json.endArray()
+        if let teams { TeamSections.write(teams, to: &json) }
         json.key("findings")
         json.beginArray(multiline: true)
         for finding in findings.sorted(by: Finding.publishedOrder) {
@@ -84,25 +89,43 @@ public enum DashboardDocument {
         json.field("depth_below", row.depthBelow)
         json.field("span_band", row.spanBand.rawValue)
         json.field("role", row.role.rawValue)
+        if let teamsSpanned = row.teamsSpanned { json.field("teams_spanned", teamsSpanned) }
         json.endObject()
     }
 
-    private static func writeDataQuality(_ quality: DataQuality, to json: inout JSONWriter) {
+    /// People's counts at the top (the org), then every input and every outcome rule, zeros included.
+    private static func writeDataQuality(_ inputs: [DataQuality], to json: inout JSONWriter) {
+        let people = inputs.first { $0.input == .people }
         json.beginObject(multiline: true)
-        json.field("rows_read", quality.rowsRead)
-        json.field("in_org", quality.inOrg)
-        json.field("excluded", quality.excludedTotal)
-        json.field("quarantined", quality.quarantinedTotal)
+        json.field("rows_read", people?.rowsRead ?? 0)
+        json.field("in_org", people?.accepted ?? 0)
+        json.field("excluded", people?.excludedTotal ?? 0)
+        json.field("quarantined", people?.quarantinedTotal ?? 0)
+        json.key("inputs")
+        json.beginArray(multiline: true)
+        for quality in inputs {
+            json.beginObject()
+            json.field("input", quality.input.rawValue)
+            json.field("rows_read", quality.rowsRead)
+            json.field("accepted", quality.accepted)
+            json.field("excluded", quality.excludedTotal)
+            json.field("quarantined", quality.quarantinedTotal)
+            json.endObject()
+        }
+        json.endArray()
         json.key("outcomes")
         json.beginArray(multiline: true)
-        let outcomes = DataQuality.exclusionRules.map { ("excluded", $0, quality.excluded[$0] ?? 0) }
-            + DataQuality.quarantineRules.map { ("quarantined", $0, quality.quarantined[$0] ?? 0) }
-        for (outcome, rule, rows) in outcomes {
-            json.beginObject()
-            json.field("outcome", outcome)
-            json.field("rule", rule.rawValue)
-            json.field("rows", rows)
-            json.endObject()
+        for quality in inputs {
+            let outcomes = quality.input.exclusionRules.map { ("excluded", $0, quality.excluded[$0] ?? 0) }
+                + quality.input.quarantineRules.map { ("quarantined", $0, quality.quarantined[$0] ?? 0) }
+            for (outcome, rule, rows) in outcomes {
+                json.beginObject()
+                json.field("input", quality.input.rawValue)
+                json.field("outcome", outcome)
+                json.field("rule", rule.rawValue)
+                json.field("rows", rows)
+                json.endObject()
+            }
         }
         json.endArray()
         json.endObject()

@@ -4,12 +4,10 @@ public import OrgLensModel
 /// between two runs over the same inputs (its timings).
 public enum ManifestDocument {
     public struct Input: Sendable {
-        public let role: String
         public let file: SourceFileInfo
         public let dataQuality: DataQuality
 
-        public init(role: String, file: SourceFileInfo, dataQuality: DataQuality) {
-            self.role = role
+        public init(file: SourceFileInfo, dataQuality: DataQuality) {
             self.file = file
             self.dataQuality = dataQuality
         }
@@ -29,12 +27,12 @@ public enum ManifestDocument {
         json.beginArray(multiline: true)
         for input in inputs {
             json.beginObject()
-            json.field("role", input.role)
+            json.field("role", input.dataQuality.input.rawValue)
             json.field("path", input.file.path)
             json.field("bytes", input.file.bytes)
             json.field("sha256", input.file.sha256)
             json.field("rows_read", input.dataQuality.rowsRead)
-            json.field("in_org", input.dataQuality.inOrg)
+            json.field("accepted", input.dataQuality.accepted)
             json.field("excluded", input.dataQuality.excludedTotal)
             json.field("quarantined", input.dataQuality.quarantinedTotal)
             json.endObject()

@@ -10,7 +10,7 @@ enum ManagerTable {
 
     /// Managers are put in published order first (layer, then id bytes), so the parallel chunks
     /// produce records already in place and merging is concatenation.
-    static func build(graph: OrgGraph, totals: SubtreeTotals, policy: SpanPolicy, workers: Int) -> Chunk {
+    static func build(graph: OrgGraph, totals: SubtreeTotals, policy: SpanPolicy, personTeam: [Int32]?, workers: Int) -> Chunk {
         let managers = (0..<graph.count).filter { graph.directReports(of: $0) > 0 }.sorted { lhs, rhs in
             graph.layer[lhs] != graph.layer[rhs] ? graph.layer[lhs] < graph.layer[rhs] : graph.idPrecedes(lhs, rhs)
         }
@@ -18,7 +18,7 @@ enum ManagerTable {
             var chunk = Chunk()
             chunk.records.reserveCapacity(range.count)
             for index in range {
-                chunk.add(person: managers[index], graph: graph, totals: totals, policy: policy)
+                chunk.add(person: managers[index], graph: graph, totals: totals, policy: policy, personTeam: personTeam)
             }
             return chunk
         }
@@ -33,7 +33,7 @@ enum ManagerTable {
 }
 
 extension ManagerTable.Chunk {
-    mutating func add(person: Int, graph: OrgGraph, totals: SubtreeTotals, policy: SpanPolicy) {
+    mutating func add(person: Int, graph: OrgGraph, totals: SubtreeTotals, policy: SpanPolicy, personTeam: [Int32]?) {
         let reports = graph.reports(of: person)
         let directManagers = reports.reduce(0) { $0 + (graph.directReports(of: Int($1)) > 0 ? 1 : 0) }
         let role: ManagerRole =
@@ -46,7 +46,8 @@ extension ManagerTable.Chunk {
             directICs: span - directManagers, directManagers: directManagers,
             orgSize: Int(totals.orgSize[person]),
             depthBelow: Int(totals.deepestLayer[person] - graph.layer[person]),
-            spanBand: band, role: role))
+            spanBand: band, role: role,
+            teamsSpanned: personTeam.map { teams in Set(reports.map { teams[Int($0)] }.filter { $0 >= 0 }).count }))
         addFindings(id: id, span: span, band: band, bands: policy.bands(for: role),
                     onlyReport: span == 1 && directManagers == 1 ? graph.id(Int(reports.first!)) : nil)
     }

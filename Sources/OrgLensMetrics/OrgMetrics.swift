@@ -11,6 +11,8 @@ public struct ManagerRecord: Sendable, Hashable {
     public let depthBelow: Int
     public let spanBand: SpanBands.Band
     public let role: ManagerRole
+    /// Distinct known teams among direct reports; nil without a teams export.
+    public let teamsSpanned: Int?
 }
 
 /// One row of the `layers` table.

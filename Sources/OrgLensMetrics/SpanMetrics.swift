@@ -10,10 +10,13 @@ public enum SpanMetrics {
         public let findings: [Finding]
     }
 
-    public static func compute(_ built: OrgGraphBuilder.Result, policy: SpanPolicy = SpanPolicy(), workers: Int) -> Result {
+    /// With `personTeam` (each person's team, -1 for none), managers also get `teamsSpanned`.
+    public static func compute(
+        _ built: OrgGraphBuilder.Result, policy: SpanPolicy = SpanPolicy(), personTeam: [Int32]? = nil, workers: Int
+    ) -> Result {
         let graph = built.graph
         let totals = SubtreeTotals(graph)
-        let table = ManagerTable.build(graph: graph, totals: totals, policy: policy, workers: workers)
+        let table = ManagerTable.build(graph: graph, totals: totals, policy: policy, personTeam: personTeam, workers: workers)
         let managers = table.records
 
         var spanCounts: [Int: Int] = [:]

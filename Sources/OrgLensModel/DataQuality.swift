@@ -1,18 +1,35 @@
-/// Where every data row of the input ended: in the org, excluded by policy, or quarantined.
-/// `rowsRead == inOrg + excludedTotal + quarantinedTotal` always holds.
+/// Where every data row of one input ended: accepted into the model, excluded by policy, or quarantined.
+/// `rowsRead == accepted + excludedTotal + quarantinedTotal` always holds.
 public struct DataQuality: Sendable, Hashable {
-    /// Rules that decide a row's outcome, in the order they are published.
-    public static let exclusionRules: [Rule] = [.policyInactiveStatus, .policyNotStarted]
-    public static let quarantineRules: [Rule] = [.rowMissingID, .rowDuplicateID, .rowMalformed, .managerCycle]
+    /// The kinds of input, each with the rules that can decide a row's outcome, in published order.
+    public enum Input: String, Sendable, CaseIterable {
+        case people, teams, services, dependencies
 
+        public var exclusionRules: [Rule] {
+            self == .people ? [.policyInactiveStatus, .policyNotStarted] : []
+        }
+
+        public var quarantineRules: [Rule] {
+            switch self {
+            case .people: [.rowMissingID, .rowDuplicateID, .rowMalformed, .managerCycle]
+            case .teams: [.teamMissingID, .teamDuplicateID, .rowMalformed, .teamParentCycle]
+            case .services: [.serviceMissingID, .rowMalformed]
+            case .dependencies: [.dependencyDangling, .rowMalformed]
+            }
+        }
+    }
+
+    public let input: Input
     public let rowsRead: Int
-    public let inOrg: Int
+    /// Rows in the model (for people: in the org).
+    public let accepted: Int
     public let excluded: [Rule: Int]
     public let quarantined: [Rule: Int]
 
-    public init(rowsRead: Int, inOrg: Int, excluded: [Rule: Int], rejections: [Rejection]) {
+    public init(input: Input, rowsRead: Int, accepted: Int, excluded: [Rule: Int] = [:], rejections: [Rejection]) {
+        self.input = input
         self.rowsRead = rowsRead
-        self.inOrg = inOrg
+        self.accepted = accepted
         self.excluded = excluded
         var quarantined: [Rule: Int] = [:]
         for rejection in rejections { quarantined[rejection.rule, default: 0] += 1 }
@@ -21,5 +38,5 @@ public struct DataQuality: Sendable, Hashable {
 
     public var excludedTotal: Int { excluded.values.reduce(0, +) }
     public var quarantinedTotal: Int { quarantined.values.reduce(0, +) }
-    public var isBalanced: Bool { rowsRead == inOrg + excludedTotal + quarantinedTotal }
+    public var isBalanced: Bool { rowsRead == accepted + excludedTotal + quarantinedTotal }
 }

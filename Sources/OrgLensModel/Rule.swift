@@ -24,6 +24,21 @@ public enum Rule: String, Sendable, CaseIterable, Comparable {
     case managerSingleReport = "manager.single_report"
     case managerLayerInflation = "manager.layer_inflation"
 
+    // Teams, services and dependencies.
+    case teamMissingID = "team.missing_id"
+    case teamDuplicateID = "team.duplicate_id"
+    case teamParentCycle = "team.parent_cycle"
+    case serviceMissingID = "service.missing_id"
+    case dependencyDangling = "dependency.dangling"
+    case teamUnknown = "team.unknown"
+    case teamLeadUnknown = "team.lead_unknown"
+    case teamSplitReporting = "team.split_reporting"
+    case teamCrossOrg = "team.cross_org"
+    case teamUndersized = "team.undersized"
+    case teamOversized = "team.oversized"
+    case serviceOrphan = "service.orphan"
+    case serviceShared = "service.shared"
+
     // Values that are present but unusable.
     case valueInvalidDate = "value.invalid_date"
 

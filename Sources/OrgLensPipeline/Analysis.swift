@@ -8,49 +8,78 @@ import OrgLensStage
 /// One run, end to end: read → stage → graph → metrics → publish. Stages hand each other values and
 /// never reach back; a fatal problem stops the run before anything is written.
 public enum Analysis {
-    public static let toolVersion = "0.1.0"
+    public static let toolVersion = "0.2.0"
 
     /// What a finished run published.
     public struct Outcome: Sendable {
         public let outputDirectory: String
         public let files: [String]
-        public let dataQuality: DataQuality
+        public let dataQuality: [DataQuality]
         public let people: Int
         public let findings: Int
     }
 
     public static func run(_ request: AnalysisRequest, logger: Logger) throws(RunError) -> Outcome {
+        try validate(request)
         var clock = StageClock()
+        let catalogs = try CatalogInputs.read(request)
         let reader = try PeopleSourceReader(request.people)
         let table = try reader.read(PersonField.used, workers: request.workers)
         clock.lap("read")
         logger.info("read people", metadata: ["rows": "\(table.rowsRead)", "rejected": "\(table.rejections.count)"])
 
-        let staged = PeopleStager.stage(table, policy: request.policy)
+        let teams = catalogs.teams.map { CatalogStager.stageTeams($0) }
+        let staged = PeopleStager.stage(table, policy: request.policy, teams: teams)
+        var services: StagedServices?
+        if let table = catalogs.services, let teams { services = CatalogStager.stageServices(table, teams: teams) }
+        var dependencies: StagedDependencies?
+        if let table = catalogs.dependencies, let services { dependencies = CatalogStager.stageDependencies(table, services: services) }
         clock.lap("stage")
         let built = OrgGraphBuilder.build(staged)
-        clock.lap("graph")
         guard built.graph.count > 0 else {
             throw RunError(.badData, "\(request.people.path): no one is left in the org (\(table.rowsRead) rows read, \(staged.excluded.values.reduce(0, +)) excluded by policy, \(staged.rejections.count + built.rejections.count) quarantined). Check the --map, --inactive-status and --as-of options; quarantine.csv was not written.")
         }
-        let spans = SpanMetrics.compute(built, policy: request.spanPolicy, workers: request.workers)
+        var linked: TeamCatalogBuilder.Result?
+        if let teams {
+            var unknown = staged.unknownTeamReferences.merging(teams.unknownReferences, uniquingKeysWith: +)
+            unknown.merge(services?.unknownReferences ?? [:], uniquingKeysWith: +)
+            linked = TeamCatalogBuilder.build(
+                teams: teams, people: staged, built: built, orgLayer: request.orgLayer, unknownReferences: unknown)
+        }
+        clock.lap("graph")
+        let spans = SpanMetrics.compute(
+            built, policy: request.spanPolicy, personTeam: linked?.catalog.personTeam, workers: request.workers)
+        var teamReport: TeamReport?
+        if let linked {
+            teamReport = TeamMetrics.compute(
+                graph: built.graph, catalog: linked.catalog, services: services, dependencies: dependencies,
+                sizes: request.teamSizes, workers: request.workers)
+        }
         clock.lap("metrics")
 
-        var rejections = staged.rejections + built.rejections
-        try fillRawText(of: &rejections, from: reader)
-        let dataQuality = DataQuality(
-            rowsRead: table.rowsRead, inOrg: built.graph.count, excluded: staged.excluded, rejections: rejections)
-        assert(dataQuality.isBalanced, "every row must be accounted for")
-        let findings = staged.findings + built.findings + spans.findings
+        var peopleRejections = staged.rejections + built.rejections
+        try RawText.fill(&peopleRejections) { lines throws(RunError) in try reader.rawRecords(startingOnLines: lines) }
+        var quality = [DataQuality(
+            input: .people, rowsRead: table.rowsRead, accepted: built.graph.count, excluded: staged.excluded,
+            rejections: peopleRejections)]
+        var rejections = peopleRejections
+        var inputs = [ManifestDocument.Input(file: table.file, dataQuality: quality[0])]
+        for part in try CatalogInputs.accounting(request, catalogs: catalogs, linked: linked, services: services, dependencies: dependencies) {
+            quality.append(part.quality)
+            rejections += part.rejections
+            inputs.append(ManifestDocument.Input(file: part.file, dataQuality: part.quality))
+        }
+        assert(quality.allSatisfy { $0.isBalanced }, "every row must be accounted for")
+        var findings = staged.findings + built.findings + spans.findings
+        findings += linked?.findings ?? []
+        findings += teamReport?.findings ?? []
         let dashboard = DashboardDocument.render(
-            asOf: request.policy.asOf, metrics: spans.metrics, findings: findings, dataQuality: dataQuality)
+            asOf: request.policy.asOf, metrics: spans.metrics, teams: teamReport, findings: findings, dataQuality: quality)
         let quarantine = QuarantineFile.render(rejections)
         clock.lap("render")
 
-        let input = ManifestDocument.Input(role: "people", file: table.file, dataQuality: dataQuality)
         let manifest = ManifestDocument.render(
-            toolVersion: toolVersion, asOf: request.policy.asOf, workers: request.workers,
-            inputs: [input], timings: clock.laps)
+            toolVersion: toolVersion, asOf: request.policy.asOf, workers: request.workers, inputs: inputs, timings: clock.laps)
         let files = [
             OutputDirectory.File(name: "quarantine.csv", bytes: quarantine, mode: 0o600),
             OutputDirectory.File(name: "dashboard.json", bytes: dashboard),
@@ -59,18 +88,30 @@ public enum Analysis {
         try OutputDirectory(path: request.outputDirectory).publish(files)
         logger.info("published", metadata: [
             "directory": "\(request.outputDirectory)", "people": "\(built.graph.count)",
-            "quarantined": "\(dataQuality.quarantinedTotal)", "findings": "\(findings.count)",
+            "quarantined": "\(rejections.count)", "findings": "\(findings.count)",
         ])
         return Outcome(
-            outputDirectory: request.outputDirectory, files: files.map(\.name), dataQuality: dataQuality,
+            outputDirectory: request.outputDirectory, files: files.map(\.name), dataQuality: quality,
             people: built.graph.count, findings: findings.count)
     }
 
-    /// Rows rejected after reading carry no text yet; fetch it in one extra pass, only when there are any.
-    private static func fillRawText(of rejections: inout [Rejection], from reader: PeopleSourceReader) throws(RunError) {
+    private static func validate(_ request: AnalysisRequest) throws(RunError) {
+        if request.services != nil, request.teams == nil {
+            throw RunError(.usage, "--services needs --teams: service owners are team ids.")
+        }
+        if request.dependencies != nil, request.services == nil {
+            throw RunError(.usage, "--dependencies needs --services: dependencies are between services.")
+        }
+        if request.orgLayer < 1 { throw RunError(.usage, "--org-layer must be at least 1.") }
+    }
+}
+
+/// Rows rejected after reading carry no text yet; their source is read once more, only when there are any.
+enum RawText {
+    static func fill(_ rejections: inout [Rejection], lookup: (Set<Int>) throws(RunError) -> [Int: String]) throws(RunError) {
         let missing = Set(rejections.filter { $0.raw.isEmpty }.map(\.line))
         guard !missing.isEmpty else { return }
-        let raw = try reader.rawRecords(startingOnLines: missing)
+        let raw = try lookup(missing)
         for index in rejections.indices where rejections[index].raw.isEmpty {
             rejections[index].raw = raw[rejections[index].line] ?? ""
         }

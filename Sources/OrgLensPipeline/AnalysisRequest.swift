@@ -1,3 +1,5 @@
+import OrgLensModel
+public import OrgLensCSV
 public import OrgLensMetrics
 public import OrgLensStage
 
@@ -5,19 +7,56 @@ public import OrgLensStage
 public struct AnalysisRequest: Sendable {
     /// The people export and how to read it.
     public var people: PeopleSource
+    /// Optional catalogs: teams, then services (needs teams), then dependencies (needs services).
+    public var teams: TableSource<TeamField>?
+    public var services: TableSource<ServiceField>?
+    public var dependencies: TableSource<DependencyField>?
     public var policy: PeoplePolicy
     public var spanPolicy: SpanPolicy
+    /// Layer whose managers are org heads (directors); teams and Conway figures group by them.
+    public var orgLayer: Int
+    public var teamSizes: TeamSizeBands
     /// Dispatch workers for the parallel stages; results do not depend on it.
     public var workers: Int
     public var outputDirectory: String
 
     public init(
-        people: PeopleSource, policy: PeoplePolicy, spanPolicy: SpanPolicy = SpanPolicy(), workers: Int, outputDirectory: String
+        people: PeopleSource, teams: TableSource<TeamField>? = nil, services: TableSource<ServiceField>? = nil,
+        dependencies: TableSource<DependencyField>? = nil, policy: PeoplePolicy, spanPolicy: SpanPolicy = SpanPolicy(),
+        orgLayer: Int = 2, teamSizes: TeamSizeBands = TeamSizeBands(), workers: Int, outputDirectory: String
     ) {
         self.people = people
+        self.teams = teams
+        self.services = services
+        self.dependencies = dependencies
         self.policy = policy
         self.spanPolicy = spanPolicy
+        self.orgLayer = orgLayer
+        self.teamSizes = teamSizes
         self.workers = max(1, workers)
         self.outputDirectory = outputDirectory
+    }
+}
+
+/// A CSV catalog export (teams, services, dependencies) and how to read it.
+public struct TableSource<Field: CanonicalField>: Sendable {
+    public var path: String
+    public var mapping: ColumnMapping<Field>
+    public var dialect: CSVDialect
+
+    public init(path: String, mapping: ColumnMapping<Field> = ColumnMapping(), dialect: CSVDialect = CSVDialect()) {
+        self.path = path
+        self.mapping = mapping
+        self.dialect = dialect
+    }
+
+    func reader() -> CSVReader { CSVReader(path: path, dialect: dialect) }
+
+    /// Reads every canonical column the export has.
+    func read() throws(RunError) -> RawTable {
+        let fields = Array(Field.allCases)
+        return try reader().read(fields: fields.map(\.rawValue), identifierField: fields[0].rawValue) { header throws(RunError) in
+            try mapping.resolve(fields, header: header, source: path)
+        }
     }
 }

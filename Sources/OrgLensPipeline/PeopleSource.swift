@@ -18,7 +18,7 @@ public struct PeopleSource: Sendable {
     public var path: String
     public var format: SourceFormat
     /// CSV: header renames. XML: field → selector overrides. Both come from `--map FIELD=…`.
-    public var mapping: ColumnMapping
+    public var mapping: ColumnMapping<PersonField>
     public var dialect: CSVDialect
     /// XML: a preset record mapping (`workday-report`, `bamboohr-directory`).
     public var xmlPreset: String?
@@ -26,7 +26,7 @@ public struct PeopleSource: Sendable {
     public var xmlRecordElement: String?
 
     public init(
-        path: String, format: SourceFormat? = nil, mapping: ColumnMapping = ColumnMapping(),
+        path: String, format: SourceFormat? = nil, mapping: ColumnMapping<PersonField> = ColumnMapping(),
         dialect: CSVDialect = CSVDialect(), xmlPreset: String? = nil, xmlRecordElement: String? = nil
     ) {
         self.path = path

@@ -31,6 +31,12 @@ struct KeyInterner {
 
     var count: Int { states.count }
 
+    /// The key of `text`, adding it if new.
+    mutating func key(for text: String) -> Int32 {
+        var text = text
+        return text.withUTF8 { key(for: $0) }
+    }
+
     mutating func key(for bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
         let hash = Self.hash(bytes)
         let prefix = Self.prefix(bytes)
@@ -52,6 +58,31 @@ struct KeyInterner {
         slots[index] = Slot(prefix: prefix, meta: signature | UInt64(key + 1))
         if states.count * 2 > slots.count { grow() }
         return Int32(key)
+    }
+
+    /// The key of `bytes` if it was interned, without adding it.
+    func lookup(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+        let hash = Self.hash(bytes)
+        let prefix = Self.prefix(bytes)
+        let signature = (hash >> 48) << 48 | UInt64(min(bytes.count, 0xFFFF)) << 32
+        var index = Int(truncatingIfNeeded: hash) & mask
+        let slots = table.buffer
+        while true {
+            let slot = slots[index]
+            if slot.meta == 0 { return nil }
+            if slot.prefix == prefix, slot.meta & 0xFFFF_FFFF_0000_0000 == signature {
+                let key = Int(slot.meta & 0xFFFF_FFFF) - 1
+                if bytes.count <= 8 || tailEquals(key, bytes) { return Int32(key) }
+            }
+            index = (index + 1) & mask
+        }
+    }
+
+    /// A read-only, `Sendable` copy for later stages (team and service ids: small tables).
+    func frozen() -> KeyIndex {
+        var entries: [String: Int32] = [:]
+        for key in 0..<names.count { entries[names.string(at: key)] = Int32(key) }
+        return KeyIndex(names: names, entries: entries)
     }
 
     mutating func setState(_ state: StagedPeople.KeyState, for key: Int32) {

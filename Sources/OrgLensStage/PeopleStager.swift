@@ -4,12 +4,13 @@ public import OrgLensModel
 /// repeated one (the first occurrence wins), and applies the inclusion policy. Works on the columns'
 /// bytes: one pass, no `String` per row.
 public enum PeopleStager {
-    public static func stage(_ table: RawTable, policy: PeoplePolicy) -> StagedPeople {
+    /// With `teams`, also resolves each person's `team_id` and each team's lead.
+    public static func stage(_ table: RawTable, policy: PeoplePolicy, teams: StagedTeams? = nil) -> StagedPeople {
         guard let ids = table.column(PersonField.employeeID.rawValue),
               let managers = table.column(PersonField.managerID.rawValue) else {
             preconditionFailure("readers reject sources without the required columns")
         }
-        var staging = Staging(table: table, policy: policy)
+        var staging = Staging(table: table, policy: policy, teams: teams)
         let idBytes = ids.bytes
         let managerBytes = managers.bytes
         idBytes.withUnsafeBufferPointer { idBuffer in
@@ -39,10 +40,17 @@ private struct Staging {
     var statusValues = KeyInterner(capacity: 16)
     var statusExcludes: [Bool] = []
     let rootMarkers: [[UInt8]]
+    let teams: StagedTeams?
+    let teamColumn: TextColumn?
+    /// Distinct team_id values seen, and the team key each resolves to (-1 unknown).
+    var teamValues = KeyInterner(capacity: 64)
+    var teamOfValue: [Int32] = []
 
-    init(table: RawTable, policy: PeoplePolicy) {
+    init(table: RawTable, policy: PeoplePolicy, teams: StagedTeams?) {
         self.table = table
         self.policy = policy
+        self.teams = teams
+        teamColumn = teams == nil ? nil : table.column(PersonField.teamID.rawValue)
         statuses = table.column(PersonField.status.rawValue)
         hireDates = table.column(PersonField.hireDate.rawValue)
         staged = StagedPeople(source: table.source)
@@ -92,13 +100,40 @@ private struct Staging {
         staged.personKey.append(key)
         staged.managerLink.append(link)
         staged.line.append(line)
+        if teams != nil { staged.personTeam.append(team(of: record)) }
     }
 
     func finish() -> StagedPeople {
         var result = staged
         result.keys = interner.names
         result.keyStates = interner.states
+        if let teams {
+            result.teamLeadKey = teams.leadIDs.map { lead in
+                guard !lead.isEmpty else { return -1 }
+                var text = lead
+                guard let key = text.withUTF8({ interner.lookup($0) }), interner.states[Int(key)] == .inOrg else { return -2 }
+                return key
+            }
+        }
         return result
+    }
+
+    /// Team ids repeat (a team per few people), so each distinct value is resolved once.
+    private mutating func team(of record: Int) -> Int32 {
+        guard let teams, let teamColumn else { return -1 }
+        let range = teamColumn.trimmedRange(at: record)
+        guard !range.isEmpty else { return -1 }
+        let value = teamColumn.bytes.withUnsafeBufferPointer { teamValues.key(for: UnsafeBufferPointer(rebasing: $0[range])) }
+        if Int(value) == teamOfValue.count {
+            let id = String(decoding: teamColumn.bytes[range], as: UTF8.self)
+            let key = teams.index.key(of: id) ?? -1
+            teamOfValue.append(key)
+        }
+        let key = teamOfValue[Int(value)]
+        if key < 0 {
+            staged.unknownTeamReferences[String(decoding: teamColumn.bytes[range], as: UTF8.self), default: 0] += 1
+        }
+        return key
     }
 
     /// The policy rule that leaves this row out of the org, if any.

@@ -38,6 +38,13 @@ public struct StagedPeople: Sendable {
     public internal(set) var findings: [Finding] = []
     public internal(set) var rowsRead = 0
 
+    /// With a teams export: each person's team key (-1: none or unknown).
+    public internal(set) var personTeam: [Int32] = []
+    /// With a teams export: each team's lead as a key into `keys` (-1: no lead given; -2: no one in the org).
+    public internal(set) var teamLeadKey: [Int32] = []
+    /// Team ids people name that the teams export does not define, with how many people name each.
+    public internal(set) var unknownTeamReferences: [String: Int] = [:]
+
     init(source: String) { self.source = source }
 
     public var count: Int { personKey.count }

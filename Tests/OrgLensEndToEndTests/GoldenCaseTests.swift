@@ -34,7 +34,13 @@ import Testing
                 let golden = try String(contentsOf: expected.appendingPathComponent(file), encoding: .utf8)
                 #expect(output.read(file) == golden, "\(name)/\(file) differs from its golden file")
             }
-            #expect(output.read("manifest.json")?.contains("\"schema_version\": \"1.0\"") == true)
+            let manifest = try JSONSerialization.jsonObject(with: Data((output.read("manifest.json") ?? "").utf8)) as? [String: Any]
+            let dashboard = try JSONSerialization.jsonObject(with: Data((output.read("dashboard.json") ?? "").utf8)) as? [String: Any]
+            #expect(manifest?["schema_version"] as? String == dashboard?["schema_version"] as? String)
+            let inputs = manifest?["inputs"] as? [[String: Any]] ?? []
+            let quality = dashboard?["data_quality"] as? [String: Any]
+            #expect(inputs.first?["rows_read"] as? Int == quality?["rows_read"] as? Int)
+            #expect(inputs.count == (quality?["inputs"] as? [Any])?.count)
             #expect(result.stdout == output.path + "/dashboard.json\n")
         } else {
             let golden = try String(contentsOf: expected.appendingPathComponent("stderr"), encoding: .utf8)

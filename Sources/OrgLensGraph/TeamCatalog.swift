@@ -1,0 +1,97 @@
+public import OrgLensModel
+public import OrgLensStage
+
+/// Teams joined with the reporting tree: members, leads and org heads as person indices of an
+/// `OrgGraph`, frozen for the team, service and Conway metrics.
+public struct TeamCatalog: Sendable {
+    public let teams: StagedTeams
+    /// Teams quarantined in a parent loop: left out of every metric.
+    public let removed: [Bool]
+    /// Lead of each team as a person, or -1 (none, or no one in the org).
+    public let lead: [Int32]
+    /// Members of team `t` are `members[memberStart[t]..<memberStart[t + 1]]` (people whose team_id is t).
+    public let memberStart: [Int32]
+    public let members: [Int32]
+    /// Each person's team, or -1.
+    public let personTeam: [Int32]
+    /// Each person's org head: their ancestor (themself included) at `orgLayer`, or -1 above it.
+    public let orgHeadOfPerson: [Int32]
+    public let orgLayer: Int
+
+    public var count: Int { teams.index.count }
+
+    public func members(of team: Int) -> ArraySlice<Int32> {
+        members[Int(memberStart[team])..<Int(memberStart[team + 1])]
+    }
+}
+
+/// Builds the `TeamCatalog`: quarantines teams in parent loops, resolves leads and membership, and
+/// reports references to teams or leads that do not exist.
+public enum TeamCatalogBuilder {
+    public struct Result: Sendable {
+        public let catalog: TeamCatalog
+        public let findings: [Finding]
+        public let rejections: [Rejection]
+    }
+
+    public static func build(
+        teams: StagedTeams, people: StagedPeople, built: OrgGraphBuilder.Result, orgLayer: Int,
+        unknownReferences: [String: Int]
+    ) -> Result {
+        let graph = built.graph
+        var rejections = teams.rejections
+        var removed = [Bool](repeating: false, count: teams.index.count)
+        for loop in ReportingLoops.find(parent: teams.parent) {
+            let ids = loop.map { teams.index.id($0) }
+            let description = OrgGraphBuilder.describe(loop: ids)
+            for (team, id) in zip(loop, ids) {
+                removed[Int(team)] = true
+                rejections.append(Rejection(
+                    source: teams.source, line: teams.lines[Int(team)], rule: .teamParentCycle,
+                    message: "team parent loop (each is the parent of the previous): \(description); fix one parent_team_id",
+                    employeeID: id, record: nil))
+            }
+        }
+        var findings: [Finding] = []
+        for (id, references) in unknownReferences.sorted(by: { $0.key < $1.key }) {
+            findings.append(Finding(
+                rule: .teamUnknown, severity: .warning, subject: id, value: Double(references),
+                message: "team \(id) is referenced \(references) time\(references == 1 ? "" : "s") but is not in the teams export; those references are left out"))
+        }
+        let lead = teams.leadIDs.indices.map { team -> Int32 in
+            let key = people.teamLeadKey[team]
+            if key == -2 {
+                findings.append(Finding(
+                    rule: .teamLeadUnknown, severity: .warning, subject: teams.index.id(Int32(team)), value: nil,
+                    message: "lead_id \(teams.leadIDs[team]) of team \(teams.index.id(Int32(team))) is no one in the org; the team is treated as having no lead"))
+            }
+            return key >= 0 ? built.personOfKey[Int(key)] : -1
+        }
+        var personTeam = built.personTeam
+        for person in personTeam.indices where personTeam[person] >= 0 && removed[Int(personTeam[person])] {
+            personTeam[person] = -1
+        }
+        var memberStart = [Int32](repeating: 0, count: teams.index.count + 1)
+        for team in personTeam where team >= 0 { memberStart[Int(team) + 1] += 1 }
+        for index in 0..<teams.index.count { memberStart[index + 1] += memberStart[index] }
+        var fill = memberStart
+        var members = [Int32](repeating: 0, count: Int(memberStart[teams.index.count]))
+        for (person, team) in personTeam.enumerated() where team >= 0 {
+            members[Int(fill[Int(team)])] = Int32(person)
+            fill[Int(team)] += 1
+        }
+        var orgHead = [Int32](repeating: -1, count: graph.count)
+        for person in graph.order {
+            let layer = Int(graph.layer[Int(person)])
+            if layer == orgLayer {
+                orgHead[Int(person)] = person
+            } else if layer > orgLayer {
+                orgHead[Int(person)] = orgHead[Int(graph.parent[Int(person)])]
+            }
+        }
+        let catalog = TeamCatalog(
+            teams: teams, removed: removed, lead: lead.enumerated().map { removed[$0.offset] ? -1 : $0.element },
+            memberStart: memberStart, members: members, personTeam: personTeam, orgHeadOfPerson: orgHead, orgLayer: orgLayer)
+        return Result(catalog: catalog, findings: findings, rejections: rejections)
+    }
+}

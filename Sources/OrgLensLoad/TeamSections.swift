@@ -1,0 +1,83 @@
+import OrgLensMetrics
+
+/// The `teams`, `services` and `conway` parts of `dashboard.json`. A part whose input was not given is
+/// left out entirely, and so are record keys that need a missing input: absent, never zero.
+enum TeamSections {
+    static func write(_ report: TeamReport, to json: inout JSONWriter) {
+        json.key("teams")
+        json.beginArray(multiline: true)
+        for team in report.teams { writeTeam(team, to: &json) }
+        json.endArray()
+        if let services = report.services {
+            json.key("services")
+            json.beginArray(multiline: true)
+            for service in services { writeService(service, to: &json) }
+            json.endArray()
+        }
+        if let conway = report.conway { writeConway(conway, to: &json) }
+    }
+
+    private static func writeTeam(_ team: TeamRecord, to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("id", team.id)
+        json.field("name", team.name)
+        json.field("type", team.type)
+        json.field("size", team.size)
+        json.field("lead_id", team.leadID)
+        json.field("reporting_managers", team.reportingManagers)
+        json.field("alignment", decimal: team.alignment)
+        json.field("owning_manager", team.owningManager)
+        json.field("org_head", team.orgHead)
+        json.field("cross_org", team.crossOrg)
+        if let owned = team.servicesOwned { json.field("services_owned", owned) }
+        if let outbound = team.outboundTeams { json.field("outbound_teams", outbound) }
+        if let inbound = team.inboundTeams { json.field("inbound_teams", inbound) }
+        if let crossOrg = team.crossOrgDependencies { json.field("cross_org_dependencies", crossOrg) }
+        json.endObject()
+    }
+
+    private static func writeService(_ service: ServiceRecord, to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("id", service.id)
+        json.field("name", service.name)
+        json.key("owners")
+        json.beginArray()
+        for owner in service.owners { json.string(owner) }
+        json.endArray()
+        json.field("live_owners", service.liveOwners)
+        json.field("ownership", service.ownership.rawValue)
+        if let dependencies = service.dependencies { json.field("dependencies", dependencies) }
+        if let dependents = service.dependents { json.field("dependents", dependents) }
+        json.endObject()
+    }
+
+    private static func writeConway(_ conway: ConwayReport, to json: inout JSONWriter) {
+        json.key("conway")
+        json.beginObject(multiline: true)
+        json.field("pairs", conway.pairs)
+        json.field("same_org_head_share", decimal: conway.sameOrgHeadShare)
+        json.field("same_manager_share", decimal: conway.sameManagerShare)
+        json.key("by_org_head")
+        json.beginArray(multiline: true)
+        for row in conway.byOrgHead {
+            json.beginObject()
+            json.field("org_head", row.orgHead)
+            json.field("pairs", row.pairs)
+            json.field("same_org_head_share", decimal: row.sameOrgHeadShare)
+            json.field("same_manager_share", decimal: row.sameManagerShare)
+            json.endObject()
+        }
+        json.endArray()
+        json.key("org_head_dependencies")
+        json.beginArray(multiline: true)
+        for row in conway.orgHeadDependencies {
+            json.beginObject()
+            json.field("from_org_head", row.fromOrgHead)
+            json.field("to_org_head", row.toOrgHead)
+            json.field("team_pairs", row.teamPairs)
+            json.endObject()
+        }
+        json.endArray()
+        json.endObject()
+    }
+}

@@ -1,0 +1,45 @@
+import OrgLensGraph
+import OrgLensModel
+import OrgLensStage
+
+/// The `services` table: owners, live owners, ownership class and dependency counts, with findings for
+/// services nobody (live) owns and services shared by several teams.
+enum ServiceTable {
+    static func build(
+        services: StagedServices, dependencies: StagedDependencies?, catalog: TeamCatalog, shapes: [TeamShape]
+    ) -> (records: [ServiceRecord], findings: [Finding]) {
+        var dependencyCount = [Int](repeating: 0, count: services.index.count)
+        var dependentCount = [Int](repeating: 0, count: services.index.count)
+        for edge in dependencies?.edges ?? [] where edge.from != edge.to {
+            dependencyCount[Int(edge.from)] += 1
+            dependentCount[Int(edge.to)] += 1
+        }
+        var records: [ServiceRecord] = []
+        var findings: [Finding] = []
+        let order = (0..<services.index.count).sorted { services.index.names.precedes($0, $1) }
+        for service in order {
+            let owners = services.owners[service].filter { !catalog.removed[Int($0)] }
+            let ownerIDs = owners.sorted { catalog.teams.index.names.precedes(Int($0), Int($1)) }.map { catalog.teams.index.id($0) }
+            let live = owners.filter { shapes[Int($0)].size > 0 }.count
+            let ownership: ServiceRecord.Ownership = live == 0 ? .orphan : live == 1 ? .single : .shared
+            let id = services.index.id(Int32(service))
+            records.append(ServiceRecord(
+                id: id, name: services.names[service], owners: ownerIDs, liveOwners: live, ownership: ownership,
+                dependencies: dependencies == nil ? nil : dependencyCount[service],
+                dependents: dependencies == nil ? nil : dependentCount[service]))
+            switch ownership {
+            case .orphan:
+                findings.append(Finding(
+                    rule: .serviceOrphan, severity: .warning, subject: id, value: nil,
+                    message: owners.isEmpty ? "service \(id) has no owning team" : "service \(id)'s owning teams have no members"))
+            case .shared:
+                findings.append(Finding(
+                    rule: .serviceShared, severity: .info, subject: id, value: Double(live),
+                    message: "service \(id) is owned by \(live) teams with members"))
+            case .single:
+                break
+            }
+        }
+        return (records, findings)
+    }
+}

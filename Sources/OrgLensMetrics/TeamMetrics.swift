@@ -1,0 +1,86 @@
+public import OrgLensGraph
+public import OrgLensModel
+public import OrgLensStage
+
+/// Team boundaries, service ownership and Conway congruence over the frozen org and catalogs.
+public enum TeamMetrics {
+    public static func compute(
+        graph: OrgGraph, catalog: TeamCatalog, services: StagedServices?, dependencies: StagedDependencies?,
+        sizes: TeamSizeBands = TeamSizeBands(), workers: Int
+    ) -> TeamReport {
+        let teamCount = catalog.count
+        let shapes = parallelChunks(count: teamCount, workers: workers, serialThreshold: 2048) { range in
+            range.map { TeamShape(team: $0, catalog: catalog, graph: graph) }
+        }.flatMap { $0 }
+        let teamDependencies = services.flatMap { services in
+            dependencies.map { TeamDependencies(services: services, dependencies: $0, removed: catalog.removed) }
+        }
+
+        var servicesOwned = [Int](repeating: 0, count: teamCount)
+        if let services {
+            for owners in services.owners { for team in owners { servicesOwned[Int(team)] += 1 } }
+        }
+        var outbound = [Int](repeating: 0, count: teamCount)
+        var inbound = [Int](repeating: 0, count: teamCount)
+        var crossOrgDependencies = [Int](repeating: 0, count: teamCount)
+        for pair in teamDependencies?.directed ?? [] {
+            let (from, to) = TeamDependencies.split(pair)
+            outbound[from] += 1
+            inbound[to] += 1
+            let fromHead = shapes[from].orgHead
+            let toHead = shapes[to].orgHead
+            if fromHead >= 0, toHead >= 0, fromHead != toHead { crossOrgDependencies[from] += 1 }
+        }
+
+        var findings: [Finding] = []
+        var records: [TeamRecord] = []
+        let order = (0..<teamCount).filter { !catalog.removed[$0] }.sorted { catalog.teams.index.names.precedes($0, $1) }
+        for team in order {
+            let shape = shapes[team]
+            let id = catalog.teams.index.id(Int32(team))
+            let lead = catalog.lead[team]
+            records.append(TeamRecord(
+                id: id, name: catalog.teams.names[team], type: catalog.teams.types[team], size: shape.size,
+                leadID: lead >= 0 ? graph.id(Int(lead)) : nil, reportingManagers: shape.reportingManagers,
+                alignment: shape.alignment, owningManager: shape.owningManager >= 0 ? graph.id(Int(shape.owningManager)) : nil,
+                orgHead: shape.orgHead >= 0 ? graph.id(Int(shape.orgHead)) : nil, crossOrg: shape.crossOrg,
+                servicesOwned: services == nil ? nil : servicesOwned[team],
+                outboundTeams: teamDependencies == nil ? nil : outbound[team],
+                inboundTeams: teamDependencies == nil ? nil : inbound[team],
+                crossOrgDependencies: teamDependencies == nil ? nil : crossOrgDependencies[team]))
+            findings += teamFindings(id: id, shape: shape, sizes: sizes)
+        }
+        var serviceRecords: [ServiceRecord]?
+        if let services {
+            let table = ServiceTable.build(services: services, dependencies: dependencies, catalog: catalog, shapes: shapes)
+            serviceRecords = table.records
+            findings += table.findings
+        }
+        let conway = teamDependencies.map { ConwayMetrics.compute($0, shapes: shapes, graph: graph) }
+        return TeamReport(teams: records, services: serviceRecords, conway: conway, findings: findings)
+    }
+
+    private static func teamFindings(id: String, shape: TeamShape, sizes: TeamSizeBands) -> [Finding] {
+        var findings: [Finding] = []
+        if shape.reportingManagers > 1 {
+            findings.append(Finding(
+                rule: .teamSplitReporting, severity: .warning, subject: id, value: Double(shape.reportingManagers),
+                message: "team \(id)'s members report to \(shape.reportingManagers) different managers"))
+        }
+        if shape.crossOrg {
+            findings.append(Finding(
+                rule: .teamCrossOrg, severity: .warning, subject: id, value: nil,
+                message: "team \(id)'s members sit under more than one org head"))
+        }
+        if shape.size < sizes.minimum {
+            findings.append(Finding(
+                rule: .teamUndersized, severity: .info, subject: id, value: Double(shape.size),
+                message: "team \(id) has \(shape.size) member\(shape.size == 1 ? "" : "s") (fewer than \(sizes.minimum))"))
+        } else if shape.size > sizes.maximum {
+            findings.append(Finding(
+                rule: .teamOversized, severity: .info, subject: id, value: Double(shape.size),
+                message: "team \(id) has \(shape.size) members (more than \(sizes.maximum))"))
+        }
+        return findings
+    }
+}

@@ -1,0 +1,121 @@
+public import OrgLensModel
+
+/// Stages the team, service and dependency exports: interns their ids, quarantines rows without an
+/// id (and repeated teams), and resolves references between them. References to teams that do not
+/// exist are counted (they become `team.unknown` findings) and left out.
+public enum CatalogStager {
+    public static func stageTeams(_ table: RawTable) -> StagedTeams {
+        var interner = KeyInterner(capacity: max(16, table.recordCount))
+        var rejections = table.rejections
+        var names: [String] = []
+        var types: [String] = []
+        var parentIDs: [String] = []
+        var leadIDs: [String] = []
+        var firstLine: [Int] = []
+        let value = Values(table)
+        for record in 0..<table.recordCount {
+            let line = table.lines[record]
+            let id = value(TeamField.teamID, record)
+            guard !id.isEmpty else {
+                rejections.append(Rejection(source: table.source, line: line, rule: .teamMissingID,
+                                            message: "team_id is empty; every team needs an id", employeeID: "", record: record))
+                continue
+            }
+            let key = Int(interner.key(for: id))
+            if key < firstLine.count {
+                rejections.append(Rejection(source: table.source, line: line, rule: .teamDuplicateID,
+                                            message: "team_id \(id) already appears on line \(firstLine[key]); the first row is kept",
+                                            employeeID: id, record: record))
+                continue
+            }
+            firstLine.append(line)
+            names.append(value(TeamField.name, record))
+            types.append(value(TeamField.type, record))
+            parentIDs.append(value(TeamField.parentTeamID, record))
+            leadIDs.append(value(TeamField.leadID, record))
+        }
+        let index = interner.frozen()
+        var unknown: [String: Int] = [:]
+        let parent = parentIDs.map { id -> Int32 in
+            guard !id.isEmpty else { return -1 }
+            guard let key = index.key(of: id) else {
+                unknown[id, default: 0] += 1
+                return -1
+            }
+            return key
+        }
+        return StagedTeams(source: table.source, index: index, names: names, types: types, parent: parent,
+                           leadIDs: leadIDs, lines: firstLine, rowsRead: table.rowsRead, rejections: rejections, unknownReferences: unknown)
+    }
+
+    public static func stageServices(_ table: RawTable, teams: StagedTeams) -> StagedServices {
+        var interner = KeyInterner(capacity: max(16, table.recordCount))
+        var rejections = table.rejections
+        var names: [String] = []
+        var owners: [[Int32]] = []
+        var unknown: [String: Int] = [:]
+        let value = Values(table)
+        for record in 0..<table.recordCount {
+            let id = value(ServiceField.serviceID, record)
+            guard !id.isEmpty else {
+                rejections.append(Rejection(source: table.source, line: table.lines[record], rule: .serviceMissingID,
+                                            message: "service_id is empty; every service needs an id", employeeID: "", record: record))
+                continue
+            }
+            let key = Int(interner.key(for: id))
+            if key == owners.count {
+                names.append(value(ServiceField.name, record))
+                owners.append([])
+            }
+            let owner = value(ServiceField.ownerTeamID, record)
+            guard !owner.isEmpty else { continue }
+            guard let team = teams.index.key(of: owner) else {
+                unknown[owner, default: 0] += 1
+                continue
+            }
+            if !owners[key].contains(team) { owners[key].append(team) }
+        }
+        return StagedServices(source: table.source, index: interner.frozen(), names: names, owners: owners,
+                              rowsRead: table.rowsRead, rejections: rejections, unknownReferences: unknown)
+    }
+
+    public static func stageDependencies(_ table: RawTable, services: StagedServices) -> StagedDependencies {
+        var rejections = table.rejections
+        var edges: [UInt64] = []
+        let value = Values(table)
+        for record in 0..<table.recordCount {
+            let from = value(DependencyField.serviceID, record)
+            let to = value(DependencyField.dependsOnServiceID, record)
+            let fromKey = services.index.key(of: from)
+            let toKey = services.index.key(of: to)
+            guard let fromKey, let toKey else {
+                let missing = [fromKey == nil ? from : nil, toKey == nil ? to : nil].compactMap { $0 }
+                let described = missing.map { $0.isEmpty ? "an empty id" : $0 }.joined(separator: " and ")
+                rejections.append(Rejection(source: table.source, line: table.lines[record], rule: .dependencyDangling,
+                                            message: "\(described) is no service in the catalog; add it to the services file or fix the id",
+                                            employeeID: "", record: record))
+                continue
+            }
+            edges.append(UInt64(UInt32(fromKey)) << 32 | UInt64(UInt32(toKey)))
+        }
+        edges.sort()
+        var unique: [(Int32, Int32)] = []
+        var previous: UInt64?
+        for edge in edges where edge != previous {
+            unique.append((Int32(truncatingIfNeeded: edge >> 32), Int32(truncatingIfNeeded: edge & 0xFFFF_FFFF)))
+            previous = edge
+        }
+        return StagedDependencies(source: table.source, edges: unique, rowsRead: table.rowsRead, rejections: rejections)
+    }
+}
+
+/// Trimmed string values of a raw table's columns by canonical field (catalogs are small: strings are fine).
+private struct Values {
+    let table: RawTable
+
+    init(_ table: RawTable) { self.table = table }
+
+    func callAsFunction<Field: CanonicalField>(_ field: Field, _ record: Int) -> String {
+        table.column(field.rawValue)?.trimmedString(at: record) ?? ""
+    }
+}
