@@ -16,7 +16,9 @@ build: deps
 
 # The main job on the bundled fixture org; prints the path of the dashboard.json it wrote.
 run: build
-	@cd Fixtures/cases/engineering-org && ../../../$(ORGLENS) analyze --people people.csv --as-of 2026-11-01 --out ../../../$(DEMO_OUT) --quiet >/dev/null
+	@cd Fixtures/cases/engineering-org-teams && ../../../$(ORGLENS) analyze --people ../engineering-org/people.csv \
+		--teams teams.csv --services services.csv --dependencies dependencies.csv \
+		--as-of 2026-11-01 --out ../../../$(DEMO_OUT) --quiet >/dev/null
 	@echo "$(DEMO_OUT)/dashboard.json"
 
 test: deps

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Compare OrgLens's dashboard.json with peer metric files on the figures whose definitions agree
-(see ../shared/bench-peers/README.md). Exit 1 on any difference.
+(see ../shared/bench-peers/README.md): org shape, the managers table, team sizes and service owner
+counts (the peers' distinct_managers and cross_team_deps are defined differently). Exit 1 on any difference.
 
     python3 bench/crosscheck.py DASHBOARD.json PEER.json [PEER.json ...]
 """
@@ -24,6 +25,10 @@ def from_orglens(path):
         "direct_ic": [m["direct_ics"] for m in managers],
         "direct_mgr": [m["direct_managers"] for m in managers],
         "org_size": [m["org_size"] for m in managers],
+        "team_id": [t["id"] for t in d.get("teams", [])],
+        "team_size": [t["size"] for t in d.get("teams", [])],
+        "service_id": [s["id"] for s in d.get("services", [])],
+        "service_owners": [len(s["owners"]) for s in d.get("services", [])],
     }
 
 
@@ -36,6 +41,8 @@ def from_peer(path):
         "layer_hist": [list(x) for x in o["layer_hist"]], "span_hist": [list(x) for x in o["span_hist"]],
         "manager_id": m["id"], "direct": m["direct"], "direct_ic": m["direct_ic"],
         "direct_mgr": m["direct_mgr"], "org_size": m["org_size"],
+        "team_id": d["teams"]["id"], "team_size": d["teams"]["size"],
+        "service_id": d["services"]["id"], "service_owners": d["services"]["owners"],
     }
 
 

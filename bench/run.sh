@@ -54,8 +54,9 @@ for size in $sizes; do
   out=$data/out/$size
   echo "== $size people ($(du -b "$d/people.csv" | cut -f1) bytes people.csv)" >&2
   measure "$size csvcount" "$bin/csvcount" "$d/people.csv"
-  measure "$size orglens" "$orglens" analyze --people "$d/people.csv" --as-of 2026-11-01 --out "$out-orglens" --quiet
-  measure "$size orglens-1-worker" "$orglens" analyze --people "$d/people.csv" --as-of 2026-11-01 --workers 1 --out "$out-orglens-1" --quiet
+  catalogs=(--teams "$d/teams.csv" --services "$d/services.csv" --dependencies "$d/dependencies.csv")
+  measure "$size orglens" "$orglens" analyze --people "$d/people.csv" "${catalogs[@]}" --as-of 2026-11-01 --out "$out-orglens" --quiet
+  measure "$size orglens-1-worker" "$orglens" analyze --people "$d/people.csv" "${catalogs[@]}" --as-of 2026-11-01 --workers 1 --out "$out-orglens-1" --quiet
   measure "$size xmlcount" "$bin/xmlcount" "$d/people.xml"
   measure "$size orglens-xml" "$orglens" analyze --people "$d/people.xml" --preset workday-report --as-of 2026-11-01 --out "$out-orglens-xml" --quiet
   for tool in polars duckdb pandas; do
