@@ -1,4 +1,5 @@
 public import ArgumentParser
+import Foundation
 import Logging
 import OrgLensCSV
 import OrgLensMetrics
@@ -52,14 +53,37 @@ public struct AnalyzeCommand: ParsableCommand {
     @Option(name: .customLong("dependencies-map"), help: ArgumentHelp("Like --map, for the dependencies.", valueName: "field=column"))
     var dependenciesMappings: [String] = []
 
-    @Option(name: .customLong("org-layer"), help: ArgumentHelp("Layer of the org heads (directors) teams are grouped under.", valueName: "n"))
-    var orgLayer: Int = 2
+    @Option(name: .customLong("org-layer"), help: ArgumentHelp("Layer of the org heads (directors) (default 2).", valueName: "n"))
+    var orgLayer: Int?
 
-    @Option(name: .customLong("team-min-size"), help: ArgumentHelp("Teams smaller than this are team.undersized.", valueName: "n"))
-    var teamMinimumSize: Int = 3
+    @Option(name: .customLong("team-min-size"), help: ArgumentHelp("Teams smaller than this are team.undersized (default 3).", valueName: "n"))
+    var teamMinimumSize: Int?
 
-    @Option(name: .customLong("team-max-size"), help: ArgumentHelp("Teams larger than this are team.oversized.", valueName: "n"))
-    var teamMaximumSize: Int = 9
+    @Option(name: .customLong("team-max-size"), help: ArgumentHelp("Teams larger than this are team.oversized (default 9).", valueName: "n"))
+    var teamMaximumSize: Int?
+
+    @Option(help: ArgumentHelp("YAML settings (costs, privacy, thresholds); flags override it.", valueName: "file"))
+    var config: String?
+
+    @Option(help: ArgumentHelp("Reporting currency for costs (default USD).", valueName: "code"))
+    var currency: String?
+
+    @Option(name: .customLong("rate"), help: ArgumentHelp("Value of one unit of CODE in the reporting currency. Repeatable.", valueName: "code=rate"))
+    var rates: [String] = []
+
+    @Option(name: .customLong("all-in-multiplier"), help: ArgumentHelp("Salary × this = all-in cost (default 1.3).", valueName: "x"))
+    var allInMultiplier: Double?
+
+    @Option(name: .customLong("min-group-size"), help: ArgumentHelp("Groups with fewer salaried people publish no cost (default 5, at least 3).", valueName: "k"))
+    var minGroupSize: Int?
+
+    @Option(name: .customLong("contractor-type"), help: ArgumentHelp(
+        "An employment_type meaning contractor. Repeatable; replaces the default list (contractor, contingent, consultant, temp).",
+        valueName: "value"))
+    var contractorTypes: [String] = []
+
+    @Option(name: .customLong("contractors-in-spans"), help: ArgumentHelp("Whether contractors count as direct reports (default true).", valueName: "true|false"))
+    var contractorsInSpans: Bool?
 
     @Option(name: .customLong("root-marker"), help: ArgumentHelp(
         "A manager_id value meaning 'no manager' (e.g. XX, N/A, 0). Repeatable.", valueName: "value"))
@@ -92,10 +116,8 @@ public struct AnalyzeCommand: ParsableCommand {
 
     public func validate() throws {
         if let workers, workers < 1 { throw ValidationError("--workers must be at least 1.") }
-        if orgLayer < 1 { throw ValidationError("--org-layer must be at least 1.") }
-        if teamMinimumSize < 0 || teamMaximumSize < teamMinimumSize {
-            throw ValidationError("--team-min-size must be at least 0 and no more than --team-max-size.")
-        }
+        if let orgLayer, orgLayer < 1 { throw ValidationError("--org-layer must be at least 1.") }
+        if let teamMinimumSize, teamMinimumSize < 0 { throw ValidationError("--team-min-size must be at least 0.") }
         if services != nil, teams == nil { throw ValidationError("--services needs --teams: service owners are team ids.") }
         if dependencies != nil, services == nil { throw ValidationError("--dependencies needs --services.") }
         if let asOf, CivilDate(iso: Substring(asOf)) == nil || asOf.count != 10 {
@@ -126,6 +148,28 @@ public struct AnalyzeCommand: ParsableCommand {
     }
 
     func makeRequest() throws(RunError) -> AnalysisRequest {
+        let file = try config.map { path throws(RunError) in try Self.loadConfig(path) } ?? ConfigFile()
+        var rateTable = file.rates
+        for pair in rates {
+            let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let rate = Double(parts[1]), !parts[0].isEmpty else {
+                throw RunError(.usage, "--rate '\(pair)' is not CODE=RATE (e.g. --rate EUR=1.08).")
+            }
+            rateTable[parts[0].uppercased()] = rate
+        }
+        let costs = CostSettings(
+            currency: currency ?? file.currency ?? "USD", rates: rateTable,
+            allInMultiplier: allInMultiplier ?? file.allInMultiplier ?? 1.3,
+            minGroupSize: minGroupSize ?? file.minGroupSize ?? 5,
+            contractorsInSpans: contractorsInSpans ?? file.contractorsInSpans ?? true)
+        let defaults = OrgHeadBands()
+        let bands = OrgHeadBands(
+            minEMReports: file.minEMReports ?? defaults.minEMReports, maxEMReports: file.maxEMReports ?? defaults.maxEMReports,
+            minEngineers: file.minEngineers ?? defaults.minEngineers)
+        let sizes = TeamSizeBands(minimum: teamMinimumSize ?? file.teamMinSize ?? 3, maximum: teamMaximumSize ?? file.teamMaxSize ?? 9)
+        guard sizes.minimum <= sizes.maximum else {
+            throw RunError(.usage, "the team minimum size (\(sizes.minimum)) is above the maximum (\(sizes.maximum)).")
+        }
         let day = asOf.flatMap { CivilDate(iso: Substring($0)) } ?? Self.todayUTC()
         let dialect = CSVDialect(delimiter: delimiter.flatMap(Self.delimiterByte), encoding: TextEncoding(name: encoding) ?? .utf8)
         return AnalysisRequest(
@@ -142,11 +186,20 @@ public struct AnalyzeCommand: ParsableCommand {
             dependencies: try dependencies.map { path throws(RunError) in
                 TableSource(path: path, mapping: try ColumnMapping<DependencyField>(pairs: dependenciesMappings), dialect: dialect)
             },
-            policy: PeoplePolicy(asOf: day, inactiveStatuses: inactiveStatuses.isEmpty ? nil : inactiveStatuses, rootMarkers: rootMarkers),
-            orgLayer: orgLayer,
-            teamSizes: TeamSizeBands(minimum: teamMinimumSize, maximum: teamMaximumSize),
+            policy: PeoplePolicy(
+                asOf: day, inactiveStatuses: inactiveStatuses.isEmpty ? nil : inactiveStatuses, rootMarkers: rootMarkers,
+                contractorTypes: contractorTypes.isEmpty ? file.contractorTypes : contractorTypes),
+            orgLayer: orgLayer ?? file.orgLayer ?? 2,
+            teamSizes: sizes, orgHeadBands: bands, costs: costs,
             workers: workers ?? Self.activeProcessors(),
             outputDirectory: outputDirectory)
+    }
+
+    static func loadConfig(_ path: String) throws(RunError) -> ConfigFile {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw RunError(.cannotOpenInput, "cannot open config file '\(path)'; check the path.")
+        }
+        return try ConfigFile(yaml: String(decoding: data, as: UTF8.self), path: path)
     }
 
     static func delimiterByte(_ text: String) -> UInt8? {

@@ -23,5 +23,6 @@ enum ExitCodes {
           66  cannot open an input file
           73  cannot write the output directory; earlier outputs left as they were
           74  read error while reading an input
+          78  configuration error (a currency without a rate, a bad config file, min group size below 3)
         """
 }

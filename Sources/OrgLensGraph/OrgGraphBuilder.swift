@@ -15,6 +15,8 @@ public enum OrgGraphBuilder {
         public let personOfKey: [Int32]
         /// With teams: each person's team key (-1: none or unknown); empty without a teams export.
         public let personTeam: [Int32]
+        /// The staged person each graph person came from (loop members are gone from the graph).
+        public let stagedPerson: [Int32]
     }
 
     private enum Unresolved { case dangling, inactive }
@@ -125,8 +127,9 @@ public enum OrgGraphBuilder {
             personTeam.reserveCapacity(personKey.count)
             for person in 0..<count where !inLoop[person] { personTeam.append(staged.personTeam[person]) }
         }
+        let stagedPerson = (0..<count).filter { !inLoop[$0] }.map { Int32($0) }
         return Result(graph: graph, findings: findings, rejections: rejections, roots: roots, orphans: orphans,
-                      personOfKey: personOfKey, personTeam: personTeam)
+                      personOfKey: personOfKey, personTeam: personTeam, stagedPerson: stagedPerson)
     }
 
     /// `A → B → C → A`, starting at the smallest id so every row order names the loop alike.

@@ -6,16 +6,19 @@ public import OrgLensModel
 public enum DashboardDocument {
     /// Bumped on any change to `dashboard.json` or `manifest.json` (the major part on a breaking one);
     /// see the README's changelog.
-    public static let schemaVersion = "1.1"
+    public static let schemaVersion = "1.2"
 
-    /// `dataQuality` lists every input read, people first. `teams` is present only when a teams export was given.
+    /// `dataQuality` lists every input read, people first. `teams` is present only when a teams export
+    /// was given, `costs` only when the people export has salaries.
     public static func render(
-        asOf: CivilDate, metrics: OrgMetrics, teams: TeamReport? = nil, findings: [Finding], dataQuality: [DataQuality]
+        asOf: CivilDate, metrics: OrgMetrics, teams: TeamReport? = nil, orgHeads: [OrgHeadRecord] = [],
+        costs: CostSection? = nil, findings: [Finding], dataQuality: [DataQuality]
     ) -> [UInt8] {
         var json = JSONWriter()
         json.beginObject(multiline: true)
         json.field("schema_version", schemaVersion)
         json.field("as_of", asOf.description)
+        if let costs { costs.writeBasis(to: &json) }
         json.key("summary")
         writeSummary(metrics.summary, to: &json)
         json.key("span_distribution")
@@ -38,11 +41,13 @@ public enum DashboardDocument {
             json.endObject()
         }
         json.endArray()
+        if let costs { costs.writeLayers(to: &json) }
         json.key("managers")
         json.beginArray(multiline: true)
-        for row in metrics.managers { writeManager(row, to: &json) }
+        for row in metrics.managers { writeManager(row, costs: costs, to: &json) }
         json.endArray()
-        if let teams { TeamSections.write(teams, to: &json) }
+        OrgHeadSection.write(orgHeads, withTeams: teams != nil, withCosts: costs != nil, to: &json)
+        if let teams { TeamSections.write(teams, costs: costs, to: &json) }
         json.key("findings")
         json.beginArray(multiline: true)
         for finding in findings.sorted(by: Finding.publishedOrder) {
@@ -78,7 +83,7 @@ public enum DashboardDocument {
         json.endObject()
     }
 
-    private static func writeManager(_ row: ManagerRecord, to json: inout JSONWriter) {
+    private static func writeManager(_ row: ManagerRecord, costs: CostSection?, to json: inout JSONWriter) {
         json.beginObject()
         json.field("id", row.id)
         json.field("layer", row.layer)
@@ -90,6 +95,7 @@ public enum DashboardDocument {
         json.field("span_band", row.spanBand.rawValue)
         json.field("role", row.role.rawValue)
         if let teamsSpanned = row.teamsSpanned { json.field("teams_spanned", teamsSpanned) }
+        if let costs { CostSection.write(costs.rollups.subtree[Int(row.person)], to: &json) }
         json.endObject()
     }
 

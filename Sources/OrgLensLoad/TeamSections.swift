@@ -3,10 +3,10 @@ import OrgLensMetrics
 /// The `teams`, `services` and `conway` parts of `dashboard.json`. A part whose input was not given is
 /// left out entirely, and so are record keys that need a missing input: absent, never zero.
 enum TeamSections {
-    static func write(_ report: TeamReport, to json: inout JSONWriter) {
+    static func write(_ report: TeamReport, costs: CostSection?, to json: inout JSONWriter) {
         json.key("teams")
         json.beginArray(multiline: true)
-        for team in report.teams { writeTeam(team, to: &json) }
+        for team in report.teams { writeTeam(team, costs: costs, to: &json) }
         json.endArray()
         if let services = report.services {
             json.key("services")
@@ -17,7 +17,7 @@ enum TeamSections {
         if let conway = report.conway { writeConway(conway, to: &json) }
     }
 
-    private static func writeTeam(_ team: TeamRecord, to json: inout JSONWriter) {
+    private static func writeTeam(_ team: TeamRecord, costs: CostSection?, to json: inout JSONWriter) {
         json.beginObject()
         json.field("id", team.id)
         json.field("name", team.name)
@@ -33,6 +33,7 @@ enum TeamSections {
         if let outbound = team.outboundTeams { json.field("outbound_teams", outbound) }
         if let inbound = team.inboundTeams { json.field("inbound_teams", inbound) }
         if let crossOrg = team.crossOrgDependencies { json.field("cross_org_dependencies", crossOrg) }
+        if let figures = costs?.rollups.byTeam?[Int(team.team)] { CostSection.write(figures, to: &json) }
         json.endObject()
     }
 

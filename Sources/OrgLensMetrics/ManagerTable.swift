@@ -10,7 +10,9 @@ enum ManagerTable {
 
     /// Managers are put in published order first (layer, then id bytes), so the parallel chunks
     /// produce records already in place and merging is concatenation.
-    static func build(graph: OrgGraph, totals: SubtreeTotals, policy: SpanPolicy, personTeam: [Int32]?, workers: Int) -> Chunk {
+    static func build(
+        graph: OrgGraph, totals: SubtreeTotals, policy: SpanPolicy, personTeam: [Int32]?, countsInSpan: [Bool]?, workers: Int
+    ) -> Chunk {
         let managers = (0..<graph.count).filter { graph.directReports(of: $0) > 0 }.sorted { lhs, rhs in
             graph.layer[lhs] != graph.layer[rhs] ? graph.layer[lhs] < graph.layer[rhs] : graph.idPrecedes(lhs, rhs)
         }
@@ -18,7 +20,7 @@ enum ManagerTable {
             var chunk = Chunk()
             chunk.records.reserveCapacity(range.count)
             for index in range {
-                chunk.add(person: managers[index], graph: graph, totals: totals, policy: policy, personTeam: personTeam)
+                chunk.add(person: managers[index], graph: graph, totals: totals, policy: policy, personTeam: personTeam, countsInSpan: countsInSpan)
             }
             return chunk
         }
@@ -33,8 +35,11 @@ enum ManagerTable {
 }
 
 extension ManagerTable.Chunk {
-    mutating func add(person: Int, graph: OrgGraph, totals: SubtreeTotals, policy: SpanPolicy, personTeam: [Int32]?) {
-        let reports = graph.reports(of: person)
+    mutating func add(
+        person: Int, graph: OrgGraph, totals: SubtreeTotals, policy: SpanPolicy, personTeam: [Int32]?, countsInSpan: [Bool]?
+    ) {
+        // Contractors can be left out of spans (a configuration choice); they stay in org sizes.
+        let reports = countsInSpan.map { counts in graph.reports(of: person).filter { counts[Int($0)] } } ?? Array(graph.reports(of: person))
         let directManagers = reports.reduce(0) { $0 + (graph.directReports(of: Int($1)) > 0 ? 1 : 0) }
         let role: ManagerRole =
             graph.top[person] == .root ? .executive : directManagers > 0 ? .managerOfManagers : .managerOfICs
@@ -42,7 +47,7 @@ extension ManagerTable.Chunk {
         let band = policy.bands(for: role).band(for: span)
         let id = graph.id(person)
         records.append(ManagerRecord(
-            id: id, layer: Int(graph.layer[person]), directReports: span,
+            person: Int32(person), id: id, layer: Int(graph.layer[person]), directReports: span,
             directICs: span - directManagers, directManagers: directManagers,
             orgSize: Int(totals.orgSize[person]),
             depthBelow: Int(totals.deepestLayer[person] - graph.layer[person]),

@@ -1,5 +1,7 @@
 /// One manager's row in the `managers` table.
 public struct ManagerRecord: Sendable, Hashable {
+    /// The manager's index in the `OrgGraph`: joins this row to other per-person figures.
+    public let person: Int32
     public let id: String
     public let layer: Int
     public let directReports: Int

@@ -12,11 +12,13 @@ public enum SpanMetrics {
 
     /// With `personTeam` (each person's team, -1 for none), managers also get `teamsSpanned`.
     public static func compute(
-        _ built: OrgGraphBuilder.Result, policy: SpanPolicy = SpanPolicy(), personTeam: [Int32]? = nil, workers: Int
+        _ built: OrgGraphBuilder.Result, policy: SpanPolicy = SpanPolicy(), personTeam: [Int32]? = nil,
+        countsInSpan: [Bool]? = nil, workers: Int
     ) -> Result {
         let graph = built.graph
         let totals = SubtreeTotals(graph)
-        let table = ManagerTable.build(graph: graph, totals: totals, policy: policy, personTeam: personTeam, workers: workers)
+        let table = ManagerTable.build(
+            graph: graph, totals: totals, policy: policy, personTeam: personTeam, countsInSpan: countsInSpan, workers: workers)
         let managers = table.records
 
         var spanCounts: [Int: Int] = [:]

@@ -40,7 +40,7 @@ public enum TeamMetrics {
             let id = catalog.teams.index.id(Int32(team))
             let lead = catalog.lead[team]
             records.append(TeamRecord(
-                id: id, name: catalog.teams.names[team], type: catalog.teams.types[team], size: shape.size,
+                team: Int32(team), id: id, name: catalog.teams.names[team], type: catalog.teams.types[team], size: shape.size,
                 leadID: lead >= 0 ? graph.id(Int(lead)) : nil, reportingManagers: shape.reportingManagers,
                 alignment: shape.alignment, owningManager: shape.owningManager >= 0 ? graph.id(Int(shape.owningManager)) : nil,
                 orgHead: shape.orgHead >= 0 ? graph.id(Int(shape.orgHead)) : nil, crossOrg: shape.crossOrg,

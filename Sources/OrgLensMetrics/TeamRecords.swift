@@ -2,6 +2,8 @@ public import OrgLensModel
 
 /// One row of the `teams` table. Service and dependency figures are nil when their export was not given.
 public struct TeamRecord: Sendable, Hashable {
+    /// The team's index in the `TeamCatalog`: joins this row to other per-team figures.
+    public let team: Int32
     public let id: String
     public let name: String
     public let type: String

@@ -41,6 +41,13 @@ public enum Rule: String, Sendable, CaseIterable, Comparable {
 
     // Values that are present but unusable.
     case valueInvalidDate = "value.invalid_date"
+    case valueInvalidSalary = "value.invalid_salary"
+
+    // Org heads (directors).
+    case orgHeadMixed = "org_head.mixed"
+    case orgHeadTooFewEMReports = "org_head.too_few_em_reports"
+    case orgHeadTooManyEMReports = "org_head.too_many_em_reports"
+    case orgHeadTooSmall = "org_head.too_small"
 
     public static func < (lhs: Rule, rhs: Rule) -> Bool { lhs.rawValue < rhs.rawValue }
 }

@@ -47,14 +47,24 @@ public enum Analysis {
                 teams: teams, people: staged, built: built, orgLayer: request.orgLayer, unknownReferences: unknown)
         }
         clock.lap("graph")
+        let personCosts = try PersonCostInputs.make(staged: staged, built: built, settings: request.costs)
+        let countsInSpan = request.costs.contractorsInSpans
+            ? nil : PersonCostInputs.contractors(staged: staged, built: built).map { !$0 }
         let spans = SpanMetrics.compute(
-            built, policy: request.spanPolicy, personTeam: linked?.catalog.personTeam, workers: request.workers)
+            built, policy: request.spanPolicy, personTeam: linked?.catalog.personTeam, countsInSpan: countsInSpan,
+            workers: request.workers)
         var teamReport: TeamReport?
         if let linked {
             teamReport = TeamMetrics.compute(
                 graph: built.graph, catalog: linked.catalog, services: services, dependencies: dependencies,
                 sizes: request.teamSizes, workers: request.workers)
         }
+        let rollups = personCosts.map {
+            CostRollups(graph: built.graph, costs: $0, minGroupSize: request.costs.minGroupSize, catalog: linked?.catalog)
+        }
+        let orgHeads = OrgHeads.compute(
+            orgLayer: request.orgLayer, managers: spans.metrics.managers, teams: teamReport?.teams, costs: rollups,
+            bands: request.orgHeadBands)
         clock.lap("metrics")
 
         var peopleRejections = staged.rejections + built.rejections
@@ -73,8 +83,14 @@ public enum Analysis {
         var findings = staged.findings + built.findings + spans.findings
         findings += linked?.findings ?? []
         findings += teamReport?.findings ?? []
+        findings += orgHeads.findings
+        let costSection = rollups.map {
+            CostSection(rollups: $0, currency: request.costs.currency, allInMultiplier: request.costs.allInMultiplier,
+                        minGroupSize: request.costs.minGroupSize)
+        }
         let dashboard = DashboardDocument.render(
-            asOf: request.policy.asOf, metrics: spans.metrics, teams: teamReport, findings: findings, dataQuality: quality)
+            asOf: request.policy.asOf, metrics: spans.metrics, teams: teamReport, orgHeads: orgHeads.records,
+            costs: costSection, findings: findings, dataQuality: quality)
         let quarantine = QuarantineFile.render(rejections)
         clock.lap("render")
 
@@ -103,6 +119,7 @@ public enum Analysis {
             throw RunError(.usage, "--dependencies needs --services: dependencies are between services.")
         }
         if request.orgLayer < 1 { throw RunError(.usage, "--org-layer must be at least 1.") }
+        try request.costs.validate()
     }
 }
 

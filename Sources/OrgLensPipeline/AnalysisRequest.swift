@@ -16,6 +16,8 @@ public struct AnalysisRequest: Sendable {
     /// Layer whose managers are org heads (directors); teams and Conway figures group by them.
     public var orgLayer: Int
     public var teamSizes: TeamSizeBands
+    public var orgHeadBands: OrgHeadBands
+    public var costs: CostSettings
     /// Dispatch workers for the parallel stages; results do not depend on it.
     public var workers: Int
     public var outputDirectory: String
@@ -23,7 +25,8 @@ public struct AnalysisRequest: Sendable {
     public init(
         people: PeopleSource, teams: TableSource<TeamField>? = nil, services: TableSource<ServiceField>? = nil,
         dependencies: TableSource<DependencyField>? = nil, policy: PeoplePolicy, spanPolicy: SpanPolicy = SpanPolicy(),
-        orgLayer: Int = 2, teamSizes: TeamSizeBands = TeamSizeBands(), workers: Int, outputDirectory: String
+        orgLayer: Int = 2, teamSizes: TeamSizeBands = TeamSizeBands(), orgHeadBands: OrgHeadBands = OrgHeadBands(),
+        costs: CostSettings = CostSettings(), workers: Int, outputDirectory: String
     ) {
         self.people = people
         self.teams = teams
@@ -33,6 +36,8 @@ public struct AnalysisRequest: Sendable {
         self.spanPolicy = spanPolicy
         self.orgLayer = orgLayer
         self.teamSizes = teamSizes
+        self.orgHeadBands = orgHeadBands
+        self.costs = costs
         self.workers = max(1, workers)
         self.outputDirectory = outputDirectory
     }

@@ -8,12 +8,16 @@ public struct PeoplePolicy: Sendable, Hashable {
     public var rootMarkers: Set<String>
     /// People hired after this day have not started and are left out.
     public var asOf: CivilDate
+    /// `employment_type` values (compared case-insensitively) that mean contractor.
+    public var contractorTypes: Set<String>
 
     public static let defaultInactiveStatuses: Set<String> = ["terminated", "inactive", "pending-start"]
+    public static let defaultContractorTypes: Set<String> = ["contractor", "contingent", "consultant", "temp"]
 
-    public init(asOf: CivilDate, inactiveStatuses: [String]? = nil, rootMarkers: [String] = []) {
+    public init(asOf: CivilDate, inactiveStatuses: [String]? = nil, rootMarkers: [String] = [], contractorTypes: [String]? = nil) {
         self.asOf = asOf
         self.inactiveStatuses = Set((inactiveStatuses ?? Array(Self.defaultInactiveStatuses)).map { $0.lowercased() })
         self.rootMarkers = Set(rootMarkers.map { $0.lowercased() })
+        self.contractorTypes = Set((contractorTypes ?? Array(Self.defaultContractorTypes)).map { $0.lowercased() })
     }
 }

@@ -42,6 +42,13 @@ private struct Staging {
     let rootMarkers: [[UInt8]]
     let teams: StagedTeams?
     let teamColumn: TextColumn?
+    let salaries: TextColumn?
+    let currencies: TextColumn?
+    let employmentTypes: TextColumn?
+    /// Distinct currency codes and employment types, each looked at once.
+    var currencyIndex: [String: Int32] = [:]
+    var typeValues = KeyInterner(capacity: 16)
+    var typeIsContractor: [Bool] = []
     /// Distinct team_id values seen, and the team key each resolves to (-1 unknown).
     var teamValues = KeyInterner(capacity: 64)
     var teamOfValue: [Int32] = []
@@ -51,6 +58,9 @@ private struct Staging {
         self.policy = policy
         self.teams = teams
         teamColumn = teams == nil ? nil : table.column(PersonField.teamID.rawValue)
+        salaries = table.column(PersonField.salary.rawValue)
+        currencies = table.column(PersonField.currency.rawValue)
+        employmentTypes = table.column(PersonField.employmentType.rawValue)
         statuses = table.column(PersonField.status.rawValue)
         hireDates = table.column(PersonField.hireDate.rawValue)
         staged = StagedPeople(source: table.source)
@@ -62,6 +72,7 @@ private struct Staging {
         staged.managerLink.reserveCapacity(table.recordCount)
         staged.line.reserveCapacity(table.recordCount)
         rootMarkers = policy.rootMarkers.map { Array($0.utf8) }
+        if salaries != nil { staged.pay = StagedPay() }
     }
 
     mutating func add(record: Int, id: UnsafeBufferPointer<UInt8>, manager: UnsafeBufferPointer<UInt8>) {
@@ -101,6 +112,48 @@ private struct Staging {
         staged.managerLink.append(link)
         staged.line.append(line)
         if teams != nil { staged.personTeam.append(team(of: record)) }
+        if salaries != nil { addPay(record: record, id: id) }
+        if let employmentTypes { staged.isContractor.append(isContractor(employmentTypes, record: record)) }
+    }
+
+    private mutating func addPay(record: Int, id: UnsafeBufferPointer<UInt8>) {
+        guard let salaries else { return }
+        let range = salaries.trimmedRange(at: record)
+        var salary: Int64 = -1
+        if !range.isEmpty {
+            if let parsed = StagedPay.minorUnits(salaries.bytes[range]) {
+                salary = parsed
+            } else {
+                let text = String(decoding: id, as: UTF8.self)
+                staged.findings.append(Finding(
+                    rule: .valueInvalidSalary, severity: .warning, subject: text, value: nil,
+                    message: "salary of \(text) is not a number with a '.' decimal point; it is counted as unknown"))
+            }
+        }
+        var currency: Int32 = -1
+        if let currencies, salary >= 0 {
+            let code = currencies.trimmedString(at: record).uppercased()
+            if !code.isEmpty {
+                if let known = currencyIndex[code] {
+                    currency = known
+                } else {
+                    currency = Int32(staged.pay!.currencies.count)
+                    currencyIndex[code] = currency
+                    staged.pay!.currencies.append(code)
+                }
+            }
+        }
+        staged.pay!.salaryMinor.append(salary)
+        staged.pay!.currency.append(currency)
+    }
+
+    private mutating func isContractor(_ types: TextColumn, record: Int) -> Bool {
+        let range = types.trimmedRange(at: record)
+        let value = types.bytes.withUnsafeBufferPointer { typeValues.key(for: UnsafeBufferPointer(rebasing: $0[range])) }
+        if Int(value) == typeIsContractor.count {
+            typeIsContractor.append(policy.contractorTypes.contains(String(decoding: types.bytes[range], as: UTF8.self).lowercased()))
+        }
+        return typeIsContractor[Int(value)]
     }
 
     func finish() -> StagedPeople {

@@ -19,5 +19,5 @@ public enum PersonField: String, Sendable, CaseIterable {
     public static let required: [PersonField] = [.employeeID, .managerID]
 
     /// The fields this release computes with; readers skip every other column.
-    public static let used: [PersonField] = [.employeeID, .managerID, .status, .hireDate, .teamID]
+    public static let used: [PersonField] = [.employeeID, .managerID, .status, .hireDate, .teamID, .salary, .currency, .employmentType]
 }

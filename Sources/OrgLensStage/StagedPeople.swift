@@ -42,6 +42,10 @@ public struct StagedPeople: Sendable {
     public internal(set) var personTeam: [Int32] = []
     /// With a teams export: each team's lead as a key into `keys` (-1: no lead given; -2: no one in the org).
     public internal(set) var teamLeadKey: [Int32] = []
+    /// With a `salary` column: each person's pay.
+    public internal(set) var pay: StagedPay?
+    /// With an `employment_type` column: whether each person is a contractor (empty otherwise).
+    public internal(set) var isContractor: [Bool] = []
     /// Team ids people name that the teams export does not define, with how many people name each.
     public internal(set) var unknownTeamReferences: [String: Int] = [:]
 

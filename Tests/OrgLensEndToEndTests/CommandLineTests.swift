@@ -30,7 +30,7 @@ import Testing
 
     @Test func unwritableOutputExits73() throws {
         output.write("file", "x")
-        let result = try RunResult.orglens(["analyze", "--people", Self.org, "--as-of", "2026-11-01", "--out", output.path + "/file/out", "--quiet"])
+        let result = try RunResult.orglens(["analyze", "--people", Self.org, "--as-of", "2026-11-01", "--rate", "EUR=1.1", "--rate", "GBP=1.3", "--out", output.path + "/file/out", "--quiet"])
         #expect(result.status == 73)
         #expect(output.read("file") == "x")
     }

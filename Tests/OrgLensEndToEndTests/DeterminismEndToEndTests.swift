@@ -5,11 +5,17 @@ import Testing
 /// Same input ⇒ the same `dashboard.json` bytes, whatever the worker count or the row order.
 @Suite struct DeterminismEndToEndTests {
     static let org = TestPaths.cases.appendingPathComponent("engineering-org/people.csv")
+    static let catalogs = TestPaths.cases.appendingPathComponent("engineering-org-teams")
 
+    /// The whole fixture org: people, teams, services, dependencies and costs.
     func dashboard(people: String, workers: Int) throws -> String? {
         let output = TemporaryDirectory()
         let result = try RunResult.orglens([
             "analyze", "--people", people, "--as-of", "2026-11-01", "--workers", String(workers), "--out", output.path, "--quiet",
+            "--teams", Self.catalogs.appendingPathComponent("teams.csv").path,
+            "--services", Self.catalogs.appendingPathComponent("services.csv").path,
+            "--dependencies", Self.catalogs.appendingPathComponent("dependencies.csv").path,
+            "--config", TestPaths.cases.appendingPathComponent("engineering-org/costs.yml").path,
         ])
         #expect(result.status == 0, "stderr: \(result.stderr)")
         return output.read("dashboard.json")

@@ -1,0 +1,72 @@
+public import OrgLensMetrics
+
+/// Headcount and cost parts of `dashboard.json`: the basis (`cost_basis`), `cost_by_layer`, and the
+/// cost fields added to managers, teams and org heads. A suppressed value is `null` with its
+/// `<field>_suppressed` flag `true`; people counts are structure and are never suppressed.
+public struct CostSection: Sendable {
+    public let rollups: CostRollups
+    public let currency: String
+    public let allInMultiplier: Double
+    public let minGroupSize: Int
+
+    public init(rollups: CostRollups, currency: String, allInMultiplier: Double, minGroupSize: Int) {
+        self.rollups = rollups
+        self.currency = currency
+        self.allInMultiplier = allInMultiplier
+        self.minGroupSize = minGroupSize
+    }
+
+    func writeBasis(to json: inout JSONWriter) {
+        json.key("cost_basis")
+        json.beginObject()
+        json.field("currency", currency)
+        json.field("all_in_multiplier", decimal: allInMultiplier)
+        json.field("min_group_size", minGroupSize)
+        json.endObject()
+    }
+
+    func writeLayers(to json: inout JSONWriter) {
+        json.key("cost_by_layer")
+        json.beginArray(multiline: true)
+        for (index, figures) in rollups.byLayer.enumerated() {
+            json.beginObject()
+            json.field("layer", index + 1)
+            Self.write(figures, to: &json)
+            json.endObject()
+        }
+        json.endArray()
+    }
+
+    /// The cost fields of one record, in a fixed order.
+    static func write(_ figures: CostFigures, to json: inout JSONWriter) {
+        json.field("headcount", figures.headcount)
+        json.field("employees", figures.employees)
+        json.field("contractors", figures.contractors)
+        json.field("salaried", figures.salaried)
+        json.field("cost", decimal: figures.costMinor.map { Double($0) / 100 })
+        json.field("cost_suppressed", figures.suppressed)
+        json.field("management_cost_share", decimal: figures.managementCostShare)
+        json.field("management_cost_share_suppressed", figures.suppressed)
+    }
+}
+
+/// The `org_heads` table.
+enum OrgHeadSection {
+    static func write(_ records: [OrgHeadRecord], withTeams: Bool, withCosts: Bool, to json: inout JSONWriter) {
+        json.key("org_heads")
+        json.beginArray(multiline: true)
+        for record in records {
+            json.beginObject()
+            json.field("id", record.id)
+            json.field("em_reports", record.emReports)
+            json.field("ic_reports", record.icReports)
+            if withTeams { json.field("teams", record.teams ?? 0) }
+            json.field("engineers", record.engineers)
+            json.field("depth_below", record.depthBelow)
+            json.field("shape", record.shape.rawValue)
+            if withCosts, let costs = record.costs { CostSection.write(costs, to: &json) }
+            json.endObject()
+        }
+        json.endArray()
+    }
+}

@@ -1,0 +1,140 @@
+public import OrgLensGraph
+
+/// Headcount and all-in cost of one group (a manager's subtree, a layer, a team, an org head's org).
+/// Cost figures are nil when the group is suppressed: fewer than `min_group_size` salaried people,
+/// or (for subtrees) when publishing it would let a reader subtract a small group out of it.
+public struct CostFigures: Sendable, Hashable {
+    public let headcount: Int
+    public let employees: Int
+    public let contractors: Int
+    /// People with a known salary.
+    public let salaried: Int
+    /// Σ salary × rate × multiplier, in minor units of the reporting currency; nil when suppressed.
+    public let costMinor: Int64?
+    /// Cost of the managers in the group ÷ cost; nil when suppressed or the cost is zero.
+    public let managementCostShare: Double?
+    public let suppressed: Bool
+}
+
+/// Per-person inputs for the roll-ups, indexed like the graph's people.
+public struct PersonCosts: Sendable {
+    /// All-in cost in minor units of the reporting currency, or -1 when the salary is unknown.
+    public let costMinor: [Int64]
+    public let isContractor: [Bool]
+
+    public init(costMinor: [Int64], isContractor: [Bool]) {
+        self.costMinor = costMinor
+        self.isContractor = isContractor
+    }
+}
+
+/// Roll-ups per manager subtree, per layer and per team, with small-group suppression.
+///
+/// Sums are `Int64` minor units added in a fixed order, so every worker count gives the same bytes.
+public struct CostRollups: Sendable {
+    /// Each person's subtree (themself included); meaningful for managers.
+    public let subtree: [CostFigures]
+    /// One entry per layer, layer 1 first.
+    public let byLayer: [CostFigures]
+    /// One entry per team of the catalog, when there is one.
+    public let byTeam: [CostFigures]?
+
+    public init(graph: OrgGraph, costs: PersonCosts, minGroupSize: Int, catalog: TeamCatalog?) {
+        let count = graph.count
+        var total = Totals(count: count)
+        for person in 0..<count { total.addSelf(person, costs: costs, isManager: graph.directReports(of: person) > 0) }
+        // Bottom-up: reports before managers.
+        for person in graph.order.reversed() {
+            let manager = Int(graph.parent[Int(person)])
+            if manager >= 0 { total.add(Int(person), into: manager) }
+        }
+        // Differencing guard, bottom-up: the salaried people of P's subtree that no published subtree
+        // below P covers must not be a small group, or publishing P would let a reader subtract them out.
+        var published = [Bool](repeating: false, count: count)
+        var coveredBelow = [Int32](repeating: 0, count: count)
+        for person in graph.order.reversed() where graph.directReports(of: Int(person)) > 0 {
+            let index = Int(person)
+            var covered: Int32 = 0
+            for child in graph.reports(of: index) {
+                covered += published[Int(child)] ? total.salaried[Int(child)] : coveredBelow[Int(child)]
+            }
+            coveredBelow[index] = covered
+            let residual = Int(total.salaried[index] - covered)
+            published[index] = Int(total.salaried[index]) >= minGroupSize && !(residual > 0 && residual < minGroupSize)
+        }
+        subtree = (0..<count).map { total.figures($0, published: published[$0]) }
+
+        let layers = Int(graph.layer.max() ?? 0)
+        var layerTotals = Totals(count: layers + 1)
+        var teamTotals = catalog.map { Totals(count: $0.count) }
+        var own = Totals(count: count)
+        for person in 0..<count { own.addSelf(person, costs: costs, isManager: graph.directReports(of: person) > 0) }
+        for person in 0..<count {
+            layerTotals.add(person, from: own, into: Int(graph.layer[person]))
+            if let catalog, catalog.personTeam[person] >= 0 {
+                teamTotals!.add(person, from: own, into: Int(catalog.personTeam[person]))
+            }
+        }
+        byLayer = (1..<(layers + 1)).map { layerTotals.figures($0, published: layerTotals.salaried[$0] >= minGroupSize) }
+        byTeam = teamTotals.map { totals in
+            (0..<totals.headcount.count).map { totals.figures($0, published: totals.salaried[$0] >= minGroupSize) }
+        }
+    }
+}
+
+/// Column sums for a set of groups.
+private struct Totals {
+    var headcount: [Int32]
+    var employees: [Int32]
+    var contractors: [Int32]
+    var salaried: [Int32]
+    var cost: [Int64]
+    var managerCost: [Int64]
+
+    init(count: Int) {
+        headcount = Array(repeating: 0, count: count)
+        employees = headcount
+        contractors = headcount
+        salaried = headcount
+        cost = Array(repeating: 0, count: count)
+        managerCost = cost
+    }
+
+    mutating func addSelf(_ person: Int, costs: PersonCosts, isManager: Bool) {
+        headcount[person] += 1
+        if costs.isContractor[person] { contractors[person] += 1 } else { employees[person] += 1 }
+        let own = costs.costMinor[person]
+        guard own >= 0 else { return }
+        salaried[person] += 1
+        cost[person] += own
+        if isManager { managerCost[person] += own }
+    }
+
+    /// Adds group `from` of these totals into group `group`.
+    mutating func add(_ from: Int, into group: Int) {
+        headcount[group] += headcount[from]
+        employees[group] += employees[from]
+        contractors[group] += contractors[from]
+        salaried[group] += salaried[from]
+        cost[group] += cost[from]
+        managerCost[group] += managerCost[from]
+    }
+
+    /// Adds entry `from` of `other` into group `group`.
+    mutating func add(_ from: Int, from other: Totals, into group: Int) {
+        headcount[group] += other.headcount[from]
+        employees[group] += other.employees[from]
+        contractors[group] += other.contractors[from]
+        salaried[group] += other.salaried[from]
+        cost[group] += other.cost[from]
+        managerCost[group] += other.managerCost[from]
+    }
+
+    func figures(_ group: Int, published: Bool) -> CostFigures {
+        CostFigures(
+            headcount: Int(headcount[group]), employees: Int(employees[group]), contractors: Int(contractors[group]),
+            salaried: Int(salaried[group]), costMinor: published ? cost[group] : nil,
+            managementCostShare: published && cost[group] > 0 ? Double(managerCost[group]) / Double(cost[group]) : nil,
+            suppressed: !published)
+    }
+}

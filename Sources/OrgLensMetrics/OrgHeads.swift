@@ -1,0 +1,82 @@
+public import OrgLensGraph
+public import OrgLensModel
+
+/// Healthy shape of a director's org: 2–4 EMs reporting, at least 10 engineers below.
+public struct OrgHeadBands: Sendable, Hashable {
+    public var minEMReports: Int
+    public var maxEMReports: Int
+    public var minEngineers: Int
+
+    public init(minEMReports: Int = 2, maxEMReports: Int = 4, minEngineers: Int = 10) {
+        self.minEMReports = minEMReports
+        self.maxEMReports = maxEMReports
+        self.minEngineers = minEngineers
+    }
+}
+
+/// One row of `org_heads`: a person at the org layer who manages.
+public struct OrgHeadRecord: Sendable, Hashable {
+    public enum Shape: String, Sendable {
+        case mixed
+        case tooFewEMReports = "too_few_em_reports"
+        case tooManyEMReports = "too_many_em_reports"
+        case tooSmall = "too_small"
+        case healthy
+    }
+
+    public let id: String
+    public let emReports: Int
+    public let icReports: Int
+    /// Teams whose org head this is; nil without a teams export.
+    public let teams: Int?
+    /// Everyone below (org size).
+    public let engineers: Int
+    public let depthBelow: Int
+    public let shape: Shape
+    public let costs: CostFigures?
+}
+
+/// The `org_heads` table and its findings, from the `managers` table (same subtrees, same suppression).
+public enum OrgHeads {
+    public static func compute(
+        orgLayer: Int, managers: [ManagerRecord], teams: [TeamRecord]?, costs: CostRollups?, bands: OrgHeadBands
+    ) -> (records: [OrgHeadRecord], findings: [Finding]) {
+        var teamsByHead: [String: Int] = [:]
+        for team in teams ?? [] { if let head = team.orgHead { teamsByHead[head, default: 0] += 1 } }
+        var records: [OrgHeadRecord] = []
+        var findings: [Finding] = []
+        for manager in managers where manager.layer == orgLayer {
+            let shape: OrgHeadRecord.Shape =
+                manager.directManagers > 0 && manager.directICs > 0 ? .mixed
+                : manager.directManagers < bands.minEMReports ? .tooFewEMReports
+                : manager.directManagers > bands.maxEMReports ? .tooManyEMReports
+                : manager.orgSize < bands.minEngineers ? .tooSmall
+                : .healthy
+            records.append(OrgHeadRecord(
+                id: manager.id, emReports: manager.directManagers, icReports: manager.directICs,
+                teams: teams == nil ? nil : teamsByHead[manager.id, default: 0], engineers: manager.orgSize,
+                depthBelow: manager.depthBelow, shape: shape, costs: costs?.subtree[Int(manager.person)]))
+            if let finding = finding(for: shape, id: manager.id, manager: manager, bands: bands) { findings.append(finding) }
+        }
+        return (records, findings)
+    }
+
+    private static func finding(for shape: OrgHeadRecord.Shape, id: String, manager: ManagerRecord, bands: OrgHeadBands) -> Finding? {
+        switch shape {
+        case .healthy:
+            return nil
+        case .mixed:
+            return Finding(rule: .orgHeadMixed, severity: .warning, subject: id, value: Double(manager.directICs),
+                           message: "\(id) runs \(manager.directManagers) managers and \(manager.directICs) individual contributors directly")
+        case .tooFewEMReports:
+            return Finding(rule: .orgHeadTooFewEMReports, severity: .warning, subject: id, value: Double(manager.directManagers),
+                           message: "\(id) has \(manager.directManagers) managers reporting (fewer than \(bands.minEMReports))")
+        case .tooManyEMReports:
+            return Finding(rule: .orgHeadTooManyEMReports, severity: .warning, subject: id, value: Double(manager.directManagers),
+                           message: "\(id) has \(manager.directManagers) managers reporting (more than \(bands.maxEMReports))")
+        case .tooSmall:
+            return Finding(rule: .orgHeadTooSmall, severity: .warning, subject: id, value: Double(manager.orgSize),
+                           message: "\(id)'s org has \(manager.orgSize) people (fewer than \(bands.minEngineers))")
+        }
+    }
+}

@@ -1,0 +1,133 @@
+public import OrgLensModel
+import Yams
+
+/// The settings a YAML file may give `analyze --config` (the same keys pipeline files will use).
+/// Every value is optional: a command-line flag beats the file, and the file beats the default.
+public struct ConfigFile: Sendable, Hashable {
+    public var currency: String?
+    public var rates: [String: Double] = [:]
+    public var allInMultiplier: Double?
+    public var contractorTypes: [String]?
+    public var contractorsInSpans: Bool?
+    public var minGroupSize: Int?
+    public var orgLayer: Int?
+    public var teamMinSize: Int?
+    public var teamMaxSize: Int?
+    public var minEMReports: Int?
+    public var maxEMReports: Int?
+    public var minEngineers: Int?
+
+    public init() {}
+
+    /// Parses and validates `text`; errors name the file, line and column, the key, and what is allowed.
+    public init(yaml text: String, path: String) throws(RunError) {
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: text)
+        } catch {
+            throw RunError(.configuration, "\(path): not valid YAML: \(error)")
+        }
+        guard let node else { return }
+        let reader = NodeReader(path: path)
+        let root = try reader.mapping(node, at: "the top level", allowed: ["costs", "privacy", "thresholds"])
+        if let costs = root["costs"] {
+            let section = try reader.mapping(costs, at: "costs", allowed: ["currency", "rates", "all_in_multiplier", "contractor_types", "contractors_in_spans"])
+            currency = try reader.string(section["currency"], at: "costs.currency")
+            if let rates = section["rates"] {
+                for (code, value) in try reader.anyMapping(rates, at: "costs.rates") {
+                    self.rates[code.uppercased()] = try reader.double(value, at: "costs.rates.\(code)") ?? 0
+                }
+            }
+            allInMultiplier = try reader.double(section["all_in_multiplier"], at: "costs.all_in_multiplier")
+            contractorTypes = try reader.strings(section["contractor_types"], at: "costs.contractor_types")
+            contractorsInSpans = try reader.bool(section["contractors_in_spans"], at: "costs.contractors_in_spans")
+        }
+        if let privacy = root["privacy"] {
+            let section = try reader.mapping(privacy, at: "privacy", allowed: ["min_group_size"])
+            minGroupSize = try reader.int(section["min_group_size"], at: "privacy.min_group_size")
+        }
+        if let thresholds = root["thresholds"] {
+            let section = try reader.mapping(thresholds, at: "thresholds", allowed: ["org_layer", "team_min_size", "team_max_size", "org_heads"])
+            orgLayer = try reader.int(section["org_layer"], at: "thresholds.org_layer")
+            teamMinSize = try reader.int(section["team_min_size"], at: "thresholds.team_min_size")
+            teamMaxSize = try reader.int(section["team_max_size"], at: "thresholds.team_max_size")
+            if let heads = section["org_heads"] {
+                let bands = try reader.mapping(heads, at: "thresholds.org_heads", allowed: ["min_em_reports", "max_em_reports", "min_engineers"])
+                minEMReports = try reader.int(bands["min_em_reports"], at: "thresholds.org_heads.min_em_reports")
+                maxEMReports = try reader.int(bands["max_em_reports"], at: "thresholds.org_heads.max_em_reports")
+                minEngineers = try reader.int(bands["min_engineers"], at: "thresholds.org_heads.min_engineers")
+            }
+        }
+    }
+}
+
+/// Reads typed values out of a YAML node tree, with positions in every error (plain `Decodable`
+/// would silently ignore misspelled keys).
+private struct NodeReader {
+    let path: String
+
+    func mapping(_ node: Node, at place: String, allowed: [String]) throws(RunError) -> [String: Node] {
+        guard case .mapping(let mapping) = node else { throw error(node: node, "\(place) must be a mapping (key: value lines)") }
+        var result: [String: Node] = [:]
+        for (keyNode, value) in mapping {
+            guard let key = keyNode.scalar?.string else { throw error(node: keyNode, "keys in \(place) must be plain names") }
+            guard allowed.contains(key) else {
+                throw error(node: keyNode, "unknown key '\(key)' in \(place); allowed: \(allowed.joined(separator: ", "))")
+            }
+            result[key] = value
+        }
+        return result
+    }
+
+    func anyMapping(_ node: Node, at place: String) throws(RunError) -> [(String, Node)] {
+        guard case .mapping(let mapping) = node else { throw error(node: node, "\(place) must be a mapping (key: value lines)") }
+        var result: [(String, Node)] = []
+        for (key, value) in mapping {
+            guard let name = key.scalar?.string else { throw error(node: key, "keys in \(place) must be plain names") }
+            result.append((name, value))
+        }
+        return result
+    }
+
+    // Each reader takes an optional node: an absent key gives nil, a present one must have the right type.
+
+    func string(_ node: Node?, at place: String) throws(RunError) -> String? {
+        guard let node else { return nil }
+        guard let text = node.scalar?.string else { throw error(node: node, "\(place) must be a text value") }
+        return text
+    }
+
+    func strings(_ node: Node?, at place: String) throws(RunError) -> [String]? {
+        guard let node else { return nil }
+        guard case .sequence(let sequence) = node else { throw error(node: node, "\(place) must be a list") }
+        var result: [String] = []
+        for item in sequence { result.append(try string(item, at: place) ?? "") }
+        return result
+    }
+
+    func int(_ node: Node?, at place: String) throws(RunError) -> Int? {
+        guard let node else { return nil }
+        guard let value = node.scalar.flatMap({ Int($0.string) }) else { throw error(node: node, "\(place) must be a whole number") }
+        return value
+    }
+
+    func double(_ node: Node?, at place: String) throws(RunError) -> Double? {
+        guard let node else { return nil }
+        guard let value = node.scalar.flatMap({ Double($0.string) }) else { throw error(node: node, "\(place) must be a number") }
+        return value
+    }
+
+    func bool(_ node: Node?, at place: String) throws(RunError) -> Bool? {
+        guard let node else { return nil }
+        switch node.scalar?.string.lowercased() {
+        case "true", "yes": return true
+        case "false", "no": return false
+        default: throw error(node: node, "\(place) must be true or false")
+        }
+    }
+
+    private func error(node: Node, _ message: String) -> RunError {
+        let mark = node.mark.map { "\($0.line):\($0.column): " } ?? ""
+        return RunError(.configuration, "\(path):\(mark)\(message).")
+    }
+}

@@ -1,0 +1,45 @@
+public import OrgLensModel
+
+/// How salaries become all-in costs, and how small a group may be before its cost is withheld.
+public struct CostSettings: Sendable, Hashable {
+    /// Reporting currency; an empty `currency` in the export means this one.
+    public var currency: String
+    /// Value of one unit of each other currency in the reporting currency.
+    public var rates: [String: Double]
+    /// Salary × this = all-in cost (benefits, taxes, equipment).
+    public var allInMultiplier: Double
+    /// Groups with fewer salaried people than this publish no cost (never below 3).
+    public var minGroupSize: Int
+    /// Whether contractors count as direct reports in spans.
+    public var contractorsInSpans: Bool
+
+    public static let minimumGroupSizeFloor = 3
+
+    public init(currency: String = "USD", rates: [String: Double] = [:], allInMultiplier: Double = 1.3,
+                minGroupSize: Int = 5, contractorsInSpans: Bool = true) {
+        self.currency = currency.uppercased()
+        self.rates = Dictionary(uniqueKeysWithValues: rates.map { ($0.key.uppercased(), $0.value) })
+        self.allInMultiplier = allInMultiplier
+        self.minGroupSize = minGroupSize
+        self.contractorsInSpans = contractorsInSpans
+    }
+
+    func validate() throws(RunError) {
+        if minGroupSize < Self.minimumGroupSizeFloor {
+            throw RunError(.configuration, "min_group_size \(minGroupSize) is below \(Self.minimumGroupSizeFloor); smaller groups would reveal individual salaries.")
+        }
+        if !(allInMultiplier > 0) { throw RunError(.configuration, "all_in_multiplier must be greater than 0.") }
+        for (code, rate) in rates where !(rate > 0) {
+            throw RunError(.configuration, "rate for \(code) must be greater than 0.")
+        }
+    }
+
+    /// Rate of `code` in the reporting currency, or a configuration error naming the missing currency.
+    func rate(for code: String, people: Int) throws(RunError) -> Double {
+        if code == currency { return 1 }
+        guard let rate = rates[code] else {
+            throw RunError(.configuration, "currency \(code) (salary of \(people) \(people == 1 ? "person" : "people")) has no rate to \(currency); add costs.rates.\(code) to the config file or pass --rate \(code)=RATE.")
+        }
+        return rate
+    }
+}
