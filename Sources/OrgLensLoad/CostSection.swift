@@ -28,13 +28,15 @@ public struct CostSection: Sendable {
     func writeLayers(to json: inout JSONWriter) {
         json.key("cost_by_layer")
         json.beginArray(multiline: true)
-        for (index, figures) in rollups.byLayer.enumerated() {
-            json.beginObject()
-            json.field("layer", index + 1)
-            Self.write(figures, to: &json)
-            json.endObject()
-        }
+        for index in rollups.byLayer.indices { writeLayer(index, to: &json) }
         json.endArray()
+    }
+
+    func writeLayer(_ index: Int, to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("layer", index + 1)
+        Self.write(rollups.byLayer[index], to: &json)
+        json.endObject()
     }
 
     /// The cost fields of one record, in a fixed order.
@@ -55,18 +57,20 @@ enum OrgHeadSection {
     static func write(_ records: [OrgHeadRecord], withTeams: Bool, withCosts: Bool, to json: inout JSONWriter) {
         json.key("org_heads")
         json.beginArray(multiline: true)
-        for record in records {
-            json.beginObject()
-            json.field("id", record.id)
-            json.field("em_reports", record.emReports)
-            json.field("ic_reports", record.icReports)
-            if withTeams { json.field("teams", record.teams ?? 0) }
-            json.field("engineers", record.engineers)
-            json.field("depth_below", record.depthBelow)
-            json.field("shape", record.shape.rawValue)
-            if withCosts, let costs = record.costs { CostSection.write(costs, to: &json) }
-            json.endObject()
-        }
+        for record in records { writeRecord(record, withTeams: withTeams, withCosts: withCosts, to: &json) }
         json.endArray()
+    }
+
+    static func writeRecord(_ record: OrgHeadRecord, withTeams: Bool, withCosts: Bool, to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("id", record.id)
+        json.field("em_reports", record.emReports)
+        json.field("ic_reports", record.icReports)
+        if withTeams { json.field("teams", record.teams ?? 0) }
+        json.field("engineers", record.engineers)
+        json.field("depth_below", record.depthBelow)
+        json.field("shape", record.shape.rawValue)
+        if withCosts, let costs = record.costs { CostSection.write(costs, to: &json) }
+        json.endObject()
     }
 }

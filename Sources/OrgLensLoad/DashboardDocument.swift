@@ -8,12 +8,9 @@ public enum DashboardDocument {
     /// see the README's changelog.
     public static let schemaVersion = "1.2"
 
-    /// `dataQuality` lists every input read, people first. `teams` is present only when a teams export
-    /// was given, `costs` only when the people export has salaries.
-    public static func render(
-        asOf: CivilDate, metrics: OrgMetrics, teams: TeamReport? = nil, orgHeads: [OrgHeadRecord] = [],
-        costs: CostSection? = nil, findings: [Finding], dataQuality: [DataQuality]
-    ) -> [UInt8] {
+    public static func render(_ content: DashboardContent) -> [UInt8] {
+        let (asOf, metrics, teams, orgHeads, costs, findings, dataQuality) = (
+            content.asOf, content.metrics, content.teams, content.orgHeads, content.costs, content.findings, content.dataQuality)
         var json = JSONWriter()
         json.beginObject(multiline: true)
         json.field("schema_version", schemaVersion)
@@ -23,23 +20,11 @@ public enum DashboardDocument {
         writeSummary(metrics.summary, to: &json)
         json.key("span_distribution")
         json.beginArray(multiline: true)
-        for row in metrics.spanDistribution {
-            json.beginObject()
-            json.field("span", row.span)
-            json.field("managers", row.managers)
-            json.endObject()
-        }
+        for row in metrics.spanDistribution { writeSpanCount(row, to: &json) }
         json.endArray()
         json.key("layers")
         json.beginArray(multiline: true)
-        for row in metrics.layers {
-            json.beginObject()
-            json.field("layer", row.layer)
-            json.field("people", row.people)
-            json.field("managers", row.managers)
-            json.field("mean_span", decimal: row.meanSpan)
-            json.endObject()
-        }
+        for row in metrics.layers { writeLayer(row, to: &json) }
         json.endArray()
         if let costs { costs.writeLayers(to: &json) }
         json.key("managers")
@@ -50,15 +35,7 @@ public enum DashboardDocument {
         if let teams { TeamSections.write(teams, costs: costs, to: &json) }
         json.key("findings")
         json.beginArray(multiline: true)
-        for finding in findings.sorted(by: Finding.publishedOrder) {
-            json.beginObject()
-            json.field("rule", finding.rule.rawValue)
-            json.field("severity", finding.severity.rawValue)
-            json.field("subject", finding.subject)
-            json.field("value", decimal: finding.value)
-            json.field("message", finding.message)
-            json.endObject()
-        }
+        for finding in findings { writeFinding(finding, to: &json) }
         json.endArray()
         json.key("data_quality")
         writeDataQuality(dataQuality, to: &json)
@@ -66,8 +43,34 @@ public enum DashboardDocument {
         return json.finished()
     }
 
-    private static func writeSummary(_ summary: OrgSummary, to json: inout JSONWriter) {
-        json.beginObject(multiline: true)
+    static func writeSpanCount(_ row: SpanCount, to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("span", row.span)
+        json.field("managers", row.managers)
+        json.endObject()
+    }
+
+    static func writeLayer(_ row: LayerRecord, to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("layer", row.layer)
+        json.field("people", row.people)
+        json.field("managers", row.managers)
+        json.field("mean_span", decimal: row.meanSpan)
+        json.endObject()
+    }
+
+    static func writeFinding(_ finding: Finding, to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("rule", finding.rule.rawValue)
+        json.field("severity", finding.severity.rawValue)
+        json.field("subject", finding.subject)
+        json.field("value", decimal: finding.value)
+        json.field("message", finding.message)
+        json.endObject()
+    }
+
+    static func writeSummary(_ summary: OrgSummary, multiline: Bool = true, to json: inout JSONWriter) {
+        json.beginObject(multiline: multiline)
         json.field("people", summary.people)
         json.field("managers", summary.managers)
         json.field("individual_contributors", summary.individualContributors)
@@ -83,7 +86,7 @@ public enum DashboardDocument {
         json.endObject()
     }
 
-    private static func writeManager(_ row: ManagerRecord, costs: CostSection?, to json: inout JSONWriter) {
+    static func writeManager(_ row: ManagerRecord, costs: CostSection?, to json: inout JSONWriter) {
         json.beginObject()
         json.field("id", row.id)
         json.field("layer", row.layer)
@@ -109,31 +112,46 @@ public enum DashboardDocument {
         json.field("quarantined", people?.quarantinedTotal ?? 0)
         json.key("inputs")
         json.beginArray(multiline: true)
-        for quality in inputs {
-            json.beginObject()
-            json.field("input", quality.input.rawValue)
-            json.field("rows_read", quality.rowsRead)
-            json.field("accepted", quality.accepted)
-            json.field("excluded", quality.excludedTotal)
-            json.field("quarantined", quality.quarantinedTotal)
-            json.endObject()
-        }
+        for quality in inputs { writeInput(quality, to: &json) }
         json.endArray()
         json.key("outcomes")
         json.beginArray(multiline: true)
-        for quality in inputs {
-            let outcomes = quality.input.exclusionRules.map { ("excluded", $0, quality.excluded[$0] ?? 0) }
-                + quality.input.quarantineRules.map { ("quarantined", $0, quality.quarantined[$0] ?? 0) }
-            for (outcome, rule, rows) in outcomes {
-                json.beginObject()
-                json.field("input", quality.input.rawValue)
-                json.field("outcome", outcome)
-                json.field("rule", rule.rawValue)
-                json.field("rows", rows)
-                json.endObject()
-            }
-        }
+        for outcome in outcomes(inputs) { writeOutcome(outcome, to: &json) }
         json.endArray()
+        json.endObject()
+    }
+
+    static func writeInput(_ quality: DataQuality, to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("input", quality.input.rawValue)
+        json.field("rows_read", quality.rowsRead)
+        json.field("accepted", quality.accepted)
+        json.field("excluded", quality.excludedTotal)
+        json.field("quarantined", quality.quarantinedTotal)
+        json.endObject()
+    }
+
+    struct Outcome: Sendable {
+        let input: DataQuality.Input
+        let outcome: String
+        let rule: Rule
+        let rows: Int
+    }
+
+    /// Every exclusion and quarantine rule of every input, zeros included.
+    static func outcomes(_ inputs: [DataQuality]) -> [Outcome] {
+        inputs.flatMap { quality in
+            quality.input.exclusionRules.map { Outcome(input: quality.input, outcome: "excluded", rule: $0, rows: quality.excluded[$0] ?? 0) }
+                + quality.input.quarantineRules.map { Outcome(input: quality.input, outcome: "quarantined", rule: $0, rows: quality.quarantined[$0] ?? 0) }
+        }
+    }
+
+    static func writeOutcome(_ outcome: Outcome, to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("input", outcome.input.rawValue)
+        json.field("outcome", outcome.outcome)
+        json.field("rule", outcome.rule.rawValue)
+        json.field("rows", outcome.rows)
         json.endObject()
     }
 }

@@ -17,7 +17,7 @@ enum TeamSections {
         if let conway = report.conway { writeConway(conway, to: &json) }
     }
 
-    private static func writeTeam(_ team: TeamRecord, costs: CostSection?, to json: inout JSONWriter) {
+    static func writeTeam(_ team: TeamRecord, costs: CostSection?, to json: inout JSONWriter) {
         json.beginObject()
         json.field("id", team.id)
         json.field("name", team.name)
@@ -37,7 +37,7 @@ enum TeamSections {
         json.endObject()
     }
 
-    private static func writeService(_ service: ServiceRecord, to json: inout JSONWriter) {
+    static func writeService(_ service: ServiceRecord, to json: inout JSONWriter) {
         json.beginObject()
         json.field("id", service.id)
         json.field("name", service.name)
@@ -55,30 +55,38 @@ enum TeamSections {
     private static func writeConway(_ conway: ConwayReport, to json: inout JSONWriter) {
         json.key("conway")
         json.beginObject(multiline: true)
-        json.field("pairs", conway.pairs)
-        json.field("same_org_head_share", decimal: conway.sameOrgHeadShare)
-        json.field("same_manager_share", decimal: conway.sameManagerShare)
+        writeConwayTotals(conway, to: &json)
         json.key("by_org_head")
         json.beginArray(multiline: true)
-        for row in conway.byOrgHead {
-            json.beginObject()
-            json.field("org_head", row.orgHead)
-            json.field("pairs", row.pairs)
-            json.field("same_org_head_share", decimal: row.sameOrgHeadShare)
-            json.field("same_manager_share", decimal: row.sameManagerShare)
-            json.endObject()
-        }
+        for row in conway.byOrgHead { writeConwayOrgHead(row, to: &json) }
         json.endArray()
         json.key("org_head_dependencies")
         json.beginArray(multiline: true)
-        for row in conway.orgHeadDependencies {
-            json.beginObject()
-            json.field("from_org_head", row.fromOrgHead)
-            json.field("to_org_head", row.toOrgHead)
-            json.field("team_pairs", row.teamPairs)
-            json.endObject()
-        }
+        for row in conway.orgHeadDependencies { writeConwayDependency(row, to: &json) }
         json.endArray()
+        json.endObject()
+    }
+
+    static func writeConwayTotals(_ conway: ConwayReport, to json: inout JSONWriter) {
+        json.field("pairs", conway.pairs)
+        json.field("same_org_head_share", decimal: conway.sameOrgHeadShare)
+        json.field("same_manager_share", decimal: conway.sameManagerShare)
+    }
+
+    static func writeConwayOrgHead(_ row: ConwayReport.OrgHeadRow, to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("org_head", row.orgHead)
+        json.field("pairs", row.pairs)
+        json.field("same_org_head_share", decimal: row.sameOrgHeadShare)
+        json.field("same_manager_share", decimal: row.sameManagerShare)
+        json.endObject()
+    }
+
+    static func writeConwayDependency(_ row: ConwayReport.Dependency, to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("from_org_head", row.fromOrgHead)
+        json.field("to_org_head", row.toOrgHead)
+        json.field("team_pairs", row.teamPairs)
         json.endObject()
     }
 }

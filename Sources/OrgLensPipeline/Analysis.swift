@@ -88,9 +88,10 @@ public enum Analysis {
             CostSection(rollups: $0, currency: request.costs.currency, allInMultiplier: request.costs.allInMultiplier,
                         minGroupSize: request.costs.minGroupSize)
         }
-        let dashboard = DashboardDocument.render(
+        let content = DashboardContent(
             asOf: request.policy.asOf, metrics: spans.metrics, teams: teamReport, orgHeads: orgHeads.records,
             costs: costSection, findings: findings, dataQuality: quality)
+        let dashboard = DashboardDocument.render(content)
         let quarantine = QuarantineFile.render(rejections)
         clock.lap("render")
 

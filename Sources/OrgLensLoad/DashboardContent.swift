@@ -1,0 +1,30 @@
+public import OrgLensMetrics
+public import OrgLensModel
+
+/// Everything one run publishes about the org, before it is laid out as `dashboard.json` or as
+/// NDJSON tables.
+public struct DashboardContent: Sendable {
+    public let asOf: CivilDate
+    public let metrics: OrgMetrics
+    /// Present when a teams export was given.
+    public let teams: TeamReport?
+    public let orgHeads: [OrgHeadRecord]
+    /// Present when the people export has salaries.
+    public let costs: CostSection?
+    public let findings: [Finding]
+    /// Every input read, people first.
+    public let dataQuality: [DataQuality]
+
+    public init(
+        asOf: CivilDate, metrics: OrgMetrics, teams: TeamReport? = nil, orgHeads: [OrgHeadRecord] = [],
+        costs: CostSection? = nil, findings: [Finding], dataQuality: [DataQuality]
+    ) {
+        self.asOf = asOf
+        self.metrics = metrics
+        self.teams = teams
+        self.orgHeads = orgHeads
+        self.costs = costs
+        self.findings = findings.sorted(by: Finding.publishedOrder)
+        self.dataQuality = dataQuality
+    }
+}

@@ -1,0 +1,47 @@
+import OrgLensMetrics
+
+/// Every table of `dashboard.json` as `tables/<name>.ndjson`: one flat record per line, the same keys,
+/// explicit nulls, one type per key, so DuckDB, Grafana, Tableau or Power BI load them without work.
+/// Records carry no schema version; the manifest's versions them.
+public enum NDJSONTables {
+    public static func render(_ content: DashboardContent) -> [(name: String, bytes: [UInt8])] {
+        var tables: [(String, [UInt8])] = []
+        func table<Row>(_ name: String, _ rows: [Row], _ write: (Row, inout JSONWriter) -> Void) {
+            var bytes: [UInt8] = []
+            for row in rows {
+                var json = JSONWriter()
+                write(row, &json)
+                bytes += json.finished()
+            }
+            tables.append((name, bytes))
+        }
+        let metrics = content.metrics
+        table("summary", [metrics.summary]) { DashboardDocument.writeSummary($0, multiline: false, to: &$1) }
+        table("span_distribution", metrics.spanDistribution, DashboardDocument.writeSpanCount)
+        table("layers", metrics.layers, DashboardDocument.writeLayer)
+        if let costs = content.costs {
+            table("cost_by_layer", Array(costs.rollups.byLayer.indices)) { costs.writeLayer($0, to: &$1) }
+        }
+        table("managers", metrics.managers) { DashboardDocument.writeManager($0, costs: content.costs, to: &$1) }
+        table("org_heads", content.orgHeads) {
+            OrgHeadSection.writeRecord($0, withTeams: content.teams != nil, withCosts: content.costs != nil, to: &$1)
+        }
+        if let teams = content.teams {
+            table("teams", teams.teams) { TeamSections.writeTeam($0, costs: content.costs, to: &$1) }
+            if let services = teams.services { table("services", services, TeamSections.writeService) }
+            if let conway = teams.conway {
+                table("conway", [conway]) { row, json in
+                    json.beginObject()
+                    TeamSections.writeConwayTotals(row, to: &json)
+                    json.endObject()
+                }
+                table("conway_by_org_head", conway.byOrgHead, TeamSections.writeConwayOrgHead)
+                table("conway_org_head_dependencies", conway.orgHeadDependencies, TeamSections.writeConwayDependency)
+            }
+        }
+        table("findings", content.findings, DashboardDocument.writeFinding)
+        table("data_quality_inputs", content.dataQuality, DashboardDocument.writeInput)
+        table("data_quality_outcomes", DashboardDocument.outcomes(content.dataQuality), DashboardDocument.writeOutcome)
+        return tables
+    }
+}
