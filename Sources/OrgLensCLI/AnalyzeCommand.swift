@@ -109,6 +109,9 @@ public struct AnalyzeCommand: ParsableCommand {
     @Option(name: .customLong("out"), help: ArgumentHelp("Directory to write into (created if missing).", valueName: "dir"))
     var outputDirectory: String
 
+    @Flag(help: "Also write every table as tables/<name>.ndjson.")
+    var tables = false
+
     @Flag(help: "Log warnings and errors only.")
     var quiet = false
 
@@ -138,9 +141,10 @@ public struct AnalyzeCommand: ParsableCommand {
         var logger = Logger(label: "orglens")
         logger.logLevel = quiet ? .warning : .info
         do throws(RunError) {
-            let request = try makeRequest()
-            let outcome = try Analysis.run(request, logger: logger)
-            print(outcome.outputDirectory + "/dashboard.json")
+            var request = try makeRequest()
+            request.tables = tables
+            _ = try Analysis.run(request, logger: logger)
+            print(request.outputDirectory + "/dashboard.json")
         } catch {
             StandardError.write("orglens: error: \(error.message)\n")
             throw ExitCode(error.status.rawValue)

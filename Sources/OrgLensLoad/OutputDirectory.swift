@@ -28,14 +28,18 @@ public struct OutputDirectory: Sendable {
 
     /// Writes every file or, on failure, none: temporary files are removed and old files stay as they were.
     public func publish(_ files: [File]) throws(RunError) {
-        try createDirectory()
+        try Self.createDirectory(path)
+        for folder in Set(files.compactMap { $0.name.contains("/") ? String($0.name[..<$0.name.lastIndex(of: "/")!]) : nil }) {
+            try Self.createDirectory(path + "/" + folder)
+        }
         var written: [(temporary: String, final: String)] = []
         do throws(RunError) {
             for file in files {
                 let final = path + "/" + file.name
-                let temporary = path + "/." + file.name + ".tmp-\(getpid())"
+                let slash = final.lastIndex(of: "/")!
+                let temporary = String(final[...slash]) + "." + final[final.index(after: slash)...] + ".tmp-\(getpid())"
                 written.append((temporary, final))
-                try write(file.bytes, to: temporary, mode: file.mode)
+                try Self.write(file.bytes, to: temporary, mode: file.mode)
             }
         } catch {
             for entry in written { unlink(entry.temporary) }
@@ -49,7 +53,8 @@ public struct OutputDirectory: Sendable {
         syncDirectory()
     }
 
-    private func createDirectory() throws(RunError) {
+    /// `mkdir -p`: fails with exit 73 when a part of the path is a file.
+    static func createDirectory(_ path: String) throws(RunError) {
         var prefix = path.hasPrefix("/") ? "" : "."
         for component in path.split(separator: "/") {
             prefix += "/" + component
@@ -63,7 +68,7 @@ public struct OutputDirectory: Sendable {
         }
     }
 
-    private func write(_ bytes: [UInt8], to file: String, mode: UInt32) throws(RunError) {
+    static func write(_ bytes: [UInt8], to file: String, mode: UInt32) throws(RunError) {
         let descriptor = open(file, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode_t(mode))
         guard descriptor >= 0 else {
             throw RunError(.cannotWriteOutput, "cannot create \(file): \(String(cString: strerror(errno))).")

@@ -1,7 +1,7 @@
 public import Logging
 import OrgLensGraph
-import OrgLensLoad
-import OrgLensMetrics
+public import OrgLensLoad
+public import OrgLensMetrics
 public import OrgLensModel
 import OrgLensStage
 
@@ -10,16 +10,29 @@ import OrgLensStage
 public enum Analysis {
     public static let toolVersion = "0.2.0"
 
-    /// What a finished run published.
-    public struct Outcome: Sendable {
-        public let outputDirectory: String
-        public let files: [String]
+    /// Everything a run produced, in memory, ready to be published in one step.
+    public struct Result: Sendable {
+        /// dashboard.json, quarantine.csv, manifest.json, then tables/*.ndjson when asked for.
+        public let files: [OutputDirectory.File]
         public let dataQuality: [DataQuality]
-        public let people: Int
-        public let findings: Int
+        public let summary: OrgSummary
+        /// Finding and quarantine rules that occurred, with how often: what `fail_on` checks.
+        public let ruleCounts: [Rule: Int]
     }
 
-    public static func run(_ request: AnalysisRequest, logger: Logger) throws(RunError) -> Outcome {
+    /// Computes and publishes into `request.outputDirectory` (`analyze`).
+    public static func run(_ request: AnalysisRequest, logger: Logger) throws(RunError) -> Result {
+        let result = try compute(request, logger: logger)
+        try OutputDirectory(path: request.outputDirectory).publish(result.files)
+        logger.info("published", metadata: [
+            "directory": "\(request.outputDirectory)", "people": "\(result.summary.people)",
+            "quarantined": "\(result.dataQuality.map(\.quarantinedTotal).reduce(0, +))",
+        ])
+        return result
+    }
+
+    /// Reads, validates and computes everything; writes nothing.
+    public static func compute(_ request: AnalysisRequest, logger: Logger) throws(RunError) -> Result {
         try validate(request)
         var clock = StageClock()
         let catalogs = try CatalogInputs.read(request)
@@ -97,19 +110,20 @@ public enum Analysis {
 
         let manifest = ManifestDocument.render(
             toolVersion: toolVersion, asOf: request.policy.asOf, workers: request.workers, inputs: inputs, timings: clock.laps)
-        let files = [
+        var files = [
             OutputDirectory.File(name: "quarantine.csv", bytes: quarantine, mode: 0o600),
             OutputDirectory.File(name: "dashboard.json", bytes: dashboard),
             OutputDirectory.File(name: "manifest.json", bytes: manifest),
         ]
-        try OutputDirectory(path: request.outputDirectory).publish(files)
-        logger.info("published", metadata: [
-            "directory": "\(request.outputDirectory)", "people": "\(built.graph.count)",
-            "quarantined": "\(rejections.count)", "findings": "\(findings.count)",
-        ])
-        return Outcome(
-            outputDirectory: request.outputDirectory, files: files.map(\.name), dataQuality: quality,
-            people: built.graph.count, findings: findings.count)
+        if request.tables {
+            for table in NDJSONTables.render(content) {
+                files.append(OutputDirectory.File(name: "tables/\(table.name).ndjson", bytes: table.bytes))
+            }
+        }
+        var ruleCounts: [Rule: Int] = [:]
+        for finding in findings { ruleCounts[finding.rule, default: 0] += 1 }
+        for rejection in rejections { ruleCounts[rejection.rule, default: 0] += 1 }
+        return Result(files: files, dataQuality: quality, summary: spans.metrics.summary, ruleCounts: ruleCounts)
     }
 
     private static func validate(_ request: AnalysisRequest) throws(RunError) {

@@ -21,6 +21,8 @@ public struct AnalysisRequest: Sendable {
     /// Dispatch workers for the parallel stages; results do not depend on it.
     public var workers: Int
     public var outputDirectory: String
+    /// Also write every table as `tables/<name>.ndjson`.
+    public var tables = false
 
     public init(
         people: PeopleSource, teams: TableSource<TeamField>? = nil, services: TableSource<ServiceField>? = nil,
