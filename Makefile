@@ -2,9 +2,8 @@
 SWIFT ?= $(shell command -v swift 2>/dev/null || echo /opt/swift/usr/bin/swift)
 BIN_DIR = .build/debug
 ORGLENS = $(BIN_DIR)/orglens
-DEMO_OUT = out/demo
 
-.PHONY: all deps build run test golden bench bench-5m clean
+.PHONY: all deps build run test golden schemas check-outputs bench bench-5m clean
 
 all: build
 
@@ -14,12 +13,9 @@ deps:
 build: deps
 	$(SWIFT) build
 
-# The main job on the bundled fixture org; prints the path of the dashboard.json it wrote.
+# The main job: Pipelines/demo.yml on the bundled fixture org; prints the path of latest/dashboard.json.
 run: build
-	@cd Fixtures/cases/engineering-org-teams && ../../../$(ORGLENS) analyze --people ../engineering-org/people.csv \
-		--teams teams.csv --services services.csv --dependencies dependencies.csv \
-		--as-of 2026-11-01 --out ../../../$(DEMO_OUT) --quiet >/dev/null
-	@echo "$(DEMO_OUT)/dashboard.json"
+	@$(ORGLENS) run Pipelines/demo.yml --quiet
 
 test: deps
 	$(SWIFT) build --build-tests
@@ -28,6 +24,15 @@ test: deps
 # Rewrites every Fixtures/cases/*/expected from the current code; review the diff before committing.
 golden: build
 	scripts/golden.sh "$(CURDIR)/$(ORGLENS)"
+
+# Regenerates Schemas/ and the copy `orglens schema` prints; review the diff.
+schemas:
+	python3 scripts/schemas.py
+
+# Validates every golden dashboard and a demo run (dashboard, manifest, NDJSON tables) against Schemas/
+# with Python's jsonschema, and loads the tables into DuckDB (packages in the git-ignored .venv-check).
+check-outputs: build
+	scripts/check-outputs.sh
 
 # Benchmarks on generated orgs (release build; peers installed into .venv-bench): medians of 3 runs.
 bench: deps

@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "OrgLensStage", dependencies: ["OrgLensModel"]),
         .target(name: "OrgLensGraph", dependencies: ["OrgLensModel", "OrgLensStage"]),
         .target(name: "OrgLensMetrics", dependencies: ["OrgLensModel", "OrgLensGraph"]),
-        .target(name: "OrgLensLoad", dependencies: ["OrgLensModel", "OrgLensMetrics"]),
+        .target(name: "OrgLensLoad", dependencies: ["OrgLensModel", "OrgLensMetrics", "OrgLensGraph", "OrgLensStage"]),
         .target(name: "OrgLensPipeline", dependencies: [
             "OrgLensModel", "OrgLensCSV", "OrgLensXML", "OrgLensStage", "OrgLensGraph", "OrgLensMetrics", "OrgLensLoad",
             .product(name: "Logging", package: "swift-log"),

@@ -85,6 +85,10 @@ public struct AnalyzeCommand: ParsableCommand {
     @Option(name: .customLong("contractors-in-spans"), help: ArgumentHelp("Whether contractors count as direct reports (default true).", valueName: "true|false"))
     var contractorsInSpans: Bool?
 
+    @Option(name: .customLong("manager-ref"), help: ArgumentHelp(
+        "What manager_id holds: id (default), email or name (matched case-insensitively; 'Last, First' too).", valueName: "kind"))
+    var managerReference: String = "id"
+
     @Option(name: .customLong("root-marker"), help: ArgumentHelp(
         "A manager_id value meaning 'no manager' (e.g. XX, N/A, 0). Repeatable.", valueName: "value"))
     var rootMarkers: [String] = []
@@ -126,20 +130,22 @@ public struct AnalyzeCommand: ParsableCommand {
         if let asOf, CivilDate(iso: Substring(asOf)) == nil || asOf.count != 10 {
             throw ValidationError("--as-of '\(asOf)' is not a date in YYYY-MM-DD form.")
         }
+        if ManagerReference(rawValue: managerReference) == nil {
+            throw ValidationError("--manager-ref must be id, email or name.")
+        }
         if let format, SourceFormat(rawValue: format.lowercased()) == nil {
             throw ValidationError("--format '\(format)' is not supported; use csv or xml.")
         }
         if TextEncoding(name: encoding) == nil {
             throw ValidationError("--encoding '\(encoding)' is not supported; use utf-8, windows-1252 or utf-16.")
         }
-        if let delimiter, Self.delimiterByte(delimiter) == nil {
+        if let delimiter, DialectText.delimiter(delimiter) == nil {
             throw ValidationError("--delimiter '\(delimiter)' must be one ASCII character or 'tab'.")
         }
     }
 
     public func run() throws {
-        var logger = Logger(label: "orglens")
-        logger.logLevel = quiet ? .warning : .info
+        let logger = Logging.logger(quiet: quiet, format: .text)
         do throws(RunError) {
             var request = try makeRequest()
             request.tables = tables
@@ -153,29 +159,25 @@ public struct AnalyzeCommand: ParsableCommand {
 
     func makeRequest() throws(RunError) -> AnalysisRequest {
         let file = try config.map { path throws(RunError) in try Self.loadConfig(path) } ?? ConfigFile()
-        var rateTable = file.rates
+        var overrides = SettingOverrides()
         for pair in rates {
             let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2, let rate = Double(parts[1]), !parts[0].isEmpty else {
                 throw RunError(.usage, "--rate '\(pair)' is not CODE=RATE (e.g. --rate EUR=1.08).")
             }
-            rateTable[parts[0].uppercased()] = rate
+            overrides.rates[parts[0].uppercased()] = rate
         }
-        let costs = CostSettings(
-            currency: currency ?? file.currency ?? "USD", rates: rateTable,
-            allInMultiplier: allInMultiplier ?? file.allInMultiplier ?? 1.3,
-            minGroupSize: minGroupSize ?? file.minGroupSize ?? 5,
-            contractorsInSpans: contractorsInSpans ?? file.contractorsInSpans ?? true)
-        let defaults = OrgHeadBands()
-        let bands = OrgHeadBands(
-            minEMReports: file.minEMReports ?? defaults.minEMReports, maxEMReports: file.maxEMReports ?? defaults.maxEMReports,
-            minEngineers: file.minEngineers ?? defaults.minEngineers)
-        let sizes = TeamSizeBands(minimum: teamMinimumSize ?? file.teamMinSize ?? 3, maximum: teamMaximumSize ?? file.teamMaxSize ?? 9)
-        guard sizes.minimum <= sizes.maximum else {
-            throw RunError(.usage, "the team minimum size (\(sizes.minimum)) is above the maximum (\(sizes.maximum)).")
-        }
+        overrides.currency = currency
+        overrides.allInMultiplier = allInMultiplier
+        overrides.minGroupSize = minGroupSize
+        overrides.contractorsInSpans = contractorsInSpans
+        overrides.contractorTypes = contractorTypes.isEmpty ? nil : contractorTypes
+        overrides.orgLayer = orgLayer
+        overrides.teamMinSize = teamMinimumSize
+        overrides.teamMaxSize = teamMaximumSize
+        let settings = try ResolvedSettings(file: file, overrides: overrides)
         let day = asOf.flatMap { CivilDate(iso: Substring($0)) } ?? Self.todayUTC()
-        let dialect = CSVDialect(delimiter: delimiter.flatMap(Self.delimiterByte), encoding: TextEncoding(name: encoding) ?? .utf8)
+        let dialect = try DialectText.dialect(delimiter: delimiter, encoding: encoding, source: "the command line")
         return AnalysisRequest(
             people: PeopleSource(
                 path: people, format: format.flatMap { SourceFormat(rawValue: $0.lowercased()) },
@@ -192,11 +194,10 @@ public struct AnalyzeCommand: ParsableCommand {
             },
             policy: PeoplePolicy(
                 asOf: day, inactiveStatuses: inactiveStatuses.isEmpty ? nil : inactiveStatuses, rootMarkers: rootMarkers,
-                contractorTypes: contractorTypes.isEmpty ? file.contractorTypes : contractorTypes),
-            orgLayer: orgLayer ?? file.orgLayer ?? 2,
-            teamSizes: sizes, orgHeadBands: bands, costs: costs,
-            workers: workers ?? Self.activeProcessors(),
-            outputDirectory: outputDirectory)
+                contractorTypes: settings.contractorTypes,
+                managerReference: ManagerReference(rawValue: managerReference) ?? .id),
+            orgLayer: settings.orgLayer, teamSizes: settings.teamSizes, orgHeadBands: settings.orgHeadBands,
+            costs: settings.costs, workers: workers ?? Self.activeProcessors(), outputDirectory: outputDirectory)
     }
 
     static func loadConfig(_ path: String) throws(RunError) -> ConfigFile {
@@ -204,16 +205,6 @@ public struct AnalyzeCommand: ParsableCommand {
             throw RunError(.cannotOpenInput, "cannot open config file '\(path)'; check the path.")
         }
         return try ConfigFile(yaml: String(decoding: data, as: UTF8.self), path: path)
-    }
-
-    static func delimiterByte(_ text: String) -> UInt8? {
-        switch text.lowercased() {
-        case "tab", "\\t", "\t": return UInt8(ascii: "\t")
-        default:
-            guard text.utf8.count == 1, let byte = text.utf8.first, byte < 0x80,
-                  byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\n"), byte != UInt8(ascii: "\r") else { return nil }
-            return byte
-        }
     }
 
     static func todayUTC() -> CivilDate {

@@ -7,7 +7,7 @@ public struct OrgLensCommand: ParsableCommand {
         abstract: "Org-structure analytics over HRIS exports: span of control, layers, data quality.",
         discussion: ExitCodes.help,
         version: "0.1.0",
-        subcommands: [AnalyzeCommand.self, GenerateCommand.self],
+        subcommands: [AnalyzeCommand.self, RunCommand.self, ValidateCommand.self, SchemaCommand.self, GenerateCommand.self],
         defaultSubcommand: nil)
 
     public init() {}
@@ -18,11 +18,13 @@ enum ExitCodes {
     static let help = """
         Exit codes:
           0   ok
+          1   run: published, but a fail_on rule tripped
           64  usage: a flag or its value is wrong
           65  bad data: the input cannot be analysed (missing required column, unterminated quote, malformed XML or a DTD, nobody in the org); nothing written
           66  cannot open an input file
           73  cannot write the output directory; earlier outputs left as they were
           74  read error while reading an input
+          75  run: another run holds the output directory's lock
           78  configuration error (a currency without a rate, a bad config file, min group size below 3)
         """
 }

@@ -51,6 +51,11 @@ public struct CSVReader: Sendable {
         return table
     }
 
+    /// The header's column names (reads only the first block): for checking a mapping without a run.
+    public func header() throws(RunError) -> [String] {
+        try HeaderProbe.read(path: path, source: displayPath, dialect: dialect, limits: limits).names
+    }
+
     /// The original text of the records that start on `lines`, for quarantine rows that later stages
     /// rejected. Re-reads the file rather than keeping every row's text in memory for the rare rejection.
     public func rawRecords(startingOnLines lines: Set<Int>) throws(RunError) -> [Int: String] {

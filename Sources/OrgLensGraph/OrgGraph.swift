@@ -38,6 +38,20 @@ public struct OrgGraph: Sendable {
 
     public func directReports(of person: Int) -> Int { Int(childStart[person + 1] - childStart[person]) }
 
+    /// Each person's ancestor at `layer` (themself at that layer), or -1 above it: their org head.
+    public func ancestors(atLayer layer: Int) -> [Int32] {
+        var result = [Int32](repeating: -1, count: count)
+        for person in order {
+            let own = Int(self.layer[Int(person)])
+            if own == layer {
+                result[Int(person)] = person
+            } else if own > layer {
+                result[Int(person)] = result[Int(parent[Int(person)])]
+            }
+        }
+        return result
+    }
+
     public func reports(of person: Int) -> ArraySlice<Int32> {
         children[Int(childStart[person])..<Int(childStart[person + 1])]
     }

@@ -98,9 +98,11 @@ public enum OrgGraphBuilder {
                 let managerID = staged.keys.string(at: Int(key))
                 switch reason {
                 case .dangling:
+                    // An email or a name is personal data: the dashboard says only that it matched no one.
+                    let named = staged.managerReference == .id ? "manager_id \(managerID)" : "the manager named in manager_id"
                     findings.append(Finding(
                         rule: .managerDangling, severity: .warning, subject: id, value: nil,
-                        message: "manager_id \(managerID) of \(id) matches no one in the org; \(id) is kept at layer 1"))
+                        message: "\(named) of \(id) matches no one in the org; \(id) is kept at layer 1"))
                 case .inactive:
                     findings.append(Finding(
                         rule: .managerInactive, severity: .warning, subject: id, value: nil,

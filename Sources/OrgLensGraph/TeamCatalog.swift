@@ -80,15 +80,7 @@ public enum TeamCatalogBuilder {
             members[Int(fill[Int(team)])] = Int32(person)
             fill[Int(team)] += 1
         }
-        var orgHead = [Int32](repeating: -1, count: graph.count)
-        for person in graph.order {
-            let layer = Int(graph.layer[Int(person)])
-            if layer == orgLayer {
-                orgHead[Int(person)] = person
-            } else if layer > orgLayer {
-                orgHead[Int(person)] = orgHead[Int(graph.parent[Int(person)])]
-            }
-        }
+        let orgHead = graph.ancestors(atLayer: orgLayer)
         let catalog = TeamCatalog(
             teams: teams, removed: removed, lead: lead.enumerated().map { removed[$0.offset] ? -1 : $0.element },
             memberStart: memberStart, members: members, personTeam: personTeam, orgHeadOfPerson: orgHead, orgLayer: orgLayer)

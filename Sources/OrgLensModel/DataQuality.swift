@@ -11,7 +11,7 @@ public struct DataQuality: Sendable, Hashable {
 
         public var quarantineRules: [Rule] {
             switch self {
-            case .people: [.rowMissingID, .rowDuplicateID, .rowMalformed, .managerCycle]
+            case .people: [.rowMissingID, .rowDuplicateID, .rowMalformed, .managerAmbiguous, .managerCycle]
             case .teams: [.teamMissingID, .teamDuplicateID, .rowMalformed, .teamParentCycle]
             case .services: [.serviceMissingID, .rowMalformed]
             case .dependencies: [.dependencyDangling, .rowMalformed]

@@ -6,6 +6,7 @@ public enum Rule: String, Sendable, CaseIterable, Comparable {
     case rowDuplicateID = "row.duplicate_id"
     case rowMalformed = "row.malformed"
     case managerCycle = "manager.cycle"
+    case managerAmbiguous = "manager.ambiguous"
 
     // Rows left out of the org on purpose (policy).
     case policyInactiveStatus = "policy.inactive_status"

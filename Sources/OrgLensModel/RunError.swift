@@ -8,6 +8,8 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
     case cannotOpenInput = 66
     case cannotWriteOutput = 73
     case readError = 74
+    /// Another run holds the output directory's lock.
+    case locked = 75
     case configuration = 78
 }
 

@@ -37,7 +37,7 @@ public enum Analysis {
         var clock = StageClock()
         let catalogs = try CatalogInputs.read(request)
         let reader = try PeopleSourceReader(request.people)
-        let table = try reader.read(PersonField.used, workers: request.workers)
+        let table = try reader.read(PersonField.read(for: request.policy, publishing: request.peopleTable ? request.publish : []), workers: request.workers)
         clock.lap("read")
         logger.info("read people", metadata: ["rows": "\(table.rowsRead)", "rejected": "\(table.rejections.count)"])
 
@@ -119,6 +119,13 @@ public enum Analysis {
             for table in NDJSONTables.render(content) {
                 files.append(OutputDirectory.File(name: "tables/\(table.name).ndjson", bytes: table.bytes))
             }
+        }
+        if request.peopleTable {
+            let people = PeopleTable.render(
+                graph: built.graph, staged: staged, stagedPerson: built.stagedPerson, table: table,
+                orgHead: linked?.catalog.orgHeadOfPerson ?? built.graph.ancestors(atLayer: request.orgLayer),
+                teams: linked?.catalog, publish: request.publish)
+            files.append(OutputDirectory.File(name: "tables/people.ndjson", bytes: people, mode: 0o600))
         }
         var ruleCounts: [Rule: Int] = [:]
         for finding in findings { ruleCounts[finding.rule, default: 0] += 1 }

@@ -23,6 +23,10 @@ public struct AnalysisRequest: Sendable {
     public var outputDirectory: String
     /// Also write every table as `tables/<name>.ndjson`.
     public var tables = false
+    /// Also write the per-person table `tables/people.ndjson` (mode 0600): ids and structure, plus the
+    /// personal fields in `publish` and nothing else.
+    public var peopleTable = false
+    public var publish: [PersonField] = []
 
     public init(
         people: PeopleSource, teams: TableSource<TeamField>? = nil, services: TableSource<ServiceField>? = nil,

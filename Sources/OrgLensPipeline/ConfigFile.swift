@@ -16,6 +16,8 @@ public struct ConfigFile: Sendable, Hashable {
     public var minEMReports: Int?
     public var maxEMReports: Int?
     public var minEngineers: Int?
+    /// Personal fields outputs may carry (the opt-in people table); empty by default.
+    public var publish: [String] = []
 
     public init() {}
 
@@ -27,9 +29,16 @@ public struct ConfigFile: Sendable, Hashable {
         } catch {
             throw RunError(.configuration, "\(path): not valid YAML: \(error)")
         }
-        guard let node else { return }
+        guard let node else {
+            self.init()
+            return
+        }
         let reader = NodeReader(path: path)
-        let root = try reader.mapping(node, at: "the top level", allowed: ["costs", "privacy", "thresholds"])
+        try self.init(root: try reader.mapping(node, at: "the top level", allowed: ["costs", "privacy", "thresholds"]), reader: reader)
+    }
+
+    /// Reads the shared sections out of a file's top level (a config file, or a pipeline file).
+    init(root: [String: Node], reader: NodeReader) throws(RunError) {
         if let costs = root["costs"] {
             let section = try reader.mapping(costs, at: "costs", allowed: ["currency", "rates", "all_in_multiplier", "contractor_types", "contractors_in_spans"])
             currency = try reader.string(section["currency"], at: "costs.currency")
@@ -43,7 +52,8 @@ public struct ConfigFile: Sendable, Hashable {
             contractorsInSpans = try reader.bool(section["contractors_in_spans"], at: "costs.contractors_in_spans")
         }
         if let privacy = root["privacy"] {
-            let section = try reader.mapping(privacy, at: "privacy", allowed: ["min_group_size"])
+            let section = try reader.mapping(privacy, at: "privacy", allowed: ["min_group_size", "publish"])
+            publish = try reader.strings(section["publish"], at: "privacy.publish") ?? []
             minGroupSize = try reader.int(section["min_group_size"], at: "privacy.min_group_size")
         }
         if let thresholds = root["thresholds"] {
@@ -61,73 +71,3 @@ public struct ConfigFile: Sendable, Hashable {
     }
 }
 
-/// Reads typed values out of a YAML node tree, with positions in every error (plain `Decodable`
-/// would silently ignore misspelled keys).
-private struct NodeReader {
-    let path: String
-
-    func mapping(_ node: Node, at place: String, allowed: [String]) throws(RunError) -> [String: Node] {
-        guard case .mapping(let mapping) = node else { throw error(node: node, "\(place) must be a mapping (key: value lines)") }
-        var result: [String: Node] = [:]
-        for (keyNode, value) in mapping {
-            guard let key = keyNode.scalar?.string else { throw error(node: keyNode, "keys in \(place) must be plain names") }
-            guard allowed.contains(key) else {
-                throw error(node: keyNode, "unknown key '\(key)' in \(place); allowed: \(allowed.joined(separator: ", "))")
-            }
-            result[key] = value
-        }
-        return result
-    }
-
-    func anyMapping(_ node: Node, at place: String) throws(RunError) -> [(String, Node)] {
-        guard case .mapping(let mapping) = node else { throw error(node: node, "\(place) must be a mapping (key: value lines)") }
-        var result: [(String, Node)] = []
-        for (key, value) in mapping {
-            guard let name = key.scalar?.string else { throw error(node: key, "keys in \(place) must be plain names") }
-            result.append((name, value))
-        }
-        return result
-    }
-
-    // Each reader takes an optional node: an absent key gives nil, a present one must have the right type.
-
-    func string(_ node: Node?, at place: String) throws(RunError) -> String? {
-        guard let node else { return nil }
-        guard let text = node.scalar?.string else { throw error(node: node, "\(place) must be a text value") }
-        return text
-    }
-
-    func strings(_ node: Node?, at place: String) throws(RunError) -> [String]? {
-        guard let node else { return nil }
-        guard case .sequence(let sequence) = node else { throw error(node: node, "\(place) must be a list") }
-        var result: [String] = []
-        for item in sequence { result.append(try string(item, at: place) ?? "") }
-        return result
-    }
-
-    func int(_ node: Node?, at place: String) throws(RunError) -> Int? {
-        guard let node else { return nil }
-        guard let value = node.scalar.flatMap({ Int($0.string) }) else { throw error(node: node, "\(place) must be a whole number") }
-        return value
-    }
-
-    func double(_ node: Node?, at place: String) throws(RunError) -> Double? {
-        guard let node else { return nil }
-        guard let value = node.scalar.flatMap({ Double($0.string) }) else { throw error(node: node, "\(place) must be a number") }
-        return value
-    }
-
-    func bool(_ node: Node?, at place: String) throws(RunError) -> Bool? {
-        guard let node else { return nil }
-        switch node.scalar?.string.lowercased() {
-        case "true", "yes": return true
-        case "false", "no": return false
-        default: throw error(node: node, "\(place) must be true or false")
-        }
-    }
-
-    private func error(node: Node, _ message: String) -> RunError {
-        let mark = node.mark.map { "\($0.line):\($0.column): " } ?? ""
-        return RunError(.configuration, "\(path):\(mark)\(message).")
-    }
-}

@@ -79,7 +79,7 @@ struct PeopleSourceReader {
     }
 
     /// A preset, or a generic mapping (each field from a child of its own name), then `--map` overrides.
-    private static func xmlMapping(for source: PeopleSource) throws(RunError) -> XMLRecordMapping {
+    static func xmlMapping(for source: PeopleSource) throws(RunError) -> XMLRecordMapping {
         var mapping: XMLRecordMapping
         if let preset = source.xmlPreset {
             mapping = try XMLPreset.mapping(named: preset)

@@ -4,6 +4,9 @@ public import OrgLensModel
 /// (or `--teams-map`, …) says otherwise. Header names match case-insensitively, ignoring surrounding spaces.
 public struct ColumnMapping<Field: CanonicalField>: Sendable, Hashable {
     public private(set) var overrides: [Field: String]
+    /// Column names a preset suggests: used when the export has them, skipped when it does not
+    /// (exports differ in which optional fields they include).
+    public var suggestions: [Field: String] = [:]
 
     public init(overrides: [Field: String] = [:]) { self.overrides = overrides }
 
@@ -35,6 +38,11 @@ public struct ColumnMapping<Field: CanonicalField>: Sendable, Hashable {
         let normalized = header.map { $0.lowercased() }
         var resolved: [Int?] = []
         for field in fields {
+            if overrides[field] == nil, let suggested = suggestions[field],
+               let index = normalized.firstIndex(of: suggested.lowercased()) {
+                resolved.append(index)
+                continue
+            }
             let wanted = columnName(for: field)
             let index = normalized.firstIndex(of: wanted.lowercased())
             if index == nil, overrides[field] != nil {

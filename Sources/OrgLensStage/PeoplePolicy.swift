@@ -1,5 +1,11 @@
 public import OrgLensModel
 
+/// What a `manager_id` value holds: most exports give the manager's id, some their email or name
+/// (BambooHR's "Reports To").
+public enum ManagerReference: String, Sendable, Hashable, CaseIterable {
+    case id, email, name
+}
+
 /// Who counts as part of the org on `asOf`, and how the export marks a person with no manager.
 public struct PeoplePolicy: Sendable, Hashable {
     /// Status values (compared case-insensitively) that leave a row out of the org.
@@ -10,11 +16,16 @@ public struct PeoplePolicy: Sendable, Hashable {
     public var asOf: CivilDate
     /// `employment_type` values (compared case-insensitively) that mean contractor.
     public var contractorTypes: Set<String>
+    public var managerReference: ManagerReference
 
     public static let defaultInactiveStatuses: Set<String> = ["terminated", "inactive", "pending-start"]
     public static let defaultContractorTypes: Set<String> = ["contractor", "contingent", "consultant", "temp"]
 
-    public init(asOf: CivilDate, inactiveStatuses: [String]? = nil, rootMarkers: [String] = [], contractorTypes: [String]? = nil) {
+    public init(
+        asOf: CivilDate, inactiveStatuses: [String]? = nil, rootMarkers: [String] = [], contractorTypes: [String]? = nil,
+        managerReference: ManagerReference = .id
+    ) {
+        self.managerReference = managerReference
         self.asOf = asOf
         self.inactiveStatuses = Set((inactiveStatuses ?? Array(Self.defaultInactiveStatuses)).map { $0.lowercased() })
         self.rootMarkers = Set(rootMarkers.map { $0.lowercased() })

@@ -11,6 +11,8 @@ public enum PeopleStager {
             preconditionFailure("readers reject sources without the required columns")
         }
         var staging = Staging(table: table, policy: policy, teams: teams)
+        staging.staged.managerReference = policy.managerReference
+        let byReference = ManagerLookup(table: table, reference: policy.managerReference)
         let idBytes = ids.bytes
         let managerBytes = managers.bytes
         idBytes.withUnsafeBufferPointer { idBuffer in
@@ -18,6 +20,19 @@ public enum PeopleStager {
                 for record in 0..<table.recordCount {
                     let id = UnsafeBufferPointer(rebasing: idBuffer[ids.trimmedRange(at: record)])
                     let manager = UnsafeBufferPointer(rebasing: managerBuffer[managers.trimmedRange(at: record)])
+                    if let byReference, !manager.isEmpty, !staging.isRootMarker(manager) {
+                        switch byReference.resolve(String(decoding: manager, as: UTF8.self)) {
+                        case .found(let managerRecord):
+                            let managerID = UnsafeBufferPointer(rebasing: idBuffer[ids.trimmedRange(at: managerRecord)])
+                            staging.add(record: record, id: id, manager: managerID)
+                        case .ambiguous:
+                            staging.rejectAmbiguous(record: record, id: id)
+                        case .none(let normalized):
+                            var text = normalized
+                            text.withUTF8 { staging.add(record: record, id: id, manager: $0) }
+                        }
+                        continue
+                    }
                     staging.add(record: record, id: id, manager: manager)
                 }
             }
@@ -111,6 +126,7 @@ private struct Staging {
         staged.personKey.append(key)
         staged.managerLink.append(link)
         staged.line.append(line)
+        staged.record.append(Int32(record))
         if teams != nil { staged.personTeam.append(team(of: record)) }
         if salaries != nil { addPay(record: record, id: id) }
         if let employmentTypes { staged.isContractor.append(isContractor(employmentTypes, record: record)) }
@@ -219,7 +235,16 @@ private struct Staging {
         return statusExcludes[Int(value)]
     }
 
-    private func isRootMarker(_ manager: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// A row whose manager, named by email or name, matches several people: which one is meant cannot be known.
+    mutating func rejectAmbiguous(record: Int, id: UnsafeBufferPointer<UInt8>) {
+        let text = String(decoding: id, as: UTF8.self)
+        staged.rejections.append(Rejection(
+            source: table.source, line: table.lines[record], rule: .managerAmbiguous,
+            message: "the manager named in manager_id matches several people; give managers unique \(policy.managerReference.rawValue)s or export manager ids",
+            employeeID: text, record: record))
+    }
+
+    func isRootMarker(_ manager: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !rootMarkers.isEmpty else { return false }
         let lowered = manager.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
         return rootMarkers.contains(lowered)

@@ -20,4 +20,17 @@ public enum PersonField: String, Sendable, CaseIterable {
 
     /// The fields this release computes with; readers skip every other column.
     public static let used: [PersonField] = [.employeeID, .managerID, .status, .hireDate, .teamID, .salary, .currency, .employmentType]
+
+    /// `used`, plus the column managers are named by when `manager_id` holds emails or names, plus
+    /// personal fields an output may publish.
+    public static func read(for policy: PeoplePolicy, publishing published: [PersonField] = []) -> [PersonField] {
+        var fields = used
+        switch policy.managerReference {
+        case .id: break
+        case .email: fields.append(.email)
+        case .name: fields.append(.name)
+        }
+        for field in published where !fields.contains(field) { fields.append(field) }
+        return fields
+    }
 }

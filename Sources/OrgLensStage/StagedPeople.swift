@@ -25,6 +25,10 @@ public struct StagedPeople: Sendable {
     }
 
     public let source: String
+    /// What `manager_id` values held; with emails or names, messages must not repeat them.
+    public internal(set) var managerReference: ManagerReference = .id
+    /// Record (row of the `RawTable`) of each person.
+    public internal(set) var record: [Int32] = []
     /// Interned ids, as UTF-8 bytes: value `k` is key `k`.
     public internal(set) var keys = TextColumn()
     public internal(set) var keyStates: [KeyState] = []

@@ -1,0 +1,106 @@
+public import ArgumentParser
+import Foundation
+import Logging
+import OrgLensLoad
+import OrgLensMetrics
+import OrgLensModel
+import OrgLensPipeline
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `orglens run PIPELINE.yml`: an unattended run that cannot corrupt the dashboard.
+public struct RunCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run a pipeline file: lock, analyse, publish runs/<as_of>/ and point latest at it.",
+        discussion: ExitCodes.help)
+
+    @Argument(help: "The pipeline file (YAML).")
+    var pipeline: String
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("Overrides the pipeline's as_of (default: today, UTC).", valueName: "yyyy-mm-dd"))
+    var asOf: String?
+
+    @Option(help: ArgumentHelp("Parallel workers (default: active processors).", valueName: "n"))
+    var workers: Int?
+
+    @Option(name: .customLong("log-format"), help: "Log lines as text (default) or json (for cron collectors).")
+    var logFormat: String = "text"
+
+    @Flag(help: "Log warnings and errors only; no summary.")
+    var quiet = false
+
+    public init() {}
+
+    public func validate() throws {
+        if Logging.Format(rawValue: logFormat) == nil { throw ValidationError("--log-format must be text or json.") }
+        if let asOf, CivilDate(iso: Substring(asOf)) == nil || asOf.count != 10 {
+            throw ValidationError("--as-of '\(asOf)' is not a date in YYYY-MM-DD form.")
+        }
+        if let workers, workers < 1 { throw ValidationError("--workers must be at least 1.") }
+    }
+
+    public func run() throws {
+        let logger = Logging.logger(quiet: quiet, format: Logging.Format(rawValue: logFormat) ?? .text)
+        var tripped: [(Rule, Int)] = []
+        do throws(RunError) {
+            let file = try PipelineFile.load(pipeline)
+            let day = asOf.flatMap { CivilDate(iso: Substring($0)) } ?? file.asOf ?? AnalyzeCommand.todayUTC()
+            let directory = RunDirectory(root: file.outputDirectory)
+            let lock = try directory.lock()
+            defer { withExtendedLifetime(lock) {} }
+            try Freshness.check(file, logger: logger)
+            let request = try file.request(
+                asOf: day, workers: workers ?? AnalyzeCommand.activeProcessors(), overrides: SettingOverrides(),
+                outputDirectory: file.outputDirectory)
+            logger.info("run started", metadata: ["pipeline": "\(file.name)", "as_of": "\(day)"])
+            let result = try Analysis.compute(request, logger: logger)
+            let run = try directory.publish(result.files, name: day.description, keep: file.keep)
+            logger.info("published", metadata: ["run": "\(run)", "latest": "\(directory.latest)"])
+            if !quiet, isatty(2) == 1 { StandardError.write(RunSummary.text(result)) }
+            print(directory.latest + "/dashboard.json")
+            tripped = file.failOn.compactMap { rule in result.ruleCounts[rule].map { (rule, $0) } }
+        } catch {
+            StandardError.write("orglens: error: \(error.message)\n")
+            throw ExitCode(error.status.rawValue)
+        }
+        if !tripped.isEmpty {
+            StandardError.write("orglens: fail_on tripped: \(tripped.map { "\($0.0.rawValue) (\($0.1))" }.joined(separator: ", ")); the run was published.\n")
+            throw ExitCode(ExitStatus.ruleTripped.rawValue)
+        }
+    }
+}
+
+/// Warns, or fails the run if the pipeline says so, when an input file is older than allowed.
+enum Freshness {
+    static func check(_ file: PipelineFile, logger: Logger) throws(RunError) {
+        guard let hours = file.maxInputAgeHours else { return }
+        let sources = [file.people, file.teams, file.services, file.dependencies].compactMap { $0 }
+        for source in sources {
+            guard let modified = (try? FileManager.default.attributesOfItem(atPath: source.path))?[.modificationDate] as? Date else { continue }
+            let age = Date().timeIntervalSince(modified) / 3600
+            guard age > hours else { continue }
+            let message = "\(source.path) is \(Int(age)) hours old (more than \(Int(hours))); the export may not have refreshed"
+            if file.failWhenStale { throw RunError(.badData, message + "; nothing was published.") }
+            logger.warning("stale input", metadata: ["path": "\(source.path)", "age_hours": "\(Int(age))"])
+        }
+    }
+}
+
+/// The one-screen summary at the end of an interactive run.
+enum RunSummary {
+    static func text(_ result: Analysis.Result) -> String {
+        let summary = result.summary
+        var lines = [
+            "",
+            "  people \(summary.people)   managers \(summary.managers)   layers \(summary.maxLayer)   mean span \(summary.meanSpan.map { String(format: "%.2f", $0) } ?? "–")",
+            "  rows quarantined \(result.dataQuality.map(\.quarantinedTotal).reduce(0, +))",
+        ]
+        let findings = result.ruleCounts.filter { !DataQuality.Input.allCases.flatMap(\.quarantineRules).contains($0.key) }
+        if !findings.isEmpty {
+            lines.append("  findings: " + findings.sorted { $0.key < $1.key }.map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", "))
+        }
+        return lines.joined(separator: "\n") + "\n\n"
+    }
+}

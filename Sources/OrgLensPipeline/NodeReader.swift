@@ -1,0 +1,73 @@
+import OrgLensModel
+import Yams
+
+/// Reads typed values out of a YAML node tree, with positions in every error (plain `Decodable`
+/// would silently ignore misspelled keys).
+struct NodeReader {
+    let path: String
+
+    func mapping(_ node: Node, at place: String, allowed: [String]) throws(RunError) -> [String: Node] {
+        guard case .mapping(let mapping) = node else { throw error(node: node, "\(place) must be a mapping (key: value lines)") }
+        var result: [String: Node] = [:]
+        for (keyNode, value) in mapping {
+            guard let key = keyNode.scalar?.string else { throw error(node: keyNode, "keys in \(place) must be plain names") }
+            guard allowed.contains(key) else {
+                throw error(node: keyNode, "unknown key '\(key)' in \(place); allowed: \(allowed.joined(separator: ", "))")
+            }
+            result[key] = value
+        }
+        return result
+    }
+
+    func anyMapping(_ node: Node, at place: String) throws(RunError) -> [(String, Node)] {
+        guard case .mapping(let mapping) = node else { throw error(node: node, "\(place) must be a mapping (key: value lines)") }
+        var result: [(String, Node)] = []
+        for (key, value) in mapping {
+            guard let name = key.scalar?.string else { throw error(node: key, "keys in \(place) must be plain names") }
+            result.append((name, value))
+        }
+        return result
+    }
+
+    // Each reader takes an optional node: an absent key gives nil, a present one must have the right type.
+
+    func string(_ node: Node?, at place: String) throws(RunError) -> String? {
+        guard let node else { return nil }
+        guard let text = node.scalar?.string else { throw error(node: node, "\(place) must be a text value") }
+        return text
+    }
+
+    func strings(_ node: Node?, at place: String) throws(RunError) -> [String]? {
+        guard let node else { return nil }
+        guard case .sequence(let sequence) = node else { throw error(node: node, "\(place) must be a list") }
+        var result: [String] = []
+        for item in sequence { result.append(try string(item, at: place) ?? "") }
+        return result
+    }
+
+    func int(_ node: Node?, at place: String) throws(RunError) -> Int? {
+        guard let node else { return nil }
+        guard let value = node.scalar.flatMap({ Int($0.string) }) else { throw error(node: node, "\(place) must be a whole number") }
+        return value
+    }
+
+    func double(_ node: Node?, at place: String) throws(RunError) -> Double? {
+        guard let node else { return nil }
+        guard let value = node.scalar.flatMap({ Double($0.string) }) else { throw error(node: node, "\(place) must be a number") }
+        return value
+    }
+
+    func bool(_ node: Node?, at place: String) throws(RunError) -> Bool? {
+        guard let node else { return nil }
+        switch node.scalar?.string.lowercased() {
+        case "true", "yes": return true
+        case "false", "no": return false
+        default: throw error(node: node, "\(place) must be true or false")
+        }
+    }
+
+    private func error(node: Node, _ message: String) -> RunError {
+        let mark = node.mark.map { "\($0.line):\($0.column): " } ?? ""
+        return RunError(.configuration, "\(path):\(mark)\(message).")
+    }
+}

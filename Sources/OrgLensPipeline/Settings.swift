@@ -1,0 +1,91 @@
+public import OrgLensCSV
+public import OrgLensMetrics
+public import OrgLensModel
+import OrgLensStage
+
+/// Settings given on the command line; each beats the same setting in a config or pipeline file.
+public struct SettingOverrides: Sendable {
+    public var currency: String?
+    public var rates: [String: Double] = [:]
+    public var allInMultiplier: Double?
+    public var minGroupSize: Int?
+    public var contractorsInSpans: Bool?
+    public var contractorTypes: [String]?
+    public var orgLayer: Int?
+    public var teamMinSize: Int?
+    public var teamMaxSize: Int?
+
+    public init() {}
+}
+
+/// Command line > file > default, in one place for `analyze` and `run`.
+public struct ResolvedSettings: Sendable {
+    public let costs: CostSettings
+    public let orgLayer: Int
+    public let teamSizes: TeamSizeBands
+    public let orgHeadBands: OrgHeadBands
+    public let contractorTypes: [String]?
+    /// Personal fields outputs may carry.
+    public let publish: [String]
+
+    func publishedFields(path: String) throws(RunError) -> [PersonField] {
+        var fields: [PersonField] = []
+        for name in publish {
+            guard let field = PersonField(rawValue: name), ![.employeeID, .managerID].contains(field) else {
+                throw RunError(.configuration, "\(path): privacy.publish names '\(name)'; personal fields are: \(PersonField.allCases.dropFirst(2).map(\.rawValue).joined(separator: ", ")).")
+            }
+            fields.append(field)
+        }
+        return fields
+    }
+
+    public init(file: ConfigFile, overrides: SettingOverrides) throws(RunError) {
+        costs = CostSettings(
+            currency: overrides.currency ?? file.currency ?? "USD",
+            rates: file.rates.merging(overrides.rates) { _, flag in flag },
+            allInMultiplier: overrides.allInMultiplier ?? file.allInMultiplier ?? 1.3,
+            minGroupSize: overrides.minGroupSize ?? file.minGroupSize ?? 5,
+            contractorsInSpans: overrides.contractorsInSpans ?? file.contractorsInSpans ?? true)
+        orgLayer = overrides.orgLayer ?? file.orgLayer ?? 2
+        teamSizes = TeamSizeBands(minimum: overrides.teamMinSize ?? file.teamMinSize ?? 3, maximum: overrides.teamMaxSize ?? file.teamMaxSize ?? 9)
+        guard teamSizes.minimum <= teamSizes.maximum else {
+            throw RunError(.configuration, "the team minimum size (\(teamSizes.minimum)) is above the maximum (\(teamSizes.maximum)).")
+        }
+        let defaults = OrgHeadBands()
+        orgHeadBands = OrgHeadBands(
+            minEMReports: file.minEMReports ?? defaults.minEMReports, maxEMReports: file.maxEMReports ?? defaults.maxEMReports,
+            minEngineers: file.minEngineers ?? defaults.minEngineers)
+        contractorTypes = overrides.contractorTypes ?? file.contractorTypes
+        publish = file.publish
+    }
+}
+
+/// Delimiter and encoding as users write them.
+public enum DialectText {
+    public static func delimiter(_ text: String) -> UInt8? {
+        switch text.lowercased() {
+        case "tab", "\\t", "\t": return UInt8(ascii: "\t")
+        default:
+            guard text.utf8.count == 1, let byte = text.utf8.first, byte < 0x80,
+                  byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\n"), byte != UInt8(ascii: "\r") else { return nil }
+            return byte
+        }
+    }
+
+    public static func dialect(delimiter: String?, encoding: String?, source: String) throws(RunError) -> CSVDialect {
+        var dialect = CSVDialect()
+        if let delimiter {
+            guard let byte = Self.delimiter(delimiter) else {
+                throw RunError(.configuration, "\(source): delimiter '\(delimiter)' must be one ASCII character or 'tab'.")
+            }
+            dialect.delimiter = byte
+        }
+        if let encoding {
+            guard let known = TextEncoding(name: encoding) else {
+                throw RunError(.configuration, "\(source): encoding '\(encoding)' is not supported; use utf-8, windows-1252 or utf-16.")
+            }
+            dialect.encoding = known
+        }
+        return dialect
+    }
+}

@@ -1,0 +1,18 @@
+import Foundation
+import OrgLensTestSupport
+import Testing
+
+@Suite struct SchemaTests {
+    /// `orglens schema` prints exactly the committed files (`make schemas` regenerates both).
+    @Test func printedSchemasMatchTheCommittedFiles() throws {
+        let list = try RunResult.orglens(["schema"])
+        let names = list.stdout.split(separator: "\n").map(String.init)
+        #expect(names.count == 18)
+        for name in names {
+            let printed = try RunResult.orglens(["schema", name]).stdout
+            let file = try String(contentsOf: TestPaths.repositoryRoot.appendingPathComponent("Schemas/\(name).schema.json"), encoding: .utf8)
+            #expect(printed == file, "\(name) differs from Schemas/\(name).schema.json")
+            #expect((try? JSONSerialization.jsonObject(with: Data(printed.utf8))) != nil)
+        }
+    }
+}
