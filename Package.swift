@@ -34,6 +34,7 @@ let package = Package(
             "OrgLensModel", "OrgLensCSV", "OrgLensXML", "OrgLensStage", "OrgLensGraph", "OrgLensMetrics", "OrgLensLoad",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Yams", package: "Yams"),
+            .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .target(name: "OrgLensGenerate", dependencies: ["OrgLensModel"]),
         .target(name: "OrgLensCLI", dependencies: [

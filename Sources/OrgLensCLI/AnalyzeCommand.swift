@@ -113,6 +113,12 @@ public struct AnalyzeCommand: ParsableCommand {
     @Option(name: .customLong("out"), help: ArgumentHelp("Directory to write into (created if missing).", valueName: "dir"))
     var outputDirectory: String
 
+    @Flag(help: "Replace person ids in the dashboard and tables with keyed pseudonyms (key: $ORGLENS_PSEUDONYM_KEY or --pseudonym-key-file).")
+    var pseudonymize = false
+
+    @Option(name: .customLong("pseudonym-key-file"), help: ArgumentHelp("File holding the pseudonym key (mode 600).", valueName: "file"))
+    var pseudonymKeyFile: String?
+
     @Flag(help: "Also write every table as tables/<name>.ndjson.")
     var tables = false
 
@@ -149,6 +155,11 @@ public struct AnalyzeCommand: ParsableCommand {
         do throws(RunError) {
             var request = try makeRequest()
             request.tables = tables
+            let file = try config.map { path throws(RunError) in try Self.loadConfig(path) } ?? ConfigFile()
+            if pseudonymize || file.pseudonymize {
+                request.pseudonymizer = try Pseudonymizer.load(
+                    keyFile: pseudonymKeyFile ?? file.keyFile, environment: ProcessInfo.processInfo.environment)
+            }
             _ = try Analysis.run(request, logger: logger)
             print(request.outputDirectory + "/dashboard.json")
         } catch {

@@ -608,6 +608,12 @@ enum EmbeddedSchemas {
           "items": {
             "type": "string"
           }
+        },
+        "pseudonymize": {
+          "type": "boolean"
+        },
+        "key_file": {
+          "type": "string"
         }
       }
     },

@@ -51,7 +51,8 @@ public enum OrgGraphBuilder {
         let loops = ReportingLoops.find(parent: parent)
         var rejections: [Rejection] = []
         for loop in loops {
-            let ids = loop.map { staged.id(ofPerson: Int($0)) }
+            // The quarantine is for operators fixing the source: real ids even when outputs are pseudonymized.
+            let ids = loop.map { staged.quarantineID(ofPerson: Int($0)) }
             let description = Self.describe(loop: ids)
             for (person, id) in zip(loop, ids) {
                 rejections.append(Rejection(

@@ -63,7 +63,7 @@ public enum TeamCatalogBuilder {
             if key == -2 {
                 findings.append(Finding(
                     rule: .teamLeadUnknown, severity: .warning, subject: teams.index.id(Int32(team)), value: nil,
-                    message: "lead_id \(teams.leadIDs[team]) of team \(teams.index.id(Int32(team))) is no one in the org; the team is treated as having no lead"))
+                    message: "the lead_id of team \(teams.index.id(Int32(team))) is no one in the org; the team is treated as having no lead"))
             }
             return key >= 0 ? built.personOfKey[Int(key)] : -1
         }

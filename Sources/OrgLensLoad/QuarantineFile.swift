@@ -18,9 +18,18 @@ public enum QuarantineFile {
     private static func appendRow(_ fields: [String], to out: inout [UInt8]) {
         for (index, field) in fields.enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }
-            appendField(field, to: &out)
+            appendField(neutralized(field), to: &out)
         }
         out.append(UInt8(ascii: "\n"))
+    }
+
+    /// Spreadsheets run a cell that starts with `=`, `+`, `-`, `@`, tab or CR as a formula; a quote in
+    /// front makes it text. Numbers (`-5`, `+3.2`) are left as they are.
+    static func neutralized(_ field: String) -> String {
+        guard let first = field.utf8.first,
+              [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D].contains(first) else { return field }
+        if Double(field) != nil { return field }
+        return "'" + field
     }
 
     /// RFC 4180: quote when the field holds a delimiter, quote, line break or edge space.

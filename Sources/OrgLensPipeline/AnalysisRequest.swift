@@ -27,6 +27,8 @@ public struct AnalysisRequest: Sendable {
     /// personal fields in `publish` and nothing else.
     public var peopleTable = false
     public var publish: [PersonField] = []
+    /// When set, person ids in everything but the quarantine are keyed pseudonyms.
+    public var pseudonymizer: Pseudonymizer?
 
     public init(
         people: PeopleSource, teams: TableSource<TeamField>? = nil, services: TableSource<ServiceField>? = nil,

@@ -18,6 +18,10 @@ public struct ConfigFile: Sendable, Hashable {
     public var minEngineers: Int?
     /// Personal fields outputs may carry (the opt-in people table); empty by default.
     public var publish: [String] = []
+    /// Replace person ids in dashboard outputs with keyed pseudonyms.
+    public var pseudonymize = false
+    /// Where the pseudonym key is (the key itself never sits in a config or pipeline file).
+    public var keyFile: String?
 
     public init() {}
 
@@ -52,7 +56,9 @@ public struct ConfigFile: Sendable, Hashable {
             contractorsInSpans = try reader.bool(section["contractors_in_spans"], at: "costs.contractors_in_spans")
         }
         if let privacy = root["privacy"] {
-            let section = try reader.mapping(privacy, at: "privacy", allowed: ["min_group_size", "publish"])
+            let section = try reader.mapping(privacy, at: "privacy", allowed: ["min_group_size", "publish", "pseudonymize", "key_file"])
+            pseudonymize = try reader.bool(section["pseudonymize"], at: "privacy.pseudonymize") ?? false
+            keyFile = try reader.string(section["key_file"], at: "privacy.key_file")
             publish = try reader.strings(section["publish"], at: "privacy.publish") ?? []
             minGroupSize = try reader.int(section["min_group_size"], at: "privacy.min_group_size")
         }

@@ -1,3 +1,4 @@
+import Foundation
 public import OrgLensModel
 import OrgLensStage
 import OrgLensXML
@@ -31,6 +32,11 @@ extension PipelineFile {
         request.tables = tables
         request.peopleTable = peopleTable
         request.publish = try settings.publishedFields(path: path)
+        if self.settings.pseudonymize {
+            let base = (path as NSString).deletingLastPathComponent
+            let keyFile = self.settings.keyFile.map { $0.hasPrefix("/") || base.isEmpty ? $0 : base + "/" + $0 }
+            request.pseudonymizer = try Pseudonymizer.load(keyFile: keyFile, environment: ProcessInfo.processInfo.environment)
+        }
         return request
     }
 

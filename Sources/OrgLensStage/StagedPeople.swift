@@ -58,4 +58,33 @@ public struct StagedPeople: Sendable {
     public var count: Int { personKey.count }
 
     public func id(ofPerson person: Int) -> String { keys.string(at: Int(personKey[person])) }
+
+    /// Real ids for quarantine rows when `keys` holds pseudonyms (nil otherwise).
+    public internal(set) var quarantineKeys: TextColumn?
+
+    /// A person's id as the quarantine shows it: always the real one.
+    public func quarantineID(ofPerson person: Int) -> String {
+        (quarantineKeys ?? keys).string(at: Int(personKey[person]))
+    }
+
+    /// Replaces every id (people and unknown manager references) with `pseudonym(id)`, keeping the real
+    /// ids for the quarantine; findings made while staging are rewritten the same way.
+    public mutating func pseudonymize(_ pseudonym: (String) -> String) {
+        var published = TextColumn()
+        var mapping: [String: String] = [:]
+        for key in 0..<keys.count {
+            let real = keys.string(at: key)
+            let replaced = pseudonym(real)
+            mapping[real] = replaced
+            published.append(Array(replaced.utf8))
+        }
+        quarantineKeys = keys
+        keys = published
+        findings = findings.map { finding in
+            Finding(rule: finding.rule, severity: finding.severity, subject: mapping[finding.subject] ?? finding.subject,
+                    value: finding.value,
+                    message: finding.message.split(separator: " ", omittingEmptySubsequences: false)
+                        .map { mapping[String($0)] ?? String($0) }.joined(separator: " "))
+        }
+    }
 }

@@ -1,0 +1,54 @@
+import Crypto
+import Foundation
+public import OrgLensModel
+
+/// Replaces person ids in everything meant for the dashboard with keyed HMAC-SHA256 pseudonyms:
+/// stable for one key (so nightly diffs line up), meaningless without it. The quarantine, which
+/// operators use to fix the source, keeps real ids.
+public struct Pseudonymizer: Sendable {
+    public static let environmentVariable = "ORGLENS_PSEUDONYM_KEY"
+    private let keyBytes: [UInt8]
+
+    public init(keyBytes: [UInt8]) { self.keyBytes = keyBytes }
+
+    /// `p_` and the first 16 hex digits (64 bits) of HMAC-SHA256(key, id).
+    public func pseudonym(_ id: String) -> String {
+        Self.pseudonym(id, key: SymmetricKey(data: keyBytes))
+    }
+
+    /// The same function with the key set up once, for a million ids.
+    public func function() -> (String) -> String {
+        let key = SymmetricKey(data: keyBytes)
+        return { Self.pseudonym($0, key: key) }
+    }
+
+    private static func pseudonym(_ id: String, key: SymmetricKey) -> String {
+        let mac = HMAC<SHA256>.authenticationCode(for: Array(id.utf8), using: key)
+        return "p_" + mac.prefix(8).map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
+    }
+
+    /// The key from the environment, or from a key file nobody but its owner can read; never from a pipeline file.
+    public static func load(keyFile: String?, environment: [String: String]) throws(RunError) -> Pseudonymizer {
+        if let path = keyFile {
+            guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+                  let data = FileManager.default.contents(atPath: path) else {
+                throw RunError(.configuration, "cannot read the pseudonym key file \(path).")
+            }
+            let mode = (attributes[.posixPermissions] as? Int) ?? 0o777
+            guard mode & 0o077 == 0 else {
+                throw RunError(.configuration, "the pseudonym key file \(path) is readable by group or others (mode \(String(mode, radix: 8))); run chmod 600 on it.")
+            }
+            let key = Array(data).filter { $0 != UInt8(ascii: "\n") && $0 != UInt8(ascii: "\r") }
+            guard key.count >= 16 else { throw RunError(.configuration, "the pseudonym key in \(path) is shorter than 16 bytes.") }
+            return Pseudonymizer(keyBytes: key)
+        }
+        guard let text = environment[environmentVariable], !text.isEmpty else {
+            throw RunError(.configuration, "privacy.pseudonymize is on but there is no key: set \(environmentVariable) or privacy.key_file (a file with mode 600).")
+        }
+        guard text.utf8.count >= 16 else { throw RunError(.configuration, "\(environmentVariable) is shorter than 16 bytes.") }
+        return Pseudonymizer(keyBytes: Array(text.utf8))
+    }
+}
