@@ -114,6 +114,8 @@ struct HeaderProbe {
 
     static func read(path: String, source: String, dialect: CSVDialect, limits: CSVLimits) throws(RunError) -> HeaderProbe {
         var stream = try RecordStream(path: path, dialect: dialect, limits: limits)
+        stream.headerOnly = true
+        stream.sourceName = source
         var names: [String]?
         var format: StreamFormat?
         let stop = try stream.forEachRecord { record throws(RunError) in

@@ -42,6 +42,11 @@ struct RecordStream: ~Copyable {
     private let limits: CSVLimits
     private let startOffset: Int
     private let stopAfter: Int?
+    /// Reading only the header: a first record past the record limit ends the run at once, instead of
+    /// scanning a file with no line break (or gigabytes of zeros) to its end.
+    var headerOnly = false
+    /// The source's name for that message.
+    var sourceName = ""
 
     /// The whole file, from its first byte.
     init(path: String, dialect: CSVDialect, limits: CSVLimits) throws(RunError) {
@@ -125,6 +130,9 @@ struct RecordStream: ~Copyable {
                     }
                 case .needMore:
                     append(block[recordStart...], to: &carry, overflowed: &carryOverflowed)
+                    if headerOnly, carryOverflowed {
+                        throw RunError(.badData, "\(sourceName): the first line is longer than \(limits.maxRecordBytes) bytes without a line break; this is not a CSV export (or it is in another encoding).")
+                    }
                     finishedBlock = true
                 }
             }
