@@ -3,7 +3,7 @@ SWIFT ?= $(shell command -v swift 2>/dev/null || echo /opt/swift/usr/bin/swift)
 BIN_DIR = .build/debug
 ORGLENS = $(BIN_DIR)/orglens
 
-.PHONY: all deps build run test golden schemas check-outputs bench bench-5m clean
+.PHONY: all deps build run test golden schemas check-outputs fuzz sanitize bench bench-5m clean
 
 all: build
 
@@ -33,6 +33,17 @@ schemas:
 # with Python's jsonschema, and loads the tables into DuckDB (packages in the git-ignored .venv-check).
 check-outputs: build
 	scripts/check-outputs.sh
+
+# libFuzzer + AddressSanitizer on each reader, the pipeline loader and ingest+metrics (FUZZ_SECONDS each).
+FUZZ_SECONDS ?= 600
+fuzz: deps
+	scripts/fuzz.sh $(FUZZ_SECONDS)
+
+# The tests under AddressSanitizer, then the reader and metrics tests under ThreadSanitizer
+# (separate build folders: each is a full rebuild).
+sanitize: deps
+	$(SWIFT) test --sanitize=address --scratch-path .build-asan
+	$(SWIFT) test --sanitize=thread --scratch-path .build-tsan --filter 'OrgLensCSVTests|OrgLensXMLTests|OrgLensMetricsTests|OrgLensGraphTests'
 
 # Benchmarks on generated orgs (release build; peers installed into .venv-bench): medians of 3 runs.
 bench: deps

@@ -42,11 +42,17 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
+        .target(name: "OrgLensFuzzTargets", dependencies: [
+            "OrgLensCSV", "OrgLensXML", "OrgLensPipeline", "OrgLensStage", "OrgLensLoad", "OrgLensModel",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .executableTarget(name: "orglens-fuzz", dependencies: ["OrgLensFuzzTargets"]),
         .executableTarget(name: "orglens", dependencies: [
             "OrgLensCLI", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         .target(name: "OrgLensTestSupport", dependencies: ["OrgLensModel"], path: "Tests/OrgLensTestSupport"),
+        .testTarget(name: "OrgLensFuzzTargetsTests", dependencies: ["OrgLensFuzzTargets", "OrgLensTestSupport"]),
         .testTarget(name: "OrgLensCSVTests", dependencies: ["OrgLensCSV", "OrgLensModel", "OrgLensTestSupport"]),
         .testTarget(name: "OrgLensXMLTests", dependencies: ["OrgLensXML", "OrgLensModel", "OrgLensTestSupport"]),
         .testTarget(name: "OrgLensStageTests", dependencies: ["OrgLensStage", "OrgLensModel", "OrgLensTestSupport"]),

@@ -52,13 +52,15 @@ public final class ByteBlockReader {
     /// Fills `block` with the next bytes (reusing its storage: fresh 1 MiB buffers cost the kernel a
     /// page-zeroing each time); false at end of file.
     public func read(into block: inout [UInt8]) throws(RunError) -> Bool {
-        if block.count != Self.blockSize {
-            block = [UInt8](repeating: 0, count: Self.blockSize)
+        // Small files get small buffers: a fresh 1 MiB per read is most of the cost of a tiny input.
+        let size = min(Self.blockSize, max(64 << 10, fileSize - offset))
+        if block.count != size {
+            block = [UInt8](repeating: 0, count: size)
         }
         var filled = 0
-        while filled < Self.blockSize {
+        while filled < size {
             let count = block.withUnsafeMutableBytes { buffer in
-                pread(descriptor, buffer.baseAddress! + filled, Self.blockSize - filled, off_t(offset + filled))
+                pread(descriptor, buffer.baseAddress! + filled, size - filled, off_t(offset + filled))
             }
             if count < 0 {
                 if errno == EINTR { continue }
@@ -68,7 +70,7 @@ public final class ByteBlockReader {
             filled += count
         }
         guard filled > 0 else { return false }
-        if filled < Self.blockSize { block.removeSubrange(filled...) }
+        if filled < size { block.removeSubrange(filled...) }
         hasher?.update(data: block)
         offset += filled
         bytesRead += filled
