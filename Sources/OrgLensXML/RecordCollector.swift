@@ -4,6 +4,8 @@ struct RecordCollector {
     private struct Frame {
         let name: String
         let attributes: [(name: String, value: String)]
+        /// Some text selector ends at exactly this element: only then is its text kept.
+        let wantsText: Bool
         var text = ""
     }
 
@@ -16,11 +18,31 @@ struct RecordCollector {
     private var values: [[String?]]
     private(set) var flaw: Flaw?
 
+    /// Element names whose attributes some selector reads (a predicate, or an attribute to take).
+    private let attributeNames: Set<String>
+    /// A selector takes an attribute of the record element itself.
+    let recordNeedsAttributes: Bool
+
     init(selectors: [XMLSelector?], maxFieldBytes: Int) {
         self.selectors = selectors
         self.maxFieldBytes = maxFieldBytes
         values = selectors.map { [String?](repeating: nil, count: $0?.alternatives.count ?? 0) }
+        var names: Set<String> = []
+        var onRecord = false
+        for path in selectors.compactMap({ $0 }).flatMap(\.alternatives) {
+            for step in path.steps where step.predicate != nil { names.insert(step.name) }
+            if path.attribute != nil {
+                if let last = path.steps.last { names.insert(last.name) } else { onRecord = true }
+            }
+        }
+        attributeNames = names
+        recordNeedsAttributes = onRecord
     }
+
+    func needsAttributes(of name: String) -> Bool { attributeNames.contains(name) }
+
+    /// Whether text arriving now would be kept.
+    var wantsText: Bool { stack.last?.wantsText ?? false }
 
     mutating func beginRecord(attributes: [(name: String, value: String)]) {
         stack.removeAll(keepingCapacity: true)
@@ -30,12 +52,19 @@ struct RecordCollector {
     }
 
     mutating func startElement(name: String, attributes: [(name: String, value: String)]) {
-        stack.append(Frame(name: name, attributes: attributes))
+        stack.append(Frame(name: name, attributes: attributes, wantsText: false))
+        let wanted = selectors.contains { selector in
+            selector?.alternatives.contains { $0.attribute == nil && matches($0.steps) } ?? false
+        }
+        if wanted {
+            let frame = stack.removeLast()
+            stack.append(Frame(name: frame.name, attributes: frame.attributes, wantsText: true))
+        }
         captureAttributes(attributes)
     }
 
     mutating func appendText(_ text: String) {
-        guard !stack.isEmpty else { return }
+        guard wantsText else { return }
         if stack[stack.count - 1].text.utf8.count + text.utf8.count > maxFieldBytes {
             flaw = .fieldTooLong
             return

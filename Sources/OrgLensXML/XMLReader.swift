@@ -40,6 +40,7 @@ public struct XMLReader: Sendable {
         var recordDepth: Int?
         var recordLine = 0
         let identifierIndex = fields.firstIndex(of: identifierField)
+        let recordName = Array(mapping.recordElement.utf8) + [0]
 
         func finishRecord() {
             rowsRead += 1
@@ -61,24 +62,25 @@ public struct XMLReader: Sendable {
             switch event {
             case .documentType:
                 throw RunError(.badData, "\(displayPath): the document has a <!DOCTYPE>; DTDs are not accepted in HR exports. Export without a DTD and run again.")
-            case .start(let name, let depth, let isEmpty):
+            case .start(let depth, let isEmpty):
                 if depth > limits.maxDepth {
                     throw RunError(.badData, "\(displayPath):\(reader.line): elements nest deeper than \(limits.maxDepth) levels; this is not an HR export.")
                 }
                 if recordDepth == nil {
-                    guard name == mapping.recordElement else { continue }
+                    guard reader.localNameIs(recordName) else { continue }
                     recordDepth = depth
                     recordLine = reader.line
-                    collector.beginRecord(attributes: reader.attributes())
+                    collector.beginRecord(attributes: collector.recordNeedsAttributes ? reader.attributes() : [])
                     if isEmpty {
                         recordDepth = nil
                         finishRecord()
                     }
                 } else {
-                    collector.startElement(name: name, attributes: reader.attributes())
+                    let name = reader.localName
+                    collector.startElement(name: name, attributes: collector.needsAttributes(of: name) ? reader.attributes() : [])
                     if isEmpty { collector.endElement() }
                 }
-            case .end(_, let depth):
+            case .end(let depth):
                 guard let open = recordDepth else { continue }
                 if depth == open {
                     recordDepth = nil
@@ -86,8 +88,8 @@ public struct XMLReader: Sendable {
                 } else {
                     collector.endElement()
                 }
-            case .text(let text):
-                if recordDepth != nil { collector.appendText(text) }
+            case .text:
+                if recordDepth != nil, collector.wantsText { collector.appendText(reader.value) }
             case .other:
                 continue
             }
@@ -105,7 +107,7 @@ public struct XMLReader: Sendable {
         let reader = try XMLTextReader(path: path, displayPath: displayPath)
         var found: [Int: String] = [:]
         while let event = try reader.next() {
-            guard case .start(let name, _, _) = event, name == mapping.recordElement else { continue }
+            guard case .start = event, reader.localName == mapping.recordElement else { continue }
             let line = reader.line
             if lines.contains(line), found[line] == nil {
                 found[line] = String(decoding: Array(reader.outerXML().utf8.prefix(limits.maxRawBytes)), as: UTF8.self)

@@ -1,12 +1,17 @@
 internal import CLibXML2
+#if canImport(Glibc)
+import Glibc
+#endif
 import OrgLensInput
 import OrgLensModel
 
 /// One event of the streamed document, as Swift values.
+/// Names and text are not copied into `String`s here: the caller asks for them (`localName`, `value`)
+/// only when a record needs them, which keeps unselected parts of a large export cheap.
 enum XMLEvent {
-    case start(name: String, depth: Int, isEmpty: Bool)
-    case end(name: String, depth: Int)
-    case text(String)
+    case start(depth: Int, isEmpty: Bool)
+    case end(depth: Int)
+    case text
     case documentType
     case other
 }
@@ -49,12 +54,12 @@ final class XMLTextReader {
         guard status == 1 else { throw failure() }
         switch xmlTextReaderNodeType(reader) {
         case Int32(XML_READER_TYPE_ELEMENT.rawValue):
-            return .start(name: localName, depth: Int(xmlTextReaderDepth(reader)), isEmpty: xmlTextReaderIsEmptyElement(reader) == 1)
+            return .start(depth: Int(xmlTextReaderDepth(reader)), isEmpty: xmlTextReaderIsEmptyElement(reader) == 1)
         case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
-            return .end(name: localName, depth: Int(xmlTextReaderDepth(reader)))
+            return .end(depth: Int(xmlTextReaderDepth(reader)))
         case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue),
              Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue):
-            return .text(xmlTextReaderConstValue(reader).map { String(cString: $0) } ?? "")
+            return .text
         case Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue):
             return .documentType
         default:
@@ -89,8 +94,20 @@ final class XMLTextReader {
 
     var fileInfo: SourceFileInfo { input.reader.info(displayPath: displayPath) }
 
-    private var localName: String {
+    /// Local name of the current node.
+    var localName: String {
         xmlTextReaderConstLocalName(reader).map { String(cString: $0) } ?? ""
+    }
+
+    /// Whether the current node's local name is `name` (NUL-terminated UTF-8), without making a `String`.
+    func localNameIs(_ name: [UInt8]) -> Bool {
+        guard let current = xmlTextReaderConstLocalName(reader) else { return false }
+        return name.withUnsafeBufferPointer { strcmp(UnsafeRawPointer(current).assumingMemoryBound(to: CChar.self), UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self)) == 0 }
+    }
+
+    /// Text of the current text node.
+    var value: String {
+        xmlTextReaderConstValue(reader).map { String(cString: $0) } ?? ""
     }
 
     /// A read failure from our own input callback wins; otherwise libxml2's first structured error.
