@@ -38,30 +38,23 @@ struct KeyInterner {
     }
 
     mutating func key(for bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
-        let hash = Self.hash(bytes)
-        let prefix = Self.prefix(bytes)
-        let signature = (hash >> 48) << 48 | UInt64(min(bytes.count, 0xFFFF)) << 32
-        var index = Int(truncatingIfNeeded: hash) & mask
-        let slots = table.buffer
-        while true {
-            let slot = slots[index]
-            if slot.meta == 0 { break }
-            if slot.prefix == prefix, slot.meta & 0xFFFF_FFFF_0000_0000 == signature {
-                let key = Int(slot.meta & 0xFFFF_FFFF) - 1
-                if bytes.count <= 8 || tailEquals(key, bytes) { return Int32(key) }
-            }
-            index = (index + 1) & mask
-        }
+        let probe = find(bytes)
+        if let key = probe.key { return key }
         let key = states.count
         names.append(UnsafeRawBufferPointer(bytes))
         states.append(.unknown)
-        slots[index] = Slot(prefix: prefix, meta: signature | UInt64(key + 1))
-        if states.count * 2 > slots.count { grow() }
+        table.buffer[probe.slot] = Slot(prefix: probe.prefix, meta: probe.signature | UInt64(key + 1))
+        if states.count * 2 > table.buffer.count { grow() }
         return Int32(key)
     }
 
     /// The key of `bytes` if it was interned, without adding it.
     func lookup(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+        find(bytes).key
+    }
+
+    /// Probes for `bytes`: its key if present, else the empty slot where it would go.
+    private func find(_ bytes: UnsafeBufferPointer<UInt8>) -> (key: Int32?, slot: Int, prefix: UInt64, signature: UInt64) {
         let hash = Self.hash(bytes)
         let prefix = Self.prefix(bytes)
         let signature = (hash >> 48) << 48 | UInt64(min(bytes.count, 0xFFFF)) << 32
@@ -69,10 +62,10 @@ struct KeyInterner {
         let slots = table.buffer
         while true {
             let slot = slots[index]
-            if slot.meta == 0 { return nil }
+            if slot.meta == 0 { return (nil, index, prefix, signature) }
             if slot.prefix == prefix, slot.meta & 0xFFFF_FFFF_0000_0000 == signature {
                 let key = Int(slot.meta & 0xFFFF_FFFF) - 1
-                if bytes.count <= 8 || tailEquals(key, bytes) { return Int32(key) }
+                if bytes.count <= 8 || tailEquals(key, bytes) { return (Int32(key), index, prefix, signature) }
             }
             index = (index + 1) & mask
         }

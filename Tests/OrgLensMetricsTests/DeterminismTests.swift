@@ -6,7 +6,7 @@ import Testing
 @Suite struct DeterminismTests {
     /// A random forest large enough to cross the parallel threshold, from a fixed seed.
     static func randomOrg(people: Int, seed: UInt64) -> [(String, String)] {
-        var generator = SplitMix64(state: seed)
+        var generator = SplitMix64(seed: seed)
         return (0..<people).map { index in
             let manager = index == 0 ? "" : "P\(Int(generator.next() % UInt64(index)))"
             return ("P\(index)", manager)
@@ -26,7 +26,7 @@ import Testing
 
     @Test func rowOrderDoesNotChangeResults() {
         let org = Self.randomOrg(people: 20_000, seed: 7)
-        var generator = SplitMix64(state: 99)
+        var generator = SplitMix64(seed: 99)
         let shuffled = org.shuffled(using: &generator)
         let first = metrics(org, workers: 2)
         let second = metrics(shuffled, workers: 2)
@@ -40,17 +40,5 @@ import Testing
 extension ManagerRecord {
     var publishedFields: String {
         "\(id) \(layer) \(directReports) \(directICs) \(directManagers) \(orgSize) \(depthBelow) \(spanBand) \(role) \(String(describing: teamsSpanned))"
-    }
-}
-
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
