@@ -39,7 +39,7 @@ results=$(mktemp)
 measure() {
   local label=$1; shift
   local t; t=$(mktemp)
-  "$@" >/dev/null 2>&1
+  "$@" >/dev/null 2>"$t.err" || { echo "$label failed:" >&2; cat "$t.err" >&2; exit 1; }
   for _ in $(seq "$runs"); do
     /usr/bin/time -f "%e %M" -o "$t" "$@" >/dev/null 2>&1
     cat "$t"
@@ -54,11 +54,11 @@ for size in $sizes; do
   out=$data/out/$size
   echo "== $size people ($(du -b "$d/people.csv" | cut -f1) bytes people.csv)" >&2
   measure "$size csvcount" "$bin/csvcount" "$d/people.csv"
-  catalogs=(--teams "$d/teams.csv" --services "$d/services.csv" --dependencies "$d/dependencies.csv")
+  catalogs=(--teams "$d/teams.csv" --services "$d/services.csv" --dependencies "$d/dependencies.csv" --config bench/costs.yml)
   measure "$size orglens" "$orglens" analyze --people "$d/people.csv" "${catalogs[@]}" --as-of 2026-11-01 --out "$out-orglens" --quiet
   measure "$size orglens-1-worker" "$orglens" analyze --people "$d/people.csv" "${catalogs[@]}" --as-of 2026-11-01 --workers 1 --out "$out-orglens-1" --quiet
   measure "$size xmlcount" "$bin/xmlcount" "$d/people.xml"
-  measure "$size orglens-xml" "$orglens" analyze --people "$d/people.xml" --preset workday-report --as-of 2026-11-01 --out "$out-orglens-xml" --quiet
+  measure "$size orglens-xml" "$orglens" analyze --people "$d/people.xml" --preset workday-report --config bench/costs.yml --as-of 2026-11-01 --out "$out-orglens-xml" --quiet
   for tool in polars duckdb pandas; do
     measure "$size $tool" "$venv/bin/python" "$peers/metrics_$tool.py" "$d" "$out-$tool.json"
   done

@@ -98,7 +98,7 @@ public enum DashboardDocument {
         json.field("span_band", row.spanBand.rawValue)
         json.field("role", row.role.rawValue)
         if let teamsSpanned = row.teamsSpanned { json.field("teams_spanned", teamsSpanned) }
-        if let costs { CostSection.write(costs.rollups.subtree[Int(row.person)], to: &json) }
+        if let costs, let figures = costs.rollups.subtree(of: Int(row.person)) { CostSection.write(figures, to: &json) }
         json.endObject()
     }
 

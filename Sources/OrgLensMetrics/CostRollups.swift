@@ -32,12 +32,20 @@ public struct PersonCosts: Sendable {
 ///
 /// Sums are `Int64` minor units added in a fixed order, so every worker count gives the same bytes.
 public struct CostRollups: Sendable {
-    /// Each person's subtree (themself included); meaningful for managers.
-    public let subtree: [CostFigures]
+    /// Subtree figures (themself included) of each manager, in person order.
+    private let managerFigures: [CostFigures]
+    /// Person → index into `managerFigures`, or -1 for people who manage no one.
+    private let figureIndex: [Int32]
     /// One entry per layer, layer 1 first.
     public let byLayer: [CostFigures]
     /// One entry per team of the catalog, when there is one.
     public let byTeam: [CostFigures]?
+
+    /// A manager's subtree figures (nil for someone who manages no one).
+    public func subtree(of person: Int) -> CostFigures? {
+        let index = figureIndex[person]
+        return index < 0 ? nil : managerFigures[Int(index)]
+    }
 
     public init(graph: OrgGraph, costs: PersonCosts, minGroupSize: Int, catalog: TeamCatalog?) {
         let count = graph.count
@@ -62,17 +70,23 @@ public struct CostRollups: Sendable {
             let residual = Int(total.salaried[index] - covered)
             published[index] = Int(total.salaried[index]) >= minGroupSize && !(residual > 0 && residual < minGroupSize)
         }
-        subtree = (0..<count).map { total.figures($0, published: published[$0]) }
+        var figureIndex = [Int32](repeating: -1, count: count)
+        var managerFigures: [CostFigures] = []
+        for person in 0..<count where graph.directReports(of: person) > 0 {
+            figureIndex[person] = Int32(managerFigures.count)
+            managerFigures.append(total.figures(person, published: published[person]))
+        }
+        self.figureIndex = figureIndex
+        self.managerFigures = managerFigures
 
         let layers = Int(graph.layer.max() ?? 0)
         var layerTotals = Totals(count: layers + 1)
         var teamTotals = catalog.map { Totals(count: $0.count) }
-        var own = Totals(count: count)
-        for person in 0..<count { own.addSelf(person, costs: costs, isManager: graph.directReports(of: person) > 0) }
         for person in 0..<count {
-            layerTotals.add(person, from: own, into: Int(graph.layer[person]))
+            let isManager = graph.directReports(of: person) > 0
+            layerTotals.addPerson(person, costs: costs, isManager: isManager, into: Int(graph.layer[person]))
             if let catalog, catalog.personTeam[person] >= 0 {
-                teamTotals!.add(person, from: own, into: Int(catalog.personTeam[person]))
+                teamTotals!.addPerson(person, costs: costs, isManager: isManager, into: Int(catalog.personTeam[person]))
             }
         }
         byLayer = (1..<(layers + 1)).map { layerTotals.figures($0, published: layerTotals.salaried[$0] >= minGroupSize) }
@@ -101,13 +115,18 @@ private struct Totals {
     }
 
     mutating func addSelf(_ person: Int, costs: PersonCosts, isManager: Bool) {
-        headcount[person] += 1
-        if costs.isContractor[person] { contractors[person] += 1 } else { employees[person] += 1 }
+        addPerson(person, costs: costs, isManager: isManager, into: person)
+    }
+
+    /// Adds one person's own figures into group `group`.
+    mutating func addPerson(_ person: Int, costs: PersonCosts, isManager: Bool, into group: Int) {
+        headcount[group] += 1
+        if costs.isContractor[person] { contractors[group] += 1 } else { employees[group] += 1 }
         let own = costs.costMinor[person]
         guard own >= 0 else { return }
-        salaried[person] += 1
-        cost[person] += own
-        if isManager { managerCost[person] += own }
+        salaried[group] += 1
+        cost[group] += own
+        if isManager { managerCost[group] += own }
     }
 
     /// Adds group `from` of these totals into group `group`.
@@ -118,16 +137,6 @@ private struct Totals {
         salaried[group] += salaried[from]
         cost[group] += cost[from]
         managerCost[group] += managerCost[from]
-    }
-
-    /// Adds entry `from` of `other` into group `group`.
-    mutating func add(_ from: Int, from other: Totals, into group: Int) {
-        headcount[group] += other.headcount[from]
-        employees[group] += other.employees[from]
-        contractors[group] += other.contractors[from]
-        salaried[group] += other.salaried[from]
-        cost[group] += other.cost[from]
-        managerCost[group] += other.managerCost[from]
     }
 
     func figures(_ group: Int, published: Bool) -> CostFigures {

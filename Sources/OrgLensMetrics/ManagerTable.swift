@@ -52,9 +52,18 @@ extension ManagerTable.Chunk {
             orgSize: Int(totals.orgSize[person]),
             depthBelow: Int(totals.deepestLayer[person] - graph.layer[person]),
             spanBand: band, role: role,
-            teamsSpanned: personTeam.map { teams in Set(reports.map { teams[Int($0)] }.filter { $0 >= 0 }).count }))
+            teamsSpanned: personTeam.map { Self.distinctTeams(of: reports, personTeam: $0) }))
         addFindings(id: id, span: span, band: band, bands: policy.bands(for: role),
                     onlyReport: span == 1 && directManagers == 1 ? graph.id(Int(reports.first!)) : nil)
+    }
+
+    /// Distinct known teams among `reports`, without a hash set per manager.
+    static func distinctTeams(of reports: [Int32], personTeam: [Int32]) -> Int {
+        var teams = reports.map { personTeam[Int($0)] }.filter { $0 >= 0 }
+        teams.sort()
+        var distinct = 0
+        for (index, team) in teams.enumerated() where index == 0 || teams[index - 1] != team { distinct += 1 }
+        return distinct
     }
 
     private mutating func addFindings(id: String, span: Int, band: SpanBands.Band, bands: SpanBands, onlyReport: String?) {

@@ -55,7 +55,7 @@ public enum OrgHeads {
             records.append(OrgHeadRecord(
                 id: manager.id, emReports: manager.directManagers, icReports: manager.directICs,
                 teams: teams == nil ? nil : teamsByHead[manager.id, default: 0], engineers: manager.orgSize,
-                depthBelow: manager.depthBelow, shape: shape, costs: costs?.subtree[Int(manager.person)]))
+                depthBelow: manager.depthBelow, shape: shape, costs: costs?.subtree(of: Int(manager.person))))
             if let finding = finding(for: shape, id: manager.id, manager: manager, bands: bands) { findings.append(finding) }
         }
         return (records, findings)

@@ -61,6 +61,8 @@ private struct Staging {
     let currencies: TextColumn?
     let employmentTypes: TextColumn?
     /// Distinct currency codes and employment types, each looked at once.
+    var currencyValues = KeyInterner(capacity: 16)
+    var currencyOfValue: [Int32] = []
     var currencyIndex: [String: Int32] = [:]
     var typeValues = KeyInterner(capacity: 16)
     var typeIsContractor: [Bool] = []
@@ -148,16 +150,23 @@ private struct Staging {
         }
         var currency: Int32 = -1
         if let currencies, salary >= 0 {
-            let code = currencies.trimmedString(at: record).uppercased()
-            if !code.isEmpty {
-                if let known = currencyIndex[code] {
-                    currency = known
+            // Codes repeat a handful of values: each distinct spelling is upper-cased and looked up once.
+            let range = currencies.trimmedRange(at: record)
+            let value = currencies.bytes.withUnsafeBufferPointer { currencyValues.key(for: UnsafeBufferPointer(rebasing: $0[range])) }
+            if Int(value) == currencyOfValue.count {
+                let code = String(decoding: currencies.bytes[range], as: UTF8.self).uppercased()
+                if code.isEmpty {
+                    currencyOfValue.append(-1)
+                } else if let known = currencyIndex[code] {
+                    currencyOfValue.append(known)
                 } else {
-                    currency = Int32(staged.pay!.currencies.count)
-                    currencyIndex[code] = currency
+                    let index = Int32(staged.pay!.currencies.count)
+                    currencyIndex[code] = index
                     staged.pay!.currencies.append(code)
+                    currencyOfValue.append(index)
                 }
             }
+            currency = currencyOfValue[Int(value)]
         }
         staged.pay!.salaryMinor.append(salary)
         staged.pay!.currency.append(currency)

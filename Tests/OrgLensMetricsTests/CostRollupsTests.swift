@@ -18,7 +18,7 @@ import Testing
     }
 
     func figures(_ id: String, in result: (CostRollups, OrgGraph)) -> CostFigures {
-        result.0.subtree[(0..<result.1.count).first { result.1.id($0) == id }!]
+        result.0.subtree(of: (0..<result.1.count).first { result.1.id($0) == id }!)!
     }
 
     @Test func subtreeSumsCountsAndManagementShare() {
