@@ -14,11 +14,14 @@ public struct DashboardContent: Sendable {
     public let findings: [Finding]
     /// Every input read, people first.
     public let dataQuality: [DataQuality]
+    /// Dispatch workers for rendering the large tables; the bytes do not depend on it.
+    public let workers: Int
 
     public init(
         asOf: CivilDate, metrics: OrgMetrics, teams: TeamReport? = nil, orgHeads: [OrgHeadRecord] = [],
-        costs: CostSection? = nil, findings: [Finding], dataQuality: [DataQuality]
+        costs: CostSection? = nil, findings: [Finding], dataQuality: [DataQuality], workers: Int = 1
     ) {
+        self.workers = workers
         self.asOf = asOf
         self.metrics = metrics
         self.teams = teams

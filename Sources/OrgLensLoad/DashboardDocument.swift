@@ -29,13 +29,13 @@ public enum DashboardDocument {
         if let costs { costs.writeLayers(to: &json) }
         json.key("managers")
         json.beginArray(multiline: true)
-        for row in metrics.managers { writeManager(row, costs: costs, to: &json) }
+        json.elements(metrics.managers, workers: content.workers) { writeManager($0, costs: costs, to: &$1) }
         json.endArray()
         OrgHeadSection.write(orgHeads, withTeams: teams != nil, withCosts: costs != nil, to: &json)
-        if let teams { TeamSections.write(teams, costs: costs, to: &json) }
+        if let teams { TeamSections.write(teams, costs: costs, workers: content.workers, to: &json) }
         json.key("findings")
         json.beginArray(multiline: true)
-        for finding in findings { writeFinding(finding, to: &json) }
+        json.elements(findings, workers: content.workers) { writeFinding($0, to: &$1) }
         json.endArray()
         json.key("data_quality")
         writeDataQuality(dataQuality, to: &json)

@@ -1,3 +1,5 @@
+import OrgLensModel
+
 /// A streaming JSON writer into a byte buffer, with one fixed layout so output is byte-stable:
 /// containers opened `multiline` put each element on its own indented line; others stay on one line.
 /// Tables are multiline arrays of one-line records, which keeps diffs of golden files readable.
@@ -47,6 +49,27 @@ public struct JSONWriter: Sendable {
     public mutating func null() {
         separate()
         appendLiteral("null")
+    }
+
+    /// An element already rendered (by `rendering`), placed as the next element of the open container.
+    public mutating func element(rendered bytes: [UInt8]) {
+        separate()
+        bytes.withUnsafeBufferPointer { self.bytes.append(contentsOf: $0) }
+    }
+
+    /// Renders `rows` as one-line elements, a chunk of rows per Dispatch worker, and places them in
+    /// order: the bytes are the same as writing them one by one, for any worker count.
+    public mutating func elements<Row: Sendable>(
+        _ rows: [Row], workers: Int, _ write: @escaping @Sendable (Row, inout JSONWriter) -> Void
+    ) {
+        let chunks = parallelChunks(count: rows.count, workers: workers, serialThreshold: 4096) { range in
+            range.map { index -> [UInt8] in
+                var single = JSONWriter()
+                write(rows[index], &single)
+                return single.bytes
+            }
+        }
+        for chunk in chunks { for rendered in chunk { element(rendered: rendered) } }
     }
 
     /// Convenience for `key` followed by a value.

@@ -3,15 +3,15 @@ import OrgLensMetrics
 /// The `teams`, `services` and `conway` parts of `dashboard.json`. A part whose input was not given is
 /// left out entirely, and so are record keys that need a missing input: absent, never zero.
 enum TeamSections {
-    static func write(_ report: TeamReport, costs: CostSection?, to json: inout JSONWriter) {
+    static func write(_ report: TeamReport, costs: CostSection?, workers: Int, to json: inout JSONWriter) {
         json.key("teams")
         json.beginArray(multiline: true)
-        for team in report.teams { writeTeam(team, costs: costs, to: &json) }
+        json.elements(report.teams, workers: workers) { writeTeam($0, costs: costs, to: &$1) }
         json.endArray()
         if let services = report.services {
             json.key("services")
             json.beginArray(multiline: true)
-            for service in services { writeService(service, to: &json) }
+            json.elements(services, workers: workers) { writeService($0, to: &$1) }
             json.endArray()
         }
         if let conway = report.conway { writeConway(conway, to: &json) }

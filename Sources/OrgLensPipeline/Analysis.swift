@@ -104,7 +104,7 @@ public enum Analysis {
         }
         let content = DashboardContent(
             asOf: request.policy.asOf, metrics: spans.metrics, teams: teamReport, orgHeads: orgHeads.records,
-            costs: costSection, findings: findings, dataQuality: quality)
+            costs: costSection, findings: findings, dataQuality: quality, workers: request.workers)
         let dashboard = DashboardDocument.render(content)
         let quarantine = QuarantineFile.render(rejections)
         clock.lap("render")
