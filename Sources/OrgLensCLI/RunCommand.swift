@@ -97,6 +97,12 @@ enum RunSummary {
             "  people \(summary.people)   managers \(summary.managers)   layers \(summary.maxLayer)   mean span \(summary.meanSpan.map { String(format: "%.2f", $0) } ?? "–")",
             "  rows quarantined \(result.dataQuality.map(\.quarantinedTotal).reduce(0, +))",
         ]
+        // Stage by stage, with the reading rate: the progress report of an interactive run.
+        let rows = result.dataQuality.map(\.rowsRead).reduce(0, +)
+        for (stage, seconds) in result.timings {
+            let rate = stage == "read" && seconds > 0 ? String(format: " (%.0f rows/s)", Double(rows) / seconds) : ""
+            lines.append("  " + stage.padding(toLength: 8, withPad: " ", startingAt: 0) + String(format: "%6.2f s", seconds) + rate)
+        }
         let findings = result.ruleCounts.filter { !DataQuality.Input.allCases.flatMap(\.quarantineRules).contains($0.key) }
         if !findings.isEmpty {
             lines.append("  findings: " + findings.sorted { $0.key < $1.key }.map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", "))

@@ -18,6 +18,8 @@ public enum Analysis {
         public let summary: OrgSummary
         /// Finding and quarantine rules that occurred, with how often: what `fail_on` checks.
         public let ruleCounts: [Rule: Int]
+        /// Wall time per stage (also in the manifest).
+        public let timings: [(stage: String, seconds: Double)]
     }
 
     /// Computes and publishes into `request.outputDirectory` (`analyze`).
@@ -131,7 +133,7 @@ public enum Analysis {
         var ruleCounts: [Rule: Int] = [:]
         for finding in findings { ruleCounts[finding.rule, default: 0] += 1 }
         for rejection in rejections { ruleCounts[rejection.rule, default: 0] += 1 }
-        return Result(files: files, dataQuality: quality, summary: spans.metrics.summary, ruleCounts: ruleCounts)
+        return Result(files: files, dataQuality: quality, summary: spans.metrics.summary, ruleCounts: ruleCounts, timings: clock.laps)
     }
 
     private static func validate(_ request: AnalysisRequest) throws(RunError) {
