@@ -129,10 +129,7 @@ public struct AnalyzeCommand: ParsableCommand {
 
     public func validate() throws {
         if let workers, workers < 1 { throw ValidationError("--workers must be at least 1.") }
-        if let orgLayer, orgLayer < 1 { throw ValidationError("--org-layer must be at least 1.") }
         if let teamMinimumSize, teamMinimumSize < 0 { throw ValidationError("--team-min-size must be at least 0.") }
-        if services != nil, teams == nil { throw ValidationError("--services needs --teams: service owners are team ids.") }
-        if dependencies != nil, services == nil { throw ValidationError("--dependencies needs --services.") }
         if let asOf, CivilDate(iso: Substring(asOf)) == nil || asOf.count != 10 {
             throw ValidationError("--as-of '\(asOf)' is not a date in YYYY-MM-DD form.")
         }
@@ -153,13 +150,7 @@ public struct AnalyzeCommand: ParsableCommand {
     public func run() throws {
         let logger = Logging.logger(quiet: quiet, format: .text)
         do throws(RunError) {
-            var request = try makeRequest()
-            request.tables = tables
-            let file = try config.map { path throws(RunError) in try Self.loadConfig(path) } ?? ConfigFile()
-            if pseudonymize || file.pseudonymize {
-                request.pseudonymizer = try Pseudonymizer.load(
-                    keyFile: pseudonymKeyFile ?? file.keyFile, environment: ProcessInfo.processInfo.environment)
-            }
+            let request = try makeRequest()
             _ = try Analysis.run(request, logger: logger)
             print(request.outputDirectory + "/dashboard.json")
         } catch {
@@ -169,7 +160,7 @@ public struct AnalyzeCommand: ParsableCommand {
     }
 
     func makeRequest() throws(RunError) -> AnalysisRequest {
-        let file = try config.map { path throws(RunError) in try Self.loadConfig(path) } ?? ConfigFile()
+        let file = try config.map { path throws(RunError) in try ConfigFile.load(path) } ?? ConfigFile()
         var overrides = SettingOverrides()
         for pair in rates {
             let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
@@ -189,7 +180,7 @@ public struct AnalyzeCommand: ParsableCommand {
         let settings = try ResolvedSettings(file: file, overrides: overrides)
         let day = asOf.flatMap { CivilDate(iso: Substring($0)) } ?? Self.todayUTC()
         let dialect = try DialectText.dialect(delimiter: delimiter, encoding: encoding, source: "the command line")
-        return AnalysisRequest(
+        var request = AnalysisRequest(
             people: PeopleSource(
                 path: people, format: format.flatMap { SourceFormat(rawValue: $0.lowercased()) },
                 mapping: try ColumnMapping<PersonField>(pairs: mappings),
@@ -209,13 +200,12 @@ public struct AnalyzeCommand: ParsableCommand {
                 managerReference: ManagerReference(rawValue: managerReference) ?? .id),
             orgLayer: settings.orgLayer, teamSizes: settings.teamSizes, orgHeadBands: settings.orgHeadBands,
             costs: settings.costs, workers: workers ?? Self.activeProcessors(), outputDirectory: outputDirectory)
-    }
-
-    static func loadConfig(_ path: String) throws(RunError) -> ConfigFile {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw RunError(.cannotOpenInput, "cannot open config file '\(path)'; check the path.")
+        request.tables = tables
+        if pseudonymize || file.pseudonymize {
+            request.pseudonymizer = try Pseudonymizer.load(
+                keyFile: pseudonymKeyFile ?? file.keyFile, environment: ProcessInfo.processInfo.environment)
         }
-        return try ConfigFile(yaml: String(decoding: data, as: UTF8.self), path: path)
+        return request
     }
 
     static func todayUTC() -> CivilDate {

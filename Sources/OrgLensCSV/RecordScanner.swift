@@ -35,7 +35,6 @@ struct RecordScanner {
     /// Line the current record starts on.
     private(set) var recordLine = 1
     private(set) var flaw: Flaw?
-    private(set) var flawColumn = 0
 
     /// True when the stream ended inside a quoted field.
     var isInsideQuotes: Bool { state == .quoted }
@@ -92,10 +91,10 @@ struct RecordScanner {
                 } else if special == Self.lineFeed || special == Self.carriageReturn {
                     return finishRecord(block, base: base, at: index)
                 } else if special == Self.quote {
-                    mark(.strayQuote, at: base + index)
+                    mark(.strayQuote)
                     index += 1
                 } else {
-                    mark(.nulByte, at: base + index)
+                    mark(.nulByte)
                     index += 1
                 }
             case .quoted:
@@ -104,7 +103,7 @@ struct RecordScanner {
                 } else if byte == Self.lineFeed {
                     line += 1
                 } else if byte == 0 {
-                    mark(.nulByte, at: base + index)
+                    mark(.nulByte)
                 }
                 index += 1
             case .quoteInQuoted, .afterQuote:
@@ -120,12 +119,12 @@ struct RecordScanner {
                 } else if byte == Self.lineFeed || byte == Self.carriageReturn {
                     return finishRecord(block, base: base, at: index)
                 } else {
-                    mark(.strayQuote, at: base + index)
+                    mark(.strayQuote)
                     state = .unquoted
                 }
             }
         }
-        if base + end - fieldStart > maxFieldBytes { mark(.fieldTooLong, at: fieldStart) }
+        if base + end - fieldStart > maxFieldBytes { mark(.fieldTooLong) }
         return .needMore
     }
 
@@ -148,12 +147,12 @@ struct RecordScanner {
     }
 
     private mutating func endField(at offset: Int) {
-        if offset - fieldStart > maxFieldBytes { mark(.fieldTooLong, at: fieldStart) }
+        if offset - fieldStart > maxFieldBytes { mark(.fieldTooLong) }
         fieldStart = offset + 1
         state = .fieldStart
     }
 
-    private mutating func mark(_ newFlaw: Flaw, at _: Int) {
+    private mutating func mark(_ newFlaw: Flaw) {
         if flaw == nil { flaw = newFlaw }
     }
 

@@ -63,9 +63,9 @@ public enum Analysis {
                 teams: teams, people: staged, built: built, orgLayer: request.orgLayer, unknownReferences: unknown)
         }
         clock.lap("graph")
-        let personCosts = try PersonCostInputs.make(staged: staged, built: built, settings: request.costs)
-        let countsInSpan = request.costs.contractorsInSpans
-            ? nil : PersonCostInputs.contractors(staged: staged, built: built).map { !$0 }
+        let isContractor = PersonCostInputs.contractors(staged: staged, built: built)
+        let personCosts = try PersonCostInputs.make(staged: staged, built: built, isContractor: isContractor, settings: request.costs)
+        let countsInSpan = request.costs.contractorsInSpans ? nil : isContractor.map { !$0 }
         let spans = SpanMetrics.compute(
             built, policy: request.spanPolicy, personTeam: linked?.catalog.personTeam, countsInSpan: countsInSpan,
             workers: request.workers)

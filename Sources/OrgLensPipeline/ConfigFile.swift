@@ -1,3 +1,4 @@
+import Foundation
 public import OrgLensModel
 import Yams
 
@@ -24,6 +25,14 @@ public struct ConfigFile: Sendable, Hashable {
     public var keyFile: String?
 
     public init() {}
+
+    /// Reads and validates a config file (`analyze --config`).
+    public static func load(_ path: String) throws(RunError) -> ConfigFile {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw RunError(.cannotOpenInput, "cannot open config file '\(path)'; check the path.")
+        }
+        return try ConfigFile(yaml: String(decoding: data, as: UTF8.self), path: path)
+    }
 
     /// Parses and validates `text`; errors name the file, line and column, the key, and what is allowed.
     public init(yaml text: String, path: String) throws(RunError) {

@@ -7,9 +7,10 @@ import OrgLensStage
 enum PersonCostInputs {
     /// nil when the export has no salary column. Throws a configuration error for a currency with no rate,
     /// before anything is published.
-    static func make(staged: StagedPeople, built: OrgGraphBuilder.Result, settings: CostSettings) throws(RunError) -> PersonCosts? {
+    static func make(
+        staged: StagedPeople, built: OrgGraphBuilder.Result, isContractor: [Bool], settings: CostSettings
+    ) throws(RunError) -> PersonCosts? {
         guard let pay = staged.pay else { return nil }
-        let isContractor = contractors(staged: staged, built: built)
         var peoplePerCurrency = [Int](repeating: 0, count: pay.currencies.count)
         for person in built.stagedPerson where pay.currency[Int(person)] >= 0 {
             peoplePerCurrency[Int(pay.currency[Int(person)])] += 1

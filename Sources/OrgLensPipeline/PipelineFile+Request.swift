@@ -34,7 +34,7 @@ extension PipelineFile {
         request.publish = try settings.publishedFields(path: path)
         if self.settings.pseudonymize {
             let base = (path as NSString).deletingLastPathComponent
-            let keyFile = self.settings.keyFile.map { $0.hasPrefix("/") || base.isEmpty ? $0 : base + "/" + $0 }
+            let keyFile = self.settings.keyFile.map { Self.resolve($0, base: base) }
             request.pseudonymizer = try Pseudonymizer.load(keyFile: keyFile, environment: ProcessInfo.processInfo.environment)
         }
         return request

@@ -149,7 +149,8 @@ public struct PipelineFile: Sendable {
         if let statuses = try reader.strings(keys["inactive_statuses"], at: "\(place).inactive_statuses") { source.inactiveStatuses = statuses }
     }
 
-    private static func resolve(_ path: String, base: String) -> String {
+    /// A path from the pipeline file, relative to the folder the file is in.
+    static func resolve(_ path: String, base: String) -> String {
         path.hasPrefix("/") || base.isEmpty ? path : ((base + "/" + path) as NSString).standardizingPath
     }
 }
