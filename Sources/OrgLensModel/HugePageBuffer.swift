@@ -12,14 +12,17 @@ public final class HugePageBuffer<Element: BitwiseCopyable> {
     private let byteCount: Int
 
     public init(count: Int) {
+        // Small tables (status values, currencies) get ordinary pages: a 2 MiB page each would waste memory.
         let hugePage = 2 << 20
-        let bytes = max(hugePage, (count * MemoryLayout<Element>.stride + hugePage - 1) / hugePage * hugePage)
+        let needed = max(1, count * MemoryLayout<Element>.stride)
+        let unit = needed >= hugePage ? hugePage : 4096
+        let bytes = (needed + unit - 1) / unit * unit
         let mapped = mmap(nil, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
         guard let mapped, mapped != MAP_FAILED else {
             // Out of address space is out of memory: there is no smaller fallback worth having.
             fatalError("cannot map \(bytes) bytes for a hash table")
         }
-        madvise(mapped, bytes, MADV_HUGEPAGE)
+        if unit == hugePage { madvise(mapped, bytes, MADV_HUGEPAGE) }
         base = mapped
         byteCount = bytes
         // Anonymous mappings are zero-filled, so every element starts as all-zero bits.
