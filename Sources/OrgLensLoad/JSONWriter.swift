@@ -51,25 +51,35 @@ public struct JSONWriter: Sendable {
         appendLiteral("null")
     }
 
-    /// An element already rendered (by `rendering`), placed as the next element of the open container.
-    public mutating func element(rendered bytes: [UInt8]) {
-        separate()
-        bytes.withUnsafeBufferPointer { self.bytes.append(contentsOf: $0) }
-    }
-
     /// Renders `rows` as one-line elements, a chunk of rows per Dispatch worker, and places them in
-    /// order: the bytes are the same as writing them one by one, for any worker count.
+    /// order: the bytes are the same as writing them one by one, for any worker count. Each chunk is
+    /// one buffer with its separators already in it, so a million rows cost a handful of allocations.
     public mutating func elements<Row: Sendable>(
         _ rows: [Row], workers: Int, _ write: @escaping @Sendable (Row, inout JSONWriter) -> Void
     ) {
-        let chunks = parallelChunks(count: rows.count, workers: workers, serialThreshold: 4096) { range in
-            range.map { index -> [UInt8] in
-                var single = JSONWriter()
-                write(rows[index], &single)
-                return single.bytes
+        guard !rows.isEmpty else { return }
+        guard let frame = frames.last else { preconditionFailure("elements need an open array") }
+        let indentation = [UInt8](repeating: UInt8(ascii: " "), count: 2 * frames.count)
+        let between: [UInt8] = frame.multiline ? [UInt8(ascii: ","), UInt8(ascii: "\n")] + indentation : Array(", ".utf8)
+        let leading: [UInt8] = frame.count > 0 ? between : (frame.multiline ? [UInt8(ascii: "\n")] + indentation : [])
+        // More chunks than workers, so one slow chunk does not leave a core idle.
+        let chunks = parallelChunks(count: rows.count, workers: workers > 1 ? workers * 4 : 1, serialThreshold: 4096) { range in
+            var chunk = JSONWriter()
+            for index in range {
+                chunk.bytes.append(contentsOf: index == 0 ? leading : between)
+                write(rows[index], &chunk)
             }
+            return chunk.bytes
         }
-        for chunk in chunks { for rendered in chunk { element(rendered: rendered) } }
+        reserve(chunks.reduce(0) { $0 + $1.count })
+        for chunk in chunks { chunk.withUnsafeBufferPointer { bytes.append(contentsOf: $0) } }
+        frames[frames.count - 1].count += rows.count
+    }
+
+    /// Room for `extra` more bytes, growing geometrically so repeated reservations stay linear.
+    private mutating func reserve(_ extra: Int) {
+        let needed = bytes.count + extra
+        if bytes.capacity < needed { bytes.reserveCapacity(max(needed, bytes.capacity * 2)) }
     }
 
     /// Convenience for `key` followed by a value.

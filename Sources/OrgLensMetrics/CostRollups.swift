@@ -51,11 +51,7 @@ public struct CostRollups: Sendable {
         let count = graph.count
         var total = Totals(count: count)
         for person in 0..<count { total.addSelf(person, costs: costs, isManager: graph.directReports(of: person) > 0) }
-        // Bottom-up: reports before managers.
-        for person in graph.order.reversed() {
-            let manager = Int(graph.parent[Int(person)])
-            if manager >= 0 { total.add(Int(person), into: manager) }
-        }
+        total.rollUp(order: graph.order, parent: graph.parent)
         // Differencing guard, bottom-up: the salaried people of P's subtree that no published subtree
         // below P covers must not be a small group, or publishing P would let a reader subtract them out.
         var published = [Bool](repeating: false, count: count)
@@ -64,11 +60,11 @@ public struct CostRollups: Sendable {
             let index = Int(person)
             var covered: Int32 = 0
             for child in graph.reports(of: index) {
-                covered += published[Int(child)] ? total.salaried[Int(child)] : coveredBelow[Int(child)]
+                covered += published[Int(child)] ? total.salaried(Int(child)) : coveredBelow[Int(child)]
             }
             coveredBelow[index] = covered
-            let residual = Int(total.salaried[index] - covered)
-            published[index] = Int(total.salaried[index]) >= minGroupSize && !(residual > 0 && residual < minGroupSize)
+            let residual = Int(total.salaried(index) - covered)
+            published[index] = Int(total.salaried(index)) >= minGroupSize && !(residual > 0 && residual < minGroupSize)
         }
         var figureIndex = [Int32](repeating: -1, count: count)
         var managerFigures: [CostFigures] = []
@@ -89,30 +85,34 @@ public struct CostRollups: Sendable {
                 teamTotals!.addPerson(person, costs: costs, isManager: isManager, into: Int(catalog.personTeam[person]))
             }
         }
-        byLayer = (1..<(layers + 1)).map { layerTotals.figures($0, published: layerTotals.salaried[$0] >= minGroupSize) }
+        byLayer = (1..<(layers + 1)).map { layerTotals.figures($0, published: layerTotals.salaried($0) >= minGroupSize) }
         byTeam = teamTotals.map { totals in
-            (0..<totals.headcount.count).map { totals.figures($0, published: totals.salaried[$0] >= minGroupSize) }
+            (0..<totals.count).map { totals.figures($0, published: totals.salaried($0) >= minGroupSize) }
         }
     }
 }
 
-/// Column sums for a set of groups.
+/// Sums for a set of groups, one record per group: the bottom-up pass touches all six figures of a
+/// parent at once, so one cache line per step instead of six scattered arrays.
 private struct Totals {
-    var headcount: [Int32]
-    var employees: [Int32]
-    var contractors: [Int32]
-    var salaried: [Int32]
-    var cost: [Int64]
-    var managerCost: [Int64]
+    struct Sums {
+        var headcount: Int32 = 0
+        var employees: Int32 = 0
+        var contractors: Int32 = 0
+        var salaried: Int32 = 0
+        var cost: Int64 = 0
+        var managerCost: Int64 = 0
+    }
+
+    private(set) var groups: [Sums]
 
     init(count: Int) {
-        headcount = Array(repeating: 0, count: count)
-        employees = headcount
-        contractors = headcount
-        salaried = headcount
-        cost = Array(repeating: 0, count: count)
-        managerCost = cost
+        groups = Array(repeating: Sums(), count: count)
     }
+
+    var count: Int { groups.count }
+
+    func salaried(_ group: Int) -> Int32 { groups[group].salaried }
 
     mutating func addSelf(_ person: Int, costs: PersonCosts, isManager: Bool) {
         addPerson(person, costs: costs, isManager: isManager, into: person)
@@ -120,30 +120,41 @@ private struct Totals {
 
     /// Adds one person's own figures into group `group`.
     mutating func addPerson(_ person: Int, costs: PersonCosts, isManager: Bool, into group: Int) {
-        headcount[group] += 1
-        if costs.isContractor[person] { contractors[group] += 1 } else { employees[group] += 1 }
         let own = costs.costMinor[person]
-        guard own >= 0 else { return }
-        salaried[group] += 1
-        cost[group] += own
-        if isManager { managerCost[group] += own }
+        let isContractor = costs.isContractor[person]
+        groups.withUnsafeMutableBufferPointer { groups in
+            groups[group].headcount += 1
+            if isContractor { groups[group].contractors += 1 } else { groups[group].employees += 1 }
+            guard own >= 0 else { return }
+            groups[group].salaried += 1
+            groups[group].cost += own
+            if isManager { groups[group].managerCost += own }
+        }
     }
 
-    /// Adds group `from` of these totals into group `group`.
-    mutating func add(_ from: Int, into group: Int) {
-        headcount[group] += headcount[from]
-        employees[group] += employees[from]
-        contractors[group] += contractors[from]
-        salaried[group] += salaried[from]
-        cost[group] += cost[from]
-        managerCost[group] += managerCost[from]
+    /// Adds each group into its parent, children before parents (`order` reversed is bottom-up).
+    mutating func rollUp(order: [Int32], parent: [Int32]) {
+        groups.withUnsafeMutableBufferPointer { groups in
+            for person in order.reversed() {
+                let manager = Int(parent[Int(person)])
+                guard manager >= 0 else { continue }
+                let from = groups[Int(person)]
+                groups[manager].headcount += from.headcount
+                groups[manager].employees += from.employees
+                groups[manager].contractors += from.contractors
+                groups[manager].salaried += from.salaried
+                groups[manager].cost += from.cost
+                groups[manager].managerCost += from.managerCost
+            }
+        }
     }
 
     func figures(_ group: Int, published: Bool) -> CostFigures {
-        CostFigures(
-            headcount: Int(headcount[group]), employees: Int(employees[group]), contractors: Int(contractors[group]),
-            salaried: Int(salaried[group]), costMinor: published ? cost[group] : nil,
-            managementCostShare: published && cost[group] > 0 ? Double(managerCost[group]) / Double(cost[group]) : nil,
+        let sums = groups[group]
+        return CostFigures(
+            headcount: Int(sums.headcount), employees: Int(sums.employees), contractors: Int(sums.contractors),
+            salaried: Int(sums.salaried), costMinor: published ? sums.cost : nil,
+            managementCostShare: published && sums.cost > 0 ? Double(sums.managerCost) / Double(sums.cost) : nil,
             suppressed: !published)
     }
 }

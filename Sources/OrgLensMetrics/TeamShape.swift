@@ -9,7 +9,9 @@ struct TeamShape: Sendable {
     let orgHead: Int32
     let crossOrg: Bool
 
-    init(team: Int, catalog: TeamCatalog, graph: OrgGraph) {
+    // Borrowed: an initializer takes its arguments owned, which copied (retained) every array of the
+    // catalog and the graph once per team.
+    init(team: Int, catalog: borrowing TeamCatalog, graph: borrowing OrgGraph) {
         let members = catalog.members(of: team)
         let lead = catalog.lead[team]
         let others = members.filter { $0 != lead }
@@ -42,12 +44,18 @@ struct TeamShape: Sendable {
         } else {
             orgHead = -1
         }
-        let heads = Set(others.map { catalog.orgHeadOfPerson[Int($0)] }.filter { $0 >= 0 })
-        crossOrg = heads.count > 1
+        var firstHead: Int32 = -1
+        var severalHeads = false
+        for other in others {
+            let head = catalog.orgHeadOfPerson[Int(other)]
+            guard head >= 0 else { continue }
+            if firstHead < 0 { firstHead = head } else if head != firstHead { severalHeads = true; break }
+        }
+        crossOrg = severalHeads
     }
 
     /// Climbs both chains to the same layer, then together; -1 when they are in different trees.
-    static func lowestCommonAncestor(_ first: Int32, _ second: Int32, _ graph: OrgGraph) -> Int32 {
+    static func lowestCommonAncestor(_ first: Int32, _ second: Int32, _ graph: borrowing OrgGraph) -> Int32 {
         var a = first
         var b = second
         while a >= 0, b >= 0, graph.layer[Int(a)] > graph.layer[Int(b)] { a = graph.parent[Int(a)] }

@@ -44,7 +44,7 @@ public enum Analysis {
         logger.info("read people", metadata: ["rows": "\(table.rowsRead)", "rejected": "\(table.rejections.count)"])
 
         let teams = catalogs.teams.map { CatalogStager.stageTeams($0) }
-        var staged = PeopleStager.stage(table, policy: request.policy, teams: teams)
+        var staged = PeopleStager.stage(table, policy: request.policy, teams: teams, workers: request.workers)
         if let pseudonymizer = request.pseudonymizer { staged.pseudonymize(pseudonymizer.function()) }
         var services: StagedServices?
         if let table = catalogs.services, let teams { services = CatalogStager.stageServices(table, teams: teams) }

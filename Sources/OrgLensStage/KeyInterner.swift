@@ -1,3 +1,4 @@
+internal import CPrefetch
 public import OrgLensModel
 
 /// Gives each distinct id a dense `Int32` key, once, straight from the bytes of a column: no `String`
@@ -38,7 +39,12 @@ struct KeyInterner {
     }
 
     mutating func key(for bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
-        let probe = find(bytes)
+        key(for: bytes, hash: Self.hash(bytes))
+    }
+
+    /// `key(for:)` with the hash already computed (`KeyInterner.hash`), e.g. by a parallel pass.
+    mutating func key(for bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32 {
+        let probe = find(bytes, hash: hash)
         if let key = probe.key { return key }
         let key = states.count
         names.append(UnsafeRawBufferPointer(bytes))
@@ -50,12 +56,17 @@ struct KeyInterner {
 
     /// The key of `bytes` if it was interned, without adding it.
     func lookup(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
-        find(bytes).key
+        find(bytes, hash: Self.hash(bytes)).key
+    }
+
+    /// Asks the CPU for the slot where a key with `hash` is probed first, so that a later
+    /// `key(for:hash:)` finds it in cache. A hint only: no effect on results.
+    func prefetch(hash: UInt64) {
+        orglens_prefetch_for_write(table.buffer.baseAddress! + (Int(truncatingIfNeeded: hash) & mask))
     }
 
     /// Probes for `bytes`: its key if present, else the empty slot where it would go.
-    private func find(_ bytes: UnsafeBufferPointer<UInt8>) -> (key: Int32?, slot: Int, prefix: UInt64, signature: UInt64) {
-        let hash = Self.hash(bytes)
+    private func find(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (key: Int32?, slot: Int, prefix: UInt64, signature: UInt64) {
         let prefix = Self.prefix(bytes)
         let signature = (hash >> 48) << 48 | UInt64(min(bytes.count, 0xFFFF)) << 32
         var index = Int(truncatingIfNeeded: hash) & mask
@@ -117,7 +128,7 @@ struct KeyInterner {
 
     /// FNV-1a, then a final mix so both ends (slot index and tag) are well spread.
     @inline(__always)
-    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in bytes {
             hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3

@@ -4,13 +4,18 @@ public import OrgLensModel
 /// repeated one (the first occurrence wins), and applies the inclusion policy. Works on the columns'
 /// bytes: one pass, no `String` per row.
 public enum PeopleStager {
-    /// With `teams`, also resolves each person's `team_id` and each team's lead.
-    public static func stage(_ table: RawTable, policy: PeoplePolicy, teams: StagedTeams? = nil) -> StagedPeople {
+    /// How many rows ahead the serial pass asks for the hash slots it will probe.
+    private static let prefetchDistance = 16
+
+    /// With `teams`, also resolves each person's `team_id` and each team's lead. Row-local work runs on
+    /// `workers` Dispatch workers; the result is the same for any worker count.
+    public static func stage(_ table: RawTable, policy: PeoplePolicy, teams: StagedTeams? = nil, workers: Int = 1) -> StagedPeople {
         guard let ids = table.column(PersonField.employeeID.rawValue),
               let managers = table.column(PersonField.managerID.rawValue) else {
             preconditionFailure("readers reject sources without the required columns")
         }
-        var staging = Staging(table: table, policy: policy, teams: teams)
+        let facts = RowFacts.compute(table, policy: policy, teams: teams, workers: workers)
+        var staging = Staging(table: table, policy: policy, teams: teams, facts: facts)
         staging.staged.managerReference = policy.managerReference
         let byReference = ManagerLookup(table: table, reference: policy.managerReference)
         let idBytes = ids.bytes
@@ -18,6 +23,7 @@ public enum PeopleStager {
         idBytes.withUnsafeBufferPointer { idBuffer in
             managerBytes.withUnsafeBufferPointer { managerBuffer in
                 for record in 0..<table.recordCount {
+                    if record + prefetchDistance < table.recordCount { staging.prefetch(record: record + prefetchDistance) }
                     let id = UnsafeBufferPointer(rebasing: idBuffer[ids.trimmedRange(at: record)])
                     let manager = UnsafeBufferPointer(rebasing: managerBuffer[managers.trimmedRange(at: record)])
                     if let byReference, !manager.isEmpty, !staging.isRootMarker(manager) {
@@ -33,7 +39,7 @@ public enum PeopleStager {
                         }
                         continue
                     }
-                    staging.add(record: record, id: id, manager: manager)
+                    staging.add(record: record, id: id, manager: manager, managerHash: facts.managerHash.isEmpty ? nil : facts.managerHash[record])
                 }
             }
         }
@@ -47,6 +53,7 @@ private struct Staging {
     let policy: PeoplePolicy
     let statuses: TextColumn?
     let hireDates: TextColumn?
+    let facts: RowFacts
     var staged: StagedPeople
     var interner: KeyInterner
     /// Line of the row that first claimed each key, or 0.
@@ -67,11 +74,10 @@ private struct Staging {
     var typeValues = KeyInterner(capacity: 16)
     var typeIsContractor: [Bool] = []
     /// Distinct team_id values seen, and the team key each resolves to (-1 unknown).
-    var teamValues = KeyInterner(capacity: 64)
-    var teamOfValue: [Int32] = []
 
-    init(table: RawTable, policy: PeoplePolicy, teams: StagedTeams?) {
+    init(table: RawTable, policy: PeoplePolicy, teams: StagedTeams?, facts: RowFacts) {
         self.table = table
+        self.facts = facts
         self.policy = policy
         self.teams = teams
         teamColumn = teams == nil ? nil : table.column(PersonField.teamID.rawValue)
@@ -92,7 +98,12 @@ private struct Staging {
         if salaries != nil { staged.pay = StagedPay() }
     }
 
-    mutating func add(record: Int, id: UnsafeBufferPointer<UInt8>, manager: UnsafeBufferPointer<UInt8>) {
+    func prefetch(record: Int) {
+        interner.prefetch(hash: facts.idHash[record])
+        if !facts.managerHash.isEmpty, facts.managerHash[record] != 0 { interner.prefetch(hash: facts.managerHash[record]) }
+    }
+
+    mutating func add(record: Int, id: UnsafeBufferPointer<UInt8>, manager: UnsafeBufferPointer<UInt8>, managerHash: UInt64? = nil) {
         let line = table.lines[record]
         guard !id.isEmpty else {
             staged.rejections.append(Rejection(
@@ -100,7 +111,7 @@ private struct Staging {
                 message: "employee_id is empty; every row needs an id", employeeID: "", record: record))
             return
         }
-        let key = interner.key(for: id)
+        let key = interner.key(for: id, hash: facts.idHash[record])
         while claimedOnLine.count < interner.count { claimedOnLine.append(0) }
         if claimedOnLine[Int(key)] != 0 {
             let text = String(decoding: id, as: UTF8.self)
@@ -122,7 +133,7 @@ private struct Staging {
         if manager.isEmpty || isRootMarker(manager) {
             link = .none
         } else {
-            let managerKey = interner.key(for: manager)
+            let managerKey = interner.key(for: manager, hash: managerHash ?? KeyInterner.hash(manager))
             link = managerKey == key ? .selfManaged : .key(managerKey)
         }
         staged.personKey.append(key)
@@ -135,18 +146,13 @@ private struct Staging {
     }
 
     private mutating func addPay(record: Int, id: UnsafeBufferPointer<UInt8>) {
-        guard let salaries else { return }
-        let range = salaries.trimmedRange(at: record)
-        var salary: Int64 = -1
-        if !range.isEmpty {
-            if let parsed = StagedPay.minorUnits(salaries.bytes[range]) {
-                salary = parsed
-            } else {
-                let text = String(decoding: id, as: UTF8.self)
-                staged.findings.append(Finding(
-                    rule: .valueInvalidSalary, severity: .warning, subject: text, value: nil,
-                    message: "salary of \(text) is not a number with a '.' decimal point; it is counted as unknown"))
-            }
+        var salary = facts.salaryMinor[record]
+        if salary == RowFacts.salaryUnreadable {
+            salary = -1
+            let text = String(decoding: id, as: UTF8.self)
+            staged.findings.append(Finding(
+                rule: .valueInvalidSalary, severity: .warning, subject: text, value: nil,
+                message: "salary of \(text) is not a number with a '.' decimal point; it is counted as unknown"))
         }
         var currency: Int32 = -1
         if let currencies, salary >= 0 {
@@ -196,22 +202,12 @@ private struct Staging {
         return result
     }
 
-    /// Team ids repeat (a team per few people), so each distinct value is resolved once.
+    /// The team resolved by the parallel pass; an id the teams export lacks is counted here, for people in the org only.
     private mutating func team(of record: Int) -> Int32 {
-        guard let teams, let teamColumn else { return -1 }
-        let range = teamColumn.trimmedRange(at: record)
-        guard !range.isEmpty else { return -1 }
-        let value = teamColumn.bytes.withUnsafeBufferPointer { teamValues.key(for: UnsafeBufferPointer(rebasing: $0[range])) }
-        if Int(value) == teamOfValue.count {
-            let id = String(decoding: teamColumn.bytes[range], as: UTF8.self)
-            let key = teams.index.key(of: id) ?? -1
-            teamOfValue.append(key)
-        }
-        let key = teamOfValue[Int(value)]
-        if key < 0 {
-            staged.unknownTeamReferences[String(decoding: teamColumn.bytes[range], as: UTF8.self), default: 0] += 1
-        }
-        return key
+        let key = facts.team.isEmpty ? -1 : facts.team[record]
+        guard key == RowFacts.teamUnknown, let teamColumn else { return key }
+        staged.unknownTeamReferences[teamColumn.trimmedString(at: record), default: 0] += 1
+        return -1
     }
 
     /// The policy rule that leaves this row out of the org, if any.
@@ -219,12 +215,8 @@ private struct Staging {
         if let statuses, !policy.inactiveStatuses.isEmpty, excludedByStatus(statuses, record: record) {
             return .policyInactiveStatus
         }
-        guard let hireDates else { return nil }
-        let range = hireDates.trimmedRange(at: record)
-        guard !range.isEmpty else { return nil }
-        if let hired = CivilDate(isoBytes: hireDates.bytes[range]) {
-            return hired > policy.asOf ? .policyNotStarted : nil
-        }
+        guard hireDates != nil, facts.hireDate[record] != .absentOrStarted else { return nil }
+        if facts.hireDate[record] == .notStarted { return .policyNotStarted }
         let text = String(decoding: id, as: UTF8.self)
         staged.findings.append(Finding(
             rule: .valueInvalidDate, severity: .warning, subject: text, value: nil,

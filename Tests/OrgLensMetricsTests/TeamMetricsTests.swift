@@ -78,12 +78,7 @@ import Testing
     }
 
     func table(_ fields: [String], _ rows: [[String]]) -> RawTable {
-        var columns = [TextColumn](repeating: TextColumn(), count: fields.count)
-        for row in rows { for index in fields.indices { columns[index].append(Array((index < row.count ? row[index] : "").utf8)) } }
-        var table = RawTable(source: "t.csv", fields: fields, columns: columns.map { $0 }, file: SourceFileInfo(path: "t.csv", bytes: 0, sha256: ""))
-        table.lines = rows.indices.map { $0 + 2 }
-        table.rowsRead = rows.count
-        return table
+        PeopleTable.make(fields: fields, rows, source: "t.csv")
     }
 
     func withTeamColumn(_ people: RawTable, _ teams: [String]) -> RawTable {

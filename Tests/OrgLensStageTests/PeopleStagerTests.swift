@@ -68,3 +68,60 @@ import Testing
         #expect(staged.findings.first?.subject == "E1")
     }
 }
+
+/// The row-local part of staging runs in parallel chunks; nothing staged may depend on the worker count.
+@Suite struct ParallelStagingTests {
+    static let fields = ["employee_id", "manager_id", "status", "hire_date", "team_id", "salary", "currency", "employment_type"]
+
+    /// 40k rows (over the parallel threshold) with the dirt staging must handle in order: repeated
+    /// and missing ids, unknown managers and teams, unreadable dates and salaries, inactive people.
+    static func dirtyOrg() -> RawTable {
+        var random = SplitMix64(seed: 7)
+        let rows = (0..<40_000).map { row -> [String] in
+            let roll = random.next() % 100
+            let id = roll < 2 ? "" : roll < 4 ? "P\(row / 3)" : "P\(row)"
+            let manager = row == 0 ? "" : roll < 6 ? "X\(row % 97)" : "P\(Int(random.next() % UInt64(row)))"
+            let status = roll % 17 == 0 ? "Terminated" : "active"
+            let hired = roll % 23 == 0 ? "2027-01-01" : roll % 29 == 0 ? "someday" : "2020-02-02"
+            let team = roll % 31 == 0 ? "NOPE\(row % 5)" : roll % 13 == 0 ? "" : "T\(row % 300)"
+            let salary = roll % 37 == 0 ? "lots" : roll % 11 == 0 ? "" : "\(50_000 + row).5"
+            let currency = ["usd", "EUR", " gbp", ""][row % 4]
+            let type = ["full-time", "Contractor", "intern"][row % 3]
+            return [id, manager, status, hired, team, salary, currency, type]
+        }
+        return PeopleTable.make(fields: fields, rows)
+    }
+
+    static func teams() -> StagedTeams {
+        CatalogStager.stageTeams(PeopleTable.make(
+            fields: ["team_id", "name", "parent_team_id", "lead_id", "type"],
+            (0..<300).map { ["T\($0)", "Team \($0)", "", "P\($0 * 7)", ""] }, source: "teams.csv"))
+    }
+
+    @Test(arguments: [2, 3, 8])
+    func workerCountDoesNotChangeStaging(workers: Int) {
+        let table = Self.dirtyOrg()
+        let policy = PeoplePolicy(asOf: CivilDate(year: 2026, month: 11, day: 1)!, inactiveStatuses: ["terminated"])
+        let serial = PeopleStager.stage(table, policy: policy, teams: Self.teams(), workers: 1)
+        let parallel = PeopleStager.stage(table, policy: policy, teams: Self.teams(), workers: workers)
+        #expect(serial.count > 30_000)
+        #expect(serial.personKey == parallel.personKey)
+        #expect(serial.managerLink == parallel.managerLink)
+        #expect(serial.keys.bytes == parallel.keys.bytes)
+        #expect(serial.keyStates == parallel.keyStates)
+        #expect(serial.personTeam == parallel.personTeam)
+        #expect(serial.teamLeadKey == parallel.teamLeadKey)
+        #expect(serial.pay?.salaryMinor == parallel.pay?.salaryMinor)
+        #expect(serial.pay?.currency == parallel.pay?.currency)
+        #expect(serial.pay?.currencies == parallel.pay?.currencies)
+        #expect(serial.isContractor == parallel.isContractor)
+        #expect(serial.unknownTeamReferences == parallel.unknownTeamReferences)
+        #expect(serial.excluded == parallel.excluded)
+        #expect(serial.rejections == parallel.rejections)
+        #expect(serial.findings == parallel.findings)
+        #expect(Set(serial.findings.map(\.rule)) == [.valueInvalidDate, .valueInvalidSalary])
+        #expect(Set(serial.rejections.map(\.rule)) == [.rowMissingID, .rowDuplicateID])
+        #expect(serial.excluded.keys.sorted { $0.rawValue < $1.rawValue } == [.policyInactiveStatus, .policyNotStarted])
+        #expect(!serial.unknownTeamReferences.isEmpty)
+    }
+}

@@ -4,7 +4,11 @@ public import OrgLensModel
 public enum PeopleTable {
     /// `rows` are `[employee_id, manager_id, status, hire_date]`; lines count from 2 as under a header.
     public static func make(_ rows: [[String]], source: String = "people.csv") -> RawTable {
-        let fields = ["employee_id", "manager_id", "status", "hire_date"]
+        make(fields: ["employee_id", "manager_id", "status", "hire_date"], rows, source: source)
+    }
+
+    /// Any source: `rows[i][j]` is field `fields[j]` (missing trailing values are empty).
+    public static func make(fields: [String], _ rows: [[String]], source: String = "people.csv") -> RawTable {
         var columns = [TextColumn](repeating: TextColumn(), count: fields.count)
         for row in rows {
             for index in fields.indices {

@@ -1,0 +1,90 @@
+public import OrgLensModel
+
+/// What staging needs to know about each row that depends on that row alone: id hashes, the team it
+/// names, its hire-date and salary readings. Computed in parallel chunks before the serial pass, which
+/// is then left with the work that depends on earlier rows (first id wins, keys in first-seen order).
+struct RowFacts: Sendable {
+    enum HireDate: UInt8, Sendable {
+        case absentOrStarted, notStarted, unreadable
+    }
+
+    /// Interner hash of the trimmed id and manager id (0 when empty).
+    var idHash: [UInt64]
+    var managerHash: [UInt64]
+    /// Team key of the row's team_id: -1 empty (or no teams export), -2 not in the teams export.
+    var team: [Int32]
+    var hireDate: [HireDate]
+    /// Salary in minor units; -1 empty, -2 unreadable (empty array without a salary column).
+    var salaryMinor: [Int64]
+
+    static let teamUnknown: Int32 = -2
+    static let salaryUnreadable: Int64 = -2
+
+    static func compute(_ table: RawTable, policy: PeoplePolicy, teams: StagedTeams?, workers: Int) -> RowFacts {
+        let chunks = parallelChunks(count: table.recordCount, workers: workers, serialThreshold: 16_384) { range in
+            chunk(range, table: table, policy: policy, teams: teams)
+        }
+        var facts = chunks[0]
+        for chunk in chunks.dropFirst() {
+            facts.idHash += chunk.idHash
+            facts.managerHash += chunk.managerHash
+            facts.team += chunk.team
+            facts.hireDate += chunk.hireDate
+            facts.salaryMinor += chunk.salaryMinor
+        }
+        return facts
+    }
+
+    private static func chunk(_ range: Range<Int>, table: RawTable, policy: PeoplePolicy, teams: StagedTeams?) -> RowFacts {
+        var facts = RowFacts(idHash: [], managerHash: [], team: [], hireDate: [], salaryMinor: [])
+        facts.idHash = hashes(table.column(PersonField.employeeID.rawValue), range)
+        facts.managerHash = policy.managerReference == .id ? hashes(table.column(PersonField.managerID.rawValue), range) : []
+        if let teams, let column = table.column(PersonField.teamID.rawValue) {
+            facts.team = teamKeys(column, range, teams: teams)
+        }
+        if let column = table.column(PersonField.hireDate.rawValue) {
+            facts.hireDate = range.map { record in
+                let trimmed = column.trimmedRange(at: record)
+                guard !trimmed.isEmpty else { return .absentOrStarted }
+                guard let hired = CivilDate(isoBytes: column.bytes[trimmed]) else { return .unreadable }
+                return hired > policy.asOf ? .notStarted : .absentOrStarted
+            }
+        }
+        if let column = table.column(PersonField.salary.rawValue) {
+            facts.salaryMinor = range.map { record in
+                let trimmed = column.trimmedRange(at: record)
+                guard !trimmed.isEmpty else { return -1 }
+                return StagedPay.minorUnits(column.bytes[trimmed]) ?? salaryUnreadable
+            }
+        }
+        return facts
+    }
+
+    private static func hashes(_ column: TextColumn?, _ range: Range<Int>) -> [UInt64] {
+        guard let column else { return [] }
+        return column.bytes.withUnsafeBufferPointer { bytes in
+            range.map { record in
+                let trimmed = column.trimmedRange(at: record)
+                return trimmed.isEmpty ? 0 : KeyInterner.hash(UnsafeBufferPointer(rebasing: bytes[trimmed]))
+            }
+        }
+    }
+
+    /// Team ids repeat (a team per few people): each distinct spelling is resolved once per chunk.
+    private static func teamKeys(_ column: TextColumn, _ range: Range<Int>, teams: StagedTeams) -> [Int32] {
+        var spellings = KeyInterner(capacity: 1024)
+        var keyOfSpelling: [Int32] = []
+        return column.bytes.withUnsafeBufferPointer { bytes in
+            range.map { record in
+                let trimmed = column.trimmedRange(at: record)
+                guard !trimmed.isEmpty else { return -1 }
+                let text = UnsafeBufferPointer(rebasing: bytes[trimmed])
+                let spelling = spellings.key(for: text)
+                if Int(spelling) == keyOfSpelling.count {
+                    keyOfSpelling.append(teams.index.key(of: String(decoding: text, as: UTF8.self)) ?? teamUnknown)
+                }
+                return keyOfSpelling[Int(spelling)]
+            }
+        }
+    }
+}
