@@ -8,7 +8,8 @@ public enum DashboardDocument {
     /// see the README's changelog.
     public static let schemaVersion = "1.2"
 
-    public static func render(_ content: DashboardContent) -> [UInt8] {
+    /// The document in the pieces it was rendered in (see `JSONWriter.finishedSegments`).
+    public static func render(_ content: DashboardContent) -> [[UInt8]] {
         let (asOf, metrics, teams, orgHeads, costs, findings, dataQuality) = (
             content.asOf, content.metrics, content.teams, content.orgHeads, content.costs, content.findings, content.dataQuality)
         var json = JSONWriter()
@@ -40,7 +41,7 @@ public enum DashboardDocument {
         json.key("data_quality")
         writeDataQuality(dataQuality, to: &json)
         json.endObject()
-        return json.finished()
+        return json.finishedSegments()
     }
 
     static func writeSpanCount(_ row: SpanCount, to json: inout JSONWriter) {

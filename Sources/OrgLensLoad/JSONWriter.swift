@@ -4,7 +4,10 @@ import OrgLensModel
 /// containers opened `multiline` put each element on its own indented line; others stay on one line.
 /// Tables are multiline arrays of one-line records, which keeps diffs of golden files readable.
 public struct JSONWriter: Sendable {
-    public private(set) var bytes: [UInt8] = []
+    /// Finished pieces of the document, in order, followed by `tail`. Large tables arrive as whole
+    /// rendered chunks and are kept as pieces, so a 150 MB document is never copied into one buffer.
+    private var segments: [[UInt8]] = []
+    private var tail: [UInt8] = []
     private var frames: [(multiline: Bool, count: Int)] = []
     private var afterKey = false
 
@@ -18,7 +21,8 @@ public struct JSONWriter: Sendable {
     public mutating func key(_ name: String) {
         separate()
         appendString(name)
-        bytes.append(contentsOf: [UInt8(ascii: ":"), UInt8(ascii: " ")])
+        tail.append(UInt8(ascii: ":"))
+        tail.append(UInt8(ascii: " "))
         afterKey = true
     }
 
@@ -43,7 +47,7 @@ public struct JSONWriter: Sendable {
     public mutating func decimal(_ value: Double?) {
         separate()
         guard let value, value.isFinite else { return appendLiteral("null") }
-        appendLiteral(Self.format(value))
+        appendDecimal(value)
     }
 
     public mutating func null() {
@@ -66,20 +70,15 @@ public struct JSONWriter: Sendable {
         let chunks = parallelChunks(count: rows.count, workers: workers > 1 ? workers * 4 : 1, serialThreshold: 4096) { range in
             var chunk = JSONWriter()
             for index in range {
-                chunk.bytes.append(contentsOf: index == 0 ? leading : between)
+                chunk.tail.append(contentsOf: index == 0 ? leading : between)
                 write(rows[index], &chunk)
             }
-            return chunk.bytes
+            return chunk.tail
         }
-        reserve(chunks.reduce(0) { $0 + $1.count })
-        for chunk in chunks { chunk.withUnsafeBufferPointer { bytes.append(contentsOf: $0) } }
+        segments.append(tail)
+        segments.append(contentsOf: chunks)
+        tail = []
         frames[frames.count - 1].count += rows.count
-    }
-
-    /// Room for `extra` more bytes, growing geometrically so repeated reservations stay linear.
-    private mutating func reserve(_ extra: Int) {
-        let needed = bytes.count + extra
-        if bytes.capacity < needed { bytes.reserveCapacity(max(needed, bytes.capacity * 2)) }
     }
 
     /// Convenience for `key` followed by a value.
@@ -88,45 +87,59 @@ public struct JSONWriter: Sendable {
     public mutating func field(_ name: String, decimal value: Double?) { key(name); decimal(value) }
     public mutating func field(_ name: String, _ value: Bool) { key(name); bool(value) }
 
-    /// The document, with a final newline (moved out, not copied: documents reach tens of MB).
+    /// Everything written so far, as one buffer (for small documents and tests).
+    public var bytes: [UInt8] { segments.flatMap { $0 } + tail }
+
+    /// The document, with a final newline, as one buffer.
     public consuming func finished() -> [UInt8] {
-        precondition(frames.isEmpty, "unbalanced JSON containers")
-        var document = bytes
-        bytes = []
-        document.append(UInt8(ascii: "\n"))
-        return document
+        finishedSegments().flatMap { $0 }
     }
 
-    static func format(_ value: Double) -> String {
+    /// The document, with a final newline, as the pieces it was written in (moved out, not copied:
+    /// documents reach hundreds of MB).
+    public consuming func finishedSegments() -> [[UInt8]] {
+        precondition(frames.isEmpty, "unbalanced JSON containers")
+        tail.append(UInt8(ascii: "\n"))
+        var pieces = segments
+        pieces.append(tail)
+        segments = []
+        tail = []
+        return pieces.filter { !$0.isEmpty }
+    }
+
+    /// Digits straight into the buffer: a `String` per number cost more than the rest of a row.
+    private mutating func appendDecimal(_ value: Double) {
         let scaled = (value * 10_000).rounded(.toNearestOrAwayFromZero)
-        guard abs(scaled) < 9e15 else { return String(value) }
+        guard abs(scaled) < 9e15 else { return appendLiteral(String(value)) }
         let units = Int64(scaled)
-        let negative = units < 0
+        if units < 0 { tail.append(UInt8(ascii: "-")) }
         let magnitude = units.magnitude
-        var text = (negative ? "-" : "") + String(magnitude / 10_000)
-        var fraction = magnitude % 10_000
-        if fraction != 0 {
-            var digits = 4
-            while fraction % 10 == 0 {
-                fraction /= 10
-                digits -= 1
-            }
-            let fractionText = String(fraction)
-            text += "." + String(repeating: "0", count: digits - fractionText.count) + fractionText
+        appendDigits(Int(magnitude / 10_000))
+        var fraction = Int(magnitude % 10_000)
+        guard fraction != 0 else { return }
+        var digits = 4
+        while fraction % 10 == 0 {
+            fraction /= 10
+            digits -= 1
         }
-        return text
+        tail.append(UInt8(ascii: "."))
+        var divisor = [1, 10, 100, 1000][digits - 1]
+        while divisor > 0 {
+            tail.append(UInt8(ascii: "0") + UInt8(fraction / divisor % 10))
+            divisor /= 10
+        }
     }
 
     private mutating func open(_ bracket: UInt8, multiline: Bool) {
         separate()
-        bytes.append(bracket)
+        tail.append(bracket)
         frames.append((multiline, 0))
     }
 
     private mutating func close(_ bracket: UInt8) {
         let frame = frames.removeLast()
         if frame.multiline, frame.count > 0 { newline() }
-        bytes.append(bracket)
+        tail.append(bracket)
     }
 
     /// Writes what must precede a value or key: a comma, and a newline with indentation in multiline containers.
@@ -136,25 +149,25 @@ public struct JSONWriter: Sendable {
             return
         }
         guard let frame = frames.last else { return }
-        if frame.count > 0 { bytes.append(UInt8(ascii: ",")) }
+        if frame.count > 0 { tail.append(UInt8(ascii: ",")) }
         if frame.multiline {
             newline()
         } else if frame.count > 0 {
-            bytes.append(UInt8(ascii: " "))
+            tail.append(UInt8(ascii: " "))
         }
         frames[frames.count - 1].count += 1
     }
 
     private mutating func newline() {
-        bytes.append(UInt8(ascii: "\n"))
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * frames.count))
+        tail.append(UInt8(ascii: "\n"))
+        tail.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * frames.count))
     }
 
-    private mutating func appendLiteral(_ text: String) { bytes.append(contentsOf: text.utf8) }
+    private mutating func appendLiteral(_ text: String) { tail.append(contentsOf: text.utf8) }
 
     /// Decimal digits straight into the buffer: a `String` per number is the writer's main cost otherwise.
     private mutating func appendDigits(_ value: Int) {
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        if value < 0 { tail.append(UInt8(ascii: "-")) }
         var magnitude = value.magnitude
         var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
                      UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
@@ -166,35 +179,35 @@ public struct JSONWriter: Sendable {
                 magnitude /= 10
                 count += 1
             } while magnitude > 0
-            bytes.append(contentsOf: buffer[(20 - count)...])
+            tail.append(contentsOf: buffer[(20 - count)...])
         }
     }
 
     private mutating func appendString(_ text: String) {
-        bytes.append(UInt8(ascii: "\""))
+        tail.append(UInt8(ascii: "\""))
         var text = text
         let needsEscaping = text.withUTF8 { utf8 in
             utf8.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
         }
         if !needsEscaping {
-            text.withUTF8 { bytes.append(contentsOf: $0) }
-            bytes.append(UInt8(ascii: "\""))
+            text.withUTF8 { tail.append(contentsOf: $0) }
+            tail.append(UInt8(ascii: "\""))
             return
         }
         for byte in text.utf8 {
             switch byte {
-            case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-            case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-            case UInt8(ascii: "\n"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-            case UInt8(ascii: "\r"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-            case UInt8(ascii: "\t"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+            case UInt8(ascii: "\""): tail.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+            case UInt8(ascii: "\\"): tail.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+            case UInt8(ascii: "\n"): tail.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+            case UInt8(ascii: "\r"): tail.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+            case UInt8(ascii: "\t"): tail.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
             case 0..<0x20:
                 let hex = String(byte, radix: 16)
-                bytes.append(contentsOf: "\\u00".utf8)
-                bytes.append(contentsOf: (hex.count == 1 ? "0" + hex : hex).utf8)
-            default: bytes.append(byte)
+                tail.append(contentsOf: "\\u00".utf8)
+                tail.append(contentsOf: (hex.count == 1 ? "0" + hex : hex).utf8)
+            default: tail.append(byte)
             }
         }
-        bytes.append(UInt8(ascii: "\""))
+        tail.append(UInt8(ascii: "\""))
     }
 }

@@ -11,15 +11,23 @@ public import OrgLensModel
 public struct OutputDirectory: Sendable {
     public struct File: Sendable {
         public let name: String
-        public let bytes: [UInt8]
+        /// The content, in the pieces it was rendered in (written in order, never joined).
+        public let segments: [[UInt8]]
         /// Permission bits; files with personal data use 0o600.
         public let mode: UInt32
 
         public init(name: String, bytes: [UInt8], mode: UInt32 = 0o644) {
+            self.init(name: name, segments: [bytes], mode: mode)
+        }
+
+        public init(name: String, segments: [[UInt8]], mode: UInt32 = 0o644) {
             self.name = name
-            self.bytes = bytes
+            self.segments = segments
             self.mode = mode
         }
+
+        /// The content as one buffer (a copy; for checks, not for writing).
+        public var bytes: [UInt8] { segments.flatMap { $0 } }
     }
 
     public let path: String
@@ -39,7 +47,7 @@ public struct OutputDirectory: Sendable {
                 let slash = final.lastIndex(of: "/")!
                 let temporary = String(final[...slash]) + "." + final[final.index(after: slash)...] + ".tmp-\(getpid())"
                 written.append((temporary, final))
-                try Self.write(file.bytes, to: temporary, mode: file.mode)
+                try Self.write(file.segments, to: temporary, mode: file.mode)
             }
         } catch {
             for entry in written { unlink(entry.temporary) }
@@ -68,7 +76,7 @@ public struct OutputDirectory: Sendable {
         }
     }
 
-    static func write(_ bytes: [UInt8], to file: String, mode: UInt32) throws(RunError) {
+    static func write(_ segments: [[UInt8]], to file: String, mode: UInt32) throws(RunError) {
         let descriptor = open(file, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode_t(mode))
         guard descriptor >= 0 else {
             throw RunError(.cannotWriteOutput, "cannot create \(file): \(String(cString: strerror(errno))).")
@@ -76,16 +84,18 @@ public struct OutputDirectory: Sendable {
         defer { close(descriptor) }
         // The umask must not widen or narrow what the file promises (0600 for personal data).
         fchmod(descriptor, mode_t(mode))
-        var offset = 0
-        while offset < bytes.count {
-            let count = bytes.withUnsafeBytes { buffer in
-                Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+        for bytes in segments {
+            var offset = 0
+            while offset < bytes.count {
+                let count = bytes.withUnsafeBytes { buffer in
+                    Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                }
+                if count < 0, errno == EINTR { continue }
+                guard count > 0 else {
+                    throw RunError(.cannotWriteOutput, "cannot write \(file): \(String(cString: strerror(errno))).")
+                }
+                offset += count
             }
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else {
-                throw RunError(.cannotWriteOutput, "cannot write \(file): \(String(cString: strerror(errno))).")
-            }
-            offset += count
         }
         guard fsync(descriptor) == 0 else {
             throw RunError(.cannotWriteOutput, "cannot flush \(file) to disk: \(String(cString: strerror(errno))).")

@@ -115,7 +115,7 @@ public enum Analysis {
             toolVersion: toolVersion, asOf: request.policy.asOf, workers: request.workers, inputs: inputs, timings: clock.laps)
         var files = [
             OutputDirectory.File(name: "quarantine.csv", bytes: quarantine, mode: 0o600),
-            OutputDirectory.File(name: "dashboard.json", bytes: dashboard),
+            OutputDirectory.File(name: "dashboard.json", segments: dashboard),
             OutputDirectory.File(name: "manifest.json", bytes: manifest),
         ]
         if request.tables {

@@ -5,6 +5,7 @@ import Testing
     @Test(arguments: [
         (2.0, "2"), (2.5, "2.5"), (5.333333, "5.3333"), (0.00005, "0.0001"), (-0.00005, "-0.0001"),
         (1.23456, "1.2346"), (10.0 / 4.0, "2.5"), (0.1, "0.1"), (1e6, "1000000"), (0.0, "0"),
+        (0.05, "0.05"), (1.0203, "1.0203"), (0.001, "0.001"), (-12.5, "-12.5"), (-0.00004, "0"), (1e20, "1e+20"),
     ])
     func decimalsAreRoundedToFourPlacesWithoutTrailingZeros(value: Double, text: String) {
         var json = JSONWriter()
