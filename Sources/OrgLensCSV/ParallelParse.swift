@@ -59,12 +59,34 @@ struct ParallelParse {
                 break
             }
             let chunk = try result.get()
-            try append(chunk, to: &merged, lineBase: lineBase)
+            if index == 0 {
+                // The first chunk becomes the table (moved, not copied), with room for the others.
+                merged = chunk.table
+                reserveRoom(in: &merged, for: pending[1..<chunkCount])
+                if let line = chunk.unterminatedLine { try CSVReader.checkTerminated(line: line + lineBase, source: layout.source) }
+                merged.lines = merged.lines.map { $0 + lineBase }
+                merged.rejections = merged.rejections.map { $0.movingLine(by: lineBase) }
+            } else {
+                try append(chunk, to: &merged, lineBase: lineBase)
+            }
             lineBase += chunk.stop.linesConsumed
             expectedStart = chunk.stop.offset
         }
         guard case .hash(let hash) = tasks.last else { preconditionFailure("the hash task runs last") }
         return (merged, try hash.get())
+    }
+
+    private func reserveRoom(in table: inout PartialTable, for chunks: ArraySlice<Task>) {
+        let tables = chunks.compactMap { task -> PartialTable? in
+            guard case .chunk(.success(let chunk)) = task else { return nil }
+            return chunk.table
+        }
+        for column in table.columns.indices {
+            let values = tables.reduce(table.columns[column].count) { $0 + $1.columns[column].count }
+            let bytes = tables.reduce(table.columns[column].bytes.count) { $0 + $1.columns[column].bytes.count }
+            table.columns[column].reserveCapacity(values: values, bytes: bytes)
+        }
+        table.lines.reserveCapacity(tables.reduce(table.lines.count) { $0 + $1.lines.count })
     }
 
     private func append(_ chunk: ChunkResult, to merged: inout PartialTable, lineBase: Int) throws(RunError) {

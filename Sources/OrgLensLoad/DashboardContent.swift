@@ -27,7 +27,7 @@ public struct DashboardContent: Sendable {
         self.teams = teams
         self.orgHeads = orgHeads
         self.costs = costs
-        self.findings = findings.sorted(by: Finding.publishedOrder)
+        self.findings = Finding.publishedSorted(findings)
         self.dataQuality = dataQuality
     }
 }
