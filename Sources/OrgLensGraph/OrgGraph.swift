@@ -36,6 +36,11 @@ public struct OrgGraph: Sendable {
     /// Byte-wise id order, the order ids are published in.
     public func idPrecedes(_ lhs: Int, _ rhs: Int) -> Bool { keys.precedes(Int(personKey[lhs]), Int(personKey[rhs])) }
 
+    /// `people` in published order: by `group` (e.g. layer), then id bytes.
+    public func sortedByID(_ people: [Int], group: (Int) -> Int32 = { _ in 0 }) -> [Int] {
+        keys.sorted(people, text: { Int(personKey[$0]) }, group: group)
+    }
+
     public func directReports(of person: Int) -> Int { Int(childStart[person + 1] - childStart[person]) }
 
     /// Each person's ancestor at `layer` (themself at that layer), or -1 above it: their org head.

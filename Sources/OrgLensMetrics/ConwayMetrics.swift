@@ -24,12 +24,10 @@ enum ConwayMetrics {
             pairs += 1
             sameHead += isSameHead ? 1 : 0
             sameManager += isSameManager ? 1 : 0
-            for head in Set([headA, headB]) where head >= 0 {
-                var row = perHead[head, default: (0, 0, 0)]
-                row.pairs += 1
-                row.sameHead += isSameHead ? 1 : 0
-                row.sameManager += isSameManager ? 1 : 0
-                perHead[head] = row
+            for head in [headA, headB == headA ? -1 : headB] where head >= 0 {
+                perHead[head, default: (0, 0, 0)].pairs += 1
+                perHead[head, default: (0, 0, 0)].sameHead += isSameHead ? 1 : 0
+                perHead[head, default: (0, 0, 0)].sameManager += isSameManager ? 1 : 0
             }
         }
         var flows: [UInt64: Int] = [:]
@@ -41,8 +39,8 @@ enum ConwayMetrics {
             flows[UInt64(UInt32(fromHead)) << 32 | UInt64(UInt32(toHead)), default: 0] += 1
         }
         let share = { (count: Int, total: Int) -> Double? in total == 0 ? nil : Double(count) / Double(total) }
-        let byHead = perHead.keys.sorted { graph.idPrecedes(Int($0), Int($1)) }.map { head in
-            let row = perHead[head]!
+        let byHead = graph.sortedByID(perHead.keys.map { Int($0) }).map { head in
+            let row = perHead[Int32(head)]!
             return ConwayReport.OrgHeadRow(
                 orgHead: graph.id(Int(head)), pairs: row.pairs,
                 sameOrgHeadShare: share(row.sameHead, row.pairs), sameManagerShare: share(row.sameManager, row.pairs))

@@ -13,9 +13,7 @@ enum ManagerTable {
     static func build(
         graph: OrgGraph, totals: SubtreeTotals, policy: SpanPolicy, personTeam: [Int32]?, countsInSpan: [Bool]?, workers: Int
     ) -> Chunk {
-        let managers = (0..<graph.count).filter { graph.directReports(of: $0) > 0 }.sorted { lhs, rhs in
-            graph.layer[lhs] != graph.layer[rhs] ? graph.layer[lhs] < graph.layer[rhs] : graph.idPrecedes(lhs, rhs)
-        }
+        let managers = graph.sortedByID((0..<graph.count).filter { graph.directReports(of: $0) > 0 }, group: { graph.layer[$0] })
         let chunks = parallelChunks(count: managers.count, workers: workers) { range in
             var chunk = Chunk()
             chunk.records.reserveCapacity(range.count)

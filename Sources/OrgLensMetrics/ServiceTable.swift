@@ -16,7 +16,7 @@ enum ServiceTable {
         }
         var records: [ServiceRecord] = []
         var findings: [Finding] = []
-        let order = (0..<services.index.count).sorted { services.index.names.precedes($0, $1) }
+        let order = services.index.names.sorted(Array(0..<services.index.count))
         for service in order {
             let owners = services.owners[service].filter { !catalog.removed[Int($0)] }
             let ownerIDs = owners.sorted { catalog.teams.index.names.precedes(Int($0), Int($1)) }.map { catalog.teams.index.id($0) }

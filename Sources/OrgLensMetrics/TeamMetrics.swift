@@ -34,7 +34,7 @@ public enum TeamMetrics {
 
         var findings: [Finding] = []
         var records: [TeamRecord] = []
-        let order = (0..<teamCount).filter { !catalog.removed[$0] }.sorted { catalog.teams.index.names.precedes($0, $1) }
+        let order = catalog.teams.index.names.sorted((0..<teamCount).filter { !catalog.removed[$0] })
         for team in order {
             let shape = shapes[team]
             let id = catalog.teams.index.id(Int32(team))
