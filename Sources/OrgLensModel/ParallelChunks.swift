@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 
 /// Splits `0..<count` into contiguous chunks, computes each on a Dispatch worker, and returns the
 /// results in chunk order, so the merged output is the same for any number of workers.
@@ -41,4 +42,38 @@ private final class ChunkResults<Result>: @unchecked Sendable {
     func store(_ result: Result, at index: Int) { slots[index] = result }
 
     func collect() -> [Result] { slots.map { $0! } }
+}
+
+/// Runs three independent computations side by side and returns their results; with one worker,
+/// on the calling thread, in order.
+///
+/// The first runs on the calling thread, the others as separate Dispatch work items rather than as
+/// iterations of one `concurrentPerform`: Dispatch runs a `concurrentPerform` nested inside another
+/// with reduced width, which made the parallel CSV parse serial when it was one of the three.
+public func concurrently<A: Sendable, B: Sendable, C: Sendable>(
+    workers: Int, _ first: () -> A, _ second: @escaping @Sendable () -> B, _ third: @escaping @Sendable () -> C
+) -> (A, B, C) {
+    guard workers > 1 else { return (first(), second(), third()) }
+    let group = DispatchGroup()
+    let secondResult = ResultSlot<B>()
+    let thirdResult = ResultSlot<C>()
+    DispatchQueue.global().async(group: group) { secondResult.store(second()) }
+    DispatchQueue.global().async(group: group) { thirdResult.store(third()) }
+    let firstResult = first()
+    group.wait()
+    return (firstResult, secondResult.take(), thirdResult.take())
+}
+
+/// A result handed from a Dispatch work item to the thread waiting for it.
+private final class ResultSlot<Value: Sendable>: Sendable {
+    private let value = Mutex<Value?>(nil)
+
+    func store(_ result: Value) { value.withLock { $0 = result } }
+
+    func take() -> Value {
+        value.withLock { stored in
+            guard let result = stored else { preconditionFailure("taken before the work item finished") }
+            return result
+        }
+    }
 }

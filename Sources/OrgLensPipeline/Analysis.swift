@@ -37,19 +37,37 @@ public enum Analysis {
     public static func compute(_ request: AnalysisRequest, logger: Logger) throws(RunError) -> Result {
         try validate(request)
         var clock = StageClock()
-        let catalogs = try CatalogInputs.read(request)
-        let reader = try PeopleSourceReader(request.people)
-        let table = try reader.read(PersonField.read(for: request.policy, publishing: request.peopleTable ? request.publish : []), workers: request.workers)
+        // The catalogs are read and staged beside the people export, in the time its parallel parse
+        // leaves a core idle; their errors are reported first, as when they were read first.
+        let fields = PersonField.read(for: request.policy, publishing: request.peopleTable ? request.publish : [])
+        let (peopleRead, catalogRead, _) = concurrently(
+            workers: request.workers,
+            {
+                Swift.Result { () throws(RunError) in
+                    let reader = try PeopleSourceReader(request.people)
+                    return (reader, try reader.read(fields, workers: request.workers))
+                }
+            },
+            {
+                Swift.Result { () throws(RunError) in
+                    let catalogs = try CatalogInputs.read(request)
+                    return (catalogs, catalogs.teams.map { CatalogStager.stageTeams($0) })
+                }
+            },
+            {})
+        let (catalogs, teams) = try catalogRead.get()
+        let (reader, table) = try peopleRead.get()
         clock.lap("read")
         logger.info("read people", metadata: ["rows": "\(table.rowsRead)", "rejected": "\(table.rejections.count)"])
 
-        let teams = catalogs.teams.map { CatalogStager.stageTeams($0) }
-        var staged = PeopleStager.stage(table, policy: request.policy, teams: teams, workers: request.workers)
+        let (stagedPeople, services, _) = concurrently(
+            workers: request.workers,
+            { PeopleStager.stage(table, policy: request.policy, teams: teams, workers: request.workers) },
+            { catalogs.services.flatMap { table in teams.map { CatalogStager.stageServices(table, teams: $0) } } },
+            {})
+        var staged = stagedPeople
         if let pseudonymizer = request.pseudonymizer { staged.pseudonymize(pseudonymizer.function()) }
-        var services: StagedServices?
-        if let table = catalogs.services, let teams { services = CatalogStager.stageServices(table, teams: teams) }
-        var dependencies: StagedDependencies?
-        if let table = catalogs.dependencies, let services { dependencies = CatalogStager.stageDependencies(table, services: services) }
+        let dependencies = catalogs.dependencies.flatMap { table in services.map { CatalogStager.stageDependencies(table, services: $0) } }
         clock.lap("stage")
         let built = OrgGraphBuilder.build(staged)
         guard built.graph.count > 0 else {
@@ -66,18 +84,27 @@ public enum Analysis {
         let isContractor = PersonCostInputs.contractors(staged: staged, built: built)
         let personCosts = try PersonCostInputs.make(staged: staged, built: built, isContractor: isContractor, settings: request.costs)
         let countsInSpan = request.costs.contractorsInSpans ? nil : isContractor.map { !$0 }
-        let spans = SpanMetrics.compute(
-            built, policy: request.spanPolicy, personTeam: linked?.catalog.personTeam, countsInSpan: countsInSpan,
-            workers: request.workers)
-        var teamReport: TeamReport?
-        if let linked {
-            teamReport = TeamMetrics.compute(
-                graph: built.graph, catalog: linked.catalog, services: services, dependencies: dependencies,
-                sizes: request.teamSizes, workers: request.workers)
-        }
-        let rollups = personCosts.map {
-            CostRollups(graph: built.graph, costs: $0, minGroupSize: request.costs.minGroupSize, catalog: linked?.catalog)
-        }
+        // Span, team and cost metrics read the same frozen graph and nothing of each other.
+        let catalog = linked?.catalog
+        let (spans, teamReport, rollups) = concurrently(
+            workers: request.workers,
+            {
+                SpanMetrics.compute(
+                    built, policy: request.spanPolicy, personTeam: catalog?.personTeam, countsInSpan: countsInSpan,
+                    workers: request.workers)
+            },
+            {
+                catalog.map {
+                    TeamMetrics.compute(
+                        graph: built.graph, catalog: $0, services: services, dependencies: dependencies,
+                        sizes: request.teamSizes, workers: request.workers)
+                }
+            },
+            {
+                personCosts.map {
+                    CostRollups(graph: built.graph, costs: $0, minGroupSize: request.costs.minGroupSize, catalog: catalog)
+                }
+            })
         let orgHeads = OrgHeads.compute(
             orgLayer: request.orgLayer, managers: spans.metrics.managers, teams: teamReport?.teams, costs: rollups,
             bands: request.orgHeadBands)
