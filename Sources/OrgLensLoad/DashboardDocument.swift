@@ -8,8 +8,16 @@ public enum DashboardDocument {
     /// see the README's changelog.
     public static let schemaVersion = "1.2"
 
-    /// The document in the pieces it was rendered in (see `JSONWriter.finishedSegments`).
-    public static func render(_ content: DashboardContent) -> [[UInt8]] {
+    /// The whole document as one buffer (small documents and tests).
+    public static func render(_ content: DashboardContent) -> [UInt8] {
+        var whole: [UInt8] = []
+        render(content) { whole += $0 }
+        return whole
+    }
+
+    /// Renders the document piece by piece into `emit`, handing over each large table as soon as it is
+    /// rendered, so the document is never held whole.
+    public static func render(_ content: DashboardContent, emit: ([UInt8]) -> Void) {
         let (asOf, metrics, teams, orgHeads, costs, findings, dataQuality) = (
             content.asOf, content.metrics, content.teams, content.orgHeads, content.costs, content.findings, content.dataQuality)
         var json = JSONWriter()
@@ -31,17 +39,19 @@ public enum DashboardDocument {
         json.key("managers")
         json.beginArray(multiline: true)
         json.elements(metrics.managers, workers: content.workers) { writeManager($0, costs: costs, to: &$1) }
+        json.drainSegments().forEach(emit)
         json.endArray()
         OrgHeadSection.write(orgHeads, withTeams: teams != nil, withCosts: costs != nil, to: &json)
-        if let teams { TeamSections.write(teams, costs: costs, workers: content.workers, to: &json) }
+        if let teams { TeamSections.write(teams, costs: costs, workers: content.workers, to: &json, emit: emit) }
         json.key("findings")
         json.beginArray(multiline: true)
         json.elements(findings, workers: content.workers) { writeFinding($0, to: &$1) }
+        json.drainSegments().forEach(emit)
         json.endArray()
         json.key("data_quality")
         writeDataQuality(dataQuality, to: &json)
         json.endObject()
-        return json.finishedSegments()
+        json.finishedSegments().forEach(emit)
     }
 
     static func writeSpanCount(_ row: SpanCount, to json: inout JSONWriter) {

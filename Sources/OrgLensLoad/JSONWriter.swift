@@ -90,6 +90,14 @@ public struct JSONWriter: Sendable {
     /// Everything written so far, as one buffer (for small documents and tests).
     public var bytes: [UInt8] { segments.flatMap { $0 } + tail }
 
+    /// Takes the finished pieces written so far (whole table chunks and what preceded them), leaving
+    /// only the open tail: a streaming caller writes them out and lets them go.
+    public mutating func drainSegments() -> [[UInt8]] {
+        let pieces = segments.filter { !$0.isEmpty }
+        segments = []
+        return pieces
+    }
+
     /// The document, with a final newline, as one buffer.
     public consuming func finished() -> [UInt8] {
         finishedSegments().flatMap { $0 }

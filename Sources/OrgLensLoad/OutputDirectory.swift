@@ -9,32 +9,13 @@ public import OrgLensModel
 /// failed run replaces nothing: every file is first written and fsynced under a temporary name in the
 /// same directory, and only when all of them are complete are they renamed over the old ones.
 public struct OutputDirectory: Sendable {
-    public struct File: Sendable {
-        public let name: String
-        /// The content, in the pieces it was rendered in (written in order, never joined).
-        public let segments: [[UInt8]]
-        /// Permission bits; files with personal data use 0o600.
-        public let mode: UInt32
-
-        public init(name: String, bytes: [UInt8], mode: UInt32 = 0o644) {
-            self.init(name: name, segments: [bytes], mode: mode)
-        }
-
-        public init(name: String, segments: [[UInt8]], mode: UInt32 = 0o644) {
-            self.name = name
-            self.segments = segments
-            self.mode = mode
-        }
-
-        /// The content as one buffer (a copy; for checks, not for writing).
-        public var bytes: [UInt8] { segments.flatMap { $0 } }
-    }
-
     public let path: String
 
     public init(path: String) { self.path = path }
 
     /// Writes every file or, on failure, none: temporary files are removed and old files stay as they were.
+    public typealias File = OutputFile
+
     public func publish(_ files: [File]) throws(RunError) {
         try Self.createDirectory(path)
         for folder in Set(files.compactMap { $0.name.contains("/") ? String($0.name[..<$0.name.lastIndex(of: "/")!]) : nil }) {
@@ -47,7 +28,7 @@ public struct OutputDirectory: Sendable {
                 let slash = final.lastIndex(of: "/")!
                 let temporary = String(final[...slash]) + "." + final[final.index(after: slash)...] + ".tmp-\(getpid())"
                 written.append((temporary, final))
-                try Self.write(file.segments, to: temporary, mode: file.mode)
+                try Self.write(file, to: temporary)
             }
         } catch {
             for entry in written { unlink(entry.temporary) }
@@ -76,29 +57,32 @@ public struct OutputDirectory: Sendable {
         }
     }
 
-    static func write(_ segments: [[UInt8]], to file: String, mode: UInt32) throws(RunError) {
-        let descriptor = open(file, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode_t(mode))
+    /// Writes `file`'s content under `path` and flushes it to disk. A streamed file is written piece by
+    /// piece as it is rendered; after a failed write the rest is rendered but not written.
+    static func write(_ file: File, to path: String) throws(RunError) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode_t(file.mode))
         guard descriptor >= 0 else {
-            throw RunError(.cannotWriteOutput, "cannot create \(file): \(String(cString: strerror(errno))).")
+            throw RunError(.cannotWriteOutput, "cannot create \(path): \(String(cString: strerror(errno))).")
         }
         defer { close(descriptor) }
         // The umask must not widen or narrow what the file promises (0600 for personal data).
-        fchmod(descriptor, mode_t(mode))
-        for bytes in segments {
+        fchmod(descriptor, mode_t(file.mode))
+        var failure: Int32?
+        file.produce { bytes in
             var offset = 0
-            while offset < bytes.count {
+            while failure == nil, offset < bytes.count {
                 let count = bytes.withUnsafeBytes { buffer in
                     Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
                 }
                 if count < 0, errno == EINTR { continue }
-                guard count > 0 else {
-                    throw RunError(.cannotWriteOutput, "cannot write \(file): \(String(cString: strerror(errno))).")
-                }
-                offset += count
+                if count <= 0 { failure = errno } else { offset += count }
             }
         }
+        if let failure {
+            throw RunError(.cannotWriteOutput, "cannot write \(path): \(String(cString: strerror(failure))).")
+        }
         guard fsync(descriptor) == 0 else {
-            throw RunError(.cannotWriteOutput, "cannot flush \(file) to disk: \(String(cString: strerror(errno))).")
+            throw RunError(.cannotWriteOutput, "cannot flush \(path) to disk: \(String(cString: strerror(errno))).")
         }
     }
 

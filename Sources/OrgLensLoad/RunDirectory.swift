@@ -36,7 +36,7 @@ public struct RunDirectory: Sendable {
                 if let slash = path.lastIndex(of: "/"), path[..<slash] != incoming {
                     try OutputDirectory.createDirectory(String(path[..<slash]))
                 }
-                try OutputDirectory.write(file.segments, to: path, mode: file.mode)
+                try OutputDirectory.write(file, to: path)
             }
             for folder in Set(files.map { (incoming + "/" + $0.name).split(separator: "/").dropLast().joined(separator: "/") }) {
                 Self.sync(directory: (incoming.hasPrefix("/") ? "/" : "") + folder)

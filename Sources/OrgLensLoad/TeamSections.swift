@@ -3,15 +3,18 @@ import OrgLensMetrics
 /// The `teams`, `services` and `conway` parts of `dashboard.json`. A part whose input was not given is
 /// left out entirely, and so are record keys that need a missing input: absent, never zero.
 enum TeamSections {
-    static func write(_ report: TeamReport, costs: CostSection?, workers: Int, to json: inout JSONWriter) {
+    /// Large tables go to `emit` as soon as they are rendered.
+    static func write(_ report: TeamReport, costs: CostSection?, workers: Int, to json: inout JSONWriter, emit: ([UInt8]) -> Void) {
         json.key("teams")
         json.beginArray(multiline: true)
         json.elements(report.teams, workers: workers) { writeTeam($0, costs: costs, to: &$1) }
+        json.drainSegments().forEach(emit)
         json.endArray()
         if let services = report.services {
             json.key("services")
             json.beginArray(multiline: true)
             json.elements(services, workers: workers) { writeService($0, to: &$1) }
+            json.drainSegments().forEach(emit)
             json.endArray()
         }
         if let conway = report.conway { writeConway(conway, to: &json) }

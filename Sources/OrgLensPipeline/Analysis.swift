@@ -18,8 +18,9 @@ public enum Analysis {
         public let summary: OrgSummary
         /// Finding and quarantine rules that occurred, with how often: what `fail_on` checks.
         public let ruleCounts: [Rule: Int]
-        /// Wall time per stage (also in the manifest).
-        public let timings: [(stage: String, seconds: Double)]
+        let stageTimings: StageTimings
+        /// Wall time per stage (also in the manifest); `write` is known once the files were written.
+        public var timings: [(stage: String, seconds: Double)] { stageTimings.laps }
     }
 
     /// Computes and publishes into `request.outputDirectory` (`analyze`).
@@ -40,23 +41,29 @@ public enum Analysis {
         // The catalogs are read and staged beside the people export, in the time its parallel parse
         // leaves a core idle; their errors are reported first, as when they were read first.
         let fields = PersonField.read(for: request.policy, publishing: request.peopleTable ? request.publish : [])
-        let (peopleRead, catalogRead, _) = concurrently(
-            workers: request.workers,
-            {
-                Swift.Result { () throws(RunError) in
-                    let reader = try PeopleSourceReader(request.people)
-                    return (reader, try reader.read(fields, workers: request.workers))
-                }
-            },
-            {
-                Swift.Result { () throws(RunError) in
-                    let catalogs = try CatalogInputs.read(request)
-                    return (catalogs, catalogs.teams.map { CatalogStager.stageTeams($0) })
-                }
-            },
-            {})
-        let (catalogs, teams) = try catalogRead.get()
-        let (reader, table) = try peopleRead.get()
+        let reader: PeopleSourceReader
+        var table: RawTable
+        let catalogs: CatalogInputs.Tables
+        let teams: StagedTeams?
+        do {
+            let (peopleRead, catalogRead, _) = concurrently(
+                workers: request.workers,
+                {
+                    Swift.Result { () throws(RunError) in
+                        let reader = try PeopleSourceReader(request.people)
+                        return (reader, try reader.read(fields, workers: request.workers))
+                    }
+                },
+                {
+                    Swift.Result { () throws(RunError) in
+                        let catalogs = try CatalogInputs.read(request)
+                        return (catalogs, catalogs.teams.map { CatalogStager.stageTeams($0) })
+                    }
+                },
+                {})
+            (catalogs, teams) = try catalogRead.get()
+            (reader, table) = try peopleRead.get()
+        }
         clock.lap("read")
         logger.info("read people", metadata: ["rows": "\(table.rowsRead)", "rejected": "\(table.rejections.count)"])
 
@@ -67,6 +74,8 @@ public enum Analysis {
             {})
         var staged = stagedPeople
         if let pseudonymizer = request.pseudonymizer { staged.pseudonymize(pseudonymizer.function()) }
+        // Only the people table reads the columns again; dropping them now keeps them out of the peak.
+        if !request.peopleTable { table.columns = [] }
         let dependencies = catalogs.dependencies.flatMap { table in services.map { CatalogStager.stageDependencies(table, services: $0) } }
         clock.lap("stage")
         let built = OrgGraphBuilder.build(staged)
@@ -134,16 +143,22 @@ public enum Analysis {
         let content = DashboardContent(
             asOf: request.policy.asOf, metrics: spans.metrics, teams: teamReport, orgHeads: orgHeads.records,
             costs: costSection, findings: findings, dataQuality: quality, workers: request.workers)
-        let dashboard = DashboardDocument.render(content)
         let quarantine = QuarantineFile.render(rejections)
         clock.lap("render")
 
-        let manifest = ManifestDocument.render(
-            toolVersion: toolVersion, asOf: request.policy.asOf, workers: request.workers, inputs: inputs, timings: clock.laps)
+        // dashboard.json is rendered while it is written; the manifest comes after it, with that time.
+        let timings = StageTimings(clock.laps)
+        let inputFiles = inputs
         var files = [
             OutputDirectory.File(name: "quarantine.csv", bytes: quarantine, mode: 0o600),
-            OutputDirectory.File(name: "dashboard.json", segments: dashboard),
-            OutputDirectory.File(name: "manifest.json", bytes: manifest),
+            OutputDirectory.File(name: "dashboard.json") { emit in
+                timings.measure("write") { DashboardDocument.render(content, emit: emit) }
+            },
+            OutputDirectory.File(name: "manifest.json") { emit in
+                emit(ManifestDocument.render(
+                    toolVersion: toolVersion, asOf: request.policy.asOf, workers: request.workers, inputs: inputFiles,
+                    timings: timings.laps))
+            },
         ]
         if request.tables {
             for table in NDJSONTables.render(content) {
@@ -160,7 +175,7 @@ public enum Analysis {
         var ruleCounts: [Rule: Int] = [:]
         for finding in findings { ruleCounts[finding.rule, default: 0] += 1 }
         for rejection in rejections { ruleCounts[rejection.rule, default: 0] += 1 }
-        return Result(files: files, dataQuality: quality, summary: spans.metrics.summary, ruleCounts: ruleCounts, timings: clock.laps)
+        return Result(files: files, dataQuality: quality, summary: spans.metrics.summary, ruleCounts: ruleCounts, stageTimings: timings)
     }
 
     private static func validate(_ request: AnalysisRequest) throws(RunError) {

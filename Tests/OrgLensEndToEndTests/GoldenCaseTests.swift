@@ -41,6 +41,8 @@ import Testing
             let quality = dashboard?["data_quality"] as? [String: Any]
             #expect(inputs.first?["rows_read"] as? Int == quality?["rows_read"] as? Int)
             #expect(inputs.count == (quality?["inputs"] as? [Any])?.count)
+            let stages = (manifest?["timings"] as? [[String: Any]] ?? []).compactMap { $0["stage"] as? String }
+            #expect(stages == ["read", "stage", "graph", "metrics", "render", "write"])
             #expect(result.stdout == output.path + "/dashboard.json\n")
         } else {
             let golden = try String(contentsOf: expected.appendingPathComponent("stderr"), encoding: .utf8)

@@ -49,4 +49,16 @@ import Testing
         #expect(directory.read("b.json") == "old-b")
         #expect(!FileManager.default.fileExists(atPath: directory.path + "/.a.json.tmp-\(getpid())"))
     }
+
+    @Test func streamedFilesAreWrittenPieceByPieceInOrder() throws {
+        let output = OutputDirectory(path: directory.path)
+        let file = OutputFile(name: "big.json") { emit in
+            for piece in 0..<1_000 { emit(Array("piece \(piece)\n".utf8)) }
+        }
+        try output.publish([file, .init(name: "small.json", bytes: Array("{}".utf8))])
+        let expected = (0..<1_000).map { "piece \($0)\n" }.joined()
+        #expect(directory.read("big.json") == expected)
+        #expect(String(decoding: file.bytes, as: UTF8.self) == expected)
+        #expect(directory.read("small.json") == "{}")
+    }
 }
