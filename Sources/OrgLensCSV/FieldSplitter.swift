@@ -58,6 +58,12 @@ final class FieldSplitter {
     /// Every field of the last record split in collect-all mode.
     var allFields: TextColumn { sink.pointee.all }
 
+    func reserve(values: Int, bytes: Int) {
+        for index in sink.pointee.columns.indices {
+            sink.pointee.columns[index].reserveCapacity(values: values, bytes: bytes)
+        }
+    }
+
     /// Values appended so far to each output column.
     var counts: [Int] { sink.pointee.columns.map(\.count) }
 

@@ -39,54 +39,50 @@ struct ParallelParse {
                         try ByteBlockReader(path: path).hashToEnd(displayPath: layout.source)
                     })
                 }
-                return .chunk(Result { () throws(RunError) in try parse(from: starts[index], stopAfter: ends[index]) })
+                // The first chunk becomes the merged table, so it is sized for the whole file.
+                let expected = (index == 0 ? header.fileSize : ends[index]) - starts[index]
+                return .chunk(Result { () throws(RunError) in
+                    try parse(from: starts[index], stopAfter: ends[index], expectedBytes: expected)
+                })
             }
         }.flatMap { $0 }
 
+        // Each chunk is taken out of `pending` so that the merged table is the only owner of its
+        // arrays: appending to a shared array would copy it whole first.
+        var pending = consume tasks
+        guard case .hash(let hash) = pending.removeLast() else { preconditionFailure("the hash task runs last") }
         var merged = PartialTable(columns: Array(repeating: TextColumn(), count: layout.fields.count))
         var lineBase = header.headerLines
         var expectedStart = starts[0]
-        var pending = tasks
         for index in 0..<chunkCount {
-            // Take each chunk out of `pending` so its memory goes as soon as it is merged.
-            let task = pending[index]
-            pending[index] = .hash(.failure(RunError(.readError, "merged")))
-            guard case .chunk(let result) = task else { continue }
             if starts[index] != expectedStart {
                 // The guessed boundary was inside a record: read the rest of the file serially.
-                let rest = try parse(from: expectedStart, stopAfter: Int.max)
+                let rest = try parse(from: expectedStart, stopAfter: Int.max, expectedBytes: header.fileSize - expectedStart)
                 try append(rest, to: &merged, lineBase: lineBase)
                 break
             }
-            let chunk = try result.get()
+            let chunk = try Self.take(index, from: &pending)
+            let stop = chunk.stop
             if index == 0 {
-                // The first chunk becomes the table (moved, not copied), with room for the others.
-                merged = chunk.table
-                reserveRoom(in: &merged, for: pending[1..<chunkCount])
+                // The first chunk becomes the table (moved, not copied; it has room for the others).
                 if let line = chunk.unterminatedLine { try CSVReader.checkTerminated(line: line + lineBase, source: layout.source) }
-                merged.lines = merged.lines.map { $0 + lineBase }
+                merged = (consume chunk).table
+                for line in merged.lines.indices { merged.lines[line] += lineBase }
                 merged.rejections = merged.rejections.map { $0.movingLine(by: lineBase) }
             } else {
-                try append(chunk, to: &merged, lineBase: lineBase)
+                try append(consume chunk, to: &merged, lineBase: lineBase)
             }
-            lineBase += chunk.stop.linesConsumed
-            expectedStart = chunk.stop.offset
+            lineBase += stop.linesConsumed
+            expectedStart = stop.offset
         }
-        guard case .hash(let hash) = tasks.last else { preconditionFailure("the hash task runs last") }
         return (merged, try hash.get())
     }
 
-    private func reserveRoom(in table: inout PartialTable, for chunks: ArraySlice<Task>) {
-        let tables = chunks.compactMap { task -> PartialTable? in
-            guard case .chunk(.success(let chunk)) = task else { return nil }
-            return chunk.table
-        }
-        for column in table.columns.indices {
-            let values = tables.reduce(table.columns[column].count) { $0 + $1.columns[column].count }
-            let bytes = tables.reduce(table.columns[column].bytes.count) { $0 + $1.columns[column].bytes.count }
-            table.columns[column].reserveCapacity(values: values, bytes: bytes)
-        }
-        table.lines.reserveCapacity(tables.reduce(table.lines.count) { $0 + $1.lines.count })
+    private static func take(_ index: Int, from pending: inout [Task]) throws(RunError) -> ChunkResult {
+        let task = pending[index]
+        pending[index] = .hash(.failure(RunError(.readError, "merged")))
+        guard case .chunk(let result) = task else { preconditionFailure("chunk tasks come first") }
+        return try result.get()
     }
 
     private func append(_ chunk: ChunkResult, to merged: inout PartialTable, lineBase: Int) throws(RunError) {
@@ -99,9 +95,10 @@ struct ParallelParse {
         merged.rowsRead += chunk.table.rowsRead
     }
 
-    private func parse(from start: Int, stopAfter: Int) throws(RunError) -> ChunkResult {
+    private func parse(from start: Int, stopAfter: Int, expectedBytes: Int) throws(RunError) -> ChunkResult {
         var stream = try RecordStream(path: path, format: header.format, limits: limits, start: start, stopAfter: stopAfter)
-        var assembler = RecordAssembler(layout: layout, delimiter: header.format.delimiter, limits: limits)
+        var assembler = RecordAssembler(
+            layout: layout, delimiter: header.format.delimiter, limits: limits, expectedBytes: expectedBytes)
         var unterminatedLine: Int?
         let stop = try stream.forEachRecord { record throws(RunError) in
             if record.endsInsideQuotes {

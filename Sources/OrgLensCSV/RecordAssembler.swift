@@ -19,10 +19,19 @@ struct RecordAssembler {
     private var rejections: [Rejection] = []
     private var rowsRead = 0
 
-    init(layout: HeaderLayout, delimiter: UInt8, limits: CSVLimits) {
+    /// `expectedBytes`: how much of the file this assembler may see, to size its columns once.
+    init(layout: HeaderLayout, delimiter: UInt8, limits: CSVLimits, expectedBytes: Int = 0) {
         self.layout = layout
         self.limits = limits
         splitter = FieldSplitter(delimiter: delimiter, target: layout.target, columnCount: layout.fields.count)
+        if expectedBytes > 0 {
+            // Upper bounds: a row has at least one byte per field, a column at most every byte. Only
+            // the pages actually filled become resident, so reserving generously costs address space,
+            // not memory, and spares the copy-and-double growth of the largest arrays in the run.
+            let rows = expectedBytes / max(1, layout.headerCount) + 1
+            splitter.reserve(values: rows, bytes: expectedBytes)
+            lines.reserveCapacity(rows)
+        }
     }
 
     mutating func add(_ record: ScannedRecord) {

@@ -38,15 +38,13 @@ public enum DashboardDocument {
         if let costs { costs.writeLayers(to: &json) }
         json.key("managers")
         json.beginArray(multiline: true)
-        json.elements(metrics.managers, workers: content.workers) { writeManager($0, costs: costs, to: &$1) }
-        json.drainSegments().forEach(emit)
+        json.elements(metrics.managers, workers: content.workers, emit: emit) { writeManager($0, costs: costs, to: &$1) }
         json.endArray()
         OrgHeadSection.write(orgHeads, withTeams: teams != nil, withCosts: costs != nil, to: &json)
         if let teams { TeamSections.write(teams, costs: costs, workers: content.workers, to: &json, emit: emit) }
         json.key("findings")
         json.beginArray(multiline: true)
-        json.elements(findings, workers: content.workers) { writeFinding($0, to: &$1) }
-        json.drainSegments().forEach(emit)
+        json.elements(findings, workers: content.workers, emit: emit) { writeFinding($0, to: &$1) }
         json.endArray()
         json.key("data_quality")
         writeDataQuality(dataQuality, to: &json)

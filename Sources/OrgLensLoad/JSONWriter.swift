@@ -58,28 +58,51 @@ public struct JSONWriter: Sendable {
     /// Renders `rows` as one-line elements, a chunk of rows per Dispatch worker, and places them in
     /// order: the bytes are the same as writing them one by one, for any worker count. Each chunk is
     /// one buffer with its separators already in it, so a million rows cost a handful of allocations.
+    ///
+    /// With `emit`, rows are rendered a window at a time and every finished piece goes to `emit` at
+    /// once, so a table of any length holds only one window of rendered bytes in memory.
     public mutating func elements<Row: Sendable>(
         _ rows: [Row], workers: Int, _ write: @escaping @Sendable (Row, inout JSONWriter) -> Void
+    ) {
+        renderElements(rows, workers: workers, emit: nil, write)
+    }
+
+    public mutating func elements<Row: Sendable>(
+        _ rows: [Row], workers: Int, emit: ([UInt8]) -> Void, _ write: @escaping @Sendable (Row, inout JSONWriter) -> Void
+    ) {
+        withoutActuallyEscaping(emit) { emit in renderElements(rows, workers: workers, emit: emit, write) }
+    }
+
+    private mutating func renderElements<Row: Sendable>(
+        _ rows: [Row], workers: Int, emit: (([UInt8]) -> Void)?, _ write: @escaping @Sendable (Row, inout JSONWriter) -> Void
     ) {
         guard !rows.isEmpty else { return }
         guard let frame = frames.last else { preconditionFailure("elements need an open array") }
         let indentation = [UInt8](repeating: UInt8(ascii: " "), count: 2 * frames.count)
         let between: [UInt8] = frame.multiline ? [UInt8(ascii: ","), UInt8(ascii: "\n")] + indentation : Array(", ".utf8)
         let leading: [UInt8] = frame.count > 0 ? between : (frame.multiline ? [UInt8(ascii: "\n")] + indentation : [])
-        // More chunks than workers, so one slow chunk does not leave a core idle.
-        let chunks = parallelChunks(count: rows.count, workers: workers > 1 ? workers * 4 : 1, serialThreshold: 4096) { range in
-            var chunk = JSONWriter()
-            for index in range {
-                chunk.tail.append(contentsOf: index == 0 ? leading : between)
-                write(rows[index], &chunk)
+        let window = emit == nil ? rows.count : Self.streamingWindow
+        for start in stride(from: 0, to: rows.count, by: window) {
+            let end = min(rows.count, start + window)
+            // More chunks than workers, so one slow chunk does not leave a core idle.
+            let chunks = parallelChunks(count: end - start, workers: workers > 1 ? workers * 4 : 1, serialThreshold: 4096) { range in
+                var chunk = JSONWriter()
+                for index in range {
+                    chunk.tail.append(contentsOf: start + index == 0 ? leading : between)
+                    write(rows[start + index], &chunk)
+                }
+                return chunk.tail
             }
-            return chunk.tail
+            segments.append(tail)
+            segments.append(contentsOf: chunks)
+            tail = []
+            if let emit { drainSegments().forEach(emit) }
         }
-        segments.append(tail)
-        segments.append(contentsOf: chunks)
-        tail = []
         frames[frames.count - 1].count += rows.count
     }
+
+    /// Rows per window when streaming: a few MB of output, enough to keep every worker busy.
+    static let streamingWindow = 32_768
 
     /// Convenience for `key` followed by a value.
     public mutating func field(_ name: String, _ value: String?) { key(name); string(value) }

@@ -7,14 +7,12 @@ enum TeamSections {
     static func write(_ report: TeamReport, costs: CostSection?, workers: Int, to json: inout JSONWriter, emit: ([UInt8]) -> Void) {
         json.key("teams")
         json.beginArray(multiline: true)
-        json.elements(report.teams, workers: workers) { writeTeam($0, costs: costs, to: &$1) }
-        json.drainSegments().forEach(emit)
+        json.elements(report.teams, workers: workers, emit: emit) { writeTeam($0, costs: costs, to: &$1) }
         json.endArray()
         if let services = report.services {
             json.key("services")
             json.beginArray(multiline: true)
-            json.elements(services, workers: workers) { writeService($0, to: &$1) }
-            json.drainSegments().forEach(emit)
+            json.elements(services, workers: workers, emit: emit) { writeService($0, to: &$1) }
             json.endArray()
         }
         if let conway = report.conway { writeConway(conway, to: &json) }

@@ -49,4 +49,38 @@ import Testing
             """
         #expect(String(decoding: json.finished(), as: UTF8.self) == expected)
     }
+
+    /// Tables rendered in parallel chunks, whole or streamed a window at a time, give the bytes of
+    /// writing each row in turn.
+    @Test(arguments: [1, 3])
+    func parallelAndStreamedTablesMatchRowByRowWriting(workers: Int) {
+        let rows = Array(0..<100_000)
+        func document(_ table: (inout JSONWriter) -> Void) -> [UInt8] {
+            var json = JSONWriter()
+            json.beginObject(multiline: true)
+            json.key("rows")
+            json.beginArray(multiline: true)
+            table(&json)
+            json.endArray()
+            json.endObject()
+            return json.finished()
+        }
+        let writeRow: @Sendable (Int, inout JSONWriter) -> Void = { row, json in
+            json.beginObject()
+            json.field("i", row)
+            json.field("half", decimal: Double(row) / 2)
+            json.endObject()
+        }
+        let oneByOne = document { json in
+            for row in rows { writeRow(row, &json) }
+        }
+        let whole = document { json in json.elements(rows, workers: workers, writeRow) }
+        var streamed: [UInt8] = []
+        let tail = document { json in
+            json.elements(rows, workers: workers, emit: { streamed += $0 }, writeRow)
+        }
+        #expect(whole == oneByOne)
+        #expect(streamed + tail == oneByOne)
+        #expect(streamed.count > oneByOne.count / 2, "the table itself went out through emit")
+    }
 }
