@@ -17,9 +17,10 @@ enum ServiceTable {
         var records: [ServiceRecord] = []
         var findings: [Finding] = []
         let order = services.index.names.sorted(Array(0..<services.index.count))
+        let teamIDs = catalog.teams.index
         for service in order {
             let owners = services.owners[service].filter { !catalog.removed[Int($0)] }
-            let ownerIDs = owners.sorted { catalog.teams.index.names.precedes(Int($0), Int($1)) }.map { catalog.teams.index.id($0) }
+            let ownerIDs = (owners.count > 1 ? owners.sorted { teamIDs.names.precedes(Int($0), Int($1)) } : owners).map { teamIDs.id($0) }
             let live = owners.filter { shapes[Int($0)].size > 0 }.count
             let ownership: ServiceRecord.Ownership = live == 0 ? .orphan : live == 1 ? .single : .shared
             let id = services.index.id(Int32(service))

@@ -33,30 +33,14 @@ public struct XMLReader: Sendable {
         let reader = try XMLTextReader(path: path, displayPath: displayPath)
         let selectors = fields.map { mapping.selectors[$0] }
         var collector = RecordCollector(selectors: selectors, maxFieldBytes: limits.maxFieldBytes)
-        var columns: [TextColumn?] = selectors.map { $0 == nil ? nil : TextColumn() }
-        var lines: [Int] = []
-        var rejections: [Rejection] = []
-        var rowsRead = 0
+        var table = TableBuilder(
+            source: displayPath, columns: selectors.map { $0 == nil ? nil : TextColumn() },
+            identifierIndex: fields.firstIndex(of: identifierField), maxFieldBytes: limits.maxFieldBytes)
         var recordDepth: Int?
         var recordLine = 0
-        let identifierIndex = fields.firstIndex(of: identifierField)
-        let recordName = Array(mapping.recordElement.utf8) + [0]
-
-        func finishRecord() {
-            rowsRead += 1
-            let values = collector.fieldValues()
-            if collector.flaw != nil {
-                rejections.append(Rejection(
-                    source: displayPath, line: recordLine, rule: .rowMalformed,
-                    message: "a field is longer than \(limits.maxFieldBytes) bytes",
-                    employeeID: identifierIndex.flatMap { values[$0] } ?? "", record: nil))
-                return
-            }
-            for index in columns.indices where columns[index] != nil {
-                columns[index]!.append(Array((values[index] ?? "").utf8))
-            }
-            lines.append(recordLine)
-        }
+        // Per local name the reader has seen (by its index): the collector's step id, and whether it is the record.
+        var stepOfName: [Int32] = []
+        var isRecordName: [Bool] = []
 
         while let event = try reader.next() {
             switch event {
@@ -66,39 +50,41 @@ public struct XMLReader: Sendable {
                 if depth > limits.maxDepth {
                     throw RunError(.badData, "\(displayPath):\(reader.line): elements nest deeper than \(limits.maxDepth) levels; this is not an HR export.")
                 }
+                let name = Int(reader.localNameIndex())
+                while stepOfName.count <= name {
+                    let text = reader.names[stepOfName.count]
+                    stepOfName.append(collector.stepID(named: text))
+                    isRecordName.append(text == mapping.recordElement)
+                }
                 if recordDepth == nil {
-                    guard reader.localNameIs(recordName) else { continue }
+                    guard name >= 0, isRecordName[name] else { continue }
                     recordDepth = depth
                     recordLine = reader.line
                     collector.beginRecord(attributes: collector.recordNeedsAttributes ? reader.attributes() : [])
                     if isEmpty {
                         recordDepth = nil
-                        finishRecord()
+                        table.finish(collector, line: recordLine)
                     }
                 } else {
-                    let name = reader.localName
-                    collector.startElement(name: name, attributes: collector.needsAttributes(of: name) ? reader.attributes() : [])
+                    let step = name >= 0 ? stepOfName[name] : -1
+                    collector.startElement(step: step, attributes: collector.needsAttributes(ofStep: step) ? reader.attributes() : [])
                     if isEmpty { collector.endElement() }
                 }
             case .end(let depth):
                 guard let open = recordDepth else { continue }
                 if depth == open {
                     recordDepth = nil
-                    finishRecord()
+                    table.finish(collector, line: recordLine)
                 } else {
                     collector.endElement()
                 }
             case .text:
-                if recordDepth != nil, collector.wantsText { collector.appendText(reader.value) }
+                if recordDepth != nil, collector.wantsText { collector.appendText { reader.appendValue(to: &$0) } }
             case .other:
                 continue
             }
         }
-        var table = RawTable(source: displayPath, fields: fields, columns: columns, file: reader.fileInfo)
-        table.lines = lines
-        table.rejections = rejections
-        table.rowsRead = rowsRead
-        return table
+        return table.rawTable(fields: fields, file: reader.fileInfo)
     }
 
     /// The XML text of the records that start on `lines`, for quarantine rows rejected by later stages.
@@ -114,5 +100,47 @@ public struct XMLReader: Sendable {
             }
         }
         return found
+    }
+}
+
+/// The table an XML read builds, one finished record at a time.
+private struct TableBuilder {
+    let source: String
+    var columns: [TextColumn?]
+    let identifierIndex: Int?
+    let maxFieldBytes: Int
+    var lines: [Int] = []
+    var rejections: [Rejection] = []
+    var rowsRead = 0
+
+    init(source: String, columns: [TextColumn?], identifierIndex: Int?, maxFieldBytes: Int) {
+        self.source = source
+        self.columns = columns
+        self.identifierIndex = identifierIndex
+        self.maxFieldBytes = maxFieldBytes
+    }
+
+    mutating func finish(_ collector: borrowing RecordCollector, line: Int) {
+        rowsRead += 1
+        if collector.flaw != nil {
+            let identifier = identifierIndex.flatMap { collector.value(ofField: $0) }
+            rejections.append(Rejection(
+                source: source, line: line, rule: .rowMalformed,
+                message: "a field is longer than \(maxFieldBytes) bytes",
+                employeeID: identifier.map { String(decoding: $0, as: UTF8.self) } ?? "", record: nil))
+            return
+        }
+        for index in columns.indices where columns[index] != nil {
+            columns[index]!.append(collector.value(ofField: index) ?? [])
+        }
+        lines.append(line)
+    }
+
+    func rawTable(fields: [String], file: SourceFileInfo) -> RawTable {
+        var table = RawTable(source: source, fields: fields, columns: columns, file: file)
+        table.lines = lines
+        table.rejections = rejections
+        table.rowsRead = rowsRead
+        return table
     }
 }

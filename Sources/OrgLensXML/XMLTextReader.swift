@@ -110,6 +110,49 @@ final class XMLTextReader {
         xmlTextReaderConstValue(reader).map { String(cString: $0) } ?? ""
     }
 
+    /// Appends the current node's text to `bytes`, without making a `String`.
+    func appendValue(to bytes: inout [UInt8]) {
+        guard let value = xmlTextReaderConstValue(reader) else { return }
+        bytes.append(contentsOf: UnsafeBufferPointer(start: value, count: strlen(UnsafeRawPointer(value).assumingMemoryBound(to: CChar.self))))
+    }
+
+    // The name cache is read for every element of the file. This class is used by one thread only, so
+    // the runtime's dynamic exclusivity checks on its properties (a measurable share of the read) are off.
+    /// Local names seen so far; `localNameIndex()` indexes this.
+    @exclusivity(unchecked) private(set) var names: [String] = []
+    @exclusivity(unchecked) private var nameBytes: [[CChar]] = []
+    @exclusivity(unchecked) private var nameIndexByText: [String: Int32] = [:]
+    @exclusivity(unchecked) private var cachedAddress = [UInt](repeating: 0, count: 256)
+    @exclusivity(unchecked) private var cachedIndex = [Int32](repeating: -1, count: 256)
+
+    /// A dense index (into `names`) for the current node's local name, without making a `String`.
+    /// libxml2 interns names in its dictionary, so a name is found by its address in a small cache; the
+    /// bytes are compared as well, so an address reused for another name cannot mislead.
+    func localNameIndex() -> Int32 {
+        guard let current = xmlTextReaderConstLocalName(reader) else { return -1 }
+        let text = UnsafeRawPointer(current).assumingMemoryBound(to: CChar.self)
+        let address = UInt(bitPattern: text)
+        let slot = Int(truncatingIfNeeded: address >> 4) & 255
+        let cached = cachedIndex[slot]
+        if cachedAddress[slot] == address, cached >= 0,
+           nameBytes[Int(cached)].withUnsafeBufferPointer({ strcmp($0.baseAddress!, text) == 0 }) {
+            return cached
+        }
+        let name = String(cString: text)
+        let index: Int32
+        if let known = nameIndexByText[name] {
+            index = known
+        } else {
+            index = Int32(names.count)
+            names.append(name)
+            nameBytes.append(Array(name.utf8CString))
+            nameIndexByText[name] = index
+        }
+        cachedAddress[slot] = address
+        cachedIndex[slot] = index
+        return index
+    }
+
     /// A read failure from our own input callback wins; otherwise libxml2's first structured error.
     private func failure() -> RunError {
         if let error = input.error { return error }
