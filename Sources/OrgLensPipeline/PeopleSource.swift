@@ -67,7 +67,7 @@ struct PeopleSourceReader {
                 try source.mapping.resolve(fields, header: header, source: source.path)
             }
         case .xml(let xml):
-            return try xml.read(fields: names, identifierField: identifier)
+            return try xml.read(fields: names, identifierField: identifier, workers: workers)
         }
     }
 

@@ -175,9 +175,14 @@ struct RecordCollector {
                 valueRange[index] = start..<valueBytes.count
             }
         }
-        text.removeLast(text.count - frame.textStart)
-        active.removeLast(active.count - frame.activeStart)
+        // A closed element's entries stay behind the open ones (every frame records where its own
+        // start), so most elements shrink nothing; they are dropped when a parent's text would run on
+        // into them, or once they add up.
+        if stack.last?.wantsText == true || text.count > Self.leftoverLimit { text.removeLast(text.count - frame.textStart) }
+        if active.count > Self.leftoverLimit { active.removeLast(active.count - frame.activeStart) }
     }
+
+    private static let leftoverLimit = 1 << 16
 
     /// The value of `field` in the finished record: the first alternative that was present.
     func value(ofField field: Int) -> ArraySlice<UInt8>? {

@@ -1,3 +1,4 @@
+import OrgLensInput
 public import OrgLensModel
 
 /// Bounds that keep one hostile document from exhausting memory.
@@ -28,9 +29,30 @@ public struct XMLReader: Sendable {
         self.limits = limits
     }
 
-    /// Reads every record; `fields` not in the mapping come out as absent columns.
-    public func read(fields: [String], identifierField: String) throws(RunError) -> RawTable {
-        let reader = try XMLTextReader(path: path, displayPath: displayPath)
+    /// Reads every record; `fields` not in the mapping come out as absent columns. With more than one
+    /// worker, the file's checksum is computed on another worker while libxml2 parses it.
+    public func read(fields: [String], identifierField: String, workers: Int = 1) throws(RunError) -> RawTable {
+        guard workers > 1 else { return try parse(fields: fields, identifierField: identifierField, hashing: true) }
+        // A refused prolog must fail at once, not after a second worker has read the whole file.
+        if let first = try ByteBlockReader(path: path, hashing: false).next(), DoctypeSniffer.prologHasDoctype(first) {
+            throw RunError(.badData, Self.doctypeMessage(displayPath))
+        }
+        let (parsed, hashed, _) = concurrently(
+            workers: workers,
+            { Result { () throws(RunError) in try parse(fields: fields, identifierField: identifierField, hashing: false) } },
+            { [path, displayPath] in Result { () throws(RunError) in try ByteBlockReader(path: path).hashToEnd(displayPath: displayPath) } },
+            {})
+        var table = try parsed.get()
+        table.file = try hashed.get()
+        return table
+    }
+
+    static func doctypeMessage(_ displayPath: String) -> String {
+        "\(displayPath): the document has a <!DOCTYPE>; DTDs are not accepted in HR exports. Export without a DTD and run again."
+    }
+
+    private func parse(fields: [String], identifierField: String, hashing: Bool) throws(RunError) -> RawTable {
+        let reader = try XMLTextReader(path: path, displayPath: displayPath, hashing: hashing)
         let selectors = fields.map { mapping.selectors[$0] }
         var collector = RecordCollector(selectors: selectors, maxFieldBytes: limits.maxFieldBytes)
         var table = TableBuilder(
@@ -45,7 +67,7 @@ public struct XMLReader: Sendable {
         while let event = try reader.next() {
             switch event {
             case .documentType:
-                throw RunError(.badData, "\(displayPath): the document has a <!DOCTYPE>; DTDs are not accepted in HR exports. Export without a DTD and run again.")
+                throw RunError(.badData, Self.doctypeMessage(displayPath))
             case .start(let depth, let isEmpty):
                 if depth > limits.maxDepth {
                     throw RunError(.badData, "\(displayPath):\(reader.line): elements nest deeper than \(limits.maxDepth) levels; this is not an HR export.")

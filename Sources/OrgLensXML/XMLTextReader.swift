@@ -28,8 +28,9 @@ final class XMLTextReader {
     private let errors: ErrorSink
     private let displayPath: String
 
-    init(path: String, displayPath: String) throws(RunError) {
-        let input = InputBridge(reader: try ByteBlockReader(path: path), displayPath: displayPath)
+    /// `hashing: false` when another worker computes the file's checksum.
+    init(path: String, displayPath: String, hashing: Bool = true) throws(RunError) {
+        let input = InputBridge(reader: try ByteBlockReader(path: path, hashing: hashing), displayPath: displayPath)
         let errors = ErrorSink()
         orglens_xml_silence_generic_errors()
         orglens_xml_refuse_external_entities()
@@ -132,7 +133,8 @@ final class XMLTextReader {
         guard let current = xmlTextReaderConstLocalName(reader) else { return -1 }
         let text = UnsafeRawPointer(current).assumingMemoryBound(to: CChar.self)
         let address = UInt(bitPattern: text)
-        let slot = Int(truncatingIfNeeded: address >> 4) & 255
+        // Names sit a few bytes apart in libxml2's pool: mix every address bit into the slot.
+        let slot = Int(truncatingIfNeeded: (address &* 0x9E37_79B9_7F4A_7C15) >> 56)
         let cached = cachedIndex[slot]
         if cachedAddress[slot] == address, cached >= 0,
            nameBytes[Int(cached)].withUnsafeBufferPointer({ strcmp($0.baseAddress!, text) == 0 }) {
@@ -197,7 +199,7 @@ private final class InputBridge {
                 let isFirst = reader.bytesRead == 0
                 guard let next = try reader.next() else { return 0 }
                 if isFirst, DoctypeSniffer.prologHasDoctype(next) {
-                    self.error = RunError(.badData, "\(displayPath): the document has a <!DOCTYPE>; DTDs are not accepted in HR exports. Export without a DTD and run again.")
+                    self.error = RunError(.badData, XMLReader.doctypeMessage(displayPath))
                     return -1
                 }
                 block = next
