@@ -29,6 +29,20 @@ import Testing
         #expect(attribute.rows == [["Boss Name"]])
     }
 
+    /// An element's text is its own: text of the elements inside it is not part of it, even when
+    /// selected elements open and close in between (mixed content).
+    @Test func mixedContentKeepsEachElementsOwnText() throws {
+        let document = """
+            <root>
+              <rec><Emp>E1</Emp><Boss> lead <ID>E0</ID> of <Note>n</Note> team </Boss><Team>T1</Team></rec>
+              <rec><Emp>E2</Emp><Boss><ID>E1</ID></Boss><Team> T2 </Team></rec>
+            </root>
+            """
+        let selectors = ["employee_id": "Emp", "manager_id": "Boss/ID", "name": "Boss", "status": "Team"]
+        let (rows, _) = try readXML(document, mapping: mapping("rec", selectors), fields: ["employee_id", "manager_id", "name", "status"])
+        #expect(rows == [["E1", "E0", "lead  of  team", "T1"], ["E2", "E1", "", "T2"]])
+    }
+
     @Test func firstPresentAlternativeWinsAndMissingIsEmpty() throws {
         let document = "<r><p><B>b</B></p><p><A>a</A><B>b</B></p><p/></r>"
         let (rows, _) = try readXML(document, mapping: mapping("p", ["employee_id": "A | B", "manager_id": "C"]), fields: ["employee_id", "manager_id"])
