@@ -8,7 +8,17 @@ public struct JSONWriter: Sendable {
     /// rendered chunks and are kept as pieces, so a 150 MB document is never copied into one buffer.
     private var segments: [[UInt8]] = []
     private var tail: [UInt8] = []
-    private var frames: [(multiline: Bool, count: Int)] = []
+    /// The innermost open container, kept out of `enclosing` because every value touches it.
+    private var top: Frame?
+    private var enclosing: [Frame] = []
+
+    private struct Frame {
+        let multiline: Bool
+        var count = 0
+    }
+
+    /// Open containers, the innermost included.
+    private var depth: Int { enclosing.count + (top == nil ? 0 : 1) }
     private var afterKey = false
 
     public init() {}
@@ -18,9 +28,13 @@ public struct JSONWriter: Sendable {
     public mutating func beginArray(multiline: Bool = false) { open(UInt8(ascii: "["), multiline: multiline) }
     public mutating func endArray() { close(UInt8(ascii: "]")) }
 
+    /// `name` is one of the program's own keys: plain ASCII, never escaped.
     public mutating func key(_ name: String) {
         separate()
-        appendString(name)
+        assert(!name.utf8.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }, "keys need no escaping")
+        tail.append(UInt8(ascii: "\""))
+        if name.utf8.withContiguousStorageIfAvailable({ tail.append(contentsOf: $0) }) == nil { tail.append(contentsOf: name.utf8) }
+        tail.append(UInt8(ascii: "\""))
         tail.append(UInt8(ascii: ":"))
         tail.append(UInt8(ascii: " "))
         afterKey = true
@@ -77,8 +91,8 @@ public struct JSONWriter: Sendable {
         _ rows: [Row], workers: Int, emit: (([UInt8]) -> Void)?, _ write: @escaping @Sendable (Row, inout JSONWriter) -> Void
     ) {
         guard !rows.isEmpty else { return }
-        guard let frame = frames.last else { preconditionFailure("elements need an open array") }
-        let indentation = [UInt8](repeating: UInt8(ascii: " "), count: 2 * frames.count)
+        guard let frame = top else { preconditionFailure("elements need an open array") }
+        let indentation = [UInt8](repeating: UInt8(ascii: " "), count: 2 * depth)
         let between: [UInt8] = frame.multiline ? [UInt8(ascii: ","), UInt8(ascii: "\n")] + indentation : Array(", ".utf8)
         let leading: [UInt8] = frame.count > 0 ? between : (frame.multiline ? [UInt8(ascii: "\n")] + indentation : [])
         let window = emit == nil ? rows.count : Self.streamingWindow
@@ -98,7 +112,7 @@ public struct JSONWriter: Sendable {
             tail = []
             if let emit { drainSegments().forEach(emit) }
         }
-        frames[frames.count - 1].count += rows.count
+        top?.count += rows.count
     }
 
     /// Rows per window when streaming: a few MB of output, enough to keep every worker busy.
@@ -129,7 +143,7 @@ public struct JSONWriter: Sendable {
     /// The document, with a final newline, as the pieces it was written in (moved out, not copied:
     /// documents reach hundreds of MB).
     public consuming func finishedSegments() -> [[UInt8]] {
-        precondition(frames.isEmpty, "unbalanced JSON containers")
+        precondition(top == nil, "unbalanced JSON containers")
         tail.append(UInt8(ascii: "\n"))
         var pieces = segments
         pieces.append(tail)
@@ -154,7 +168,7 @@ public struct JSONWriter: Sendable {
             digits -= 1
         }
         tail.append(UInt8(ascii: "."))
-        var divisor = [1, 10, 100, 1000][digits - 1]
+        var divisor = digits == 4 ? 1000 : digits == 3 ? 100 : digits == 2 ? 10 : 1
         while divisor > 0 {
             tail.append(UInt8(ascii: "0") + UInt8(fraction / divisor % 10))
             divisor /= 10
@@ -164,11 +178,13 @@ public struct JSONWriter: Sendable {
     private mutating func open(_ bracket: UInt8, multiline: Bool) {
         separate()
         tail.append(bracket)
-        frames.append((multiline, 0))
+        if let top { enclosing.append(top) }
+        top = Frame(multiline: multiline)
     }
 
     private mutating func close(_ bracket: UInt8) {
-        let frame = frames.removeLast()
+        guard let frame = top else { preconditionFailure("close without open") }
+        top = enclosing.popLast()
         if frame.multiline, frame.count > 0 { newline() }
         tail.append(bracket)
     }
@@ -179,19 +195,19 @@ public struct JSONWriter: Sendable {
             afterKey = false
             return
         }
-        guard let frame = frames.last else { return }
+        guard let frame = top else { return }
         if frame.count > 0 { tail.append(UInt8(ascii: ",")) }
         if frame.multiline {
             newline()
         } else if frame.count > 0 {
             tail.append(UInt8(ascii: " "))
         }
-        frames[frames.count - 1].count += 1
+        top!.count += 1
     }
 
     private mutating func newline() {
         tail.append(UInt8(ascii: "\n"))
-        tail.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * frames.count))
+        tail.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
     }
 
     private mutating func appendLiteral(_ text: String) { tail.append(contentsOf: text.utf8) }
