@@ -64,12 +64,9 @@ final class FieldSplitter {
         }
     }
 
-    /// Values appended so far to each output column.
-    var counts: [Int] { sink.pointee.columns.map(\.count) }
-
-    /// Takes back the values a rejected record appended.
-    func truncate(to counts: [Int]) {
-        for index in counts.indices { sink.pointee.columns[index].truncate(toCount: counts[index]) }
+    /// Takes back the values a rejected record appended: every column is cut to at most `count` values.
+    func truncate(toCount count: Int) {
+        for index in sink.pointee.columns.indices { sink.pointee.columns[index].truncate(toCount: count) }
     }
 
     /// The last value appended to output column `column`, if the last record reached it.

@@ -40,25 +40,27 @@ struct RecordAssembler {
             reject(record, message: Self.message(for: flaw, limits: limits), identifier: nil)
             return
         }
-        let before = splitter.counts
+        // Every accepted row adds one value to each column the header has, so the row's own values
+        // are those past `accepted` (columns the header lacks stay empty).
+        let accepted = lines.count
         let outcome = splitter.split(record.bytes)
-        let identifier = layout.identifierColumn.flatMap { splitter.lastValue(inColumn: $0, ifCountExceeds: before[$0]) }
+        let identifier = layout.identifierColumn.flatMap { splitter.lastValue(inColumn: $0, ifCountExceeds: accepted) }
         switch outcome {
         case .fields(let count) where count != layout.headerCount:
-            splitter.truncate(to: before)
+            splitter.truncate(toCount: accepted)
             reject(record, message: "expected \(layout.headerCount) fields as in the header, found \(count)", identifier: identifier)
         case .fields:
             if record.format.needsUTF8Validation, !UTF8Validation.isValid(record.bytes) {
-                splitter.truncate(to: before)
+                splitter.truncate(toCount: accepted)
                 reject(record, message: "the row is not valid UTF-8; if the export is windows-1252, pass --encoding windows-1252", identifier: identifier)
                 return
             }
             lines.append(record.line)
         case .badQuoting(let offset, let reason):
-            splitter.truncate(to: before)
+            splitter.truncate(toCount: accepted)
             reject(record, message: "bad quoting near byte \(offset + 1) of the row (\(reason)); quote the whole field and double any quote inside it", identifier: nil)
         case .unterminatedQuote:
-            splitter.truncate(to: before)
+            splitter.truncate(toCount: accepted)
             reject(record, message: "a quoted field is never closed", identifier: nil)
         }
     }
