@@ -12,10 +12,12 @@ public enum CatalogStager {
         var parentIDs: [String] = []
         var leadIDs: [String] = []
         var firstLine: [Int] = []
-        let value = Values(table)
+        let (teamID, name, type, parentID, leadID) = (
+            Column(table, TeamField.teamID), Column(table, TeamField.name), Column(table, TeamField.type),
+            Column(table, TeamField.parentTeamID), Column(table, TeamField.leadID))
         for record in 0..<table.recordCount {
             let line = table.lines[record]
-            let id = value(TeamField.teamID, record)
+            let id = teamID(record)
             guard !id.isEmpty else {
                 rejections.append(Rejection(source: table.source, line: line, rule: .teamMissingID,
                                             message: "team_id is empty; every team needs an id", employeeID: "", record: record))
@@ -29,10 +31,10 @@ public enum CatalogStager {
                 continue
             }
             firstLine.append(line)
-            names.append(value(TeamField.name, record))
-            types.append(value(TeamField.type, record))
-            parentIDs.append(value(TeamField.parentTeamID, record))
-            leadIDs.append(value(TeamField.leadID, record))
+            names.append(name(record))
+            types.append(type(record))
+            parentIDs.append(parentID(record))
+            leadIDs.append(leadID(record))
         }
         let index = interner.frozen()
         var unknown: [String: Int] = [:]
@@ -54,9 +56,10 @@ public enum CatalogStager {
         var names: [String] = []
         var owners: [[Int32]] = []
         var unknown: [String: Int] = [:]
-        let value = Values(table)
+        let (serviceID, name, ownerTeamID) = (
+            Column(table, ServiceField.serviceID), Column(table, ServiceField.name), Column(table, ServiceField.ownerTeamID))
         for record in 0..<table.recordCount {
-            let id = value(ServiceField.serviceID, record)
+            let id = serviceID(record)
             guard !id.isEmpty else {
                 rejections.append(Rejection(source: table.source, line: table.lines[record], rule: .serviceMissingID,
                                             message: "service_id is empty; every service needs an id", employeeID: "", record: record))
@@ -64,10 +67,10 @@ public enum CatalogStager {
             }
             let key = Int(interner.key(for: id))
             if key == owners.count {
-                names.append(value(ServiceField.name, record))
+                names.append(name(record))
                 owners.append([])
             }
-            let owner = value(ServiceField.ownerTeamID, record)
+            let owner = ownerTeamID(record)
             guard !owner.isEmpty else { continue }
             guard let team = teams.index.key(of: owner) else {
                 unknown[owner, default: 0] += 1
@@ -82,10 +85,10 @@ public enum CatalogStager {
     public static func stageDependencies(_ table: RawTable, services: StagedServices) -> StagedDependencies {
         var rejections = table.rejections
         var edges: [UInt64] = []
-        let value = Values(table)
+        let (fromID, toID) = (Column(table, DependencyField.serviceID), Column(table, DependencyField.dependsOnServiceID))
         for record in 0..<table.recordCount {
-            let from = value(DependencyField.serviceID, record)
-            let to = value(DependencyField.dependsOnServiceID, record)
+            let from = fromID(record)
+            let to = toID(record)
             let fromKey = services.index.key(of: from)
             let toKey = services.index.key(of: to)
             guard let fromKey, let toKey else {
@@ -109,13 +112,12 @@ public enum CatalogStager {
     }
 }
 
-/// Trimmed string values of a raw table's columns by canonical field (catalogs are small: strings are fine).
-private struct Values {
-    let table: RawTable
+/// Trimmed string values of one column of a raw table (catalogs are small: strings are fine), found
+/// once rather than by name for every value.
+private struct Column {
+    let values: TextColumn?
 
-    init(_ table: RawTable) { self.table = table }
+    init<Field: CanonicalField>(_ table: RawTable, _ field: Field) { values = table.column(field.rawValue) }
 
-    func callAsFunction<Field: CanonicalField>(_ field: Field, _ record: Int) -> String {
-        table.column(field.rawValue)?.trimmedString(at: record) ?? ""
-    }
+    func callAsFunction(_ record: Int) -> String { values?.trimmedString(at: record) ?? "" }
 }

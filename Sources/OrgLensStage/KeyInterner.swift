@@ -86,6 +86,7 @@ struct KeyInterner {
     /// A read-only, `Sendable` copy for later stages (team and service ids: small tables).
     func frozen() -> KeyIndex {
         var entries: [String: Int32] = [:]
+        entries.reserveCapacity(names.count)
         for key in 0..<names.count { entries[names.string(at: key)] = Int32(key) }
         return KeyIndex(names: names, entries: entries)
     }
