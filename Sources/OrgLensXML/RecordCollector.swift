@@ -35,6 +35,8 @@ struct RecordCollector {
     private let alternativesOfField: [[Int]]
     /// Step ids whose attributes some selector reads (a predicate, or an attribute to take).
     private let attributeSteps: [Bool]
+    /// Step ids that are the last step of a text alternative: the only elements whose text is taken.
+    private let textSteps: [Bool]
     private let maxFieldBytes: Int
     private var active: [Int32] = []
     private var stack: [Frame] = []
@@ -82,6 +84,9 @@ struct RecordCollector {
         self.attributeOf = attributeOf
         self.alternativesOfField = alternativesOfField
         self.attributeSteps = names.indices.map { attributeSteps.contains(Int32($0)) }
+        textSteps = names.indices.map { name in
+            attributeOf.indices.contains { attributeOf[$0] == nil && stepStart[$0 + 1] > stepStart[$0] && steps[stepStart[$0 + 1] - 1] == Int32(name) }
+        }
         startingWith = names.indices.map { name in
             attributeOf.indices.filter { stepStart[$0 + 1] > stepStart[$0] && steps[stepStart[$0]] == Int32(name) }.map(Int32.init)
         }
@@ -95,6 +100,9 @@ struct RecordCollector {
     }
 
     func needsAttributes(ofStep step: Int32) -> Bool { step >= 0 && attributeSteps[Int(step)] }
+
+    /// Whether text inside an element `step` could ever be kept (a superset of `wantsText`).
+    func mayTakeText(ofStep step: Int32) -> Bool { step >= 0 && textSteps[Int(step)] }
 
     /// Whether text arriving now would be kept.
     var wantsText: Bool { stack.last?.wantsText ?? false }

@@ -30,83 +30,47 @@ public struct XMLReader: Sendable {
     }
 
     /// Reads every record; `fields` not in the mapping come out as absent columns. With more than one
-    /// worker, the file's checksum is computed on another worker while libxml2 parses it.
+    /// worker, libxml2 parses on one worker while the records are collected on another, and the
+    /// file's checksum is computed on a third; the table is the same either way.
     public func read(fields: [String], identifierField: String, workers: Int = 1) throws(RunError) -> RawTable {
-        guard workers > 1 else { return try parse(fields: fields, identifierField: identifierField, hashing: true) }
-        // A refused prolog must fail at once, not after a second worker has read the whole file.
+        let selectors = fields.map { mapping.selectors[$0] }
+        let plan = RecordCollector(selectors: selectors, maxFieldBytes: limits.maxFieldBytes)
+        var sink = RecordEventSink(collector: plan, table: TableBuilder(
+            source: displayPath, columns: selectors.map { $0 == nil ? nil : TextColumn() },
+            identifierIndex: fields.firstIndex(of: identifierField), maxFieldBytes: limits.maxFieldBytes))
+        guard workers > 1 else {
+            var source = try eventSource(plan: plan, hashing: true)
+            while let batch = try source.next() { sink.consume(batch) }
+            return sink.table.rawTable(fields: fields, file: source.reader.fileInfo)
+        }
+        // A refused prolog must fail at once, not after another worker has read the whole file.
         if let first = try ByteBlockReader(path: path, hashing: false).next(), DoctypeSniffer.prologHasDoctype(first) {
             throw RunError(.badData, Self.doctypeMessage(displayPath))
         }
-        let (parsed, hashed, _) = concurrently(
+        let channel = RecordEventChannel()
+        let (_, parsed, hashed) = concurrently(
             workers: workers,
-            { Result { () throws(RunError) in try parse(fields: fields, identifierField: identifierField, hashing: false) } },
-            { [path, displayPath] in Result { () throws(RunError) in try ByteBlockReader(path: path).hashToEnd(displayPath: displayPath) } },
-            {})
-        var table = try parsed.get()
-        table.file = try hashed.get()
-        return table
+            { while let batch = channel.receive() { sink.consume(batch) } },
+            { [self] in
+                defer { channel.finish() }
+                return Result { () throws(RunError) in
+                    var source = try eventSource(plan: plan, hashing: false)
+                    while let batch = try source.next() { channel.send(batch) }
+                }
+            },
+            { [path, displayPath] in Result { () throws(RunError) in try ByteBlockReader(path: path).hashToEnd(displayPath: displayPath) } })
+        try parsed.get()
+        return sink.table.rawTable(fields: fields, file: try hashed.get())
     }
 
     static func doctypeMessage(_ displayPath: String) -> String {
         "\(displayPath): the document has a <!DOCTYPE>; DTDs are not accepted in HR exports. Export without a DTD and run again."
     }
 
-    private func parse(fields: [String], identifierField: String, hashing: Bool) throws(RunError) -> RawTable {
-        let reader = try XMLTextReader(path: path, displayPath: displayPath, hashing: hashing)
-        let selectors = fields.map { mapping.selectors[$0] }
-        var collector = RecordCollector(selectors: selectors, maxFieldBytes: limits.maxFieldBytes)
-        var table = TableBuilder(
-            source: displayPath, columns: selectors.map { $0 == nil ? nil : TextColumn() },
-            identifierIndex: fields.firstIndex(of: identifierField), maxFieldBytes: limits.maxFieldBytes)
-        var recordDepth: Int?
-        var recordLine = 0
-        // Per local name the reader has seen (by its index): the collector's step id, and whether it is the record.
-        var stepOfName: [Int32] = []
-        var isRecordName: [Bool] = []
-
-        while let event = try reader.next() {
-            switch event {
-            case .documentType:
-                throw RunError(.badData, Self.doctypeMessage(displayPath))
-            case .start(let depth, let isEmpty):
-                if depth > limits.maxDepth {
-                    throw RunError(.badData, "\(displayPath):\(reader.line): elements nest deeper than \(limits.maxDepth) levels; this is not an HR export.")
-                }
-                let name = Int(reader.localNameIndex())
-                while stepOfName.count <= name {
-                    let text = reader.names[stepOfName.count]
-                    stepOfName.append(collector.stepID(named: text))
-                    isRecordName.append(text == mapping.recordElement)
-                }
-                if recordDepth == nil {
-                    guard name >= 0, isRecordName[name] else { continue }
-                    recordDepth = depth
-                    recordLine = reader.line
-                    collector.beginRecord(attributes: collector.recordNeedsAttributes ? reader.attributes() : [])
-                    if isEmpty {
-                        recordDepth = nil
-                        table.finish(collector, line: recordLine)
-                    }
-                } else {
-                    let step = name >= 0 ? stepOfName[name] : -1
-                    collector.startElement(step: step, attributes: collector.needsAttributes(ofStep: step) ? reader.attributes() : [])
-                    if isEmpty { collector.endElement() }
-                }
-            case .end(let depth):
-                guard let open = recordDepth else { continue }
-                if depth == open {
-                    recordDepth = nil
-                    table.finish(collector, line: recordLine)
-                } else {
-                    collector.endElement()
-                }
-            case .text:
-                if recordDepth != nil, collector.wantsText { collector.appendText { reader.appendValue(to: &$0) } }
-            case .other:
-                continue
-            }
-        }
-        return table.rawTable(fields: fields, file: reader.fileInfo)
+    private func eventSource(plan: RecordCollector, hashing: Bool) throws(RunError) -> RecordEventSource {
+        RecordEventSource(
+            reader: try XMLTextReader(path: path, displayPath: displayPath, hashing: hashing), plan: plan,
+            recordElement: mapping.recordElement, maxDepth: limits.maxDepth, displayPath: displayPath)
     }
 
     /// The XML text of the records that start on `lines`, for quarantine rows rejected by later stages.
@@ -126,7 +90,7 @@ public struct XMLReader: Sendable {
 }
 
 /// The table an XML read builds, one finished record at a time.
-private struct TableBuilder {
+struct TableBuilder {
     let source: String
     var columns: [TextColumn?]
     let identifierIndex: Int?

@@ -43,6 +43,32 @@ import Testing
         #expect(rows == [["E1", "E0", "lead  of  team", "T1"], ["E2", "E1", "", "T2"]])
     }
 
+    /// Parsing on one worker while another collects gives the table of one serial pass, across batches.
+    @Test(arguments: [2, 3])
+    func pipelinedReadEqualsSerialRead(workers: Int) throws {
+        var document = "<root>\n"
+        for index in 0..<10_000 {
+            let note = index % 997 == 0 ? String(repeating: "x", count: 300) : "n\(index)"
+            document += "<rec key=\"K\(index)\"><Emp> E\(index) </Emp><Boss><ID type=\"WID\">w</ID><ID type=\"Employee_ID\">E\(index / 7)</ID></Boss>"
+            document += index % 5 == 0 ? "<Note/>" : "<Note>\(note)<b>skip</b> more</Note>"
+            document += "</rec>\n"
+        }
+        document += "</root>\n"
+        let selectors = ["employee_id": "Emp", "manager_id": "Boss/ID[@type='Employee_ID']", "name": "Note", "hire_date": "@key"]
+        let limits = XMLLimits(maxFieldBytes: 200)
+        let directory = TemporaryDirectory()
+        let serial = try readXML(bytes: Array(document.utf8), mapping: mapping("rec", selectors), limits: limits, in: directory)
+        let parallel = try readXML(
+            bytes: Array(document.utf8), mapping: mapping("rec", selectors), limits: limits, workers: workers, in: directory)
+        #expect(serial.table.recordCount == 10_000 - 8, "the 8 over-long notes quarantine their records")
+        #expect(parallel.rows == serial.rows)
+        #expect(parallel.table.lines == serial.table.lines)
+        #expect(parallel.table.rejections == serial.table.rejections)
+        #expect(parallel.table.rowsRead == 10_000)
+        #expect(parallel.table.file == serial.table.file)
+        #expect(serial.rows[1] == ["E1", "E0", "n1 more", "<absent>", "K1"])
+    }
+
     @Test func firstPresentAlternativeWinsAndMissingIsEmpty() throws {
         let document = "<r><p><B>b</B></p><p><A>a</A><B>b</B></p><p/></r>"
         let (rows, _) = try readXML(document, mapping: mapping("p", ["employee_id": "A | B", "manager_id": "C"]), fields: ["employee_id", "manager_id"])

@@ -14,11 +14,11 @@ func readXML(
 
 func readXML(
     bytes: [UInt8], mapping: XMLRecordMapping, fields: [String] = personFields, limits: XMLLimits = XMLLimits(),
-    in directory: TemporaryDirectory
+    workers: Int = 1, in directory: TemporaryDirectory
 ) throws(RunError) -> (rows: [[String]], table: RawTable) {
     let path = directory.write("people.xml", bytes)
     let table = try XMLReader(path: path, displayPath: "people.xml", mapping: mapping, limits: limits)
-        .read(fields: fields, identifierField: "employee_id")
+        .read(fields: fields, identifierField: "employee_id", workers: workers)
     let rows = (0..<table.recordCount).map { record in table.columns.map { $0?.string(at: record) ?? "<absent>" } }
     return (rows, table)
 }
