@@ -17,8 +17,20 @@ struct RecordEvents: Sendable {
 
     var events: [Event] = []
     var bytes: [UInt8] = []
-    var attributeLists: [[(name: String, value: String)]] = []
+    /// Attribute list `i` is entries `attributeLists[i]` of `attributeNames` / `attributeValues`
+    /// (ranges of `bytes`).
+    var attributeLists: [Range<Int>] = []
+    var attributeNames: [Range<Int>] = []
+    var attributeValues: [Range<Int>] = []
     var records = 0
+
+    /// Attribute list `index` as strings (-1: none was read).
+    func attributes(_ index: Int32) -> [(name: String, value: String)] {
+        guard index >= 0 else { return [] }
+        return attributeLists[Int(index)].map { entry in
+            (String(decoding: bytes[attributeNames[entry]], as: UTF8.self), String(decoding: bytes[attributeValues[entry]], as: UTF8.self))
+        }
+    }
 
     /// Records per batch: enough to amortize a hand-off, small enough to keep two workers busy.
     static let recordsPerBatch = 4096
@@ -117,7 +129,9 @@ struct RecordEventSource {
 
     private func attributes(_ needed: Bool, into batch: inout RecordEvents) -> Int32 {
         guard needed else { return -1 }
-        batch.attributeLists.append(reader.attributes())
+        let first = batch.attributeNames.count
+        reader.appendAttributes(names: &batch.attributeNames, values: &batch.attributeValues, bytes: &batch.bytes)
+        batch.attributeLists.append(first..<batch.attributeNames.count)
         return Int32(batch.attributeLists.count - 1)
     }
 }
@@ -138,9 +152,9 @@ struct RecordEventSink {
             switch event {
             case .recordStart(let line, let attributes):
                 recordLine = line
-                collector.beginRecord(attributes: attributes >= 0 ? batch.attributeLists[Int(attributes)] : [])
+                collector.beginRecord(attributes: batch.attributes(attributes))
             case .start(let step, let attributes):
-                collector.startElement(step: step, attributes: attributes >= 0 ? batch.attributeLists[Int(attributes)] : [])
+                collector.startElement(step: step, attributes: batch.attributes(attributes))
             case .end(let isRecord):
                 if isRecord { table.finish(collector, line: recordLine) } else { collector.endElement() }
             case .text(let range):

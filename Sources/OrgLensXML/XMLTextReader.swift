@@ -68,16 +68,22 @@ final class XMLTextReader {
         }
     }
 
-    /// Attributes of the current element, by local name.
-    func attributes() -> [(name: String, value: String)] {
-        var result: [(String, String)] = []
-        guard xmlTextReaderHasAttributes(reader) == 1 else { return result }
+    /// Appends each attribute of the current element as its local name and value, both as ranges of
+    /// `bytes`: the parsing worker copies bytes and leaves making strings to the collecting one.
+    func appendAttributes(names: inout [Range<Int>], values: inout [Range<Int>], bytes: inout [UInt8]) {
+        guard xmlTextReaderHasAttributes(reader) == 1 else { return }
+        func append(_ text: UnsafePointer<xmlChar>?) -> Range<Int> {
+            let start = bytes.count
+            if let text {
+                bytes.append(contentsOf: UnsafeBufferPointer(start: text, count: strlen(UnsafeRawPointer(text).assumingMemoryBound(to: CChar.self))))
+            }
+            return start..<bytes.count
+        }
         while xmlTextReaderMoveToNextAttribute(reader) == 1 {
-            let value = xmlTextReaderConstValue(reader).map { String(cString: $0) } ?? ""
-            result.append((localName, value))
+            names.append(append(xmlTextReaderConstLocalName(reader)))
+            values.append(append(xmlTextReaderConstValue(reader)))
         }
         xmlTextReaderMoveToElement(reader)
-        return result
     }
 
     /// Line of the current node in the file.
