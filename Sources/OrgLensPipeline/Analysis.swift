@@ -38,32 +38,8 @@ public enum Analysis {
     public static func compute(_ request: AnalysisRequest, logger: Logger) throws(RunError) -> Result {
         try validate(request)
         var clock = StageClock()
-        // The catalogs are read and staged beside the people export, in the time its parallel parse
-        // leaves a core idle; their errors are reported first, as when they were read first.
-        let fields = PersonField.read(for: request.policy, publishing: request.peopleTable ? request.publish : [])
-        let reader: PeopleSourceReader
-        var table: RawTable
-        let catalogs: CatalogInputs.Tables
-        let teams: StagedTeams?
-        do {
-            let (peopleRead, catalogRead, _) = concurrently(
-                workers: request.workers,
-                {
-                    Swift.Result { () throws(RunError) in
-                        let reader = try PeopleSourceReader(request.people)
-                        return (reader, try reader.read(fields, workers: request.workers))
-                    }
-                },
-                {
-                    Swift.Result { () throws(RunError) in
-                        let catalogs = try CatalogInputs.read(request)
-                        return (catalogs, catalogs.teams.map { CatalogStager.stageTeams($0) })
-                    }
-                },
-                {})
-            (catalogs, teams) = try catalogRead.get()
-            (reader, table) = try peopleRead.get()
-        }
+        let (reader, read, catalogs, teams) = try readInputs(request)
+        var table = consume read
         clock.lap("read")
         logger.info("read people", metadata: ["rows": "\(table.rowsRead)", "rejected": "\(table.rejections.count)"])
 
@@ -176,6 +152,33 @@ public enum Analysis {
         for finding in findings { ruleCounts[finding.rule, default: 0] += 1 }
         for rejection in rejections { ruleCounts[rejection.rule, default: 0] += 1 }
         return Result(files: files, dataQuality: quality, summary: spans.metrics.summary, ruleCounts: ruleCounts, stageTimings: timings)
+    }
+
+    /// Reads the people export and the catalogs; the teams are staged too (people staging needs them).
+    /// The catalogs are read beside the people export, in the time its parallel parse leaves a core
+    /// idle; their errors are reported first, as when they were read first.
+    private static func readInputs(_ request: AnalysisRequest) throws(RunError)
+        -> (PeopleSourceReader, RawTable, CatalogInputs.Tables, StagedTeams?)
+    {
+        let fields = PersonField.read(for: request.policy, publishing: request.peopleTable ? request.publish : [])
+        let (peopleRead, catalogRead, _) = concurrently(
+            workers: request.workers,
+            {
+                Swift.Result { () throws(RunError) in
+                    let reader = try PeopleSourceReader(request.people)
+                    return (reader, try reader.read(fields, workers: request.workers))
+                }
+            },
+            {
+                Swift.Result { () throws(RunError) in
+                    let catalogs = try CatalogInputs.read(request)
+                    return (catalogs, catalogs.teams.map { CatalogStager.stageTeams($0) })
+                }
+            },
+            {})
+        let (catalogs, teams) = try catalogRead.get()
+        let (reader, table) = try peopleRead.get()
+        return (reader, table, catalogs, teams)
     }
 
     private static func validate(_ request: AnalysisRequest) throws(RunError) {
