@@ -49,14 +49,15 @@ public struct CostRollups: Sendable {
 
     public init(graph: OrgGraph, costs: PersonCosts, minGroupSize: Int, catalog: TeamCatalog?) {
         let count = graph.count
+        let isManager = (0..<count).map { graph.directReports(of: $0) > 0 }
         var total = Totals(count: count)
-        for person in 0..<count { total.addSelf(person, costs: costs, isManager: graph.directReports(of: person) > 0) }
+        total.addPeople(costs: costs, isManager: isManager) { $0 }
         total.rollUp(order: graph.order, parent: graph.parent)
         // Differencing guard, bottom-up: the salaried people of P's subtree that no published subtree
         // below P covers must not be a small group, or publishing P would let a reader subtract them out.
         var published = [Bool](repeating: false, count: count)
         var coveredBelow = [Int32](repeating: 0, count: count)
-        for person in graph.order.reversed() where graph.directReports(of: Int(person)) > 0 {
+        for person in graph.order.reversed() where isManager[Int(person)] {
             let index = Int(person)
             var covered: Int32 = 0
             for child in graph.reports(of: index) {
@@ -68,7 +69,7 @@ public struct CostRollups: Sendable {
         }
         var figureIndex = [Int32](repeating: -1, count: count)
         var managerFigures: [CostFigures] = []
-        for person in 0..<count where graph.directReports(of: person) > 0 {
+        for person in 0..<count where isManager[person] {
             figureIndex[person] = Int32(managerFigures.count)
             managerFigures.append(total.figures(person, published: published[person]))
         }
@@ -77,14 +78,9 @@ public struct CostRollups: Sendable {
 
         let layers = Int(graph.layer.max() ?? 0)
         var layerTotals = Totals(count: layers + 1)
+        layerTotals.addPeople(costs: costs, isManager: isManager) { Int(graph.layer[$0]) }
         var teamTotals = catalog.map { Totals(count: $0.count) }
-        for person in 0..<count {
-            let isManager = graph.directReports(of: person) > 0
-            layerTotals.addPerson(person, costs: costs, isManager: isManager, into: Int(graph.layer[person]))
-            if let catalog, catalog.personTeam[person] >= 0 {
-                teamTotals!.addPerson(person, costs: costs, isManager: isManager, into: Int(catalog.personTeam[person]))
-            }
-        }
+        if let catalog { teamTotals!.addPeople(costs: costs, isManager: isManager) { Int(catalog.personTeam[$0]) } }
         byLayer = (1..<(layers + 1)).map { layerTotals.figures($0, published: layerTotals.salaried($0) >= minGroupSize) }
         byTeam = teamTotals.map { totals in
             (0..<totals.count).map { totals.figures($0, published: totals.salaried($0) >= minGroupSize) }
@@ -114,21 +110,20 @@ private struct Totals {
 
     func salaried(_ group: Int) -> Int32 { groups[group].salaried }
 
-    mutating func addSelf(_ person: Int, costs: PersonCosts, isManager: Bool) {
-        addPerson(person, costs: costs, isManager: isManager, into: person)
-    }
-
-    /// Adds one person's own figures into group `group`.
-    mutating func addPerson(_ person: Int, costs: PersonCosts, isManager: Bool, into group: Int) {
-        let own = costs.costMinor[person]
-        let isContractor = costs.isContractor[person]
+    /// Adds every person's own figures into their group, `group(person)` (none when negative).
+    mutating func addPeople(costs: PersonCosts, isManager: [Bool], group: (Int) -> Int) {
         groups.withUnsafeMutableBufferPointer { groups in
-            groups[group].headcount += 1
-            if isContractor { groups[group].contractors += 1 } else { groups[group].employees += 1 }
-            guard own >= 0 else { return }
-            groups[group].salaried += 1
-            groups[group].cost += own
-            if isManager { groups[group].managerCost += own }
+            for person in isManager.indices {
+                let group = group(person)
+                guard group >= 0 else { continue }
+                groups[group].headcount += 1
+                if costs.isContractor[person] { groups[group].contractors += 1 } else { groups[group].employees += 1 }
+                let own = costs.costMinor[person]
+                guard own >= 0 else { continue }
+                groups[group].salaried += 1
+                groups[group].cost += own
+                if isManager[person] { groups[group].managerCost += own }
+            }
         }
     }
 
