@@ -10,7 +10,7 @@ public enum TeamMetrics {
     ) -> TeamReport {
         let teamCount = catalog.count
         let shapes = parallelChunks(count: teamCount, workers: workers, serialThreshold: 2048) { range in
-            range.map { TeamShape(team: $0, catalog: catalog, graph: graph) }
+            range.map { TeamShape.measure(team: $0, catalog: catalog, graph: graph) }
         }.flatMap { $0 }
         let teamDependencies = services.flatMap { services in
             dependencies.map { TeamDependencies(services: services, dependencies: $0, removed: catalog.removed) }

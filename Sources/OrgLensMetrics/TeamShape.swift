@@ -9,13 +9,13 @@ struct TeamShape: Sendable {
     let orgHead: Int32
     let crossOrg: Bool
 
-    // Borrowed: an initializer takes its arguments owned, which copied (retained) every array of the
-    // catalog and the graph once per team.
-    init(team: Int, catalog: borrowing TeamCatalog, graph: borrowing OrgGraph) {
+    // A static function rather than an initializer: an initializer takes its arguments owned, which
+    // copied (retained) every array of the catalog and the graph once per team.
+    static func measure(team: Int, catalog: TeamCatalog, graph: OrgGraph) -> TeamShape {
         let members = catalog.members(of: team)
         let lead = catalog.lead[team]
         let others = members.filter { $0 != lead }
-        size = members.count
+        let size = members.count
 
         var managers = others.compactMap { graph.parent[Int($0)] >= 0 ? graph.parent[Int($0)] : nil }
         managers.sort()
@@ -27,16 +27,17 @@ struct TeamShape: Sendable {
             if run == 1 { distinct += 1 }
             largestGroup = max(largestGroup, run)
         }
-        reportingManagers = distinct
-        alignment = others.isEmpty ? nil : Double(largestGroup) / Double(others.count)
+        let reportingManagers = distinct
+        let alignment = others.isEmpty ? nil : Double(largestGroup) / Double(others.count)
 
         var common: Int32 = others.first ?? -1
         for other in others.dropFirst() where common >= 0 { common = Self.lowestCommonAncestor(common, other, graph) }
         // A member's own org does not contain them: if the common ancestor is one of the others, go one up.
         if common >= 0, others.contains(common) { common = graph.parent[Int(common)] }
-        owningManager = common
+        let owningManager = common
 
         // The lead's chain decides; without a (known) lead, the owning manager's.
+        let orgHead: Int32
         if lead >= 0 {
             orgHead = catalog.orgHeadOfPerson[Int(lead)]
         } else if owningManager >= 0 {
@@ -51,11 +52,14 @@ struct TeamShape: Sendable {
             guard head >= 0 else { continue }
             if firstHead < 0 { firstHead = head } else if head != firstHead { severalHeads = true; break }
         }
-        crossOrg = severalHeads
+        let crossOrg = severalHeads
+        return TeamShape(
+            size: size, reportingManagers: reportingManagers, alignment: alignment, owningManager: owningManager,
+            orgHead: orgHead, crossOrg: crossOrg)
     }
 
     /// Climbs both chains to the same layer, then together; -1 when they are in different trees.
-    static func lowestCommonAncestor(_ first: Int32, _ second: Int32, _ graph: borrowing OrgGraph) -> Int32 {
+    static func lowestCommonAncestor(_ first: Int32, _ second: Int32, _ graph: OrgGraph) -> Int32 {
         var a = first
         var b = second
         while a >= 0, b >= 0, graph.layer[Int(a)] > graph.layer[Int(b)] { a = graph.parent[Int(a)] }

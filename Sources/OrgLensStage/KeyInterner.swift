@@ -85,10 +85,7 @@ struct KeyInterner {
 
     /// A read-only, `Sendable` copy for later stages (team and service ids: small tables).
     func frozen() -> KeyIndex {
-        var entries: [String: Int32] = [:]
-        entries.reserveCapacity(names.count)
-        for key in 0..<names.count { entries[names.string(at: key)] = Int32(key) }
-        return KeyIndex(names: names, entries: entries)
+        KeyIndex(names: names)
     }
 
     mutating func setState(_ state: StagedPeople.KeyState, for key: Int32) {

@@ -81,7 +81,7 @@ struct RowFacts: Sendable {
                 let text = UnsafeBufferPointer(rebasing: bytes[trimmed])
                 let spelling = spellings.key(for: text)
                 if Int(spelling) == keyOfSpelling.count {
-                    keyOfSpelling.append(teams.index.key(of: String(decoding: text, as: UTF8.self)) ?? teamUnknown)
+                    keyOfSpelling.append(teams.index.key(of: text) ?? teamUnknown)
                 }
                 return keyOfSpelling[Int(spelling)]
             }

@@ -106,7 +106,7 @@ struct TableBuilder {
         self.maxFieldBytes = maxFieldBytes
     }
 
-    mutating func finish(_ collector: borrowing RecordCollector, line: Int) {
+    mutating func finish(_ collector: RecordCollector, line: Int) {
         rowsRead += 1
         if collector.flaw != nil {
             let identifier = identifierIndex.flatMap { collector.value(ofField: $0) }
