@@ -101,11 +101,8 @@ struct RecordCollector {
 
     func needsAttributes(ofStep step: Int32) -> Bool { step >= 0 && attributeSteps[Int(step)] }
 
-    /// Whether text inside an element `step` could ever be kept (a superset of `wantsText`).
+    /// Whether text inside an element `step` could ever be kept (an element's frame decides for sure).
     func mayTakeText(ofStep step: Int32) -> Bool { step >= 0 && textSteps[Int(step)] }
-
-    /// Whether text arriving now would be kept.
-    var wantsText: Bool { stack.last?.wantsText ?? false }
 
     mutating func beginRecord(attributes: [(name: String, value: String)]) {
         stack.removeAll(keepingCapacity: true)
@@ -159,7 +156,7 @@ struct RecordCollector {
         }
     }
 
-    /// Text of the innermost open element, appended by `produce` (kept only when `wantsText`).
+    /// Text of the innermost open element, appended by `produce` (kept only when a text alternative ends there).
     mutating func appendText(_ produce: (inout [UInt8]) -> Void) {
         guard let frame = stack.last, frame.wantsText else { return }
         let before = text.count

@@ -6,8 +6,8 @@ import OrgLensInput
 import OrgLensModel
 
 /// One event of the streamed document, as Swift values.
-/// Names and text are not copied into `String`s here: the caller asks for them (`localName`, `value`)
-/// only when a record needs them, which keeps unselected parts of a large export cheap.
+/// Names and text are not copied into `String`s here: the caller asks for them (`localNameIndex`,
+/// `appendValue`) only when a record needs them, which keeps unselected parts of a large export cheap.
 enum XMLEvent {
     case start(depth: Int, isEmpty: Bool)
     case end(depth: Int)
@@ -104,17 +104,6 @@ final class XMLTextReader {
     /// Local name of the current node.
     var localName: String {
         xmlTextReaderConstLocalName(reader).map { String(cString: $0) } ?? ""
-    }
-
-    /// Whether the current node's local name is `name` (NUL-terminated UTF-8), without making a `String`.
-    func localNameIs(_ name: [UInt8]) -> Bool {
-        guard let current = xmlTextReaderConstLocalName(reader) else { return false }
-        return name.withUnsafeBufferPointer { strcmp(UnsafeRawPointer(current).assumingMemoryBound(to: CChar.self), UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self)) == 0 }
-    }
-
-    /// Text of the current text node.
-    var value: String {
-        xmlTextReaderConstValue(reader).map { String(cString: $0) } ?? ""
     }
 
     /// Appends the current node's text to `bytes`, without making a `String`.
