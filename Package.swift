@@ -19,7 +19,7 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CLibCSV", path: "Sources/CLibCSV"),
-        .target(name: "OrgLensModel"),
+        .target(name: "OrgLensModel", dependencies: ["CPrefetch"]),
         .target(name: "OrgLensInput", dependencies: [
             "OrgLensModel", .product(name: "Crypto", package: "swift-crypto"),
         ]),
@@ -27,7 +27,7 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(name: "OrgLensXML", dependencies: ["CLibXML2", "OrgLensModel", "OrgLensInput"]),
         .systemLibrary(name: "CPrefetch", path: "Sources/CPrefetch"),
-        .target(name: "OrgLensStage", dependencies: ["OrgLensModel", "CPrefetch"]),
+        .target(name: "OrgLensStage", dependencies: ["OrgLensModel"]),
         .target(name: "OrgLensGraph", dependencies: ["OrgLensModel", "OrgLensStage"]),
         .target(name: "OrgLensMetrics", dependencies: ["OrgLensModel", "OrgLensGraph"]),
         .target(name: "OrgLensLoad", dependencies: ["OrgLensModel", "OrgLensMetrics", "OrgLensGraph", "OrgLensStage"]),

@@ -154,8 +154,7 @@ public struct AnalyzeCommand: ParsableCommand {
             _ = try Analysis.run(request, logger: logger)
             print(request.outputDirectory + "/dashboard.json")
         } catch {
-            StandardError.write("orglens: error: \(error.message)\n")
-            throw ExitCode(error.status.rawValue)
+            throw StandardError.failure(error)
         }
     }
 

@@ -38,8 +38,7 @@ public struct GenerateCommand: ParsableCommand {
                 format: SyntheticOrgWriter.Format(rawValue: format) ?? .csv, to: outputDirectory)
             for file in files { print(outputDirectory + "/" + file) }
         } catch {
-            StandardError.write("orglens: error: \(error.message)\n")
-            throw ExitCode(error.status.rawValue)
+            throw StandardError.failure(error)
         }
     }
 }

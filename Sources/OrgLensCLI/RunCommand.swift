@@ -62,8 +62,7 @@ public struct RunCommand: ParsableCommand {
             print(directory.latest + "/dashboard.json")
             tripped = file.failOn.compactMap { rule in result.ruleCounts[rule].map { (rule, $0) } }
         } catch {
-            StandardError.write("orglens: error: \(error.message)\n")
-            throw ExitCode(error.status.rawValue)
+            throw StandardError.failure(error)
         }
         if !tripped.isEmpty {
             StandardError.write("orglens: fail_on tripped: \(tripped.map { "\($0.0.rawValue) (\($0.1))" }.joined(separator: ", ")); the run was published.\n")

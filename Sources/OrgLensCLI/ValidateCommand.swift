@@ -17,8 +17,7 @@ public struct ValidateCommand: ParsableCommand {
         do throws(RunError) {
             print(try PipelineCheck.describe(try PipelineFile.load(pipeline)), terminator: "")
         } catch {
-            StandardError.write("orglens: error: \(error.message)\n")
-            throw ExitCode(error.status.rawValue)
+            throw StandardError.failure(error)
         }
     }
 }

@@ -8,13 +8,6 @@ public enum DashboardDocument {
     /// see the README's changelog.
     public static let schemaVersion = "1.2"
 
-    /// The whole document as one buffer (small documents and tests).
-    public static func render(_ content: DashboardContent) -> [UInt8] {
-        var whole: [UInt8] = []
-        render(content) { whole += $0 }
-        return whole
-    }
-
     /// Renders the document piece by piece into `emit`, handing over each large table as soon as it is
     /// rendered, so the document is never held whole.
     public static func render(_ content: DashboardContent, emit: ([UInt8]) -> Void) {

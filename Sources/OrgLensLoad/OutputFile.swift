@@ -10,18 +10,14 @@ public struct OutputFile: Sendable {
     private let content: Content
 
     private enum Content: Sendable {
-        case rendered([[UInt8]])
+        case rendered([UInt8])
         case streamed(Renderer)
     }
 
     public init(name: String, bytes: [UInt8], mode: UInt32 = 0o644) {
-        self.init(name: name, segments: [bytes], mode: mode)
-    }
-
-    public init(name: String, segments: [[UInt8]], mode: UInt32 = 0o644) {
         self.name = name
         self.mode = mode
-        content = .rendered(segments)
+        content = .rendered(bytes)
     }
 
     /// A file rendered only when it is written (each time it is written).
@@ -34,7 +30,7 @@ public struct OutputFile: Sendable {
     /// Produces the content, in order, piece by piece.
     public func produce(_ emit: ([UInt8]) -> Void) {
         switch content {
-        case .rendered(let segments): for segment in segments { emit(segment) }
+        case .rendered(let bytes): emit(bytes)
         case .streamed(let render): render(emit)
         }
     }

@@ -43,44 +43,15 @@ extension Finding {
 }
 
 extension Finding {
-    /// `findings` in `publishedOrder` (ties keep their input order). Sorted through 20-byte keys —
-    /// rule rank and the subject's first 15 bytes — because comparing and moving whole findings (two
-    /// strings each) cost more than rendering them.
+    /// `findings` in `publishedOrder` (ties keep their input order), sorted by `TextColumn`'s keyed id
+    /// order: comparing and moving whole findings (two strings each) cost more than rendering them.
     public static func publishedSorted(_ findings: [Finding]) -> [Finding] {
-        let rank = Dictionary(uniqueKeysWithValues: Rule.allCases.sorted().enumerated().map { ($1, UInt64($0)) })
-        var keys = findings.indices.map { index in
-            SortKey(finding: findings[index], rank: rank[findings[index].rule]!, index: Int32(index))
-        }
-        keys.sort { lhs, rhs in
-            if lhs.high != rhs.high { return lhs.high < rhs.high }
-            if lhs.low != rhs.low { return lhs.low < rhs.low }
-            let left = findings[Int(lhs.index)]
-            let right = findings[Int(rhs.index)]
-            if publishedOrder(left, right) { return true }
-            if publishedOrder(right, left) { return false }
-            return lhs.index < rhs.index
-        }
-        return keys.map { findings[Int($0.index)] }
-    }
-
-    /// Big-endian packing, so comparing the integers compares the bytes; equal keys fall back to the
-    /// full comparison.
-    private struct SortKey {
-        var high: UInt64
-        var low: UInt64
-        var index: Int32
-
-        init(finding: Finding, rank: UInt64, index: Int32) {
-            high = rank << 56
-            low = 0
-            for (offset, byte) in finding.subject.utf8.prefix(15).enumerated() {
-                if offset < 7 {
-                    high |= UInt64(byte) << (8 * (6 - UInt64(offset)))
-                } else {
-                    low |= UInt64(byte) << (8 * (14 - UInt64(offset)))
-                }
-            }
-            self.index = index
-        }
+        let rank = Dictionary(uniqueKeysWithValues: Rule.allCases.sorted().enumerated().map { ($1, Int32($0)) })
+        var subjects = TextColumn()
+        for finding in findings { subjects.append(finding.subject.utf8) }
+        let order = subjects.sorted(
+            Array(findings.indices), group: { rank[findings[$0].rule]! },
+            thenBy: { findings[$0].message.utf8.lexicographicallyPrecedes(findings[$1].message.utf8) })
+        return order.map { findings[$0] }
     }
 }

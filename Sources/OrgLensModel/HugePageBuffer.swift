@@ -1,3 +1,4 @@
+internal import CPrefetch
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -30,4 +31,9 @@ public final class HugePageBuffer<Element: BitwiseCopyable> {
     }
 
     deinit { munmap(base, byteCount) }
+
+    /// Asks the CPU for element `index` ahead of a write to it; a hint only, with no effect on contents.
+    public func prefetchForWrite(_ index: Int) {
+        orglens_prefetch_for_write(buffer.baseAddress! + index)
+    }
 }

@@ -64,6 +64,14 @@ public func concurrently<A: Sendable, B: Sendable, C: Sendable>(
     return (firstResult, secondResult.take(), thirdResult.take())
 }
 
+/// `concurrently` for two computations.
+public func concurrently<A: Sendable, B: Sendable>(
+    workers: Int, _ first: () -> A, _ second: @escaping @Sendable () -> B
+) -> (A, B) {
+    let (a, b, _) = concurrently(workers: workers, first, second) {}
+    return (a, b)
+}
+
 /// A result handed from a Dispatch work item to the thread waiting for it.
 private final class ResultSlot<Value: Sendable>: Sendable {
     private let value = Mutex<Value?>(nil)

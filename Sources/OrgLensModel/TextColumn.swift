@@ -76,16 +76,6 @@ public struct TextColumn: Sendable {
 
     /// Byte-wise order of values `lhs` and `rhs`: the order ids are published in.
     public func precedes(_ lhs: Int, _ rhs: Int) -> Bool {
-        storage.withUnsafeBufferPointer { buffer in
-            let left = range(at: lhs)
-            let right = range(at: rhs)
-            let common = min(left.count, right.count)
-            for offset in 0..<common {
-                let a = buffer[left.lowerBound + offset]
-                let b = buffer[right.lowerBound + offset]
-                if a != b { return a < b }
-            }
-            return left.count < right.count
-        }
+        storage.withUnsafeBufferPointer { Self.compare($0, range(at: lhs), range(at: rhs)) < 0 }
     }
 }

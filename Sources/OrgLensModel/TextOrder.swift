@@ -1,10 +1,13 @@
 extension TextColumn {
-    /// `items` ordered by `group`, then by the bytes of value `text(item)`; equal keys keep input order.
+    /// `items` ordered by `group`, then by the bytes of value `text(item)`, then by `thenBy` (when given),
+    /// then in input order.
     ///
     /// Sorted through 24-byte keys (group and the first 16 bytes, big-endian, so integer order is byte
     /// order) and compares whole values only on a tie: a comparison closure that slices the column for
     /// every step was the costliest part of ordering a million ids.
-    public func sorted(_ items: [Int], text: (Int) -> Int = { $0 }, group: (Int) -> Int32 = { _ in 0 }) -> [Int] {
+    public func sorted(
+        _ items: [Int], text: (Int) -> Int = { $0 }, group: (Int) -> Int32 = { _ in 0 }, thenBy: ((Int, Int) -> Bool)? = nil
+    ) -> [Int] {
         storage.withUnsafeBufferPointer { bytes in
             var keys = items.map { item -> OrderKey in
                 let range = range(at: text(item))
@@ -24,6 +27,10 @@ extension TextColumn {
                 } else if left.count != right.count {
                     // Same 16 bytes up to zero padding: the shorter one comes first.
                     return left.count < right.count
+                }
+                if let thenBy {
+                    if thenBy(lhs.item, rhs.item) { return true }
+                    if thenBy(rhs.item, lhs.item) { return false }
                 }
                 return lhs.item < rhs.item
             }
@@ -48,7 +55,7 @@ extension TextColumn {
     }
 
     /// memcmp order, then shorter first.
-    private static func compare(_ bytes: UnsafeBufferPointer<UInt8>, _ left: Range<Int>, _ right: Range<Int>) -> Int {
+    static func compare(_ bytes: UnsafeBufferPointer<UInt8>, _ left: Range<Int>, _ right: Range<Int>) -> Int {
         let common = min(left.count, right.count)
         for offset in 0..<common {
             let a = bytes[left.lowerBound + offset]

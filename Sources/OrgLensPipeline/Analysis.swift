@@ -43,11 +43,10 @@ public enum Analysis {
         clock.lap("read")
         logger.info("read people", metadata: ["rows": "\(table.rowsRead)", "rejected": "\(table.rejections.count)"])
 
-        let (stagedPeople, services, _) = concurrently(
+        let (stagedPeople, services) = concurrently(
             workers: request.workers,
             { PeopleStager.stage(table, policy: request.policy, teams: teams, workers: request.workers) },
-            { catalogs.services.flatMap { table in teams.map { CatalogStager.stageServices(table, teams: $0) } } },
-            {})
+            { catalogs.services.flatMap { table in teams.map { CatalogStager.stageServices(table, teams: $0) } } })
         var staged = stagedPeople
         if let pseudonymizer = request.pseudonymizer { staged.pseudonymize(pseudonymizer.function()) }
         // Only the people table reads the columns again; dropping them now keeps them out of the peak.
@@ -161,7 +160,7 @@ public enum Analysis {
         -> (PeopleSourceReader, RawTable, CatalogInputs.Tables, StagedTeams?)
     {
         let fields = PersonField.read(for: request.policy, publishing: request.peopleTable ? request.publish : [])
-        let (peopleRead, catalogRead, _) = concurrently(
+        let (peopleRead, catalogRead) = concurrently(
             workers: request.workers,
             {
                 Swift.Result { () throws(RunError) in
@@ -174,8 +173,7 @@ public enum Analysis {
                     let catalogs = try CatalogInputs.read(request)
                     return (catalogs, catalogs.teams.map { CatalogStager.stageTeams($0) })
                 }
-            },
-            {})
+            })
         let (catalogs, teams) = try catalogRead.get()
         let (reader, table) = try peopleRead.get()
         return (reader, table, catalogs, teams)

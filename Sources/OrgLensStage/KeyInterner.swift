@@ -1,4 +1,3 @@
-internal import CPrefetch
 public import OrgLensModel
 
 /// Gives each distinct id a dense `Int32` key, once, straight from the bytes of a column: no `String`
@@ -63,7 +62,7 @@ struct KeyInterner {
     /// Asks the CPU for the slot where a key with `hash` is probed first, so that a later
     /// `key(for:hash:)` finds it in cache. A hint only: no effect on results.
     func prefetch(hash: UInt64) {
-        orglens_prefetch_for_write(table.buffer.baseAddress! + (Int(truncatingIfNeeded: hash) & mask))
+        table.prefetchForWrite(Int(truncatingIfNeeded: hash) & mask)
     }
 
     /// Probes for `bytes`: its key if present, else the empty slot where it would go.
