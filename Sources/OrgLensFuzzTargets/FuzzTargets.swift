@@ -2,7 +2,7 @@ import Foundation
 import Logging
 import OrgLensCSV
 import OrgLensLoad
-public import OrgLensModel
+import OrgLensModel
 import OrgLensPipeline
 import OrgLensStage
 import OrgLensXML
@@ -82,7 +82,7 @@ public enum FuzzTargets {
     /// One file per process and target, rewritten for every input.
     private static func scratchFile(_ name: String, _ data: [UInt8]) -> String {
         let path = NSTemporaryDirectory() + "orglens-fuzz-\(getpid())-\(name)"
-        FileManager.default.createFile(atPath: path, contents: Data(data))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(data))
         return path
     }
 }

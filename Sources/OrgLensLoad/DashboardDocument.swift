@@ -1,5 +1,5 @@
-public import OrgLensMetrics
-public import OrgLensModel
+import OrgLensMetrics
+import OrgLensModel
 
 /// `dashboard.json`, the contract with the BI dashboard. Every table is an array of flat records with
 /// every key present; nothing in it depends on file paths, row order, worker count or the clock.

@@ -1,4 +1,4 @@
-public import OrgLensGraph
+import OrgLensGraph
 public import OrgLensModel
 
 /// Healthy shape of a director's org: 2–4 EMs reporting, at least 10 engineers below.

@@ -1,5 +1,5 @@
 public import OrgLensGraph
-public import OrgLensModel
+import OrgLensModel
 public import OrgLensStage
 
 /// Team boundaries, service ownership and Conway congruence over the frozen org and catalogs.

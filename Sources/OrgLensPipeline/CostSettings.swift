@@ -1,4 +1,4 @@
-public import OrgLensModel
+import OrgLensModel
 
 /// How salaries become all-in costs, and how small a group may be before its cost is withheld.
 public struct CostSettings: Sendable, Hashable {

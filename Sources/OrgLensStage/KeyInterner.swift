@@ -1,4 +1,4 @@
-public import OrgLensModel
+import OrgLensModel
 
 /// Gives each distinct id a dense `Int32` key, once, straight from the bytes of a column: no `String`
 /// is made per row.

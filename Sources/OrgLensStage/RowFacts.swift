@@ -1,4 +1,4 @@
-public import OrgLensModel
+import OrgLensModel
 
 /// What staging needs to know about each row that depends on that row alone: id hashes, the team it
 /// names, its hire-date and salary readings. Computed in parallel chunks before the serial pass, which

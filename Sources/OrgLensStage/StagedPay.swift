@@ -1,4 +1,4 @@
-public import OrgLensModel
+import OrgLensModel
 
 /// Pay as staged, per person in the org: annual salary in minor units (cents) and its currency.
 /// Present only when the export has a `salary` column. Values never leave the process un-aggregated.
