@@ -4,6 +4,12 @@ import PackageDescription
 // One module per ETL stage; data flows one way:
 // bytes → RawTable (OrgLensCSV) → StagedPeople (OrgLensStage) → OrgGraph (OrgLensGraph)
 //       → OrgMetrics (OrgLensMetrics) → files (OrgLensLoad); OrgLensPipeline wires them, OrgLensCLI parses flags.
+/// The built-in presets, `Sources/OrgLensPipeline/Presets/<name>.yml`.
+let presetNames = [
+    "adp", "bamboohr-csv", "bamboohr-directory", "bamboohr-reports-to", "generic-csv", "hibob", "personio",
+    "sap-successfactors", "workday-csv", "workday-report",
+]
+
 let package = Package(
     name: "OrgLens",
     platforms: [.macOS(.v15)],
@@ -31,12 +37,16 @@ let package = Package(
         .target(name: "OrgLensGraph", dependencies: ["OrgLensModel", "OrgLensStage"]),
         .target(name: "OrgLensMetrics", dependencies: ["OrgLensModel", "OrgLensGraph"]),
         .target(name: "OrgLensLoad", dependencies: ["OrgLensModel", "OrgLensMetrics", "OrgLensGraph", "OrgLensStage"]),
-        .target(name: "OrgLensPipeline", dependencies: [
-            "OrgLensModel", "OrgLensCSV", "OrgLensXML", "OrgLensStage", "OrgLensGraph", "OrgLensMetrics", "OrgLensLoad",
-            .product(name: "Logging", package: "swift-log"),
-            .product(name: "Yams", package: "Yams"),
-            .product(name: "Crypto", package: "swift-crypto"),
-        ]),
+        .target(
+            name: "OrgLensPipeline",
+            dependencies: [
+                "OrgLensModel", "OrgLensCSV", "OrgLensXML", "OrgLensStage", "OrgLensGraph", "OrgLensMetrics", "OrgLensLoad",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            // The presets ship inside the binary: `orglens run` finds them wherever the pipeline file is.
+            resources: presetNames.map { .embedInCode("Presets/\($0).yml") }),
         .target(name: "OrgLensGenerate", dependencies: ["OrgLensModel"]),
         .target(name: "OrgLensCLI", dependencies: [
             "OrgLensPipeline", "OrgLensModel", "OrgLensGenerate",

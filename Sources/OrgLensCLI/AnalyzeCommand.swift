@@ -23,7 +23,7 @@ public struct AnalyzeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Input format: csv or xml (default: xml for .xml files, else csv).", valueName: "format"))
     var format: String?
 
-    @Option(help: ArgumentHelp("XML record mapping preset: workday-report, bamboohr-directory.", valueName: "name"))
+    @Option(help: ArgumentHelp("An export preset: its column names and value vocabulary (orglens presets lists them).", valueName: "name"))
     var preset: String?
 
     @Option(name: .customLong("record"), help: ArgumentHelp(
@@ -86,8 +86,31 @@ public struct AnalyzeCommand: ParsableCommand {
     var contractorsInSpans: Bool?
 
     @Option(name: .customLong("manager-ref"), help: ArgumentHelp(
-        "What manager_id holds: id (default), email or name (matched case-insensitively; 'Last, First' too).", valueName: "kind"))
-    var managerReference: String = "id"
+        "What manager_id holds: auto (default: decided from the values), id, email or name (matched case-insensitively; 'Last, First' too).",
+        valueName: "kind"))
+    var managerReference: String?
+
+    @Option(name: .customLong("date-format"), help: ArgumentHelp(
+        "How dates are written: iso (default), mdy, dmy, ymd (with /, . or -), or auto (decided from the column).", valueName: "format"))
+    var dateFormat: String?
+
+    @Option(name: .customLong("pay-decimal"), help: ArgumentHelp("The decimal mark in pay: auto (default), '.' or ','.", valueName: "mark"))
+    var payDecimal: String?
+
+    @Option(name: .customLong("pay-period"), help: ArgumentHelp("What salary is per when a value does not say: annual (default), monthly, hourly.", valueName: "period"))
+    var payPeriod: String?
+
+    @Option(name: .customLong("hours-per-year"), help: ArgumentHelp("Hours that make an hourly rate annual (default 2080).", valueName: "n"))
+    var hoursPerYear: Int?
+
+    @Option(name: .customLong("status-map"), help: ArgumentHelp(
+        "What a status value means: active, leave, inactive or pending (e.g. 'Garden leave=leave'). Repeatable.", valueName: "value=meaning"))
+    var statusMap: [String] = []
+
+    @Option(name: .customLong("employment-type-map"), help: ArgumentHelp(
+        "What an employment_type value means: employee or contractor (e.g. '1099 Contractor=contractor'). Repeatable.",
+        valueName: "value=meaning"))
+    var employmentTypeMap: [String] = []
 
     @Option(name: .customLong("root-marker"), help: ArgumentHelp(
         "A manager_id value meaning 'no manager' (e.g. XX, N/A, 0). Repeatable.", valueName: "value"))
@@ -101,8 +124,10 @@ public struct AnalyzeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Field delimiter: ',', ';', '|', 'tab' (default: detected from the header line).", valueName: "char"))
     var delimiter: String?
 
-    @Option(help: ArgumentHelp("Text encoding: utf-8 (default), windows-1252, utf-16 (with BOM).", valueName: "name"))
-    var encoding: String = "utf-8"
+    @Option(help: ArgumentHelp(
+        "Text encoding: auto (default: UTF-8 when the file is valid UTF-8, else windows-1252), utf-8, windows-1252, utf-16 (with BOM).",
+        valueName: "name"))
+    var encoding: String?
 
     @Option(name: .customLong("as-of"), help: ArgumentHelp("The day the org is measured on (default: today, UTC).", valueName: "yyyy-mm-dd"))
     var asOf: String?
@@ -133,13 +158,23 @@ public struct AnalyzeCommand: ParsableCommand {
         if let asOf, CivilDate(iso: Substring(asOf)) == nil || asOf.count != 10 {
             throw ValidationError("--as-of '\(asOf)' is not a date in YYYY-MM-DD form.")
         }
-        if ManagerReference(rawValue: managerReference) == nil {
-            throw ValidationError("--manager-ref must be id, email or name.")
+        if let managerReference, ManagerReference(rawValue: managerReference) == nil {
+            throw ValidationError("--manager-ref must be auto, id, email or name.")
         }
+        if let dateFormat, DateFormat(rawValue: dateFormat) == nil {
+            throw ValidationError("--date-format must be one of \(DateFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+        }
+        if let payDecimal, PayFormat.DecimalMark(rawValue: payDecimal) == nil {
+            throw ValidationError("--pay-decimal must be auto, '.' or ','.")
+        }
+        if let payPeriod, PayPeriod(rawValue: payPeriod) == nil {
+            throw ValidationError("--pay-period must be annual, monthly or hourly.")
+        }
+        if let hoursPerYear, !(1...8784).contains(hoursPerYear) { throw ValidationError("--hours-per-year must be between 1 and 8784.") }
         if let format, SourceFormat(rawValue: format.lowercased()) == nil {
             throw ValidationError("--format '\(format)' is not supported; use csv or xml.")
         }
-        if TextEncoding(name: encoding) == nil {
+        if let encoding, TextEncoding(name: encoding) == nil {
             throw ValidationError("--encoding '\(encoding)' is not supported; use utf-8, windows-1252 or utf-16.")
         }
         if let delimiter, DialectText.delimiter(delimiter) == nil {
@@ -178,12 +213,10 @@ public struct AnalyzeCommand: ParsableCommand {
         overrides.teamMaxSize = teamMaximumSize
         let settings = try ResolvedSettings(file: file, overrides: overrides)
         let day = asOf.flatMap { CivilDate(iso: Substring($0)) } ?? Self.todayUTC()
-        let dialect = try DialectText.dialect(delimiter: delimiter, encoding: encoding, source: "the command line")
+        let dialect = try DialectText.dialect(delimiter: delimiter, encoding: encoding ?? "auto", source: "the command line")
+        let source = try peopleSource()
         var request = AnalysisRequest(
-            people: PeopleSource(
-                path: people, format: format.flatMap { SourceFormat(rawValue: $0.lowercased()) },
-                mapping: try ColumnMapping<PersonField>(pairs: mappings),
-                dialect: dialect, xmlPreset: preset, xmlRecordElement: recordElement),
+            people: try source.peopleSource(settingsFile: nil),
             teams: try teams.map { path throws(RunError) in
                 TableSource(path: path, mapping: try ColumnMapping<TeamField>(pairs: teamsMappings), dialect: dialect)
             },
@@ -193,10 +226,7 @@ public struct AnalyzeCommand: ParsableCommand {
             dependencies: try dependencies.map { path throws(RunError) in
                 TableSource(path: path, mapping: try ColumnMapping<DependencyField>(pairs: dependenciesMappings), dialect: dialect)
             },
-            policy: PeoplePolicy(
-                asOf: day, inactiveStatuses: inactiveStatuses.isEmpty ? nil : inactiveStatuses, rootMarkers: rootMarkers,
-                contractorTypes: settings.contractorTypes,
-                managerReference: ManagerReference(rawValue: managerReference) ?? .id),
+            policy: source.policy(asOf: day, inactiveStatuses: nil, contractorTypes: settings.contractorTypes),
             orgLayer: settings.orgLayer, teamSizes: settings.teamSizes, orgHeadBands: settings.orgHeadBands,
             costs: settings.costs, workers: workers ?? Self.activeProcessors(), outputDirectory: outputDirectory)
         request.tables = tables
@@ -205,6 +235,33 @@ public struct AnalyzeCommand: ParsableCommand {
                 keyFile: pseudonymKeyFile ?? file.keyFile, environment: ProcessInfo.processInfo.environment)
         }
         return request
+    }
+
+    /// The people source the flags describe: the preset's settings, then each flag given over them.
+    private func peopleSource() throws(RunError) -> PipelineFile.Source {
+        var source = PipelineFile.Source(path: people)
+        if let preset { try source.apply(preset: try PresetCatalog.find(preset, besideDirectory: nil, status: .usage)) }
+        let mapping = try ColumnMapping<PersonField>(pairs: mappings)
+        for (field, column) in mapping.overrides { source.map[field.rawValue] = column }
+        if let format { source.format = format }
+        if let managerReference { source.managerRef = managerReference }
+        if let delimiter { source.delimiter = delimiter }
+        source.encoding = encoding ?? source.encoding ?? "auto"
+        if !rootMarkers.isEmpty { source.rootMarkers = rootMarkers }
+        if let recordElement { source.record = recordElement }
+        if !inactiveStatuses.isEmpty { source.inactiveStatuses = inactiveStatuses }
+        if let dateFormat { source.dateFormat = dateFormat }
+        if let payDecimal { source.payDecimal = payDecimal }
+        if let payPeriod { source.payPeriod = payPeriod }
+        if let hoursPerYear { source.hoursPerYear = hoursPerYear }
+        do {
+            source.statusMap.merge(try ValueVocabulary<StatusClass>(pairs: statusMap, option: "--status-map").meanings.mapValues(\.rawValue)) { $1 }
+            source.employmentTypeMap.merge(
+                try ValueVocabulary<WorkerClass>(pairs: employmentTypeMap, option: "--employment-type-map").meanings.mapValues(\.rawValue)) { $1 }
+        } catch {
+            throw RunError(.usage, "'\(error.text)' is not VALUE=MEANING; meanings are: \(error.choices.joined(separator: ", ")).")
+        }
+        return source
     }
 
     static func todayUTC() -> CivilDate {

@@ -1,4 +1,5 @@
 public import ArgumentParser
+import OrgLensPipeline
 
 /// `orglens`: the root command; each subcommand is a small type of its own.
 public struct OrgLensCommand: ParsableCommand {
@@ -6,8 +7,10 @@ public struct OrgLensCommand: ParsableCommand {
         commandName: "orglens",
         abstract: "Org-structure analytics over HRIS exports: span of control, layers, data quality.",
         discussion: ExitCodes.help,
-        version: "0.1.0",
-        subcommands: [AnalyzeCommand.self, RunCommand.self, ValidateCommand.self, SchemaCommand.self, GenerateCommand.self],
+        version: Analysis.toolVersion,
+        subcommands: [
+            AnalyzeCommand.self, RunCommand.self, ValidateCommand.self, PresetsCommand.self, SchemaCommand.self, GenerateCommand.self,
+        ],
         defaultSubcommand: nil)
 
     public init() {}

@@ -18,11 +18,14 @@ public enum TextEncoding: String, Sendable, CaseIterable {
     case utf8 = "utf-8"
     case windows1252 = "windows-1252"
     case utf16 = "utf-16"
+    /// UTF-8 when the whole file is valid UTF-8, else windows-1252; a byte-order mark decides.
+    case auto
 
     /// Accepts the spellings users type (`UTF8`, `cp1252`, `utf-16le`, …).
     public init?(name: String) {
         let key = name.lowercased().filter { $0.isLetter || $0.isNumber }
         switch key {
+        case "auto": self = .auto
         case "utf8": self = .utf8
         case "windows1252", "cp1252", "win1252": self = .windows1252
         case "utf16", "utf16le", "utf16be", "ucs2": self = .utf16

@@ -11,7 +11,7 @@ public struct CSVReader: Sendable {
     public let path: String
     /// Path as the user wrote it, for messages and the quarantine.
     public let displayPath: String
-    public let dialect: CSVDialect
+    public private(set) var dialect: CSVDialect
     public let limits: CSVLimits
     /// Files smaller than this are parsed on one thread: splitting costs more than it saves.
     public var parallelThreshold = 8 << 20
@@ -21,6 +21,14 @@ public struct CSVReader: Sendable {
         self.displayPath = displayPath ?? path
         self.dialect = dialect
         self.limits = limits
+    }
+
+    /// This reader with `encoding: auto` decided from the file (one extra pass over it); also refuses a spreadsheet.
+    public func resolvingEncoding() throws(RunError) -> CSVReader {
+        guard dialect.encoding == .auto else { return self }
+        var resolved = self
+        resolved.dialect.encoding = try EncodingSniffer.decide(path: path, source: displayPath)
+        return resolved
     }
 
     /// Reads the file. `select` receives the header's column names and returns, for each of `fields`,

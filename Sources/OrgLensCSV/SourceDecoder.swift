@@ -41,11 +41,14 @@ struct SourceDecoder {
             mode = .utf16(bigEndian: bigEndian)
             return transcodeUTF16(block.dropFirst(2), bigEndian: bigEndian)
         }
+        if block.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            throw RunError(.badData, "this is a spreadsheet (.xlsx), not CSV; open it and save it as \"CSV UTF-8 (Comma delimited)\", then read that file.")
+        }
         let hasBOM = block.starts(with: [0xEF, 0xBB, 0xBF])
         skippedPrefix = hasBOM ? 3 : 0
         let body = hasBOM ? block.dropFirst(3) : block[...]
         switch requested {
-        case .utf8:
+        case .utf8, .auto:
             mode = .utf8
             return Array(body)
         case .windows1252:

@@ -19,7 +19,7 @@ public enum OrgGraphBuilder {
         public let stagedPerson: [Int32]
     }
 
-    private enum Unresolved { case dangling, inactive }
+    private enum Unresolved { case dangling, inactive, ambiguous(Int32) }
 
     public static func build(_ staged: StagedPeople) -> Result {
         let count = staged.count
@@ -33,6 +33,8 @@ public enum OrgGraphBuilder {
             switch staged.managerLink[person] {
             case .none:
                 break
+            case .ambiguous(let candidates):
+                unresolved[person] = .ambiguous(candidates)
             case .selfManaged:
                 let id = staged.id(ofPerson: person)
                 findings.append(Finding(
@@ -95,6 +97,12 @@ public enum OrgGraphBuilder {
             } else if let reason = unresolved[person] {
                 top[index] = .orphan
                 orphans += 1
+                if case .ambiguous(let candidates) = reason {
+                    findings.append(Finding(
+                        rule: .managerAmbiguous, severity: .warning, subject: id, value: Double(candidates),
+                        message: "the manager named in manager_id of \(id) matches \(candidates) people; \(id) is kept at layer 1 (give managers unique \(staged.managerReference.rawValue)s or export manager ids)"))
+                    continue
+                }
                 guard case .key(let key) = staged.managerLink[person] else { continue }
                 let managerID = staged.keys.string(at: Int(key))
                 switch reason {
@@ -104,6 +112,8 @@ public enum OrgGraphBuilder {
                     findings.append(Finding(
                         rule: .managerDangling, severity: .warning, subject: id, value: nil,
                         message: "\(named) of \(id) matches no one in the org; \(id) is kept at layer 1"))
+                case .ambiguous:
+                    break
                 case .inactive:
                     findings.append(Finding(
                         rule: .managerInactive, severity: .warning, subject: id, value: nil,

@@ -6,7 +6,7 @@ import OrgLensModel
 public enum DashboardDocument {
     /// Bumped on any change to `dashboard.json` or `manifest.json` (the major part on a breaking one);
     /// see the README's changelog.
-    public static let schemaVersion = "1.2"
+    public static let schemaVersion = "1.3"
 
     /// Renders the document piece by piece into `emit`, handing over each large table as soon as it is
     /// rendered, so the document is never held whole.
@@ -112,6 +112,7 @@ public enum DashboardDocument {
         json.field("in_org", people?.accepted ?? 0)
         json.field("excluded", people?.excludedTotal ?? 0)
         json.field("quarantined", people?.quarantinedTotal ?? 0)
+        if let reading = people?.reading { writeReading(reading, to: &json) }
         json.key("inputs")
         json.beginArray(multiline: true)
         for quality in inputs { writeInput(quality, to: &json) }
@@ -121,6 +122,32 @@ public enum DashboardDocument {
         for outcome in outcomes(inputs) { writeOutcome(outcome, to: &json) }
         json.endArray()
         json.endObject()
+    }
+
+    /// What `auto` became, unreadable values per typed field, and values no vocabulary knew.
+    private static func writeReading(_ reading: SourceReading, to json: inout JSONWriter) {
+        json.field("manager_ref", reading.managerReference)
+        json.field("date_format", reading.dateFormat)
+        json.key("values")
+        json.beginArray(multiline: true)
+        for field in reading.fields {
+            json.beginObject()
+            json.field("field", field.field)
+            json.field("non_empty", field.nonEmpty)
+            json.field("unreadable", field.unreadable)
+            json.endObject()
+        }
+        json.endArray()
+        json.key("unmapped")
+        json.beginArray(multiline: true)
+        for value in reading.unmapped {
+            json.beginObject()
+            json.field("field", value.field)
+            json.field("value", value.value)
+            json.field("rows", value.rows)
+            json.endObject()
+        }
+        json.endArray()
     }
 
     static func writeInput(_ quality: DataQuality, to json: inout JSONWriter) {

@@ -6,12 +6,12 @@ public struct DataQuality: Sendable, Hashable {
         case people, teams, services, dependencies
 
         public var exclusionRules: [Rule] {
-            self == .people ? [.policyInactiveStatus, .policyNotStarted] : []
+            self == .people ? [.policyInactiveStatus, .policyNotStarted, .policySuperseded] : []
         }
 
         public var quarantineRules: [Rule] {
             switch self {
-            case .people: [.rowMissingID, .rowDuplicateID, .rowMalformed, .managerAmbiguous, .managerCycle]
+            case .people: [.rowMissingID, .rowDuplicateID, .rowMalformed, .managerCycle]
             case .teams: [.teamMissingID, .teamDuplicateID, .rowMalformed, .teamParentCycle]
             case .services: [.serviceMissingID, .rowMalformed]
             case .dependencies: [.dependencyDangling, .rowMalformed]
@@ -25,6 +25,8 @@ public struct DataQuality: Sendable, Hashable {
     public let accepted: Int
     public let excluded: [Rule: Int]
     public let quarantined: [Rule: Int]
+    /// People only: how the values were read.
+    public var reading: SourceReading?
 
     public init(input: Input, rowsRead: Int, accepted: Int, excluded: [Rule: Int] = [:], rejections: [Rejection]) {
         self.input = input
@@ -39,4 +41,45 @@ public struct DataQuality: Sendable, Hashable {
     public var excludedTotal: Int { excluded.values.reduce(0, +) }
     public var quarantinedTotal: Int { quarantined.values.reduce(0, +) }
     public var isBalanced: Bool { rowsRead == accepted + excludedTotal + quarantinedTotal }
+}
+
+/// How the people export's values were read: what `auto` settings became, how many values of each
+/// typed field could not be read, and which status or type values no vocabulary knew.
+public struct SourceReading: Sendable, Hashable {
+    public struct Field: Sendable, Hashable {
+        public let field: String
+        public let nonEmpty: Int
+        public let unreadable: Int
+
+        public init(field: String, nonEmpty: Int, unreadable: Int) {
+            self.field = field
+            self.nonEmpty = nonEmpty
+            self.unreadable = unreadable
+        }
+    }
+
+    /// An unmapped value and how many rows hold it; `value` is nil for the values too rare to name.
+    public struct Unmapped: Sendable, Hashable {
+        public let field: String
+        public let value: String?
+        public let rows: Int
+
+        public init(field: String, value: String?, rows: Int) {
+            self.field = field
+            self.value = value
+            self.rows = rows
+        }
+    }
+
+    public let managerReference: String
+    public let dateFormat: String
+    public let fields: [Field]
+    public let unmapped: [Unmapped]
+
+    public init(managerReference: String, dateFormat: String, fields: [Field], unmapped: [Unmapped]) {
+        self.managerReference = managerReference
+        self.dateFormat = dateFormat
+        self.fields = fields
+        self.unmapped = unmapped
+    }
 }

@@ -6,15 +6,18 @@ public enum Rule: String, Sendable, CaseIterable, Comparable {
     case rowDuplicateID = "row.duplicate_id"
     case rowMalformed = "row.malformed"
     case managerCycle = "manager.cycle"
-    case managerAmbiguous = "manager.ambiguous"
 
     // Rows left out of the org on purpose (policy).
     case policyInactiveStatus = "policy.inactive_status"
     case policyNotStarted = "policy.not_started"
+    /// History rows of an effective-dated export: another row of the person is in force on `as_of`.
+    case policySuperseded = "policy.superseded"
 
     // Reporting structure.
     case managerSelf = "manager.self"
     case managerDangling = "manager.dangling"
+    /// The manager's email or name matches several people: the person is kept as an orphan.
+    case managerAmbiguous = "manager.ambiguous"
     case managerInactive = "manager.inactive"
     case orgMultipleRoots = "org.multiple_roots"
 

@@ -8,7 +8,7 @@ import OrgLensStage
 /// One run, end to end: read → stage → graph → metrics → publish. Stages hand each other values and
 /// never reach back; a fatal problem stops the run before anything is written.
 public enum Analysis {
-    public static let toolVersion = "0.2.0"
+    public static let toolVersion = "0.3.0"
 
     /// Everything a run produced, in memory, ready to be published in one step.
     public struct Result: Sendable {
@@ -43,12 +43,18 @@ public enum Analysis {
         clock.lap("read")
         logger.info("read people", metadata: ["rows": "\(table.rowsRead)", "rejected": "\(table.rejections.count)"])
 
+        let resolution = try PolicyResolution.resolve(request.policy, for: table)
+        let policy = resolution.policy
+        logger.info("reading people", metadata: [
+            "manager_ref": "\(policy.managerReference.rawValue)", "date_format": "\(policy.values.dateFormat.rawValue)",
+        ])
         let (stagedPeople, services) = concurrently(
             workers: request.workers,
-            { PeopleStager.stage(table, policy: request.policy, teams: teams, workers: request.workers) },
+            { PeopleStager.stage(table, policy: policy, teams: teams, workers: request.workers) },
             { catalogs.services.flatMap { table in teams.map { CatalogStager.stageServices(table, teams: $0) } } })
         var staged = stagedPeople
         if let pseudonymizer = request.pseudonymizer { staged.pseudonymize(pseudonymizer.function()) }
+        let reading = SourceReadingReport.make(staged: staged, policy: policy, table: table, minGroupSize: request.costs.minGroupSize)
         // Only the people table reads the columns again; dropping them now keeps them out of the peak.
         if !request.peopleTable { table.columns = [] }
         let dependencies = catalogs.dependencies.flatMap { table in services.map { CatalogStager.stageDependencies(table, services: $0) } }
@@ -96,9 +102,11 @@ public enum Analysis {
 
         var peopleRejections = staged.rejections + built.rejections
         try RawText.fill(&peopleRejections) { lines throws(RunError) in try reader.rawRecords(startingOnLines: lines) }
-        var quality = [DataQuality(
+        var peopleQuality = DataQuality(
             input: .people, rowsRead: table.rowsRead, accepted: built.graph.count, excluded: staged.excluded,
-            rejections: peopleRejections)]
+            rejections: peopleRejections)
+        peopleQuality.reading = reading
+        var quality = [peopleQuality]
         var rejections = peopleRejections
         var inputs = [ManifestDocument.Input(file: table.file, dataQuality: quality[0])]
         for part in try CatalogInputs.accounting(request, catalogs: catalogs, linked: linked, services: services, dependencies: dependencies) {

@@ -63,7 +63,7 @@ public struct TableSource<Field: CanonicalField>: Sendable {
         self.dialect = dialect
     }
 
-    func reader() -> CSVReader { CSVReader(path: path, dialect: dialect) }
+    func reader() throws(RunError) -> CSVReader { try CSVReader(path: path, dialect: dialect).resolvingEncoding() }
 
     /// Reads every canonical column the export has.
     func read() throws(RunError) -> RawTable {

@@ -15,17 +15,18 @@ enum PersonCostInputs {
         for person in built.stagedPerson where pay.currency[Int(person)] >= 0 {
             peoplePerCurrency[Int(pay.currency[Int(person)])] += 1
         }
-        var factor: [Double] = []
+        let multiplier = ExactDecimal(settings.allInMultiplier)
+        var rate: [ExactDecimal] = []
         for (index, code) in pay.currencies.enumerated() {
-            factor.append(peoplePerCurrency[index] == 0 ? 0 : try settings.rate(for: code, people: peoplePerCurrency[index]) * settings.allInMultiplier)
+            rate.append(peoplePerCurrency[index] == 0 ? ExactDecimal(0) : ExactDecimal(try settings.rate(for: code, people: peoplePerCurrency[index])))
         }
         let costMinor = built.stagedPerson.map { person -> Int64 in
-            let salary = pay.salaryMinor[Int(person)]
+            let salary = pay.salaryMicro[Int(person)]
             guard salary >= 0 else { return -1 }
             let currency = pay.currency[Int(person)]
-            let scale = currency < 0 ? settings.allInMultiplier : factor[Int(currency)]
-            // Rounded per person, then summed as integers: the same bytes for any worker count.
-            return Int64((Double(salary) * scale).rounded(.toNearestOrAwayFromZero))
+            // Exact decimals, rounded once per person to the cent, then summed as integers: the same bytes
+            // for any worker count, and half cents round alike in every currency.
+            return ExactDecimal.cents(micro: salary, times: currency < 0 ? [multiplier] : [rate[Int(currency)], multiplier])
         }
         return PersonCosts(costMinor: costMinor, isContractor: isContractor)
     }

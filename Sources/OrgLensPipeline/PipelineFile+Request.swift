@@ -1,51 +1,61 @@
 import Foundation
 public import OrgLensModel
-import OrgLensStage
+public import OrgLensStage
 import OrgLensXML
 
 extension PipelineFile {
     /// The analysis this pipeline describes, on `asOf`, writing into `outputDirectory`.
     public func request(asOf: CivilDate, workers: Int, overrides: SettingOverrides, outputDirectory: String) throws(RunError) -> AnalysisRequest {
         let settings = try ResolvedSettings(file: self.settings, overrides: overrides)
-        var peopleMapping = try ColumnMapping<PersonField>(pairs: people.map.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" })
-        peopleMapping.suggestions = try ColumnMapping<PersonField>(pairs: people.presetMap.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }).overrides
-        let format = try people.format.map { text throws(RunError) -> SourceFormat in
-            guard let format = SourceFormat(rawValue: text.lowercased()) else {
-                throw RunError(.configuration, "\(path): sources.people.format must be csv or xml, not '\(text)'.")
-            }
-            return format
-        }
-        let xmlPreset = people.preset.flatMap { XMLPreset.names.contains($0) ? $0 : nil }
         var request = AnalysisRequest(
-            people: PeopleSource(
-                path: people.path, format: format, mapping: peopleMapping,
-                dialect: try DialectText.dialect(delimiter: people.delimiter, encoding: people.encoding, source: path),
-                xmlPreset: xmlPreset, xmlRecordElement: people.record),
+            people: try people.peopleSource(settingsFile: path),
             teams: try teams.map { source throws(RunError) in try Self.table(source, pipeline: path) },
             services: try services.map { source throws(RunError) in try Self.table(source, pipeline: path) },
             dependencies: try dependencies.map { source throws(RunError) in try Self.table(source, pipeline: path) },
-            policy: PeoplePolicy(
-                asOf: asOf, inactiveStatuses: inactiveStatuses ?? people.inactiveStatuses, rootMarkers: people.rootMarkers,
-                contractorTypes: settings.contractorTypes, managerReference: ManagerReference(rawValue: people.managerRef) ?? .id),
+            policy: people.policy(asOf: asOf, inactiveStatuses: inactiveStatuses, contractorTypes: settings.contractorTypes),
             orgLayer: settings.orgLayer, teamSizes: settings.teamSizes, orgHeadBands: settings.orgHeadBands,
             costs: settings.costs, workers: workers, outputDirectory: outputDirectory)
         request.tables = tables
         request.peopleTable = peopleTable
         request.publish = try settings.publishedFields(path: path)
         if self.settings.pseudonymize {
-            let base = (path as NSString).deletingLastPathComponent
-            let keyFile = self.settings.keyFile.map { Self.resolve($0, base: base) }
+            let keyFile = self.settings.keyFile.map { Self.resolve($0, base: baseDirectory) }
             request.pseudonymizer = try Pseudonymizer.load(keyFile: keyFile, environment: ProcessInfo.processInfo.environment)
         }
         return request
     }
 
     private static func table<Field: CanonicalField>(_ source: Source, pipeline: String) throws(RunError) -> TableSource<Field> {
-        var mapping = try ColumnMapping<Field>(pairs: source.map.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" })
-        mapping.suggestions = try ColumnMapping<Field>(pairs: source.presetMap.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }).overrides
-        return TableSource(
-            path: source.path,
-            mapping: mapping,
+        TableSource(
+            path: source.path, mapping: try source.mapping(as: Field.self),
             dialect: try DialectText.dialect(delimiter: source.delimiter, encoding: source.encoding, source: pipeline))
+    }
+}
+
+extension PipelineFile.Source {
+    /// The people export and how to read it; `settingsFile` names the pipeline file in messages (nil: flags).
+    public func peopleSource(settingsFile: String?) throws(RunError) -> PeopleSource {
+        let format = try format.map { text throws(RunError) -> SourceFormat in
+            guard let format = SourceFormat(rawValue: text.lowercased()) else {
+                throw RunError(settingsFile == nil ? .usage : .configuration, "\(settingsFile.map { "\($0): \(key ?? "sources.people").format" } ?? "--format") must be csv or xml, not '\(text)'.")
+            }
+            return format
+        }
+        let resolvedFormat = format ?? SourceFormat.inferred(fromPath: path)
+        if let preset, resolvedFormat == .xml, !XMLPreset.names.contains(preset), record == nil {
+            throw RunError(settingsFile == nil ? .usage : .configuration, "preset \(preset) reads CSV, but \(path) is XML; XML presets are: \(XMLPreset.names.joined(separator: ", ")).")
+        }
+        return PeopleSource(
+            path: path, format: resolvedFormat, mapping: try mapping(as: PersonField.self),
+            dialect: try DialectText.dialect(delimiter: delimiter, encoding: encoding, source: settingsFile ?? "the command line"),
+            xmlPreset: preset.flatMap { XMLPreset.names.contains($0) ? $0 : nil }, xmlRecordElement: record)
+    }
+
+    /// Who is in the org and how the values read; the pipeline's `policy.inactive_statuses` beats the source's.
+    public func policy(asOf: CivilDate, inactiveStatuses override: [String]?, contractorTypes: [String]?) -> PeoplePolicy {
+        PeoplePolicy(
+            asOf: asOf, inactiveStatuses: override ?? inactiveStatuses, rootMarkers: rootMarkers,
+            contractorTypes: contractorTypes, managerReference: ManagerReference(rawValue: managerRef) ?? .auto,
+            values: values())
     }
 }

@@ -5,23 +5,9 @@ import Yams
 /// A declarative pipeline (`Pipelines/*.yml`): which exports to read and how, the policy and thresholds,
 /// what may be published, where outputs go, and which rules fail the run. Paths are relative to the file.
 public struct PipelineFile: Sendable {
-    /// One source, after its preset (if any) was applied under its own keys.
-    public struct Source: Sendable {
-        public var path: String
-        public var format: String?
-        public var preset: String?
-        public var map: [String: String] = [:]
-        /// The preset's map: used where the export has the column, skipped where it does not.
-        public var presetMap: [String: String] = [:]
-        public var managerRef: String = "id"
-        public var delimiter: String?
-        public var encoding: String?
-        public var rootMarkers: [String] = []
-        public var record: String?
-        public var inactiveStatuses: [String]?
-    }
-
     public var path: String
+    /// The folder the pipeline file is in ("" for the current one): paths and `presets/` are relative to it.
+    public var baseDirectory = ""
     public var name: String
     public var asOf: CivilDate?
     public var people: Source
@@ -38,8 +24,6 @@ public struct PipelineFile: Sendable {
     public var failOn: [Rule] = []
     public var maxInputAgeHours: Double?
     public var failWhenStale = false
-
-    static let sourceKeys = ["path", "format", "preset", "map", "manager_ref", "delimiter", "encoding", "root_markers", "record", "inactive_statuses", "description"]
 
     public static func load(_ path: String) throws(RunError) -> PipelineFile {
         guard let data = FileManager.default.contents(atPath: path) else {
@@ -58,6 +42,7 @@ public struct PipelineFile: Sendable {
             "name", "as_of", "sources", "policy", "costs", "privacy", "thresholds", "outputs", "fail_on", "freshness",
         ])
         let base = (path as NSString).deletingLastPathComponent
+        baseDirectory = base
         name = try reader.string(root["name"], at: "name") ?? ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         if let text = try reader.string(root["as_of"], at: "as_of") {
             guard let day = CivilDate(iso: Substring(text)), text.count == 10 else {
@@ -70,10 +55,10 @@ public struct PipelineFile: Sendable {
         }
         let sources = try reader.mapping(sourcesNode, at: "sources", allowed: ["people", "teams", "services", "dependencies"])
         guard let peopleNode = sources["people"] else { throw RunError(.configuration, "\(path): missing key 'sources.people'.") }
-        people = try Self.source(peopleNode, at: "sources.people", base: base, reader: reader)
-        teams = try sources["teams"].map { node throws(RunError) in try Self.source(node, at: "sources.teams", base: base, reader: reader) }
-        services = try sources["services"].map { node throws(RunError) in try Self.source(node, at: "sources.services", base: base, reader: reader) }
-        dependencies = try sources["dependencies"].map { node throws(RunError) in try Self.source(node, at: "sources.dependencies", base: base, reader: reader) }
+        people = try Source.parse(peopleNode, at: "sources.people", base: base, reader: reader)
+        teams = try sources["teams"].map { node throws(RunError) in try Source.parse(node, at: "sources.teams", base: base, reader: reader) }
+        services = try sources["services"].map { node throws(RunError) in try Source.parse(node, at: "sources.services", base: base, reader: reader) }
+        dependencies = try sources["dependencies"].map { node throws(RunError) in try Source.parse(node, at: "sources.dependencies", base: base, reader: reader) }
         if let policyNode = root["policy"] {
             let policy = try reader.mapping(policyNode, at: "policy", allowed: ["inactive_statuses"])
             inactiveStatuses = try reader.strings(policy["inactive_statuses"], at: "policy.inactive_statuses")
@@ -99,54 +84,6 @@ public struct PipelineFile: Sendable {
             maxInputAgeHours = try reader.double(freshness["max_age_hours"], at: "freshness.max_age_hours")
             failWhenStale = try reader.bool(freshness["fail"], at: "freshness.fail") ?? false
         }
-    }
-
-    /// A source's keys over its preset's (`presets/<name>.yml` beside the pipeline file, if there is one).
-    private static func source(_ node: Node, at place: String, base: String, reader: NodeReader) throws(RunError) -> Source {
-        let keys = try reader.mapping(node, at: place, allowed: sourceKeys)
-        guard let path = try reader.string(keys["path"], at: "\(place).path") else {
-            throw RunError(.configuration, "\(reader.path): missing key '\(place).path'.")
-        }
-        var source = Source(path: resolve(path, base: base))
-        if let preset = try reader.string(keys["preset"], at: "\(place).preset") {
-            source.preset = preset
-            let presetPath = base + "/presets/" + preset + ".yml"
-            if let data = FileManager.default.contents(atPath: presetPath) {
-                let presetReader = NodeReader(path: presetPath)
-                let presetNode: Node?
-                do { presetNode = try Yams.compose(yaml: String(decoding: data, as: UTF8.self)) } catch {
-                    throw RunError(.configuration, "\(presetPath): not valid YAML: \(error)")
-                }
-                if let presetNode {
-                    try apply(try presetReader.mapping(presetNode, at: "the preset", allowed: sourceKeys.filter { $0 != "path" && $0 != "preset" }),
-                              to: &source, at: "the preset", reader: presetReader)
-                    source.presetMap = source.map
-                    source.map = [:]
-                }
-            }
-        }
-        try apply(keys, to: &source, at: place, reader: reader)
-        return source
-    }
-
-    private static func apply(_ keys: [String: Node], to source: inout Source, at place: String, reader: NodeReader) throws(RunError) {
-        if let format = try reader.string(keys["format"], at: "\(place).format") { source.format = format }
-        if let mapNode = keys["map"] {
-            for (field, column) in try reader.anyMapping(mapNode, at: "\(place).map") {
-                source.map[field] = try reader.string(column, at: "\(place).map.\(field)")
-            }
-        }
-        if let reference = try reader.string(keys["manager_ref"], at: "\(place).manager_ref") {
-            guard ["id", "email", "name"].contains(reference) else {
-                throw RunError(.configuration, "\(reader.path): \(place).manager_ref must be id, email or name, not '\(reference)'.")
-            }
-            source.managerRef = reference
-        }
-        if let delimiter = try reader.string(keys["delimiter"], at: "\(place).delimiter") { source.delimiter = delimiter }
-        if let encoding = try reader.string(keys["encoding"], at: "\(place).encoding") { source.encoding = encoding }
-        if let markers = try reader.strings(keys["root_markers"], at: "\(place).root_markers") { source.rootMarkers = markers }
-        if let record = try reader.string(keys["record"], at: "\(place).record") { source.record = record }
-        if let statuses = try reader.strings(keys["inactive_statuses"], at: "\(place).inactive_statuses") { source.inactiveStatuses = statuses }
     }
 
     /// A path from the pipeline file, relative to the folder the file is in.

@@ -1,12 +1,16 @@
 public import OrgLensModel
 
 /// Which export column holds each canonical field: the canonical name itself unless `--map FIELD=COLUMN`
-/// (or `--teams-map`, …) says otherwise. Header names match case-insensitively, ignoring surrounding spaces.
+/// (or a pipeline's `map:`) says otherwise. Header names match case-insensitively, ignoring surrounding spaces.
 public struct ColumnMapping<Field: CanonicalField>: Sendable, Hashable {
     public private(set) var overrides: [Field: String]
-    /// Column names a preset suggests: used when the export has them, skipped when it does not
-    /// (exports differ in which optional fields they include).
-    public var suggestions: [Field: String] = [:]
+    /// Column names a preset suggests, in order of preference: the first the export has is used; a field
+    /// whose suggestions are all absent is skipped (exports differ in which optional fields they include).
+    public var suggestions: [Field: [String]] = [:]
+    /// The preset the suggestions came from, for messages.
+    public var presetName: String?
+    /// Where the user sets a mapping, for messages: `sources.people.map` in a pipeline file, nil for the flags.
+    public var pipelineKey: String?
 
     public init(overrides: [Field: String] = [:]) { self.overrides = overrides }
 
@@ -33,31 +37,40 @@ public struct ColumnMapping<Field: CanonicalField>: Sendable, Hashable {
     /// For each of `fields`, the index of its column in `header`.
     ///
     /// Throws when a required field has no column, or when an explicit mapping names a column the
-    /// header does not have: both mean the export and the configuration disagree.
+    /// header does not have: both mean the export and the configuration disagree. The header itself is
+    /// never quoted: when it is not a header at all, it is the first person's data.
     public func resolve(_ fields: [Field], header: [String], source: String) throws(RunError) -> [Int?] {
         let normalized = header.map { $0.lowercased() }
         var resolved: [Int?] = []
         for field in fields {
-            if overrides[field] == nil, let suggested = suggestions[field],
-               let index = normalized.firstIndex(of: suggested.lowercased()) {
+            if overrides[field] == nil, let index = (suggestions[field] ?? []).lazy
+                .compactMap({ normalized.firstIndex(of: $0.lowercased()) }).first {
                 resolved.append(index)
                 continue
             }
             let wanted = columnName(for: field)
             let index = normalized.firstIndex(of: wanted.lowercased())
             if index == nil, overrides[field] != nil {
-                throw RunError(.badData, "\(source): column '\(wanted)' (mapped to \(field.rawValue)) is not in the header; the header has: \(Self.list(header)).")
+                throw RunError(.badData, "\(source): column '\(wanted)' (mapped to \(field.rawValue) by \(setting(field))) is not among the header's \(header.count) columns; check the spelling against the export's header line.")
             }
             if index == nil, Field.required.contains(field) {
-                throw RunError(.badData, "\(source): required column '\(field.rawValue)' is missing; the header has: \(Self.list(header)). Rename it in the export or pass \(Field.mapOption) \(field.rawValue)=COLUMN.")
+                throw RunError(.badData, "\(source): no column for the required field \(field.rawValue): \(lookedFor(field)) is not among the header's \(header.count) columns. Map the export's column with \(setting(field)).")
             }
             resolved.append(index)
         }
         return resolved
     }
 
-    private static func list(_ header: [String]) -> String {
-        let shown = header.prefix(40).map { "'\($0)'" }.joined(separator: ", ")
-        return header.count > 40 ? shown + ", … (\(header.count) columns)" : shown
+    /// What was looked for, in the user's terms: the preset's column names, or the canonical name.
+    private func lookedFor(_ field: Field) -> String {
+        let names = ((suggestions[field] ?? []) + [field.rawValue]).map { "'\($0)'" }
+        var unique: [String] = []
+        for name in names where !unique.contains(name) { unique.append(name) }
+        let list = unique.count == 1 ? unique[0] : "none of " + unique.joined(separator: ", ")
+        return presetName.map { "preset \($0) looks for \(list)" } ?? list
+    }
+
+    private func setting(_ field: Field) -> String {
+        pipelineKey.map { "\($0).\(field.rawValue) in the pipeline file" } ?? "\(Field.mapOption) \(field.rawValue)=COLUMN"
     }
 }

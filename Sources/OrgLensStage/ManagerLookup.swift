@@ -5,44 +5,49 @@ import OrgLensModel
 struct ManagerLookup {
     enum Match {
         case found(record: Int)
-        case ambiguous
+        /// Several people have this email or name and nothing tells them apart.
+        case ambiguous(candidates: Int)
         /// No one: the normalized text stands in as an unknown manager (it becomes `manager.dangling`).
         case none(String)
     }
 
-    /// Normalized value → the record that has it, or -1 when several people share it.
-    private var index: [String: Int] = [:]
+    /// Normalized value → the records of the distinct ids that have it.
+    private var index: [String: [Int]] = [:]
     private let reference: ManagerReference
 
     init?(table: RawTable, reference: ManagerReference) {
-        guard reference != .id else { return nil }
+        guard reference == .email || reference == .name else { return nil }
         self.reference = reference
-        let field = reference == .email ? PersonField.email : PersonField.name
-        guard let ids = table.column(PersonField.employeeID.rawValue), let values = table.column(field.rawValue) else {
-            // No column to look in: every reference is unknown.
-            return
-        }
-        var idOfValue: [String: String] = [:]
+        guard let ids = table.column(PersonField.employeeID.rawValue) else { return }
+        let values = table.column((reference == .email ? PersonField.email : PersonField.name).rawValue)
+        let first = reference == .name ? table.column(PersonField.firstName.rawValue) : nil
+        let last = reference == .name ? table.column(PersonField.lastName.rawValue) : nil
+        var idsOfValue: [String: Set<String>] = [:]
         for record in 0..<table.recordCount {
             let id = ids.trimmedString(at: record)
-            let value = Self.normalize(values.string(at: record), reference)
-            guard !id.isEmpty, !value.isEmpty else { continue }
-            if let existing = idOfValue[value] {
-                if existing != id { index[value] = -1 }
-            } else {
-                idOfValue[value] = id
-                index[value] = record
+            var text = values?.string(at: record) ?? ""
+            if text.isEmpty, let first, let last {
+                text = first.trimmedString(at: record) + " " + last.trimmedString(at: record)
             }
+            let value = Self.normalize(text, reference)
+            guard !id.isEmpty, !value.isEmpty else { continue }
+            // A repeated row of one person is one candidate, not two.
+            guard idsOfValue[value, default: []].insert(id).inserted else { continue }
+            index[value, default: []].append(record)
         }
     }
 
-    func resolve(_ text: String) -> Match {
+    /// The person `record` reports to. When a name is shared, the person themself and anyone who is not in
+    /// the org on `as_of` (left, not started) cannot be the manager; if one candidate remains, it is.
+    func resolve(_ text: String, from record: Int, isEligible: (Int) -> Bool) -> Match {
         let value = Self.normalize(text, reference)
-        switch index[value] {
-        case .some(-1): return .ambiguous
-        case .some(let record): return .found(record: record)
-        case .none: return .none(value)
-        }
+        guard let records = index[value] else { return .none(value) }
+        if records.count == 1 { return .found(record: records[0]) }
+        let others = records.filter { $0 != record }
+        let eligible = others.filter(isEligible)
+        if eligible.count == 1 { return .found(record: eligible[0]) }
+        if eligible.isEmpty, others.count == 1 { return .found(record: others[0]) }
+        return .ambiguous(candidates: eligible.isEmpty ? others.count : eligible.count)
     }
 
     static func normalize(_ text: String, _ reference: ManagerReference) -> String {

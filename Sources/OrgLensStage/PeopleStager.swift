@@ -1,20 +1,25 @@
 public import OrgLensModel
 
 /// Stages a people `RawTable`: trims and interns ids, quarantines rows without an id or with a
-/// repeated one (the first occurrence wins), and applies the inclusion policy. Works on the columns'
-/// bytes: one pass, no `String` per row.
+/// repeated one (the first occurrence wins), reads values as the source writes them, and applies the
+/// inclusion policy. Works on the columns' bytes: one pass, no `String` per row.
 public enum PeopleStager {
     /// How many rows ahead the serial pass asks for the hash slots it will probe.
     private static let prefetchDistance = 16
 
     /// With `teams`, also resolves each person's `team_id` and each team's lead. Row-local work runs on
-    /// `workers` Dispatch workers; the result is the same for any worker count.
-    public static func stage(_ table: RawTable, policy: PeoplePolicy, teams: StagedTeams? = nil, workers: Int = 1) -> StagedPeople {
+    /// `workers` Dispatch workers; the result is the same for any worker count. `policy` should come from
+    /// `PolicyResolution` (an `auto` left in it reads dates as ISO and managers as ids).
+    public static func stage(_ table: RawTable, policy given: PeoplePolicy, teams: StagedTeams? = nil, workers: Int = 1) -> StagedPeople {
         guard let ids = table.column(PersonField.employeeID.rawValue),
               let managers = table.column(PersonField.managerID.rawValue) else {
             preconditionFailure("readers reject sources without the required columns")
         }
+        var policy = given
+        if policy.values.dateFormat == .auto { policy.values.dateFormat = .iso }
+        if policy.managerReference == .auto { policy.managerReference = .id }
         let facts = RowFacts.compute(table, policy: policy, teams: teams, workers: workers)
+        let roles = EffectiveRows.roles(table, format: policy.values.dateFormat, asOf: policy.asOf)
         var staging = Staging(table: table, policy: policy, teams: teams, facts: facts)
         staging.staged.managerReference = policy.managerReference
         let byReference = ManagerLookup(table: table, reference: policy.managerReference)
@@ -25,14 +30,18 @@ public enum PeopleStager {
                 for record in 0..<table.recordCount {
                     if record + prefetchDistance < table.recordCount { staging.prefetch(record: record + prefetchDistance) }
                     let id = UnsafeBufferPointer(rebasing: idBuffer[ids.trimmedRange(at: record)])
+                    if !roles.isEmpty, roles[record] != .inForce {
+                        staging.exclude(record: record, id: id, rule: roles[record] == .future ? .policyNotStarted : .policySuperseded)
+                        continue
+                    }
                     let manager = UnsafeBufferPointer(rebasing: managerBuffer[managers.trimmedRange(at: record)])
                     if let byReference, !manager.isEmpty, !staging.isRootMarker(manager) {
-                        switch byReference.resolve(String(decoding: manager, as: UTF8.self)) {
+                        switch byReference.resolve(String(decoding: manager, as: UTF8.self), from: record, isEligible: staging.isEligible) {
                         case .found(let managerRecord):
                             let managerID = UnsafeBufferPointer(rebasing: idBuffer[ids.trimmedRange(at: managerRecord)])
                             staging.add(record: record, id: id, manager: managerID)
-                        case .ambiguous:
-                            staging.rejectAmbiguous(record: record, id: id)
+                        case .ambiguous(let candidates):
+                            staging.add(record: record, id: id, manager: UnsafeBufferPointer(start: nil, count: 0), ambiguous: candidates)
                         case .none(let normalized):
                             var text = normalized
                             text.withUTF8 { staging.add(record: record, id: id, manager: $0) }
@@ -58,9 +67,10 @@ private struct Staging {
     var interner: KeyInterner
     /// Line of the row that first claimed each key, or 0.
     var claimedOnLine: [Int] = []
-    /// Distinct status values seen, and whether each excludes its row.
+    /// Distinct status values seen, what each means (nil: unmapped) and how many rows hold each.
     var statusValues = KeyInterner(capacity: 16)
-    var statusExcludes: [Bool] = []
+    var statusClass: [StatusClass?] = []
+    var statusRows: [Int] = []
     let rootMarkers: [[UInt8]]
     let teams: StagedTeams?
     let teamColumn: TextColumn?
@@ -70,10 +80,10 @@ private struct Staging {
     /// Distinct currency codes and employment types, each looked at once.
     var currencyValues = KeyInterner(capacity: 16)
     var currencyOfValue: [Int32] = []
-    var currencyIndex: [String: Int32] = [:]
+    var currencyIndexByCode: [String: Int32] = [:]
     var typeValues = KeyInterner(capacity: 16)
-    var typeIsContractor: [Bool] = []
-    /// Distinct team_id values seen, and the team key each resolves to (-1 unknown).
+    var typeClass: [WorkerClass?] = []
+    var typeRows: [Int] = []
 
     init(table: RawTable, policy: PeoplePolicy, teams: StagedTeams?, facts: RowFacts) {
         self.table = table
@@ -103,7 +113,10 @@ private struct Staging {
         if !facts.managerHash.isEmpty, facts.managerHash[record] != 0 { interner.prefetch(hash: facts.managerHash[record]) }
     }
 
-    mutating func add(record: Int, id: UnsafeBufferPointer<UInt8>, manager: UnsafeBufferPointer<UInt8>, managerHash: UInt64? = nil) {
+    mutating func add(
+        record: Int, id: UnsafeBufferPointer<UInt8>, manager: UnsafeBufferPointer<UInt8>, managerHash: UInt64? = nil,
+        ambiguous candidates: Int? = nil
+    ) {
         let line = table.lines[record]
         guard !id.isEmpty else {
             staged.rejections.append(Rejection(
@@ -130,7 +143,9 @@ private struct Staging {
         }
         interner.setState(.inOrg, for: key)
         let link: StagedPeople.ManagerLink
-        if manager.isEmpty || isRootMarker(manager) {
+        if let candidates {
+            link = .ambiguous(candidates: Int32(clamping: candidates))
+        } else if manager.isEmpty || isRootMarker(manager) {
             link = .none
         } else {
             let managerKey = interner.key(for: manager, hash: managerHash ?? KeyInterner.hash(manager))
@@ -146,51 +161,62 @@ private struct Staging {
     }
 
     private mutating func addPay(record: Int, id: UnsafeBufferPointer<UInt8>) {
-        var salary = facts.salaryMinor[record]
+        var salary = facts.salaryMicro[record]
+        if salary != RowFacts.salaryEmpty { staged.readings[.salary, default: FieldReading()].nonEmpty += 1 }
         if salary == RowFacts.salaryUnreadable {
             salary = -1
+            staged.readings[.salary, default: FieldReading()].unreadable += 1
             let text = String(decoding: id, as: UTF8.self)
             staged.findings.append(Finding(
                 rule: .valueInvalidSalary, severity: .warning, subject: text, value: nil,
-                message: "salary of \(text) is not a number with a '.' decimal point; it is counted as unknown"))
+                message: "salary of \(text) is not an amount in the source's pay format; it is counted as unknown"))
         }
         var currency: Int32 = -1
-        if let currencies, salary >= 0 {
+        if salary >= 0, let code = facts.salaryCurrency[record],
+           currencies.map({ $0.trimmedRange(at: record).isEmpty }) ?? true {
+            // The amount names its currency and no currency column says otherwise.
+            currency = currencyIndex(of: code)
+        } else if let currencies, salary >= 0 {
             // Codes repeat a handful of values: each distinct spelling is upper-cased and looked up once.
             let range = currencies.trimmedRange(at: record)
             let value = currencies.bytes.withUnsafeBufferPointer { currencyValues.key(for: UnsafeBufferPointer(rebasing: $0[range])) }
             if Int(value) == currencyOfValue.count {
                 let code = String(decoding: currencies.bytes[range], as: UTF8.self).uppercased()
-                if code.isEmpty {
-                    currencyOfValue.append(-1)
-                } else if let known = currencyIndex[code] {
-                    currencyOfValue.append(known)
-                } else {
-                    let index = Int32(staged.pay!.currencies.count)
-                    currencyIndex[code] = index
-                    staged.pay!.currencies.append(code)
-                    currencyOfValue.append(index)
-                }
+                currencyOfValue.append(code.isEmpty ? -1 : currencyIndex(of: code))
             }
             currency = currencyOfValue[Int(value)]
         }
-        staged.pay!.salaryMinor.append(salary)
+        staged.pay!.salaryMicro.append(salary)
         staged.pay!.currency.append(currency)
     }
 
+    private mutating func currencyIndex(of code: String) -> Int32 {
+        if let known = currencyIndexByCode[code] { return known }
+        let index = Int32(staged.pay!.currencies.count)
+        currencyIndexByCode[code] = index
+        staged.pay!.currencies.append(code)
+        return index
+    }
+
+    /// Types repeat a handful of values, so each distinct one is classified once; unmapped ones count as employees.
     private mutating func isContractor(_ types: TextColumn, record: Int) -> Bool {
         let range = types.trimmedRange(at: record)
+        guard !range.isEmpty else { return false }
         let value = types.bytes.withUnsafeBufferPointer { typeValues.key(for: UnsafeBufferPointer(rebasing: $0[range])) }
-        if Int(value) == typeIsContractor.count {
-            typeIsContractor.append(policy.contractorTypes.contains(String(decoding: types.bytes[range], as: UTF8.self).lowercased()))
+        if Int(value) == typeClass.count {
+            typeClass.append(policy.workerClass(of: String(decoding: types.bytes[range], as: UTF8.self)))
+            typeRows.append(0)
         }
-        return typeIsContractor[Int(value)]
+        typeRows[Int(value)] += 1
+        return typeClass[Int(value)] == .contractor
     }
 
     func finish() -> StagedPeople {
         var result = staged
         result.keys = interner.names
         result.keyStates = interner.states
+        result.unmapped[.status] = Self.unmapped(statusValues, statusClass, statusRows)
+        result.unmapped[.employmentType] = Self.unmapped(typeValues, typeClass, typeRows)
         if let teams {
             result.teamLeadKey = teams.leadIDs.map { lead in
                 guard !lead.isEmpty else { return -1 }
@@ -200,6 +226,14 @@ private struct Staging {
             }
         }
         return result
+    }
+
+    private static func unmapped<Meaning>(_ values: KeyInterner, _ meanings: [Meaning?], _ rows: [Int]) -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for (index, meaning) in meanings.enumerated() where meaning == nil {
+            counts[values.names.string(at: index), default: 0] += rows[index]
+        }
+        return counts
     }
 
     /// The team resolved by the parallel pass; an id the teams export lacks is counted here, for people in the org only.
@@ -212,37 +246,59 @@ private struct Staging {
 
     /// The policy rule that leaves this row out of the org, if any.
     private mutating func exclusion(record: Int, id: UnsafeBufferPointer<UInt8>) -> Rule? {
-        if let statuses, !policy.inactiveStatuses.isEmpty, excludedByStatus(statuses, record: record) {
-            return .policyInactiveStatus
+        if let statuses {
+            switch classifyStatus(statuses, record: record) {
+            case .inactive: return .policyInactiveStatus
+            case .pending: return .policyNotStarted
+            case .active, .leave, nil: break
+            }
         }
-        guard hireDates != nil, facts.hireDate[record] != .absentOrStarted else { return nil }
-        if facts.hireDate[record] == .notStarted { return .policyNotStarted }
-        let text = String(decoding: id, as: UTF8.self)
-        staged.findings.append(Finding(
-            rule: .valueInvalidDate, severity: .warning, subject: text, value: nil,
-            message: "hire_date of \(text) is not a YYYY-MM-DD date; the person is counted as started"))
+        guard hireDates != nil else { return nil }
+        switch facts.hireDate[record] {
+        case .absent: return nil
+        case .started: staged.readings[.hireDate, default: FieldReading()].nonEmpty += 1
+        case .notStarted:
+            staged.readings[.hireDate, default: FieldReading()].nonEmpty += 1
+            return .policyNotStarted
+        case .unreadable:
+            staged.readings[.hireDate, default: FieldReading()].nonEmpty += 1
+            staged.readings[.hireDate, default: FieldReading()].unreadable += 1
+            let text = String(decoding: id, as: UTF8.self)
+            staged.findings.append(Finding(
+                rule: .valueInvalidDate, severity: .warning, subject: text, value: nil,
+                message: "hire_date of \(text) is not a date in the source's date format; the person is counted as started"))
+        }
         return nil
     }
 
-    /// Statuses repeat a handful of values, so each distinct one is lower-cased and looked up once.
-    private mutating func excludedByStatus(_ statuses: TextColumn, record: Int) -> Bool {
-        let range = statuses.trimmedRange(at: record)
-        let bytes = statuses.bytes
-        let value = bytes.withUnsafeBufferPointer { statusValues.key(for: UnsafeBufferPointer(rebasing: $0[range])) }
-        if Int(value) == statusExcludes.count {
-            let text = String(decoding: bytes[range], as: UTF8.self).lowercased()
-            statusExcludes.append(policy.inactiveStatuses.contains(text))
-        }
-        return statusExcludes[Int(value)]
+    /// A row left out before it is looked at further (history rows of effective-dated exports).
+    mutating func exclude(record: Int, id: UnsafeBufferPointer<UInt8>, rule: Rule) {
+        staged.excluded[rule, default: 0] += 1
+        guard !id.isEmpty else { return }
+        // Reports of someone not yet started are told so (manager.inactive), not that their manager is unknown.
+        let key = interner.key(for: id, hash: facts.idHash[record])
+        if interner.states[Int(key)] == .unknown { interner.setState(.excluded, for: key) }
     }
 
-    /// A row whose manager, named by email or name, matches several people: which one is meant cannot be known.
-    mutating func rejectAmbiguous(record: Int, id: UnsafeBufferPointer<UInt8>) {
-        let text = String(decoding: id, as: UTF8.self)
-        staged.rejections.append(Rejection(
-            source: table.source, line: table.lines[record], rule: .managerAmbiguous,
-            message: "the manager named in manager_id matches several people; give managers unique \(policy.managerReference.rawValue)s or export manager ids",
-            employeeID: text, record: record))
+    /// Whether a row can be someone's manager on `as_of`: not left, not pending, started.
+    func isEligible(_ record: Int) -> Bool {
+        if let statuses, let meaning = policy.statusClass(of: statuses.trimmedString(at: record)),
+           meaning == .inactive || meaning == .pending { return false }
+        return facts.hireDate.isEmpty || facts.hireDate[record] != .notStarted
+    }
+
+    /// Statuses repeat a handful of values, so each distinct one is classified once.
+    private mutating func classifyStatus(_ statuses: TextColumn, record: Int) -> StatusClass? {
+        let range = statuses.trimmedRange(at: record)
+        guard !range.isEmpty else { return .active }
+        let bytes = statuses.bytes
+        let value = bytes.withUnsafeBufferPointer { statusValues.key(for: UnsafeBufferPointer(rebasing: $0[range])) }
+        if Int(value) == statusClass.count {
+            statusClass.append(policy.statusClass(of: String(decoding: bytes[range], as: UTF8.self)))
+            statusRows.append(0)
+        }
+        statusRows[Int(value)] += 1
+        return statusClass[Int(value)]
     }
 
     func isRootMarker(_ manager: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -3,6 +3,9 @@ public enum PersonField: String, Sendable, CaseIterable {
     case employeeID = "employee_id"
     case managerID = "manager_id"
     case name
+    /// Exports without a full-name column (Personio, ADP): the name managers are matched by is first + last.
+    case firstName = "first_name"
+    case lastName = "last_name"
     case email
     case title
     case level
@@ -14,12 +17,18 @@ public enum PersonField: String, Sendable, CaseIterable {
     case hireDate = "hire_date"
     case salary
     case currency
+    /// What `salary` is per (`Year`, `Hour`, `Monthly`, …) when it varies by row.
+    case payPeriod = "pay_period"
+    /// Effective-dated exports: the day the row takes effect (one row per change of a person).
+    case effectiveDate = "effective_date"
 
     /// A source without these columns cannot be analysed at all.
     public static let required: [PersonField] = [.employeeID, .managerID]
 
     /// The fields this release computes with; readers skip every other column.
-    public static let used: [PersonField] = [.employeeID, .managerID, .status, .hireDate, .teamID, .salary, .currency, .employmentType]
+    public static let used: [PersonField] = [
+        .employeeID, .managerID, .status, .hireDate, .teamID, .salary, .currency, .employmentType, .payPeriod, .effectiveDate,
+    ]
 
     /// `used`, plus the column managers are named by when `manager_id` holds emails or names, plus
     /// personal fields an output may publish.
@@ -28,7 +37,8 @@ public enum PersonField: String, Sendable, CaseIterable {
         switch policy.managerReference {
         case .id: break
         case .email: fields.append(.email)
-        case .name: fields.append(.name)
+        case .name: fields += [.name, .firstName, .lastName]
+        case .auto: fields += [.email, .name, .firstName, .lastName]
         }
         for field in published where !fields.contains(field) { fields.append(field) }
         return fields

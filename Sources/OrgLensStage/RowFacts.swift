@@ -5,7 +5,7 @@ import OrgLensModel
 /// is then left with the work that depends on earlier rows (first id wins, keys in first-seen order).
 struct RowFacts: Sendable {
     enum HireDate: UInt8, Sendable {
-        case absentOrStarted, notStarted, unreadable
+        case absent, started, notStarted, unreadable
     }
 
     /// Interner hash of the trimmed id and manager id (0 when empty).
@@ -14,10 +14,14 @@ struct RowFacts: Sendable {
     /// Team key of the row's team_id: -1 empty (or no teams export), -2 not in the teams export.
     var team: [Int32]
     var hireDate: [HireDate]
-    /// Salary in minor units; -1 empty, -2 unreadable (empty array without a salary column).
-    var salaryMinor: [Int64]
+    /// Annual salary × 1,000,000 (the amount as read, times its period); -1 empty, -2 unreadable
+    /// (empty array without a salary column).
+    var salaryMicro: [Int64]
+    /// The currency a salary value names itself (`120000 USD`, `€95.000`), by record; most values name none.
+    var salaryCurrency: [Int: String]
 
     static let teamUnknown: Int32 = -2
+    static let salaryEmpty: Int64 = -1
     static let salaryUnreadable: Int64 = -2
 
     static func compute(_ table: RawTable, policy: PeoplePolicy, teams: StagedTeams?, workers: Int) -> RowFacts {
@@ -30,32 +34,44 @@ struct RowFacts: Sendable {
             facts.managerHash += chunk.managerHash
             facts.team += chunk.team
             facts.hireDate += chunk.hireDate
-            facts.salaryMinor += chunk.salaryMinor
+            facts.salaryMicro += chunk.salaryMicro
+            facts.salaryCurrency.merge(chunk.salaryCurrency) { first, _ in first }
         }
         return facts
     }
 
     private static func chunk(_ range: Range<Int>, table: RawTable, policy: PeoplePolicy, teams: StagedTeams?) -> RowFacts {
-        var facts = RowFacts(idHash: [], managerHash: [], team: [], hireDate: [], salaryMinor: [])
+        var facts = RowFacts(idHash: [], managerHash: [], team: [], hireDate: [], salaryMicro: [], salaryCurrency: [:])
         facts.idHash = hashes(table.column(PersonField.employeeID.rawValue), range)
         facts.managerHash = policy.managerReference == .id ? hashes(table.column(PersonField.managerID.rawValue), range) : []
         if let teams, let column = table.column(PersonField.teamID.rawValue) {
             facts.team = teamKeys(column, range, teams: teams)
         }
         if let column = table.column(PersonField.hireDate.rawValue) {
+            let format = policy.values.dateFormat
             facts.hireDate = range.map { record in
-                let trimmed = column.trimmedRange(at: record)
-                guard !trimmed.isEmpty else { return .absentOrStarted }
-                guard let hired = CivilDate(isoBytes: column.bytes[trimmed]) else { return .unreadable }
-                return hired > policy.asOf ? .notStarted : .absentOrStarted
+                switch format.read(column.bytes[column.trimmedRange(at: record)]) {
+                case .unknown: .absent
+                case .unreadable: .unreadable
+                case .date(let hired): hired > policy.asOf ? .notStarted : .started
+                }
             }
         }
         if let column = table.column(PersonField.salary.rawValue) {
-            facts.salaryMinor = range.map { record in
+            let periods = table.column(PersonField.payPeriod.rawValue)
+            let values = policy.values
+            var currencies: [Int: String] = [:]
+            facts.salaryMicro = range.map { record in
                 let trimmed = column.trimmedRange(at: record)
-                guard !trimmed.isEmpty else { return -1 }
-                return StagedPay.minorUnits(column.bytes[trimmed]) ?? salaryUnreadable
+                guard !trimmed.isEmpty else { return salaryEmpty }
+                guard let reading = values.payFormat.read(column.bytes[trimmed]) else { return salaryUnreadable }
+                if let currency = reading.currency { currencies[record] = currency }
+                let period = reading.period ?? periods.flatMap { PayPeriod(word: $0.trimmedString(at: record)) } ?? values.payPeriod
+                let (annual, overflow) = reading.micro.multipliedReportingOverflow(
+                    by: period.annualMultiplier(hoursPerYear: values.hoursPerYear))
+                return overflow ? salaryUnreadable : annual
             }
+            facts.salaryCurrency = currencies
         }
         return facts
     }

@@ -13,6 +13,8 @@ public struct StagedPeople: Sendable {
         case selfManaged
         /// Another id (interned), which may or may not be a person in the org.
         case key(Int32)
+        /// An email or name that several people share: the person is kept, at the top of their own tree.
+        case ambiguous(candidates: Int32)
     }
 
     /// What a key stands for after staging.
@@ -50,6 +52,10 @@ public struct StagedPeople: Sendable {
     public internal(set) var pay: StagedPay?
     /// With an `employment_type` column: whether each person is a contractor (empty otherwise).
     public internal(set) var isContractor: [Bool] = []
+    /// Values read per field (hire dates, salaries): how many were there and how many could not be read.
+    public internal(set) var readings: [PersonField: FieldReading] = [:]
+    /// Status and employment-type values no vocabulary knows (counted as active / employee), with their rows.
+    public internal(set) var unmapped: [PersonField: [String: Int]] = [:]
     /// Team ids people name that the teams export does not define, with how many people name each.
     public internal(set) var unknownTeamReferences: [String: Int] = [:]
 

@@ -12,8 +12,9 @@ public enum XMLPreset {
             // Workday RaaS: one wd:Report_Entry per worker; references carry typed ID children.
             record = "Report_Entry"
             selectors = [
-                "employee_id": "Employee_ID | Worker/ID[@type='Employee_ID']",
-                "manager_id": "Manager/ID[@type='Employee_ID'] | Manager_ID",
+                // Contingent workers carry Contingent_Worker_ID instead of Employee_ID.
+                "employee_id": "Employee_ID | Worker/ID[@type='Employee_ID'] | Contingent_Worker_ID | Worker/ID[@type='Contingent_Worker_ID']",
+                "manager_id": "Manager/ID[@type='Employee_ID'] | Manager/ID[@type='Contingent_Worker_ID'] | Manager_ID",
                 "name": "Worker/@Descriptor | Legal_Name",
                 "email": "Email_Address | Primary_Work_Email",
                 "title": "Business_Title | Job_Title",
@@ -21,11 +22,12 @@ public enum XMLPreset {
                 "team_id": "Team_ID | Supervisory_Organization/ID[@type='Organization_Reference_ID']",
                 "department": "Cost_Center/@Descriptor | Department",
                 "location": "Location/@Descriptor | Location",
-                "employment_type": "Worker_Type/@Descriptor | Employment_Type",
-                "status": "Worker_Status | Status",
+                "employment_type": "Worker_Type/@Descriptor | Worker_Type | Employment_Type",
+                "status": "Worker_Status/@Descriptor | Worker_Status | Status",
                 "hire_date": "Hire_Date",
                 "salary": "Annual_Base_Pay | Salary",
-                "currency": "Currency/ID[@type='Currency_ID'] | Currency",
+                "currency": "Currency/ID[@type='Currency_ID'] | Currency/@Descriptor | Currency",
+                "pay_period": "Frequency/@Descriptor | Pay_Rate_Type",
             ]
         case "bamboohr-directory":
             // BambooHR directory / custom report XML: <employee id="…"><field id="…">value</field>…
@@ -35,6 +37,8 @@ public enum XMLPreset {
                 "employee_id": "@id",
                 "manager_id": "field[@id='supervisorEId']",
                 "name": "field[@id='displayName']",
+                "first_name": "field[@id='firstName']",
+                "last_name": "field[@id='lastName']",
                 "email": "field[@id='workEmail']",
                 "title": "field[@id='jobTitle']",
                 "level": "field[@id='level']",
@@ -46,6 +50,7 @@ public enum XMLPreset {
                 "hire_date": "field[@id='hireDate']",
                 "salary": "field[@id='payRate']",
                 "currency": "field[@id='payRateCurrency']",
+                "pay_period": "field[@id='payPer']",
             ]
         default:
             throw RunError(.usage, "unknown XML preset '\(name)'; presets are: \(names.joined(separator: ", ")).")

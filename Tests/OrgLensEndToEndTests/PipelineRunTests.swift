@@ -6,7 +6,6 @@ import Testing
 /// `orglens run` as cron runs it: the real binary, real files, real locks and kills.
 @Suite struct PipelineRunTests {
     static let cases = TestPaths.cases.path
-    static let presets = TestPaths.repositoryRoot.appendingPathComponent("Pipelines/presets").path
 
     /// A pipeline over the fixture org (people, teams, services, dependencies, costs) in its own folder.
     func pipeline(_ extra: String = "", people: String? = nil, directory: TemporaryDirectory = TemporaryDirectory()) -> (TemporaryDirectory, String) {
@@ -146,7 +145,7 @@ import Testing
         bad.write("pipeline.yml", (bad.read("pipeline.yml") ?? "").replacingOccurrences(of: "people: {path:", with: "people: {map: {manager_id: Boss}, path:"))
         let failed = try RunResult.orglens(["validate", badPath])
         #expect(failed.status == 65)
-        #expect(failed.stderr.contains("column 'Boss' (mapped to manager_id) is not in the header"))
+        #expect(failed.stderr.contains("column 'Boss' (mapped to manager_id by sources.people.map.manager_id in the pipeline file) is not among the header's"))
     }
 
     @Test func peopleTableCarriesOnlyPublishedFieldsWithPrivateMode() throws {
@@ -164,7 +163,6 @@ import Testing
     @Test(arguments: ["adp", "bamboohr-csv", "bamboohr-reports-to", "generic-csv", "hibob", "personio", "sap-successfactors", "workday-csv"])
     func everyCSVPresetReadsAnExportInItsShape(preset: String) throws {
         let directory = TemporaryDirectory()
-        try FileManager.default.createSymbolicLink(atPath: directory.path + "/presets", withDestinationPath: Self.presets)
         let people = TestPaths.fixtures.appendingPathComponent("presets/\(preset).csv").path
         let path = directory.write("p.yml", "as_of: 2026-11-01\nsources:\n  people: {path: \(people), preset: \(preset)}\noutputs: {directory: out}\n")
         let result = try RunResult.orglens(["run", path, "--quiet"])
@@ -179,7 +177,6 @@ import Testing
     @Test(arguments: ["workday-report", "bamboohr-directory"])
     func xmlPresetsRunFromPipelines(preset: String) throws {
         let directory = TemporaryDirectory()
-        try FileManager.default.createSymbolicLink(atPath: directory.path + "/presets", withDestinationPath: Self.presets)
         let folder = preset == "workday-report" ? "engineering-org-workday" : "engineering-org-bamboohr"
         let path = directory.write("p.yml", "as_of: 2026-11-01\nsources:\n  people: {path: \(Self.cases)/\(folder)/people.xml, preset: \(preset)}\ncosts: {rates: {EUR: 1.08, GBP: 1.27}}\noutputs: {directory: out, tables: false}\n")
         #expect(try RunResult.orglens(["run", path, "--quiet"]).status == 0)

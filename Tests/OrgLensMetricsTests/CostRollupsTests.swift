@@ -74,13 +74,17 @@ import Testing
         #expect(result.0.byLayer[1].managementCostShare == 0)
     }
 
-    @Test(arguments: [("120000", 12_000_000), ("120000.5", 12_000_050), ("99.999", 10_000), ("0.01", 1)] as [(String, Int64)])
-    func salariesParseToMinorUnits(text: String, minor: Int64) {
-        #expect(StagedPay.minorUnits(ArraySlice(text.utf8)) == minor)
+    @Test(arguments: [
+        ("120000", 120_000_000_000), ("120000.5", 120_000_500_000), ("0.01", 10_000), ("99.9999995", 100_000_000),
+        ("120,000", 120_000_000_000), ("$420,000.00", 420_000_000_000), ("1.234,56 €", 1_234_560_000),
+        ("120000.00 USD", 120_000_000_000), ("CHF 85'000", 85_000_000_000), ("85.000", 85_000_000_000),
+    ] as [(String, Int64)])
+    func salariesParseToMicroUnits(text: String, micro: Int64) {
+        #expect(PayFormat().read(ArraySlice(text.utf8))?.micro == micro)
     }
 
-    @Test(arguments: ["120,000", "1.2.3", "-5", "", ".", "abc"])
+    @Test(arguments: ["1.2.3,4,5", "-5", "", ".", "abc", "12 apples", "1,23,456"])
     func unreadableSalariesAreNil(text: String) {
-        #expect(StagedPay.minorUnits(ArraySlice(text.utf8)) == nil)
+        #expect(PayFormat().read(ArraySlice(text.utf8)) == nil)
     }
 }

@@ -111,7 +111,7 @@ import Testing
         #expect(serial.keyStates == parallel.keyStates)
         #expect(serial.personTeam == parallel.personTeam)
         #expect(serial.teamLeadKey == parallel.teamLeadKey)
-        #expect(serial.pay?.salaryMinor == parallel.pay?.salaryMinor)
+        #expect(serial.pay?.salaryMicro == parallel.pay?.salaryMicro)
         #expect(serial.pay?.currency == parallel.pay?.currency)
         #expect(serial.pay?.currencies == parallel.pay?.currencies)
         #expect(serial.isContractor == parallel.isContractor)

@@ -1,0 +1,38 @@
+import OrgLensInput
+import OrgLensModel
+
+/// Decides `encoding: auto` from the whole file: UTF-8 when every byte sequence is valid UTF-8, else
+/// windows-1252 (what Excel's plain "CSV" writes); a byte-order mark decides at once. A spreadsheet
+/// (`.xlsx` is a zip) is refused with what to do instead.
+enum EncodingSniffer {
+    static func decide(path: String, source: String) throws(RunError) -> TextEncoding {
+        let reader = try ByteBlockReader(path: path, hashing: false)
+        var carry: [UInt8] = []
+        var first = true
+        while let block = try reader.next() {
+            if first {
+                first = false
+                if block.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+                    throw RunError(.badData, "\(source): this is a spreadsheet (.xlsx), not CSV; open it and save it as \"CSV UTF-8 (Comma delimited)\", then point the source at that file.")
+                }
+                if block.starts(with: [0xEF, 0xBB, 0xBF]) { return .utf8 }
+                if block.starts(with: [0xFF, 0xFE]) || block.starts(with: [0xFE, 0xFF]) { return .utf16 }
+            }
+            var bytes = carry + block
+            // A character split across blocks is checked with the next block.
+            var cut = bytes.count
+            var back = 0
+            while back < 3, cut > 0, bytes[cut - 1] & 0xC0 == 0x80 {
+                cut -= 1
+                back += 1
+            }
+            if cut > 0, bytes[cut - 1] >= 0xC0 { cut -= 1 }
+            carry = Array(bytes[cut...])
+            bytes.removeSubrange(cut...)
+            let valid = bytes.withUnsafeBufferPointer { UTF8Validation.isValid($0) }
+            if !valid { return .windows1252 }
+        }
+        guard carry.isEmpty || carry.withUnsafeBufferPointer({ UTF8Validation.isValid($0) }) else { return .windows1252 }
+        return .utf8
+    }
+}

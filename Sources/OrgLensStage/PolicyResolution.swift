@@ -1,0 +1,94 @@
+public import OrgLensModel
+
+/// What a source's `auto` settings become, decided from the whole column before any row is staged.
+public struct PolicyResolution: Sendable {
+    /// The policy with every `auto` replaced by what the data says.
+    public let policy: PeoplePolicy
+    /// Share of non-empty `manager_id` values that match an `employee_id`, and that hold an `@`.
+    public let managerIDShare: Double
+    public let managerEmailShare: Double
+
+    /// A column's references are of one kind when at least this share of them are.
+    public static let referenceShare = 0.95
+
+    /// Throws when a date column reads both day-first and month-first and nothing tells which.
+    public static func resolve(_ policy: PeoplePolicy, for table: RawTable) throws(RunError) -> PolicyResolution {
+        var resolved = policy
+        if policy.values.dateFormat == .auto {
+            resolved.values.dateFormat = try decideDates(table)
+        }
+        let shares = policy.managerReference == .auto ? referenceShares(table, rootMarkers: policy.rootMarkers) : (id: 1, email: 0, name: 0, count: 0)
+        if policy.managerReference == .auto {
+            let hasEmails = table.column(PersonField.email.rawValue) != nil
+            let hasNames = table.column(PersonField.name.rawValue) != nil
+                || (table.column(PersonField.firstName.rawValue) != nil && table.column(PersonField.lastName.rawValue) != nil)
+            // The rule of thumb (95 % ids, else 95 % emails, else names), except that a kind the export has
+            // no column for cannot be it, and a dirty export falls to the kind that matches most.
+            if shares.count == 0 || shares.id >= referenceShare {
+                resolved.managerReference = .id
+            } else if hasEmails, shares.email >= referenceShare {
+                resolved.managerReference = .email
+            } else if hasNames, shares.name > shares.id, shares.name >= shares.email {
+                resolved.managerReference = .name
+            } else if hasEmails, shares.email > shares.id {
+                resolved.managerReference = .email
+            } else {
+                resolved.managerReference = .id
+            }
+        }
+        return PolicyResolution(policy: resolved, managerIDShare: shares.id, managerEmailShare: shares.email)
+    }
+
+    private static func decideDates(_ table: RawTable) throws(RunError) -> DateFormat {
+        var decided: [DateFormat] = []
+        var undecided: [(String, DateFormat.ColumnEvidence)] = []
+        for field in [PersonField.hireDate, .effectiveDate] {
+            guard let column = table.column(field.rawValue) else { continue }
+            let (format, evidence) = DateFormat.decide(column)
+            if let format { decided.append(format) } else { undecided.append((field.rawValue, evidence)) }
+        }
+        // Columns of one export share one locale: a column that settles the order settles the other.
+        let yearFirst: Set<DateFormat> = [.ymd, .iso]
+        if let order = decided.first(where: { !yearFirst.contains($0) }) ?? decided.first(where: { $0 == .ymd }) ?? decided.first,
+           undecided.isEmpty || !yearFirst.contains(order) {
+            return order
+        }
+        guard let (field, evidence) = undecided.first else { return .iso }
+        throw RunError(.badData, "\(table.source): every \(field) value with the year last reads as month/day and as day/month (\(evidence.ambiguous) such values, none with a day over 12); set the source's date format to mdy or dmy (pipeline key date_format, flag --date-format).")
+    }
+
+    /// Shares of manager references (not empty, not a root marker) that are ids, and that look like emails.
+    private static func referenceShares(_ table: RawTable, rootMarkers: Set<String>) -> (id: Double, email: Double, name: Double, count: Int) {
+        guard let managers = table.column(PersonField.managerID.rawValue),
+              let ids = table.column(PersonField.employeeID.rawValue) else { return (1, 0, 0, 0) }
+        // A sample of up to 4,096 references, evenly spread, checked against every id: decides without a set of all ids.
+        var references: [String] = []
+        for record in 0..<table.recordCount {
+            let value = managers.trimmedString(at: record)
+            if !value.isEmpty, !rootMarkers.contains(value.lowercased()) { references.append(value) }
+        }
+        guard !references.isEmpty else { return (1, 0, 0, 0) }
+        let stride = max(1, references.count / 4096)
+        let sample = Swift.stride(from: 0, to: references.count, by: stride).map { references[$0] }
+        var sampled = Set(sample)
+        var matched = Set<String>()
+        for record in 0..<table.recordCount where !sampled.isEmpty {
+            let id = ids.trimmedString(at: record)
+            if sampled.remove(id) != nil { matched.insert(id) }
+        }
+        let idCount = sample.filter { matched.contains($0) }.count
+        let emailCount = sample.filter { $0.contains("@") }.count
+        let idShare = Double(idCount) / Double(sample.count)
+        var nameShare = 0.0
+        if idShare < referenceShare, emailCount < sample.count {
+            // Only when ids do not settle it: normalising every name costs a String per row.
+            let lookup = ManagerLookup(table: table, reference: .name)
+            let named = sample.filter { reference in
+                if case .none = lookup?.resolve(reference, from: -1, isEligible: { _ in true }) ?? .none("") { return false }
+                return true
+            }.count
+            nameShare = Double(named) / Double(sample.count)
+        }
+        return (idShare, Double(emailCount) / Double(sample.count), nameShare, sample.count)
+    }
+}
