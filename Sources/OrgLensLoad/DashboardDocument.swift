@@ -76,6 +76,7 @@ public enum DashboardDocument {
         json.field("people", summary.people)
         json.field("managers", summary.managers)
         json.field("individual_contributors", summary.individualContributors)
+        json.field("contractors", summary.contractors)
         json.field("managers_of_managers", summary.managersOfManagers)
         json.field("roots", summary.roots)
         json.field("orphans", summary.orphans)

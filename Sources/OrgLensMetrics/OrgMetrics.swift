@@ -37,6 +37,8 @@ public struct OrgSummary: Sendable, Hashable {
     public let people: Int
     public let managers: Int
     public let individualContributors: Int
+    /// People in the org whose worker type means contractor; nil when the export has no worker type.
+    public let contractors: Int?
     public let managersOfManagers: Int
     public let roots: Int
     public let orphans: Int

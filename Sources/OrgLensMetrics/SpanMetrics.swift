@@ -10,10 +10,11 @@ public enum SpanMetrics {
         public let findings: [Finding]
     }
 
-    /// With `personTeam` (each person's team, -1 for none), managers also get `teamsSpanned`.
+    /// With `personTeam` (each person's team, -1 for none), managers also get `teamsSpanned`; with
+    /// `isContractor` (an export with worker types), the summary counts contractors.
     public static func compute(
         _ built: OrgGraphBuilder.Result, policy: SpanPolicy = SpanPolicy(), personTeam: [Int32]? = nil,
-        countsInSpan: [Bool]? = nil, workers: Int
+        countsInSpan: [Bool]? = nil, isContractor: [Bool]? = nil, workers: Int
     ) -> Result {
         let graph = built.graph
         let totals = SubtreeTotals(graph)
@@ -34,9 +35,11 @@ public enum SpanMetrics {
         let totalSpan = spans.reduce(0, +)
         let maxLayer = Int(graph.layer.max() ?? 0)
 
+        let contractors = isContractor.map { flags in flags.reduce(0) { $0 + ($1 ? 1 : 0) } }
         let summary = OrgSummary(
             people: graph.count, managers: managers.count,
             individualContributors: graph.count - managers.count,
+            contractors: contractors,
             managersOfManagers: managersOfManagers, roots: built.roots, orphans: built.orphans,
             maxLayer: maxLayer,
             meanSpan: managers.isEmpty ? nil : Double(totalSpan) / Double(managers.count),

@@ -81,7 +81,7 @@ public enum Analysis {
             {
                 SpanMetrics.compute(
                     built, policy: request.spanPolicy, personTeam: catalog?.personTeam, countsInSpan: countsInSpan,
-                    workers: request.workers)
+                    isContractor: staged.isContractor.isEmpty ? nil : isContractor, workers: request.workers)
             },
             {
                 catalog.map {

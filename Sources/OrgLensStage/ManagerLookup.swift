@@ -38,8 +38,11 @@ struct ManagerLookup {
     }
 
     /// The person `record` reports to. When a name is shared, the person themself and anyone who is not in
-    /// the org on `as_of` (left, not started) cannot be the manager; if one candidate remains, it is.
-    func resolve(_ text: String, from record: Int, isEligible: (Int) -> Bool) -> Match {
+    /// the org on `as_of` (left, not started) cannot be the manager; if one candidate remains, it is. If
+    /// several remain, the one in the person's own department is (reports sit in their manager's department).
+    func resolve(
+        _ text: String, from record: Int, isEligible: (Int) -> Bool, sameDepartment: (Int, Int) -> Bool = { _, _ in false }
+    ) -> Match {
         let value = Self.normalize(text, reference)
         guard let records = index[value] else { return .none(value) }
         if records.count == 1 { return .found(record: records[0]) }
@@ -47,6 +50,8 @@ struct ManagerLookup {
         let eligible = others.filter(isEligible)
         if eligible.count == 1 { return .found(record: eligible[0]) }
         if eligible.isEmpty, others.count == 1 { return .found(record: others[0]) }
+        let near = eligible.filter { sameDepartment($0, record) }
+        if near.count == 1 { return .found(record: near[0]) }
         return .ambiguous(candidates: eligible.isEmpty ? others.count : eligible.count)
     }
 

@@ -36,7 +36,7 @@ public enum PeopleStager {
                     }
                     let manager = UnsafeBufferPointer(rebasing: managerBuffer[managers.trimmedRange(at: record)])
                     if let byReference, !manager.isEmpty, !staging.isRootMarker(manager) {
-                        switch byReference.resolve(String(decoding: manager, as: UTF8.self), from: record, isEligible: staging.isEligible) {
+                        switch byReference.resolve(String(decoding: manager, as: UTF8.self), from: record, isEligible: staging.isEligible, sameDepartment: staging.sameDepartment) {
                         case .found(let managerRecord):
                             let managerID = UnsafeBufferPointer(rebasing: idBuffer[ids.trimmedRange(at: managerRecord)])
                             staging.add(record: record, id: id, manager: managerID)
@@ -77,6 +77,7 @@ private struct Staging {
     let salaries: TextColumn?
     let currencies: TextColumn?
     let employmentTypes: TextColumn?
+    let departments: TextColumn?
     /// Distinct currency codes and employment types, each looked at once.
     var currencyValues = KeyInterner(capacity: 16)
     var currencyOfValue: [Int32] = []
@@ -94,6 +95,7 @@ private struct Staging {
         salaries = table.column(PersonField.salary.rawValue)
         currencies = table.column(PersonField.currency.rawValue)
         employmentTypes = table.column(PersonField.employmentType.rawValue)
+        departments = table.column(PersonField.department.rawValue)
         statuses = table.column(PersonField.status.rawValue)
         hireDates = table.column(PersonField.hireDate.rawValue)
         staged = StagedPeople(source: table.source)
@@ -278,6 +280,13 @@ private struct Staging {
         // Reports of someone not yet started are told so (manager.inactive), not that their manager is unknown.
         let key = interner.key(for: id, hash: facts.idHash[record])
         if interner.states[Int(key)] == .unknown { interner.setState(.excluded, for: key) }
+    }
+
+    /// Whether two rows name the same department (ignoring case and surrounding spaces); false without one.
+    func sameDepartment(_ first: Int, _ second: Int) -> Bool {
+        guard let departments else { return false }
+        let one = departments.trimmedString(at: first).lowercased()
+        return !one.isEmpty && one == departments.trimmedString(at: second).lowercased()
     }
 
     /// Whether a row can be someone's manager on `as_of`: not left, not pending, started.

@@ -37,8 +37,8 @@ public enum PersonField: String, Sendable, CaseIterable {
         switch policy.managerReference {
         case .id: break
         case .email: fields.append(.email)
-        case .name: fields += [.name, .firstName, .lastName]
-        case .auto: fields += [.email, .name, .firstName, .lastName]
+        case .name: fields += [.name, .firstName, .lastName, .department]
+        case .auto: fields += [.email, .name, .firstName, .lastName, .department]
         }
         for field in published where !fields.contains(field) { fields.append(field) }
         return fields

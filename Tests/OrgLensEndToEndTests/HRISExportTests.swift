@@ -1,0 +1,56 @@
+import Foundation
+import OrgLensTestSupport
+import Testing
+
+/// `Fixtures/exports/<system>/`: an org exported the way each HRIS writes it (written by
+/// `scripts/make-exports.py`), run with a pipeline file of at most six lines. The whole outputs are
+/// compared with `expected/`, and the counts with `truth.json`, which the script computed from its own
+/// model of the org, not from OrgLens.
+@Suite struct HRISExportTests {
+    static let exports = TestPaths.fixtures.appendingPathComponent("exports")
+    static let systems = ["adp", "bamboohr", "bamboohr-xml", "hibob", "personio", "successfactors", "workday"]
+
+    /// Runs the system's pipeline in a scratch copy of its folder (outputs land beside it).
+    func run(_ system: String) throws -> (TemporaryDirectory, RunResult) {
+        let directory = TemporaryDirectory()
+        let source = Self.exports.appendingPathComponent(system)
+        for file in try FileManager.default.contentsOfDirectory(atPath: source.path) where file != "expected" {
+            try FileManager.default.copyItem(atPath: source.appendingPathComponent(file).path, toPath: directory.path + "/" + file)
+        }
+        return (directory, try RunResult.orglens(["run", directory.path + "/pipeline.yml", "--quiet"]))
+    }
+
+    @Test(arguments: systems)
+    func pipelineFilesStayShort(system: String) throws {
+        let text = try String(contentsOf: Self.exports.appendingPathComponent("\(system)/pipeline.yml"), encoding: .utf8)
+        #expect(text.split(separator: "\n").count <= 6)
+    }
+
+    @Test(arguments: systems)
+    func exportGivesTheTrueOrg(system: String) throws {
+        let (directory, result) = try run(system)
+        #expect(result.status == 0, "\(result.stderr)")
+        let text = try #require(directory.read("out/latest/dashboard.json"))
+        let expected = Self.exports.appendingPathComponent("\(system)/expected")
+        #expect(text == (try String(contentsOf: expected.appendingPathComponent("dashboard.json"), encoding: .utf8)))
+        #expect(directory.read("out/latest/quarantine.csv")?.replacingOccurrences(of: directory.path + "/", with: "")
+            == (try String(contentsOf: expected.appendingPathComponent("quarantine.csv"), encoding: .utf8)))
+
+        let truth = try #require(try JSONSerialization.jsonObject(
+            with: Data(contentsOf: Self.exports.appendingPathComponent("\(system)/truth.json"))) as? [String: Any])
+        let dashboard = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let summary = try #require(dashboard["summary"] as? [String: Any])
+        for key in ["people", "managers", "contractors", "roots", "orphans"] {
+            #expect(summary[key] as? Int == truth[key] as? Int, "\(system): \(key)")
+        }
+        let managers = try #require(dashboard["managers"] as? [[String: Any]])
+        let root = try #require(managers.first { $0["layer"] as? Int == 1 && $0["org_size"] as? Int ?? 0 > 10 })
+        if let cost = truth["root_cost"] as? String {
+            // Exact to the cent: the decimal text of the dashboard against the script's decimal arithmetic.
+            let published = try #require(root["cost"] as? NSNumber)
+            #expect(Decimal(string: cost) == Decimal(string: published.stringValue), "\(system): cost")
+        } else {
+            #expect(root["cost"] == nil, "\(system): no pay in the export, no cost")
+        }
+    }
+}

@@ -1,0 +1,395 @@
+#!/usr/bin/env python3
+"""Writes Fixtures/exports/<system>/: one org of a few hundred people exported the way each HRIS writes it
+(its header, encoding, delimiter, date and pay formats, status and worker-type words), a pipeline file of
+at most six lines, and truth.json: the counts the org really has, computed here from the model, never
+from OrgLens. Deterministic (seeded); rerun after changing it and review the diff.
+
+The mess every export carries: a terminated manager (one report still points at them), terminated and
+retired people, future hires, people on leave, contractors (some paid by the hour), a duplicated row,
+unknown hire dates where the system writes them, several currencies, and shared names (a manager's name
+held by someone who left, and by someone in another department)."""
+import datetime as dt
+import json
+import os
+import random
+from decimal import Decimal, ROUND_HALF_UP
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+OUT = os.path.join(ROOT, "Fixtures", "exports")
+AS_OF = dt.date(2026, 11, 1)
+RATES = {"USD": Decimal("1"), "EUR": Decimal("1.08"), "GBP": Decimal("1.27")}
+MULTIPLIER = Decimal("1.3")
+FIRST = ["Ada", "Grace", "Alan", "Jürgen", "Chloé", "Ken", "Barbara", "Linus", "Margaret", "Dennis", "Frances",
+         "Edsger", "Radia", "Tim", "Hedy", "John", "Sophie", "Björn", "Zoë", "Rosalind", "Katherine", "Guido"]
+LAST = ["Lovelace", "Hopper", "Turing", "Müller", "Dubois", "Thompson", "Liskov", "Torvalds", "Hamilton",
+        "Ritchie", "Allen", "Dijkstra", "Perlman", "Berners", "Lamarr", "Backus", "Wilson", "Søren", "Okafor",
+        "Franklin", "Johnson", "Rossum", "Nakamura", "Kowalski", "García", "Østergaard", "O'Neil"]
+DEPARTMENTS = ["Platform", "Product Engineering", "Data", "Infrastructure"]
+
+
+class Person:
+    def __init__(self, index, first, last, manager, department):
+        self.index, self.first, self.last, self.manager, self.department = index, first, last, manager, department
+        self.status = "active"            # active | leave | inactive | pending
+        self.contractor = False
+        self.hourly = False
+        self.hire = None                  # None: unknown
+        self.salary = None                # Decimal per year, or per hour when hourly
+        self.currency = "USD"
+        self.title = "Software Engineer"
+        self.location = "Remote"
+
+    @property
+    def name(self):
+        return f"{self.first} {self.last}"
+
+
+def build_org(seed):
+    rng = random.Random(seed)
+    people = []
+    used_names = set()
+
+    def add(manager, department, title):
+        while True:
+            first, last = rng.choice(FIRST), rng.choice(LAST)
+            if (first, last) not in used_names:
+                used_names.add((first, last))
+                break
+        person = Person(len(people), first, last, manager, department)
+        person.title = title
+        person.hire = dt.date(2012, 1, 1) + dt.timedelta(days=rng.randrange(0, 5000))
+        person.salary = Decimal(rng.randrange(70, 260) * 1000) + Decimal(rng.choice([0, 0, 500, 250])) + Decimal(rng.choice(["0", "0.50", "0.25"]))
+        person.currency = rng.choice(["USD", "USD", "USD", "EUR", "GBP"])
+        person.location = rng.choice(["Berlin", "London", "New York", "Remote", "Zürich"])
+        people.append(person)
+        return person
+
+    ceo = add(None, "Executive", "Chief Technology Officer")
+    for d in range(4):
+        director = add(ceo.index, DEPARTMENTS[d], "Director of Engineering")
+        for _ in range(rng.randrange(4, 7)):
+            em = add(director.index, director.department, "Engineering Manager")
+            for _ in range(rng.randrange(5, 11)):
+                add(em.index, director.department, "Software Engineer")
+        add(director.index, director.department, "Staff Engineer")
+    ics = [p for p in people if p.title == "Software Engineer"]
+    managers = [p for p in people if p.title == "Engineering Manager"]
+
+    for person in rng.sample(ics, 12):
+        person.contractor = True
+        person.title = "Contract Engineer"
+    for person in rng.sample([p for p in ics if p.contractor], 4):
+        person.hourly = True
+        person.salary = Decimal(rng.randrange(50, 120)) + Decimal("0.50")
+        person.currency = "USD"
+    for person in rng.sample([p for p in ics if not p.contractor], 4):
+        person.status = "leave"
+    # People who left, and people who have not started yet.
+    for person in rng.sample([p for p in ics if p.status == "active" and not p.contractor], 8):
+        person.status = "inactive"
+    for _ in range(5):
+        newcomer = add(rng.choice(managers).index, "Product Engineering", "Software Engineer")
+        newcomer.status = "pending"
+        newcomer.hire = AS_OF + dt.timedelta(days=rng.randrange(5, 90))
+    # A manager who left: their team moved to another manager, but one row was not updated.
+    gone = managers[-1]
+    gone.status = "inactive"
+    gone_reports = [p for p in people if p.manager == gone.index]
+    for person in gone_reports[1:]:
+        person.manager = managers[0].index
+    # Shared names: someone who left, and someone in another department, carry a manager's name.
+    twin = add(ceo.index, "Sales", "Account Executive")
+    twin.first, twin.last, twin.status = managers[1].first, managers[1].last, "inactive"
+    elsewhere = next(m for m in managers if m.department != managers[3].department)
+    other = add(elsewhere.index, elsewhere.department, "Software Engineer")
+    other.first, other.last = managers[3].first, managers[3].last
+    for person in rng.sample(ics, 5):
+        if person.status == "active" and not person.contractor:
+            person.hire = None  # the HRIS does not know
+    for person in rng.sample(ics, 3):
+        person.salary = None
+    return people
+
+
+def truth(people):
+    in_org = [p for p in people if p.status in ("active", "leave") and (p.hire is None or p.hire <= AS_OF)]
+    ids = {p.index for p in in_org}
+    reports = {}
+    for p in in_org:
+        if p.manager in ids:
+            reports[p.manager] = reports.get(p.manager, 0) + 1
+    cost = Decimal(0)
+    salaried = 0
+    for p in in_org:
+        if p.salary is None:
+            continue
+        annual = p.salary * (2080 if p.hourly else 1)
+        cost += (annual * RATES[p.currency] * MULTIPLIER).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        salaried += 1
+    roots = [p for p in in_org if p.manager is None]
+    # What the root's subtree costs: people whose chain of managers reaches it through the org.
+    def reaches_root(p):
+        while p.manager is not None:
+            if p.manager not in ids:
+                return False
+            p = by_index[p.manager]
+        return True
+    by_index = {p.index: p for p in people}
+    root_cost = Decimal(0)
+    for p in in_org:
+        if p.salary is not None and reaches_root(p):
+            annual = p.salary * (2080 if p.hourly else 1)
+            root_cost += (annual * RATES[p.currency] * MULTIPLIER).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    orphans = [p for p in in_org if p.manager is not None and p.manager not in ids]
+    return {
+        "as_of": AS_OF.isoformat(), "people": len(in_org), "managers": len(reports),
+        "contractors": sum(p.contractor for p in in_org), "roots": len(roots), "orphans": len(orphans),
+        "salaried": salaried, "cost": str(cost), "root_cost": str(root_cost) if salaried else None, "currency": "USD",
+        "rates": {k: str(v) for k, v in RATES.items()}, "all_in_multiplier": str(MULTIPLIER),
+    }
+
+
+def us_date(d):
+    return f"{d.month}/{d.day}/{d.year}"
+
+
+def money_us(amount, currency):
+    symbol = {"USD": "$", "EUR": "€", "GBP": "£"}[currency]
+    return f"{symbol}{amount:,.2f}"
+
+
+def money_de(amount):
+    text = f"{amount:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
+    return f"{text} €"
+
+
+def write(system, name, text, encoding="utf-8", newline="\n", bom=False):
+    folder = os.path.join(OUT, system)
+    os.makedirs(folder, exist_ok=True)
+    data = text.replace("\n", newline).encode(encoding)
+    if bom:
+        data = b"\xef\xbb\xbf" + data
+    open(os.path.join(folder, name), "wb").write(data)
+
+
+def csv_field(value, delimiter):
+    value = "" if value is None else str(value)
+    if any(c in value for c in (delimiter, '"', "\n")):
+        return '"' + value.replace('"', '""') + '"'
+    return value
+
+
+def csv_text(header, rows, delimiter):
+    return "\n".join(delimiter.join(csv_field(v, delimiter) for v in row) for row in [header] + rows) + "\n"
+
+
+def pipeline(system, people_file, preset, rates=True):
+    lines = [f"name: {system}", f"as_of: {AS_OF.isoformat()}",
+             f"sources: {{people: {{path: {people_file}, preset: {preset}}}}}"]
+    if rates:
+        lines.append("costs: {rates: {EUR: 1.08, GBP: 1.27}}")
+    lines.append("outputs: {directory: out}")
+    write(system, "pipeline.yml", "\n".join(lines) + "\n")
+
+
+def bamboohr_csv(people, dup):
+    ids = {p.index: str(1000 + p.index) for p in people}
+    header = ["EEID", "Employee #", "Last Name, First Name", "Status", "Hire Date", "Job Title", "Department", "Division",
+              "Location", "Employment Status", "Reporting to", "Supervisor EID", "Work Email", "Pay rate"]
+    rows = []
+    for p in people:
+        boss = people[p.manager] if p.manager is not None else None
+        hire = "0000-00-00" if p.hire is None else us_date(p.hire)
+        pay = "" if p.salary is None else (f"${p.salary:,.2f}/hr" if p.hourly else (
+            money_us(p.salary, p.currency) if p.currency == "USD" else f"{p.salary:.2f} {p.currency}"))
+        employment = "Contractor" if p.contractor else "Full-Time"
+        status = "Inactive" if p.status == "inactive" else "Active"
+        rows.append([ids[p.index], f"E-{p.index:04d}", f"{p.last}, {p.first}", status, hire, p.title, p.department,
+                     "Engineering", p.location, employment, f"{boss.last}, {boss.first}" if boss else "",
+                     ids[boss.index] if boss else "", f"{p.first[0].lower()}{p.index}@example.com", pay])
+    rows.insert(40, list(rows[dup.index]))
+    # Re-saved by Excel (Windows, US): byte-order mark, semicolons where the list separator is one, CRLF.
+    write("bamboohr", "people.csv", csv_text(header, rows, ";"), newline="\r\n", bom=True)
+    pipeline("bamboohr", "people.csv", "bamboohr-csv")
+
+
+def xml_escape(text):
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+def bamboohr_xml(people, dup):
+    out = ['<?xml version="1.0" encoding="UTF-8"?>', "<report>", "  <title>Org export</title>", "  <fields>"]
+    labels = [("firstName", "First Name"), ("lastName", "Last Name"), ("displayName", "Display Name"), ("status", "Status"),
+              ("hireDate", "Hire Date"), ("jobTitle", "Job Title"), ("department", "Department"),
+              ("employmentHistoryStatus", "Employment Status"), ("supervisorEId", "Supervisor EID"),
+              ("payRate", "Pay rate"), ("payPer", "Pay per")]
+    out += [f'    <field id="{i}" type="text">{xml_escape(label)}</field>' for i, label in labels]
+    out += ["  </fields>", "  <employees>"]
+    order = list(people[:30]) + [dup] + list(people[30:])
+    for p in order:
+        boss = people[p.manager] if p.manager is not None else None
+        values = {
+            "firstName": p.first, "lastName": p.last, "displayName": p.name,
+            "status": "Inactive" if p.status == "inactive" else "Active",
+            "hireDate": "0000-00-00" if p.hire is None else p.hire.isoformat(), "jobTitle": p.title,
+            "department": p.department, "employmentHistoryStatus": "Contractor" if p.contractor else "Full-Time",
+            "supervisorEId": str(400 + boss.index) if boss else "",
+            "payRate": "" if p.salary is None else f"{p.salary:.2f} {p.currency}",
+            "payPer": "Hour" if p.hourly else "Year",
+        }
+        out.append(f'    <employee id="{400 + p.index}">')
+        out += [f'      <field id="{k}">{xml_escape(v)}</field>' for k, v in values.items()]
+        out.append("    </employee>")
+    out += ["  </employees>", "</report>"]
+    write("bamboohr-xml", "people.xml", "\n".join(out) + "\n")
+    pipeline("bamboohr-xml", "people.xml", "bamboohr-directory")
+
+
+def workday(people, dup):
+    def worker_id(p):
+        return ("Contingent_Worker_ID", f"C{7000 + p.index}") if p.contractor else ("Employee_ID", f"{21000 + p.index}")
+
+    out = ['<?xml version="1.0" encoding="UTF-8"?>', '<wd:Report_Data xmlns:wd="urn:com.workday.report/Org_Audit_Workers">']
+    for p in list(people[:50]) + [dup] + list(people[50:]):
+        kind, wid = worker_id(p)
+        out.append("  <wd:Report_Entry>")
+        out.append(f'    <wd:Worker wd:Descriptor="{xml_escape(p.name)}"><wd:ID wd:type="WID">{p.index:032x}</wd:ID>'
+                   f'<wd:ID wd:type="{kind}">{wid}</wd:ID></wd:Worker>')
+        if p.manager is not None:
+            boss = people[p.manager]
+            bkind, bid = worker_id(boss)
+            out.append(f'    <wd:Manager wd:Descriptor="{xml_escape(boss.name)}"><wd:ID wd:type="WID">{boss.index:032x}</wd:ID>'
+                       f'<wd:ID wd:type="{bkind}">{bid}</wd:ID></wd:Manager>')
+        status = {"active": "Active", "leave": "On Leave", "inactive": "Terminated", "pending": "Active"}[p.status]
+        out.append(f"    <wd:Worker_Status>{status}</wd:Worker_Status>")
+        if p.hire is not None:
+            out.append(f"    <wd:Hire_Date>{p.hire.isoformat()}-08:00</wd:Hire_Date>")
+        out.append(f'    <wd:Worker_Type wd:Descriptor="{"Contingent Worker" if p.contractor else "Employee"}"/>')
+        out.append(f'    <wd:Cost_Center wd:Descriptor="{xml_escape(p.department)}"/>')
+        if p.salary is not None and not p.hourly:
+            out.append(f"    <wd:Annual_Base_Pay>{p.salary:.2f}</wd:Annual_Base_Pay>")
+            out.append(f'    <wd:Currency wd:Descriptor="{p.currency}"><wd:ID wd:type="Currency_ID">{p.currency}</wd:ID></wd:Currency>')
+        out.append("  </wd:Report_Entry>")
+    out.append("</wd:Report_Data>")
+    write("workday", "people.xml", "\n".join(out) + "\n")
+    pipeline("workday", "people.xml", "workday-report")
+
+
+def hibob(people, dup):
+    header = ["Employee ID", "Display name", "First name", "Last name", "Email", "Reports to", "Department", "Site",
+              "Start date", "Lifecycle status", "Employment type", "Job title", "Base salary", "Base salary currency",
+              "Base salary pay period"]
+    rows = []
+    for p in people:
+        boss = people[p.manager] if p.manager is not None else None
+        lifecycle = {"active": "Employed", "leave": "Garden leave", "inactive": "Terminated", "pending": "Hired"}[p.status]
+        employment = "Contractor" if p.contractor else "Permanent"
+        pay = "" if p.salary is None else f"{p.salary:,.2f}"
+        rows.append([f"{3_000_000 + p.index * 7}", p.name, p.first, p.last, f"{p.first[0].lower()}.{p.index}@example.com",
+                     boss.name if boss else "", p.department, p.location,
+                     "" if p.hire is None else p.hire.strftime("%d/%m/%Y"), lifecycle, employment, p.title, pay,
+                     p.currency if p.salary is not None else "", "Hourly" if p.hourly else "Annual"])
+    rows.insert(17, list(rows[dup.index]))
+    write("hibob", "people.csv", csv_text(header, rows, ","))
+    pipeline("hibob", "people.csv", "hibob")
+
+
+def personio(people, dup):
+    header = ["ID", "First name", "Last name", "Email", "Status", "Hire date", "Supervisor", "Department", "Office",
+              "Employment type", "Position", "Fix salary"]
+    rows = []
+    for p in people:
+        boss = people[p.manager] if p.manager is not None else None
+        status = {"active": "Active", "leave": "Leave", "inactive": "Inactive", "pending": "Onboarding"}[p.status]
+        # Personio keeps pay in one currency per company: this one pays in euros.
+        pay = "" if p.salary is None else (money_de(p.salary) + (" / Stunde" if p.hourly else ""))
+        rows.append([str(p.index + 1), p.first, p.last, f"{p.first[0].lower()}.{p.last.lower()}{p.index}@example.de", status,
+                     "" if p.hire is None else p.hire.strftime("%d.%m.%Y"), boss.name if boss else "", p.department,
+                     p.location, "external" if p.contractor else "internal", p.title, pay])
+    rows.insert(60, list(rows[dup.index]))
+    # German Excel: semicolons, CRLF, windows-1252.
+    write("personio", "people.csv", csv_text(header, rows, ";"), encoding="cp1252", newline="\r\n")
+    pipeline("personio", "people.csv", "personio", rates=True)
+
+
+def successfactors(people, rng):
+    header = ["userId", "managerId", "emplStatus", "startDate", "department", "location", "employeeClass", "jobTitle"]
+    rows = []
+    for p in people:
+        uid = f"sf{5000 + p.index}"
+        boss = f"sf{5000 + p.manager}" if p.manager is not None else "NO_MANAGER"
+        klass = "Contingent Worker" if p.contractor else "Employee"
+        start = p.hire or dt.date(2015, 6, 1)
+        status_now = {"active": "A", "leave": "U", "inactive": "T", "pending": "A"}[p.status]
+        history = []
+        if p.status != "pending" and p.manager is not None and rng.random() < 0.35:
+            # An earlier job record under another manager, then a transfer to today's manager.
+            other = f"sf{5000 + rng.choice([q.index for q in people if q.title == 'Engineering Manager'])}"
+            history.append([uid, other, "A", start, p.department, p.location, klass, p.title])
+            start = start + dt.timedelta(days=400)
+            if start > AS_OF:
+                start = AS_OF - dt.timedelta(days=1)
+        if p.status in ("inactive", "leave"):
+            history.append([uid, boss, "A", start, p.department, p.location, klass, p.title])
+            start = max(start, AS_OF - dt.timedelta(days=rng.randrange(10, 300)))
+        history.append([uid, boss, status_now, start, p.department, p.location, klass, p.title])
+        if p.status == "active" and rng.random() < 0.05:
+            # A transfer scheduled after as_of: not in force yet.
+            history.append([uid, "sf5000", "A", AS_OF + dt.timedelta(days=30), p.department, p.location, klass, p.title])
+        rows += history
+    for row in rows:
+        row[3] = row[3].strftime("%m/%d/%Y")
+    rows.insert(25, list(rows[24]))
+    write("successfactors", "people.csv", csv_text(header, rows, ","))
+    pipeline("successfactors", "people.csv", "sap-successfactors", rates=False)
+
+
+def adp(people, dup):
+    header = ["Associate ID", "Legal Last Name", "Legal First Name", "Position Status", "Hire Date",
+              "Worker Category Description", "Home Department Description", "Location Description",
+              "Job Title Description", "Reports To Associate ID", "Reports To Name", "Annual Salary"]
+    ids = {p.index: f"G3{(p.index * 7919) % 1000000:06d}" for p in people}
+    rows = []
+    for p in people:
+        boss = people[p.manager] if p.manager is not None else None
+        status = {"active": "Active", "leave": "Leave", "inactive": "Terminated", "pending": "Active"}[p.status]
+        category = "1099 Contractor" if p.contractor else "Full Time"
+        pay = "" if p.salary is None or p.hourly else money_us(p.salary, "USD")
+        rows.append([ids[p.index], p.last, p.first, status, "" if p.hire is None else p.hire.strftime("%m/%d/%Y"),
+                     category, p.department, p.location, p.title, ids[boss.index] if boss else "",
+                     f"{boss.last}, {boss.first}" if boss else "", pay])
+    rows.insert(33, list(rows[dup.index]))
+    write("adp", "people.csv", csv_text(header, rows, ","), newline="\r\n")
+    pipeline("adp", "people.csv", "adp", rates=False)
+
+
+def main():
+    for system, writer, seed in [
+        ("bamboohr", bamboohr_csv, 11), ("bamboohr-xml", bamboohr_xml, 12), ("workday", workday, 13),
+        ("hibob", hibob, 14), ("personio", personio, 15), ("successfactors", successfactors, 16), ("adp", adp, 17),
+    ]:
+        people = build_org(seed)
+        rng = random.Random(seed * 101)
+        if system == "personio":
+            for p in people:
+                p.currency = "EUR"
+        if system in ("adp", "workday"):
+            # Neither report carries an hourly rate in its annual pay field.
+            for p in people:
+                if system == "adp":
+                    p.currency = "USD"
+                if p.hourly:
+                    p.salary = None
+        if system == "successfactors":
+            for p in people:
+                p.salary = None
+            writer(people, rng)
+        else:
+            writer(people, next(p for p in people if p.status == "active" and p.title == "Software Engineer" and not p.contractor))
+        facts = truth(people)
+        write(system, "truth.json", json.dumps(facts, indent=2, ensure_ascii=False) + "\n")
+        print(f"{system}: {facts['people']} in the org, {facts['managers']} managers, {facts['contractors']} contractors")
+
+
+if __name__ == "__main__":
+    main()
