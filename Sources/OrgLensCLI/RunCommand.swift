@@ -56,6 +56,18 @@ public struct RunCommand: ParsableCommand {
                 outputDirectory: file.outputDirectory)
             logger.info("run started", metadata: ["pipeline": "\(file.name)", "as_of": "\(day)"])
             let result = try Analysis.compute(request, logger: logger)
+            let gates = file.gates.evaluate(result.gateFacts)
+            for reading in gates.nearing {
+                logger.warning("gate nearing its limit", metadata: [
+                    "gate": "\(reading.gate)", "value": "\(reading.value)", "limit": "\(reading.limit)",
+                ])
+            }
+            if !gates.tripped.isEmpty {
+                let report = OutputDirectory.File(
+                    name: "blocked.json", bytes: BlockedReport.render(pipeline: file.name, asOf: day, tripped: gates.tripped))
+                let blocked = try directory.block(result.files + [report], name: day.description)
+                throw RunError(.badData, "gate tripped: \(gates.tripped.map { "\($0.gate) (\($0.detail))" }.joined(separator: "; ")); nothing was published and latest still shows the previous run. This run is in \(blocked) (see blocked.json).")
+            }
             let run = try directory.publish(result.files, name: day.description, keep: file.keep)
             logger.info("published", metadata: ["run": "\(run)", "latest": "\(directory.latest)"])
             if !quiet, isatty(2) == 1 { StandardError.write(RunSummary.text(result)) }

@@ -28,19 +28,8 @@ public struct RunDirectory: Sendable {
     public func publish(_ files: [OutputDirectory.File], name: String, keep: Int) throws(RunError) -> String {
         removeLeftovers()
         let incoming = root + "/.incoming-\(getpid())"
-        try? FileManager.default.removeItem(atPath: incoming)
         do throws(RunError) {
-            try OutputDirectory.createDirectory(incoming)
-            for file in files {
-                let path = incoming + "/" + file.name
-                if let slash = path.lastIndex(of: "/"), path[..<slash] != incoming {
-                    try OutputDirectory.createDirectory(String(path[..<slash]))
-                }
-                try OutputDirectory.write(file, to: path)
-            }
-            for folder in Set(files.map { (incoming + "/" + $0.name).split(separator: "/").dropLast().joined(separator: "/") }) {
-                Self.sync(directory: (incoming.hasPrefix("/") ? "/" : "") + folder)
-            }
+            try write(files, into: incoming)
             let runs = root + "/runs"
             try OutputDirectory.createDirectory(runs)
             let target = runs + "/" + name
@@ -62,6 +51,43 @@ public struct RunDirectory: Sendable {
         } catch {
             try? FileManager.default.removeItem(atPath: incoming)
             throw error
+        }
+    }
+
+    /// Keeps a run that tripped a gate as `blocked/<name>.<n>/` (a new `n` each time), for the operator to
+    /// look at; `runs/` and `latest` are not touched. Returns the folder's path.
+    public func block(_ files: [OutputDirectory.File], name: String) throws(RunError) -> String {
+        removeLeftovers()
+        let incoming = root + "/.incoming-\(getpid())"
+        do throws(RunError) {
+            try write(files, into: incoming)
+            let blocked = root + "/blocked"
+            try OutputDirectory.createDirectory(blocked)
+            var number = 1
+            while FileManager.default.fileExists(atPath: blocked + "/\(name).\(number)") { number += 1 }
+            let target = blocked + "/\(name).\(number)"
+            try Self.rename(incoming, target)
+            Self.sync(directory: blocked)
+            return target
+        } catch {
+            try? FileManager.default.removeItem(atPath: incoming)
+            throw error
+        }
+    }
+
+    /// Writes every file into a fresh `incoming` folder and flushes it to disk.
+    private func write(_ files: [OutputDirectory.File], into incoming: String) throws(RunError) {
+        try? FileManager.default.removeItem(atPath: incoming)
+        try OutputDirectory.createDirectory(incoming)
+        for file in files {
+            let path = incoming + "/" + file.name
+            if let slash = path.lastIndex(of: "/"), path[..<slash] != incoming {
+                try OutputDirectory.createDirectory(String(path[..<slash]))
+            }
+            try OutputDirectory.write(file, to: path)
+        }
+        for folder in Set(files.map { (incoming + "/" + $0.name).split(separator: "/").dropLast().joined(separator: "/") }) {
+            Self.sync(directory: (incoming.hasPrefix("/") ? "/" : "") + folder)
         }
     }
 

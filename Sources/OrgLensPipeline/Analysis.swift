@@ -18,9 +18,24 @@ public enum Analysis {
         public let summary: OrgSummary
         /// Finding and quarantine rules that occurred, with how often: what `fail_on` checks.
         public let ruleCounts: [Rule: Int]
+        /// What the publishing gates look at.
+        public let gateFacts: GateFacts
         let stageTimings: StageTimings
         /// Wall time per stage (also in the manifest); `write` is known once the files were written.
         public var timings: [(stage: String, seconds: Double)] { stageTimings.laps }
+    }
+
+    /// The counts `Gates` judge a run by.
+    public struct GateFacts: Sendable {
+        public let rowsRead: Int
+        public let quarantined: Int
+        public let inOrg: Int
+        public let orphans: Int
+        public let managers: Int
+        /// People under the largest root, the root included (0 without a root).
+        public let largestRoot: Int
+        public let fields: [SourceReading.Field]
+        public let ruleCounts: [Rule: Int]
     }
 
     /// Computes and publishes into `request.outputDirectory` (`analyze`).
@@ -158,7 +173,19 @@ public enum Analysis {
         var ruleCounts: [Rule: Int] = [:]
         for finding in findings { ruleCounts[finding.rule, default: 0] += 1 }
         for rejection in rejections { ruleCounts[rejection.rule, default: 0] += 1 }
-        return Result(files: files, dataQuality: quality, summary: spans.metrics.summary, ruleCounts: ruleCounts, stageTimings: timings)
+        let gateFacts = GateFacts(
+            rowsRead: peopleQuality.rowsRead, quarantined: peopleQuality.quarantinedTotal, inOrg: built.graph.count,
+            orphans: built.orphans, managers: spans.metrics.summary.managers, largestRoot: largestRoot(built.graph),
+            fields: reading.fields, ruleCounts: ruleCounts)
+        return Result(
+            files: files, dataQuality: quality, summary: spans.metrics.summary, ruleCounts: ruleCounts, gateFacts: gateFacts,
+            stageTimings: timings)
+    }
+
+    private static func largestRoot(_ graph: OrgGraph) -> Int {
+        var size: [Int32: Int] = [:]
+        for top in graph.ancestors(atLayer: 1) where top >= 0 && graph.top[Int(top)] == .root { size[top, default: 0] += 1 }
+        return size.values.max() ?? 0
     }
 
     /// Reads the people export and the catalogs; the teams are staged too (people staging needs them).

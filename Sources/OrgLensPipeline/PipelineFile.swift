@@ -22,6 +22,8 @@ public struct PipelineFile: Sendable {
     public var peopleTable = false
     public var keep = 14
     public var failOn: [Rule] = []
+    /// What a run must look like to be published.
+    public var gates = Gates()
     public var maxInputAgeHours: Double?
     public var failWhenStale = false
 
@@ -39,7 +41,7 @@ public struct PipelineFile: Sendable {
         do { node = try Yams.compose(yaml: text) } catch { throw RunError(.configuration, "\(path): not valid YAML: \(error)") }
         guard let node else { throw RunError(.configuration, "\(path): the pipeline file is empty; it needs at least sources.people and outputs.directory.") }
         let root = try reader.mapping(node, at: "the top level", allowed: [
-            "name", "as_of", "sources", "policy", "costs", "privacy", "thresholds", "outputs", "fail_on", "freshness",
+            "name", "as_of", "sources", "policy", "costs", "privacy", "thresholds", "outputs", "fail_on", "freshness", "gates",
         ])
         let base = (path as NSString).deletingLastPathComponent
         baseDirectory = base
@@ -73,17 +75,43 @@ public struct PipelineFile: Sendable {
         tables = try reader.bool(outputs["tables"], at: "outputs.tables") ?? true
         peopleTable = try reader.bool(outputs["people_table"], at: "outputs.people_table") ?? false
         keep = try reader.int(outputs["keep"], at: "outputs.keep") ?? 14
-        for rule in try reader.strings(root["fail_on"], at: "fail_on") ?? [] {
-            guard let known = Rule(rawValue: rule) else {
-                throw RunError(.configuration, "\(path): fail_on names unknown rule '\(rule)'; rules are: \(Rule.allCases.map(\.rawValue).joined(separator: ", ")).")
-            }
-            failOn.append(known)
+        failOn = try Self.rules(root["fail_on"], at: "fail_on", path: path, reader: reader)
+        if let gatesNode = root["gates"] {
+            let keys = try reader.mapping(gatesNode, at: "gates", allowed: [
+                "max_quarantined_share", "max_orphan_share", "max_unreadable_share", "min_managers", "orphans_within_largest_root", "block_on",
+            ])
+            gates.maxQuarantinedShare = try Self.share(keys["max_quarantined_share"], at: "gates.max_quarantined_share", path: path, reader: reader)
+            gates.maxOrphanShare = try Self.share(keys["max_orphan_share"], at: "gates.max_orphan_share", path: path, reader: reader)
+            gates.maxUnreadableShare = try Self.share(keys["max_unreadable_share"], at: "gates.max_unreadable_share", path: path, reader: reader)
+            gates.minManagers = try reader.int(keys["min_managers"], at: "gates.min_managers") ?? gates.minManagers
+            gates.orphansWithinLargestRoot = try reader.bool(keys["orphans_within_largest_root"], at: "gates.orphans_within_largest_root") ?? true
+            gates.blockOn = try Self.rules(keys["block_on"], at: "gates.block_on", path: path, reader: reader)
         }
         if let freshnessNode = root["freshness"] {
             let freshness = try reader.mapping(freshnessNode, at: "freshness", allowed: ["max_age_hours", "fail"])
             maxInputAgeHours = try reader.double(freshness["max_age_hours"], at: "freshness.max_age_hours")
             failWhenStale = try reader.bool(freshness["fail"], at: "freshness.fail") ?? false
         }
+    }
+
+    private static func rules(_ node: Node?, at place: String, path: String, reader: NodeReader) throws(RunError) -> [Rule] {
+        var rules: [Rule] = []
+        for rule in try reader.strings(node, at: place) ?? [] {
+            guard let known = Rule(rawValue: rule) else {
+                throw RunError(.configuration, "\(path): \(place) names unknown rule '\(rule)'; rules are: \(Rule.allCases.map(\.rawValue).joined(separator: ", ")).")
+            }
+            rules.append(known)
+        }
+        return rules
+    }
+
+    /// A share between 0 and 1 (`0.05` is 5 %).
+    private static func share(_ node: Node?, at place: String, path: String, reader: NodeReader) throws(RunError) -> Double? {
+        guard let value = try reader.double(node, at: place) else { return nil }
+        guard (0...1).contains(value) else {
+            throw RunError(.configuration, "\(path): \(place) is a share between 0 and 1 (0.05 is 5 %), not \(value).")
+        }
+        return value
     }
 
     /// A path from the pipeline file, relative to the folder the file is in.
