@@ -20,10 +20,16 @@ enum Logging {
     }
 }
 
-/// One JSON object per log line: `{"level":…,"message":…,…metadata}` with keys in a fixed order.
+/// One JSON object per log line: `{"time":…,"level":…,"message":…,…metadata}` with keys in a fixed order.
+/// Metadata that reads as a number is written as one, so collectors can compare and sum it.
 struct JSONLogHandler: LogHandler {
     var metadata: Logger.Metadata = [:]
     var logLevel: Logger.Level = .info
+
+    enum Value {
+        case text(String)
+        case number(Double)
+    }
 
     subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { metadata[key] }
@@ -31,11 +37,45 @@ struct JSONLogHandler: LogHandler {
     }
 
     func log(event: LogEvent) {
-        var fields = [("level", "\(event.level)"), ("message", event.message.description)]
         let merged = metadata.merging(event.metadata ?? [:]) { _, new in new }
-        for key in merged.keys.sorted() { fields.append((key, "\(merged[key]!)")) }
-        let line = "{" + fields.map { "\(Self.quote($0.0)):\(Self.quote($0.1))" }.joined(separator: ",") + "}\n"
-        StandardError.write(line)
+        let fields = merged.keys.sorted().map { key in (key, Self.typed("\(merged[key]!)")) }
+        Self.write(level: "\(event.level)", message: event.message.description, fields: fields)
+    }
+
+    static func write(level: String, message: String, fields: [(String, Value)]) {
+        var line = "{\"time\":\(quote(timestamp())),\"level\":\(quote(level)),\"message\":\(quote(message))"
+        for (key, value) in fields {
+            switch value {
+            case .text(let text): line += ",\(quote(key)):\(quote(text))"
+            case .number(let number):
+                line += ",\(quote(key)):" + (number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : "\(number)")
+            }
+        }
+        StandardError.write(line + "}\n")
+    }
+
+    /// `12`, `-3`, `0.25` are numbers; ids with leading zeros, paths and words stay text.
+    private static func typed(_ text: String) -> Value {
+        let digits = text.hasPrefix("-") ? text.dropFirst() : Substring(text)
+        guard !digits.isEmpty, digits.first != "0" || digits.count == 1 || digits.dropFirst().first == ".",
+              digits.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }), digits.filter({ $0 == "." }).count <= 1,
+              digits.last != ".", let number = Double(text) else { return .text(text) }
+        return .number(number)
+    }
+
+    /// UTC, to the millisecond: `2026-11-01T02:15:03.123Z`.
+    private static func timestamp() -> String {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        var parts = tm()
+        var seconds = now.tv_sec
+        gmtime_r(&seconds, &parts)
+        func pad(_ value: Int32, _ width: Int) -> String {
+            let text = String(value)
+            return String(repeating: "0", count: max(0, width - text.count)) + text
+        }
+        return "\(pad(parts.tm_year + 1900, 4))-\(pad(parts.tm_mon + 1, 2))-\(pad(parts.tm_mday, 2))T"
+            + "\(pad(parts.tm_hour, 2)):\(pad(parts.tm_min, 2)):\(pad(parts.tm_sec, 2)).\(pad(Int32(now.tv_nsec / 1_000_000), 3))Z"
     }
 
     private static func quote(_ text: String) -> String {

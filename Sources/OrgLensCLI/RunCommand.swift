@@ -74,7 +74,7 @@ public struct RunCommand: ParsableCommand {
             print(directory.latest + "/dashboard.json")
             tripped = file.failOn.compactMap { rule in result.ruleCounts[rule].map { (rule, $0) } }
         } catch {
-            throw StandardError.failure(error)
+            throw StandardError.failure(error, format: Logging.Format(rawValue: logFormat) ?? .text)
         }
         if !tripped.isEmpty {
             StandardError.write("orglens: fail_on tripped: \(tripped.map { "\($0.0.rawValue) (\($0.1))" }.joined(separator: ", ")); the run was published.\n")

@@ -16,9 +16,14 @@ enum StandardError {
         }
     }
 
-    /// Reports a run error the way every command does and gives the exit code to throw.
-    static func failure(_ error: RunError) -> ExitCode {
-        write("orglens: error: \(error.message)\n")
+    /// Reports a run error the way every command does and gives the exit code to throw; with JSON logs,
+    /// as one JSON line like the others, so a collector sees why a cron run failed.
+    static func failure(_ error: RunError, format: Logging.Format = .text) -> ExitCode {
+        switch format {
+        case .text: write("orglens: error: \(error.message)\n")
+        case .json:
+            JSONLogHandler.write(level: "error", message: error.message, fields: [("exit_code", .number(Double(error.status.rawValue)))])
+        }
         return ExitCode(error.status.rawValue)
     }
 }

@@ -1,11 +1,40 @@
+public import Logging
 public import OrgLensModel
 import Foundation
 import OrgLensCSV
 import OrgLensStage
 import OrgLensXML
 
-/// `orglens validate`: reads every source's header and checks the mapping, without computing anything.
+/// `orglens validate`: reads every source whole, as a run would, and says where each canonical field comes
+/// from, how many values read, and which gates would trip; writes nothing.
 public enum PipelineCheck {
+    /// The report, and whether a gate would trip (the command then exits 65).
+    public static func check(_ file: PipelineFile, asOf: CivilDate, logger: Logger) throws(RunError) -> (text: String, wouldBlock: Bool) {
+        var text = try describe(file)
+        let request = try file.request(asOf: asOf, workers: 1, overrides: SettingOverrides(), outputDirectory: file.outputDirectory)
+        let result = try Analysis.compute(request, logger: logger)
+        var lines = ["values (people, as of \(asOf))"]
+        let people = result.dataQuality[0]
+        lines.append("  rows read \(people.rowsRead): \(people.accepted) in the org, \(people.excludedTotal) excluded, \(people.quarantinedTotal) quarantined")
+        if let reading = people.reading {
+            lines.append("  manager_id read as \(reading.managerReference); dates read as \(reading.dateFormat)")
+            for field in reading.fields {
+                lines.append("  \(field.field): \(field.nonEmpty - field.unreadable) of \(field.nonEmpty) values readable")
+            }
+            for value in reading.unmapped {
+                lines.append("  \(value.field): \(value.rows) rows hold \(value.value.map { "'\($0)'" } ?? "rarer values") that no vocabulary knows (counted as \(value.field == "status" ? "active" : "employee"))")
+            }
+        }
+        let counts = result.ruleCounts
+        lines.append("  manager references: \(counts[.managerDangling] ?? 0) match no one, \(counts[.managerAmbiguous] ?? 0) match several people, \(counts[.managerInactive] ?? 0) name someone not in the org")
+        let gates = file.gates.evaluate(result.gateFacts)
+        lines.append(gates.tripped.isEmpty ? "gates: none would trip" : "gates that would trip (nothing would be published):")
+        for reading in gates.tripped { lines.append("  \(reading.gate): \(reading.detail)") }
+        for reading in gates.nearing { lines.append("  nearing \(reading.gate): \(reading.detail)") }
+        text += lines.joined(separator: "\n") + "\n"
+        return (text, !gates.tripped.isEmpty)
+    }
+
     /// One line per canonical field: where it comes from, or that it is missing.
     public static func describe(_ file: PipelineFile) throws(RunError) -> String {
         let request = try file.request(asOf: CivilDate(daysSinceEpoch: 0), workers: 1, overrides: SettingOverrides(), outputDirectory: file.outputDirectory)
@@ -13,7 +42,7 @@ public enum PipelineCheck {
         let people = request.people
         switch people.format {
         case .csv:
-            let header = try CSVReader(path: people.path, dialect: people.dialect).header()
+            let header = try CSVReader(path: people.path, dialect: people.dialect).resolvingEncoding().header()
             lines += try describe(PersonField.allCases, mapping: people.mapping, header: header, source: people.path, title: "people")
         case .xml:
             lines.append("people (\(people.path), XML)")

@@ -122,6 +122,8 @@ public struct PayFormat: Sendable, Hashable {
         let count = max(points, commas)
         guard count == 1, let at = core.lastIndex(of: mark) else { return nil }
         let after = core[core.index(after: at)...]
+        // `0.125` is a fraction: no number is written with a leading zero group.
+        if core[..<at] == "0" { return mark }
         return after.count == 3 && after.allSatisfy(\.isASCIIDigit) ? nil : mark
     }
 

@@ -24,10 +24,30 @@ import Testing
         let lines = result.stderr.split(separator: "\n")
         #expect(lines.count >= 2)
         for line in lines {
-            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String]
-            #expect(object?["level"] != nil && object?["message"] != nil, "\(line)")
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            #expect(object?["level"] is String && object?["message"] is String, "\(line)")
+            // A timestamp collectors can sort by: UTC, ISO 8601, milliseconds.
+            let time = try #require(object?["time"] as? String)
+            #expect(time.count == 24 && time.hasSuffix("Z") && time.contains("T"), "\(time)")
         }
         #expect(lines.contains { $0.contains("\"message\":\"published\"") })
+        // Counts are numbers, not strings.
+        let read = try #require(lines.first { $0.contains("\"message\":\"read people\"") })
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(read.utf8)) as? [String: Any])
+        #expect(object["rows"] is NSNumber)
+    }
+
+    /// A cron collector sees why a run failed as a JSON line too, with the exit code.
+    @Test func fatalErrorsAreJSONLines() throws {
+        let directory = TemporaryDirectory()
+        let path = directory.write("p.yml", "sources: {people: {path: missing.csv}}\noutputs: {directory: out}\n")
+        let result = try RunResult.orglens(["run", path, "--log-format", "json"])
+        #expect(result.status == 66)
+        let last = try #require(result.stderr.split(separator: "\n").last)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(last.utf8)) as? [String: Any])
+        #expect(object["level"] as? String == "error")
+        #expect(object["exit_code"] as? Int == 66)
+        #expect((object["message"] as? String)?.contains("missing.csv") == true)
     }
 
     @Test func staleInputsWarnOrFail() throws {
