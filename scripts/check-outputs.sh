@@ -16,4 +16,4 @@ cp -r out/demo/latest/. "$out/demo"
 .build/debug/orglens analyze --people "$out/generated/people.csv" --teams "$out/generated/teams.csv" \
   --services "$out/generated/services.csv" --dependencies "$out/generated/dependencies.csv" \
   --as-of 2026-11-01 --tables --out "$out/generated-run" --quiet >/dev/null
-"$venv/bin/python" scripts/check_outputs.py Schemas "$out/demo" "$out/generated-run" Fixtures/cases/*/expected
+"$venv/bin/python" scripts/check_outputs.py Schemas "$out/demo" "$out/generated-run" Fixtures/cases/*/expected Fixtures/exports/*/expected

@@ -27,7 +27,7 @@ COST = [("headcount", "int"), ("employees", "int"), ("contractors", "int"), ("sa
         ("management_cost_share_suppressed", "bool")]
 SPAN_BANDS = ["narrow", "healthy", "wide", "split"]
 TABLES = {
-    "summary": record("summary", [("people", "int"), ("managers", "int"), ("individual_contributors", "int"),
+    "summary": record("summary", [("people", "int"), ("managers", "int"), ("individual_contributors", "int"), ("contractors", ("int", True)),
         ("managers_of_managers", "int"), ("roots", "int"), ("orphans", "int"), ("max_layer", "int"),
         ("mean_span", ("num", True)), ("median_span", ("num", True))] + [(f"span_{b}", "int") for b in SPAN_BANDS]),
     "span_distribution": record("span_distribution", [("span", "int"), ("managers", "int")]),
@@ -57,7 +57,9 @@ TABLES = {
         ("outcome", ["excluded", "quarantined"]), ("rule", RULES), ("rows", "int")]),
     "people": record("people", [("id", "str"), ("manager_id", ("str", True)), ("layer", "int"), ("team_id", ("str", True)),
         ("is_manager", "bool"), ("org_head", ("str", True))],
-        [(f, ("str", True)) for f in ["name", "email", "title", "level", "department", "location", "employment_type", "status", "hire_date", "salary", "currency"]]),
+        [(f, ("str", True)) for f in ["name", "first_name", "last_name", "email", "title", "level", "department", "location", "employment_type", "status", "hire_date", "salary", "currency", "pay_period", "effective_date"]]),
+    "data_quality_values": record("data_quality_values", [("field", "str"), ("non_empty", "int"), ("unreadable", "int")]),
+    "data_quality_unmapped": record("data_quality_unmapped", [("field", ["status", "employment_type"]), ("value", ("str", True)), ("rows", "int")]),
 }
 
 def ref(name): return {"$ref": f"{BASE}tables/{name}.schema.json"}
@@ -82,9 +84,13 @@ dashboard = {
                                   "org_head_dependencies": array("conway_org_head_dependencies")}, "additionalProperties": False},
         "findings": array("findings"),
         "data_quality": {"type": "object", "additionalProperties": False,
-                         "required": ["rows_read", "in_org", "excluded", "quarantined", "inputs", "outcomes"],
+                         "required": ["rows_read", "in_org", "excluded", "quarantined", "manager_ref", "date_format", "values", "unmapped", "inputs", "outcomes"],
                          "properties": {"rows_read": {"type": "integer"}, "in_org": {"type": "integer"}, "excluded": {"type": "integer"},
-                                        "quarantined": {"type": "integer"}, "inputs": array("data_quality_inputs"),
+                                        "quarantined": {"type": "integer"},
+                                        "manager_ref": {"enum": ["id", "email", "name"], "description": "what manager_id held (auto decided)"},
+                                        "date_format": {"enum": ["iso", "mdy", "dmy", "ymd"], "description": "how dates were read (auto decided)"},
+                                        "values": array("data_quality_values"), "unmapped": array("data_quality_unmapped"),
+                                        "inputs": array("data_quality_inputs"),
                                         "outcomes": array("data_quality_outcomes")}},
     },
 }
@@ -104,9 +110,17 @@ manifest = {
 STR, STRS = {"type": "string"}, {"type": "array", "items": {"type": "string"}}
 def obj(props, required=()):
     return {"type": "object", "additionalProperties": False, "required": list(required), "properties": props}
+STATUS = {"type": "object", "additionalProperties": {"enum": ["active", "leave", "inactive", "pending"]}}
+WORKER = {"type": "object", "additionalProperties": {"enum": ["employee", "contractor"]}}
 source = obj({"path": STR, "format": {"enum": ["csv", "xml"]}, "preset": STR, "map": {"type": "object", "additionalProperties": STR},
-              "manager_ref": {"enum": ["id", "email", "name"]}, "delimiter": STR, "encoding": STR, "root_markers": STRS,
-              "record": STR, "inactive_statuses": STRS, "description": STR}, ["path"])
+              "manager_ref": {"enum": ["auto", "id", "email", "name"]}, "delimiter": STR, "encoding": STR, "root_markers": STRS,
+              "record": STR, "inactive_statuses": STRS, "description": STR,
+              "date_format": {"enum": ["iso", "mdy", "dmy", "ymd", "auto"]},
+              "pay_format": obj({"decimal": {"enum": [".", ",", "auto"]}, "grouping": STR,
+                                 "symbols": {"type": "object", "additionalProperties": STR}}),
+              "pay_period": {"enum": ["annual", "monthly", "hourly"]}, "hours_per_year": {"type": "integer", "minimum": 1, "maximum": 8784},
+              "status_map": STATUS, "employment_type_map": WORKER}, ["path"])
+SHARE = {"type": "number", "minimum": 0, "maximum": 1}
 pipeline = {
     "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": BASE + "pipeline.schema.json",
     "title": "OrgLens pipeline file (YAML)", **obj({
@@ -123,9 +137,20 @@ pipeline = {
         "outputs": obj({"directory": STR, "tables": {"type": "boolean"}, "people_table": {"type": "boolean"}, "keep": {"type": "integer", "minimum": 1}}, ["directory"]),
         "fail_on": {"type": "array", "items": {"enum": RULES}},
         "freshness": obj({"max_age_hours": {"type": "number"}, "fail": {"type": "boolean"}}),
+        "gates": obj({"max_quarantined_share": SHARE, "max_orphan_share": SHARE, "max_unreadable_share": SHARE,
+                      "min_managers": {"type": "integer", "minimum": 0}, "orphans_within_largest_root": {"type": "boolean"},
+                      "block_on": {"type": "array", "items": {"enum": RULES}}}),
     }, ["sources", "outputs"]),
 }
-files = {"dashboard.schema.json": dashboard, "manifest.schema.json": manifest, "pipeline.schema.json": pipeline}
+blocked = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": BASE + "blocked.schema.json",
+    "title": "OrgLens blocked.json (a run a gate kept off the dashboard)", **obj({
+        "schema_version": {"const": VERSION}, "pipeline": STR, "as_of": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},
+        "exit_code": {"const": 65},
+        "gates": {"type": "array", "items": record("gate", [("gate", "str"), ("value", "num"), ("limit", "num"), ("detail", "str")])},
+    }, ["schema_version", "pipeline", "as_of", "exit_code", "gates"]),
+}
+files = {"dashboard.schema.json": dashboard, "manifest.schema.json": manifest, "pipeline.schema.json": pipeline, "blocked.schema.json": blocked}
 for name, schema in TABLES.items():
     files[f"tables/{name}.schema.json"] = {"$schema": "https://json-schema.org/draft/2020-12/schema",
                                            "$id": f"{BASE}tables/{name}.schema.json", **schema}

@@ -3,6 +3,66 @@
 /// The published JSON Schemas, by path under `Schemas/`.
 enum EmbeddedSchemas {
     static let all: [(name: String, text: String)] = [
+        ("blocked.schema.json", #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://orglens.example/schemas/blocked.schema.json",
+  "title": "OrgLens blocked.json (a run a gate kept off the dashboard)",
+  "type": "object",
+  "additionalProperties": false,
+  "required": [
+    "schema_version",
+    "pipeline",
+    "as_of",
+    "exit_code",
+    "gates"
+  ],
+  "properties": {
+    "schema_version": {
+      "const": "1.3"
+    },
+    "pipeline": {
+      "type": "string"
+    },
+    "as_of": {
+      "type": "string",
+      "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+    },
+    "exit_code": {
+      "const": 65
+    },
+    "gates": {
+      "type": "array",
+      "items": {
+        "title": "gate",
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "gate",
+          "value",
+          "limit",
+          "detail"
+        ],
+        "properties": {
+          "gate": {
+            "type": "string"
+          },
+          "value": {
+            "type": "number"
+          },
+          "limit": {
+            "type": "number"
+          },
+          "detail": {
+            "type": "string"
+          }
+        }
+      }
+    }
+  }
+}
+
+"""#),
         ("dashboard.schema.json", #"""
 {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -23,7 +83,7 @@ enum EmbeddedSchemas {
   ],
   "properties": {
     "schema_version": {
-      "const": "1.2"
+      "const": "1.3"
     },
     "as_of": {
       "type": "string",
@@ -149,6 +209,10 @@ enum EmbeddedSchemas {
         "in_org",
         "excluded",
         "quarantined",
+        "manager_ref",
+        "date_format",
+        "values",
+        "unmapped",
         "inputs",
         "outcomes"
       ],
@@ -164,6 +228,35 @@ enum EmbeddedSchemas {
         },
         "quarantined": {
           "type": "integer"
+        },
+        "manager_ref": {
+          "enum": [
+            "id",
+            "email",
+            "name"
+          ],
+          "description": "what manager_id held (auto decided)"
+        },
+        "date_format": {
+          "enum": [
+            "iso",
+            "mdy",
+            "dmy",
+            "ymd"
+          ],
+          "description": "how dates were read (auto decided)"
+        },
+        "values": {
+          "type": "array",
+          "items": {
+            "$ref": "https://orglens.example/schemas/tables/data_quality_values.schema.json"
+          }
+        },
+        "unmapped": {
+          "type": "array",
+          "items": {
+            "$ref": "https://orglens.example/schemas/tables/data_quality_unmapped.schema.json"
+          }
         },
         "inputs": {
           "type": "array",
@@ -201,7 +294,7 @@ enum EmbeddedSchemas {
   ],
   "properties": {
     "schema_version": {
-      "const": "1.2"
+      "const": "1.3"
     },
     "tool": {
       "const": "orglens"
@@ -344,6 +437,7 @@ enum EmbeddedSchemas {
             },
             "manager_ref": {
               "enum": [
+                "auto",
                 "id",
                 "email",
                 "name"
@@ -372,6 +466,70 @@ enum EmbeddedSchemas {
             },
             "description": {
               "type": "string"
+            },
+            "date_format": {
+              "enum": [
+                "iso",
+                "mdy",
+                "dmy",
+                "ymd",
+                "auto"
+              ]
+            },
+            "pay_format": {
+              "type": "object",
+              "additionalProperties": false,
+              "required": [],
+              "properties": {
+                "decimal": {
+                  "enum": [
+                    ".",
+                    ",",
+                    "auto"
+                  ]
+                },
+                "grouping": {
+                  "type": "string"
+                },
+                "symbols": {
+                  "type": "object",
+                  "additionalProperties": {
+                    "type": "string"
+                  }
+                }
+              }
+            },
+            "pay_period": {
+              "enum": [
+                "annual",
+                "monthly",
+                "hourly"
+              ]
+            },
+            "hours_per_year": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 8784
+            },
+            "status_map": {
+              "type": "object",
+              "additionalProperties": {
+                "enum": [
+                  "active",
+                  "leave",
+                  "inactive",
+                  "pending"
+                ]
+              }
+            },
+            "employment_type_map": {
+              "type": "object",
+              "additionalProperties": {
+                "enum": [
+                  "employee",
+                  "contractor"
+                ]
+              }
             }
           }
         },
@@ -402,6 +560,7 @@ enum EmbeddedSchemas {
             },
             "manager_ref": {
               "enum": [
+                "auto",
                 "id",
                 "email",
                 "name"
@@ -430,6 +589,70 @@ enum EmbeddedSchemas {
             },
             "description": {
               "type": "string"
+            },
+            "date_format": {
+              "enum": [
+                "iso",
+                "mdy",
+                "dmy",
+                "ymd",
+                "auto"
+              ]
+            },
+            "pay_format": {
+              "type": "object",
+              "additionalProperties": false,
+              "required": [],
+              "properties": {
+                "decimal": {
+                  "enum": [
+                    ".",
+                    ",",
+                    "auto"
+                  ]
+                },
+                "grouping": {
+                  "type": "string"
+                },
+                "symbols": {
+                  "type": "object",
+                  "additionalProperties": {
+                    "type": "string"
+                  }
+                }
+              }
+            },
+            "pay_period": {
+              "enum": [
+                "annual",
+                "monthly",
+                "hourly"
+              ]
+            },
+            "hours_per_year": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 8784
+            },
+            "status_map": {
+              "type": "object",
+              "additionalProperties": {
+                "enum": [
+                  "active",
+                  "leave",
+                  "inactive",
+                  "pending"
+                ]
+              }
+            },
+            "employment_type_map": {
+              "type": "object",
+              "additionalProperties": {
+                "enum": [
+                  "employee",
+                  "contractor"
+                ]
+              }
             }
           }
         },
@@ -460,6 +683,7 @@ enum EmbeddedSchemas {
             },
             "manager_ref": {
               "enum": [
+                "auto",
                 "id",
                 "email",
                 "name"
@@ -488,6 +712,70 @@ enum EmbeddedSchemas {
             },
             "description": {
               "type": "string"
+            },
+            "date_format": {
+              "enum": [
+                "iso",
+                "mdy",
+                "dmy",
+                "ymd",
+                "auto"
+              ]
+            },
+            "pay_format": {
+              "type": "object",
+              "additionalProperties": false,
+              "required": [],
+              "properties": {
+                "decimal": {
+                  "enum": [
+                    ".",
+                    ",",
+                    "auto"
+                  ]
+                },
+                "grouping": {
+                  "type": "string"
+                },
+                "symbols": {
+                  "type": "object",
+                  "additionalProperties": {
+                    "type": "string"
+                  }
+                }
+              }
+            },
+            "pay_period": {
+              "enum": [
+                "annual",
+                "monthly",
+                "hourly"
+              ]
+            },
+            "hours_per_year": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 8784
+            },
+            "status_map": {
+              "type": "object",
+              "additionalProperties": {
+                "enum": [
+                  "active",
+                  "leave",
+                  "inactive",
+                  "pending"
+                ]
+              }
+            },
+            "employment_type_map": {
+              "type": "object",
+              "additionalProperties": {
+                "enum": [
+                  "employee",
+                  "contractor"
+                ]
+              }
             }
           }
         },
@@ -518,6 +806,7 @@ enum EmbeddedSchemas {
             },
             "manager_ref": {
               "enum": [
+                "auto",
                 "id",
                 "email",
                 "name"
@@ -546,6 +835,70 @@ enum EmbeddedSchemas {
             },
             "description": {
               "type": "string"
+            },
+            "date_format": {
+              "enum": [
+                "iso",
+                "mdy",
+                "dmy",
+                "ymd",
+                "auto"
+              ]
+            },
+            "pay_format": {
+              "type": "object",
+              "additionalProperties": false,
+              "required": [],
+              "properties": {
+                "decimal": {
+                  "enum": [
+                    ".",
+                    ",",
+                    "auto"
+                  ]
+                },
+                "grouping": {
+                  "type": "string"
+                },
+                "symbols": {
+                  "type": "object",
+                  "additionalProperties": {
+                    "type": "string"
+                  }
+                }
+              }
+            },
+            "pay_period": {
+              "enum": [
+                "annual",
+                "monthly",
+                "hourly"
+              ]
+            },
+            "hours_per_year": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 8784
+            },
+            "status_map": {
+              "type": "object",
+              "additionalProperties": {
+                "enum": [
+                  "active",
+                  "leave",
+                  "inactive",
+                  "pending"
+                ]
+              }
+            },
+            "employment_type_map": {
+              "type": "object",
+              "additionalProperties": {
+                "enum": [
+                  "employee",
+                  "contractor"
+                ]
+              }
             }
           }
         }
@@ -680,11 +1033,12 @@ enum EmbeddedSchemas {
           "row.duplicate_id",
           "row.malformed",
           "manager.cycle",
-          "manager.ambiguous",
           "policy.inactive_status",
           "policy.not_started",
+          "policy.superseded",
           "manager.self",
           "manager.dangling",
+          "manager.ambiguous",
           "manager.inactive",
           "org.multiple_roots",
           "span.narrow",
@@ -724,6 +1078,78 @@ enum EmbeddedSchemas {
         },
         "fail": {
           "type": "boolean"
+        }
+      }
+    },
+    "gates": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [],
+      "properties": {
+        "max_quarantined_share": {
+          "type": "number",
+          "minimum": 0,
+          "maximum": 1
+        },
+        "max_orphan_share": {
+          "type": "number",
+          "minimum": 0,
+          "maximum": 1
+        },
+        "max_unreadable_share": {
+          "type": "number",
+          "minimum": 0,
+          "maximum": 1
+        },
+        "min_managers": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "orphans_within_largest_root": {
+          "type": "boolean"
+        },
+        "block_on": {
+          "type": "array",
+          "items": {
+            "enum": [
+              "row.missing_id",
+              "row.duplicate_id",
+              "row.malformed",
+              "manager.cycle",
+              "policy.inactive_status",
+              "policy.not_started",
+              "policy.superseded",
+              "manager.self",
+              "manager.dangling",
+              "manager.ambiguous",
+              "manager.inactive",
+              "org.multiple_roots",
+              "span.narrow",
+              "span.wide",
+              "span.split",
+              "manager.single_report",
+              "manager.layer_inflation",
+              "team.missing_id",
+              "team.duplicate_id",
+              "team.parent_cycle",
+              "service.missing_id",
+              "dependency.dangling",
+              "team.unknown",
+              "team.lead_unknown",
+              "team.split_reporting",
+              "team.cross_org",
+              "team.undersized",
+              "team.oversized",
+              "service.orphan",
+              "service.shared",
+              "value.invalid_date",
+              "value.invalid_salary",
+              "org_head.mixed",
+              "org_head.too_few_em_reports",
+              "org_head.too_many_em_reports",
+              "org_head.too_small"
+            ]
+          }
         }
       }
     }
@@ -958,11 +1384,12 @@ enum EmbeddedSchemas {
         "row.duplicate_id",
         "row.malformed",
         "manager.cycle",
-        "manager.ambiguous",
         "policy.inactive_status",
         "policy.not_started",
+        "policy.superseded",
         "manager.self",
         "manager.dangling",
+        "manager.ambiguous",
         "manager.inactive",
         "org.multiple_roots",
         "span.narrow",
@@ -998,6 +1425,65 @@ enum EmbeddedSchemas {
 }
 
 """#),
+        ("tables/data_quality_unmapped.schema.json", #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://orglens.example/schemas/tables/data_quality_unmapped.schema.json",
+  "title": "data_quality_unmapped",
+  "type": "object",
+  "additionalProperties": false,
+  "required": [
+    "field",
+    "value",
+    "rows"
+  ],
+  "properties": {
+    "field": {
+      "type": "string",
+      "enum": [
+        "status",
+        "employment_type"
+      ]
+    },
+    "value": {
+      "type": [
+        "string",
+        "null"
+      ]
+    },
+    "rows": {
+      "type": "integer"
+    }
+  }
+}
+
+"""#),
+        ("tables/data_quality_values.schema.json", #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://orglens.example/schemas/tables/data_quality_values.schema.json",
+  "title": "data_quality_values",
+  "type": "object",
+  "additionalProperties": false,
+  "required": [
+    "field",
+    "non_empty",
+    "unreadable"
+  ],
+  "properties": {
+    "field": {
+      "type": "string"
+    },
+    "non_empty": {
+      "type": "integer"
+    },
+    "unreadable": {
+      "type": "integer"
+    }
+  }
+}
+
+"""#),
         ("tables/findings.schema.json", #"""
 {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -1020,11 +1506,12 @@ enum EmbeddedSchemas {
         "row.duplicate_id",
         "row.malformed",
         "manager.cycle",
-        "manager.ambiguous",
         "policy.inactive_status",
         "policy.not_started",
+        "policy.superseded",
         "manager.self",
         "manager.dangling",
+        "manager.ambiguous",
         "manager.inactive",
         "org.multiple_roots",
         "span.narrow",
@@ -1331,6 +1818,18 @@ enum EmbeddedSchemas {
         "null"
       ]
     },
+    "first_name": {
+      "type": [
+        "string",
+        "null"
+      ]
+    },
+    "last_name": {
+      "type": [
+        "string",
+        "null"
+      ]
+    },
     "email": {
       "type": [
         "string",
@@ -1386,6 +1885,18 @@ enum EmbeddedSchemas {
       ]
     },
     "currency": {
+      "type": [
+        "string",
+        "null"
+      ]
+    },
+    "pay_period": {
+      "type": [
+        "string",
+        "null"
+      ]
+    },
+    "effective_date": {
       "type": [
         "string",
         "null"
@@ -1476,6 +1987,7 @@ enum EmbeddedSchemas {
     "people",
     "managers",
     "individual_contributors",
+    "contractors",
     "managers_of_managers",
     "roots",
     "orphans",
@@ -1496,6 +2008,12 @@ enum EmbeddedSchemas {
     },
     "individual_contributors": {
       "type": "integer"
+    },
+    "contractors": {
+      "type": [
+        "integer",
+        "null"
+      ]
     },
     "managers_of_managers": {
       "type": "integer"

@@ -131,24 +131,28 @@ public enum DashboardDocument {
         json.field("date_format", reading.dateFormat)
         json.key("values")
         json.beginArray(multiline: true)
-        for field in reading.fields {
-            json.beginObject()
-            json.field("field", field.field)
-            json.field("non_empty", field.nonEmpty)
-            json.field("unreadable", field.unreadable)
-            json.endObject()
-        }
+        for field in reading.fields { writeValues(field, to: &json) }
         json.endArray()
         json.key("unmapped")
         json.beginArray(multiline: true)
-        for value in reading.unmapped {
-            json.beginObject()
-            json.field("field", value.field)
-            json.field("value", value.value)
-            json.field("rows", value.rows)
-            json.endObject()
-        }
+        for value in reading.unmapped { writeUnmapped(value, to: &json) }
         json.endArray()
+    }
+
+    static func writeValues(_ field: SourceReading.Field, to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("field", field.field)
+        json.field("non_empty", field.nonEmpty)
+        json.field("unreadable", field.unreadable)
+        json.endObject()
+    }
+
+    static func writeUnmapped(_ value: SourceReading.Unmapped, to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("field", value.field)
+        json.field("value", value.value)
+        json.field("rows", value.rows)
+        json.endObject()
     }
 
     static func writeInput(_ quality: DataQuality, to json: inout JSONWriter) {

@@ -1,4 +1,5 @@
 import OrgLensMetrics
+import OrgLensModel
 
 /// Every table of `dashboard.json` as `tables/<name>.ndjson`: one flat record per line, the same keys,
 /// explicit nulls, one type per key, so DuckDB, Grafana, Tableau or Power BI load them without work.
@@ -41,6 +42,9 @@ public enum NDJSONTables {
         }
         table("findings", content.findings, DashboardDocument.writeFinding)
         table("data_quality_inputs", content.dataQuality, DashboardDocument.writeInput)
+        let reading = content.dataQuality.first { $0.input == .people }?.reading
+        table("data_quality_values", reading?.fields ?? [], DashboardDocument.writeValues)
+        table("data_quality_unmapped", reading?.unmapped ?? [], DashboardDocument.writeUnmapped)
         table("data_quality_outcomes", DashboardDocument.outcomes(content.dataQuality), DashboardDocument.writeOutcome)
         return tables
     }

@@ -76,7 +76,7 @@ public enum Analysis {
         clock.lap("stage")
         let built = OrgGraphBuilder.build(staged)
         guard built.graph.count > 0 else {
-            throw RunError(.badData, "\(request.people.path): no one is left in the org (\(table.rowsRead) rows read, \(staged.excluded.values.reduce(0, +)) excluded by policy, \(staged.rejections.count + built.rejections.count) quarantined). Check the --map, --inactive-status and --as-of options; quarantine.csv was not written.")
+            throw RunError(.badData, "\(request.people.path): no one is left in the org (\(table.rowsRead) rows read, \(staged.excluded.values.reduce(0, +)) excluded by policy, \(staged.rejections.count + built.rejections.count) quarantined). Check \(request.setting(flag: "--map", key: "sources.people.map")), \(request.setting(flag: "--inactive-status", key: "the preset's status_map")) and \(request.setting(flag: "--as-of", key: "as_of")); quarantine.csv was not written.")
         }
         var linked: TeamCatalogBuilder.Result?
         if let teams {
@@ -216,12 +216,12 @@ public enum Analysis {
 
     private static func validate(_ request: AnalysisRequest) throws(RunError) {
         if request.services != nil, request.teams == nil {
-            throw RunError(.usage, "--services needs --teams: service owners are team ids.")
+            throw RunError(.usage, "\(request.setting(flag: "--services", key: "sources.services")) needs \(request.pipelineFile == nil ? "--teams" : "sources.teams"): service owners are team ids.")
         }
         if request.dependencies != nil, request.services == nil {
-            throw RunError(.usage, "--dependencies needs --services: dependencies are between services.")
+            throw RunError(.usage, "\(request.setting(flag: "--dependencies", key: "sources.dependencies")) needs \(request.pipelineFile == nil ? "--services" : "sources.services"): dependencies are between services.")
         }
-        if request.orgLayer < 1 { throw RunError(.usage, "--org-layer must be at least 1.") }
+        if request.orgLayer < 1 { throw RunError(.usage, "\(request.setting(flag: "--org-layer", key: "thresholds.org_layer")) must be at least 1.") }
         try request.costs.validate()
     }
 }

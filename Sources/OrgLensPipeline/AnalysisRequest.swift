@@ -29,6 +29,13 @@ public struct AnalysisRequest: Sendable {
     public var publish: [PersonField] = []
     /// When set, person ids in everything but the quarantine are keyed pseudonyms.
     public var pseudonymizer: Pseudonymizer?
+    /// The pipeline file the request came from (nil: `analyze`'s flags): messages name its keys, not flags.
+    public var pipelineFile: String?
+
+    /// A setting in the user's terms: the flag for `analyze`, the key in the pipeline file for `run`.
+    func setting(flag: String, key: String) -> String {
+        pipelineFile.map { "\(key) in \($0)" } ?? flag
+    }
 
     public init(
         people: PeopleSource, teams: TableSource<TeamField>? = nil, services: TableSource<ServiceField>? = nil,

@@ -86,7 +86,7 @@ struct PeopleSourceReader {
         } else if let record = source.xmlRecordElement {
             mapping = try XMLRecordMapping.generic(recordElement: record, fields: PersonField.allCases.map(\.rawValue))
         } else {
-            throw RunError(.usage, "\(source.path): XML needs --preset (\(XMLPreset.names.joined(separator: ", "))) or --record ELEMENT naming the element that holds one person.")
+            throw RunError(.usage, "\(source.path): XML needs a preset (\(XMLPreset.names.joined(separator: ", "))) or the element that holds one person (--preset / --record, or the source's preset / record keys in a pipeline file).")
         }
         if let record = source.xmlRecordElement { mapping.recordElement = record }
         var overrides: [String: String] = [:]

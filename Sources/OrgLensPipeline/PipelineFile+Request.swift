@@ -17,6 +17,7 @@ extension PipelineFile {
             costs: settings.costs, workers: workers, outputDirectory: outputDirectory)
         request.tables = tables
         request.peopleTable = peopleTable
+        request.pipelineFile = path
         request.publish = try settings.publishedFields(path: path)
         if self.settings.pseudonymize {
             let keyFile = self.settings.keyFile.map { Self.resolve($0, base: baseDirectory) }
