@@ -7,7 +7,10 @@ import Testing
     @Test func printedSchemasMatchTheCommittedFiles() throws {
         let list = try RunResult.orglens(["schema"])
         let names = list.stdout.split(separator: "\n").map(String.init)
-        #expect(names.count == 18)
+        let schemas = TestPaths.repositoryRoot.appendingPathComponent("Schemas")
+        let files = (FileManager.default.enumerator(atPath: schemas.path)?.allObjects as? [String] ?? [])
+            .filter { $0.hasSuffix(".schema.json") }
+        #expect(names.count == files.count && names.count >= 21)
         for name in names {
             let printed = try RunResult.orglens(["schema", name]).stdout
             let file = try String(contentsOf: TestPaths.repositoryRoot.appendingPathComponent("Schemas/\(name).schema.json"), encoding: .utf8)
