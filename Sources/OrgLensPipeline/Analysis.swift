@@ -53,7 +53,13 @@ public enum Analysis {
     public static func compute(_ request: AnalysisRequest, logger: Logger) throws(RunError) -> Result {
         try validate(request)
         var clock = StageClock()
-        let (reader, read, catalogs, teams) = try readInputs(request)
+        let (reader, firstRead, catalogs, teams) = try readInputs(request)
+        var read = consume firstRead
+        if request.policy.managerReference == .auto, !PolicyResolution.managerIDsSuffice(read, rootMarkers: request.policy.rootMarkers) {
+            // Managers are named, not given by id: read again with the columns names and emails are in. Exports
+            // with ids (most, and every large one) are read once, without those columns.
+            read = try reader.read(peopleFields(request, reference: .auto), workers: request.workers)
+        }
         var table = consume read
         clock.lap("read")
         logger.info("read people", metadata: ["rows": "\(table.rowsRead)", "rejected": "\(table.rejections.count)"])
@@ -194,7 +200,7 @@ public enum Analysis {
     private static func readInputs(_ request: AnalysisRequest) throws(RunError)
         -> (PeopleSourceReader, RawTable, CatalogInputs.Tables, StagedTeams?)
     {
-        let fields = PersonField.read(for: request.policy, publishing: request.peopleTable ? request.publish : [])
+        let fields = peopleFields(request, reference: request.policy.managerReference == .auto ? .id : request.policy.managerReference)
         let (peopleRead, catalogRead) = concurrently(
             workers: request.workers,
             {
@@ -212,6 +218,12 @@ public enum Analysis {
         let (catalogs, teams) = try catalogRead.get()
         let (reader, table) = try peopleRead.get()
         return (reader, table, catalogs, teams)
+    }
+
+    private static func peopleFields(_ request: AnalysisRequest, reference: ManagerReference) -> [PersonField] {
+        var policy = request.policy
+        policy.managerReference = reference
+        return PersonField.read(for: policy, publishing: request.peopleTable ? request.publish : [])
     }
 
     private static func validate(_ request: AnalysisRequest) throws(RunError) {

@@ -57,30 +57,49 @@ public struct PolicyResolution: Sendable {
         throw RunError(.badData, "\(table.source): every \(field) value with the year last reads as month/day and as day/month (\(evidence.ambiguous) such values, none with a day over 12); set the source's date format to mdy or dmy (pipeline key date_format, flag --date-format).")
     }
 
+    /// Whether `manager_id` holds ids: at least `referenceShare` of the references match an `employee_id`
+    /// (or there are none). Needs only those two columns.
+    public static func managerIDsSuffice(_ table: RawTable, rootMarkers: Set<String>) -> Bool {
+        let shares = referenceShares(table, rootMarkers: rootMarkers, names: false)
+        return shares.count == 0 || shares.id >= referenceShare
+    }
+
     /// Shares of manager references (not empty, not a root marker) that are ids, and that look like emails.
-    private static func referenceShares(_ table: RawTable, rootMarkers: Set<String>) -> (id: Double, email: Double, name: Double, count: Int) {
+    private static func referenceShares(
+        _ table: RawTable, rootMarkers: Set<String>, names: Bool = true
+    ) -> (id: Double, email: Double, name: Double, count: Int) {
         guard let managers = table.column(PersonField.managerID.rawValue),
               let ids = table.column(PersonField.employeeID.rawValue) else { return (1, 0, 0, 0) }
-        // A sample of up to 4,096 references, evenly spread, checked against every id: decides without a set of all ids.
-        var references: [String] = []
-        for record in 0..<table.recordCount {
+        // A sample of up to 4,096 references, evenly spread over the rows, checked against every id by hash
+        // (no String per id): decides in one pass without a set of all ids.
+        let stride = max(1, table.recordCount / 8192)
+        var sample: [String] = []
+        var record = 0
+        while record < table.recordCount, sample.count < 4096 {
             let value = managers.trimmedString(at: record)
-            if !value.isEmpty, !rootMarkers.contains(value.lowercased()) { references.append(value) }
+            if !value.isEmpty, !rootMarkers.contains(value.lowercased()) { sample.append(value) }
+            record += stride
         }
-        guard !references.isEmpty else { return (1, 0, 0, 0) }
-        let stride = max(1, references.count / 4096)
-        let sample = Swift.stride(from: 0, to: references.count, by: stride).map { references[$0] }
-        var sampled = Set(sample)
+        guard !sample.isEmpty else { return (1, 0, 0, 0) }
+        var byHash: [UInt64: [String]] = [:]
+        for reference in Set(sample) {
+            var text = reference
+            byHash[text.withUTF8 { KeyInterner.hash($0) }, default: []].append(reference)
+        }
         var matched = Set<String>()
-        for record in 0..<table.recordCount where !sampled.isEmpty {
-            let id = ids.trimmedString(at: record)
-            if sampled.remove(id) != nil { matched.insert(id) }
+        ids.bytes.withUnsafeBufferPointer { bytes in
+            for record in 0..<table.recordCount {
+                let id = UnsafeBufferPointer(rebasing: bytes[ids.trimmedRange(at: record)])
+                guard !id.isEmpty, let candidates = byHash[KeyInterner.hash(id)] else { continue }
+                let text = String(decoding: id, as: UTF8.self)
+                if candidates.contains(text) { matched.insert(text) }
+            }
         }
         let idCount = sample.filter { matched.contains($0) }.count
         let emailCount = sample.filter { $0.contains("@") }.count
         let idShare = Double(idCount) / Double(sample.count)
         var nameShare = 0.0
-        if idShare < referenceShare, emailCount < sample.count {
+        if names, idShare < referenceShare, emailCount < sample.count {
             // Only when ids do not settle it: normalising every name costs a String per row.
             let lookup = ManagerLookup(table: table, reference: .name)
             let named = sample.filter { reference in
