@@ -72,7 +72,7 @@ public struct AnalyzeCommand: ParsableCommand {
     var rates: [String] = []
 
     @Option(name: .customLong("all-in-multiplier"), help: ArgumentHelp("Salary × this = all-in cost (default 1.3).", valueName: "x"))
-    var allInMultiplier: Double?
+    var allInMultiplier: String?
 
     @Option(name: .customLong("min-group-size"), help: ArgumentHelp("Groups with fewer salaried people publish no cost (default 5, at least 3).", valueName: "k"))
     var minGroupSize: Int?
@@ -198,13 +198,18 @@ public struct AnalyzeCommand: ParsableCommand {
         var overrides = SettingOverrides()
         for pair in rates {
             let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
-            guard parts.count == 2, let rate = Double(parts[1]), !parts[0].isEmpty else {
+            guard parts.count == 2, let rate = ExactDecimal(parts[1]), !parts[0].isEmpty else {
                 throw RunError(.usage, "--rate '\(pair)' is not CODE=RATE (e.g. --rate EUR=1.08).")
             }
             overrides.rates[parts[0].uppercased()] = rate
         }
         overrides.currency = currency
-        overrides.allInMultiplier = allInMultiplier
+        if let allInMultiplier {
+            guard let exact = ExactDecimal(allInMultiplier) else {
+                throw RunError(.usage, "--all-in-multiplier '\(allInMultiplier)' is not a decimal number such as 1.3.")
+            }
+            overrides.allInMultiplier = exact
+        }
         overrides.minGroupSize = minGroupSize
         overrides.contractorsInSpans = contractorsInSpans
         overrides.contractorTypes = contractorTypes.isEmpty ? nil : contractorTypes

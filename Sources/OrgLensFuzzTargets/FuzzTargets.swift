@@ -58,7 +58,7 @@ public enum FuzzTargets {
         for workers in [1, 4] {
             let request = AnalysisRequest(
                 people: PeopleSource(path: path), policy: PeoplePolicy(asOf: CivilDate(daysSinceEpoch: 20_000)),
-                costs: CostSettings(rates: ["EUR": 1.1]), workers: workers, outputDirectory: "/nonexistent")
+                costs: CostSettings(rates: ["EUR": ExactDecimal("1.1")!]), workers: workers, outputDirectory: "/nonexistent")
             let result = try? Analysis.compute(request, logger: Logger(label: "fuzz", factory: { _ in SwiftLogNoOpLogHandler() }))
             dashboards.append(result?.files.first { $0.name == "dashboard.json" }?.bytes)
         }

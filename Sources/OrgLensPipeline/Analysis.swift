@@ -141,7 +141,7 @@ public enum Analysis {
         findings += teamReport?.findings ?? []
         findings += orgHeads.findings
         let costSection = rollups.map {
-            CostSection(rollups: $0, currency: request.costs.currency, allInMultiplier: request.costs.allInMultiplier,
+            CostSection(rollups: $0, currency: request.costs.currency, allInMultiplier: request.costs.allInMultiplier.approximation,
                         minGroupSize: request.costs.minGroupSize)
         }
         let content = DashboardContent(

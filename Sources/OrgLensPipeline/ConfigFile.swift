@@ -6,8 +6,9 @@ import Yams
 /// Every value is optional: a command-line flag beats the file, and the file beats the default.
 public struct ConfigFile: Sendable, Hashable {
     public var currency: String?
-    public var rates: [String: Double] = [:]
-    public var allInMultiplier: Double?
+    /// Rates and the multiplier as exact decimals, read from their text (never through `Double`).
+    public var rates: [String: ExactDecimal] = [:]
+    public var allInMultiplier: ExactDecimal?
     public var contractorTypes: [String]?
     public var contractorsInSpans: Bool?
     public var minGroupSize: Int?
@@ -57,10 +58,12 @@ public struct ConfigFile: Sendable, Hashable {
             currency = try reader.string(section["currency"], at: "costs.currency")
             if let rates = section["rates"] {
                 for (code, value) in try reader.anyMapping(rates, at: "costs.rates") {
-                    self.rates[code.uppercased()] = try reader.double(value, at: "costs.rates.\(code)") ?? 0
+                    self.rates[code.uppercased()] = try reader.decimal(value, at: "costs.rates.\(code)")
                 }
             }
-            allInMultiplier = try reader.double(section["all_in_multiplier"], at: "costs.all_in_multiplier")
+            allInMultiplier = try section["all_in_multiplier"].map { node throws(RunError) in
+                try reader.decimal(node, at: "costs.all_in_multiplier")
+            }
             contractorTypes = try reader.strings(section["contractor_types"], at: "costs.contractor_types")
             contractorsInSpans = try reader.bool(section["contractors_in_spans"], at: "costs.contractors_in_spans")
         }

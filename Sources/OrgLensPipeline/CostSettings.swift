@@ -4,10 +4,10 @@ import OrgLensModel
 public struct CostSettings: Sendable, Hashable {
     /// Reporting currency; an empty `currency` in the export means this one.
     public var currency: String
-    /// Value of one unit of each other currency in the reporting currency.
-    public var rates: [String: Double]
-    /// Salary × this = all-in cost (benefits, taxes, equipment).
-    public var allInMultiplier: Double
+    /// Value of one unit of each other currency in the reporting currency, exactly as written.
+    public var rates: [String: ExactDecimal]
+    /// Salary × this = all-in cost (benefits, taxes, equipment), exactly as written.
+    public var allInMultiplier: ExactDecimal
     /// Groups with fewer salaried people than this publish no cost (never below 3).
     public var minGroupSize: Int
     /// Whether contractors count as direct reports in spans.
@@ -15,7 +15,7 @@ public struct CostSettings: Sendable, Hashable {
 
     public static let minimumGroupSizeFloor = 3
 
-    public init(currency: String = "USD", rates: [String: Double] = [:], allInMultiplier: Double = 1.3,
+    public init(currency: String = "USD", rates: [String: ExactDecimal] = [:], allInMultiplier: ExactDecimal = ExactDecimal("1.3")!,
                 minGroupSize: Int = 5, contractorsInSpans: Bool = true) {
         self.currency = currency.uppercased()
         self.rates = Dictionary(uniqueKeysWithValues: rates.map { ($0.key.uppercased(), $0.value) })
@@ -28,15 +28,15 @@ public struct CostSettings: Sendable, Hashable {
         if minGroupSize < Self.minimumGroupSizeFloor {
             throw RunError(.configuration, "min_group_size \(minGroupSize) is below \(Self.minimumGroupSizeFloor); smaller groups would reveal individual salaries.")
         }
-        if !(allInMultiplier > 0) { throw RunError(.configuration, "all_in_multiplier must be greater than 0.") }
-        for (code, rate) in rates where !(rate > 0) {
+        if !allInMultiplier.isPositive { throw RunError(.configuration, "all_in_multiplier must be greater than 0.") }
+        for (code, rate) in rates where !rate.isPositive {
             throw RunError(.configuration, "rate for \(code) must be greater than 0.")
         }
     }
 
     /// Rate of `code` in the reporting currency, or a configuration error naming the missing currency.
-    func rate(for code: String, people: Int) throws(RunError) -> Double {
-        if code == currency { return 1 }
+    func rate(for code: String, people: Int) throws(RunError) -> ExactDecimal {
+        if code == currency { return ExactDecimal("1")! }
         guard let rate = rates[code] else {
             throw RunError(.configuration, "currency \(code) (salary of \(people) \(people == 1 ? "person" : "people")) has no rate to \(currency); add costs.rates.\(code) to the config file or pass --rate \(code)=RATE.")
         }

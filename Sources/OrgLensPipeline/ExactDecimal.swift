@@ -1,11 +1,11 @@
 /// A decimal number held exactly: `mantissa × 10^-scale`. Rates and multipliers are read from their text,
 /// so `1.13` is 113/100 and not the nearest binary fraction.
-struct ExactDecimal: Sendable, Hashable {
+public struct ExactDecimal: Sendable, Hashable, CustomStringConvertible {
     let mantissa: Int128
     let scale: Int
 
     /// Parses `1.08`, `0.012`, `1e-05`, `2.5E3`; nil for anything else.
-    init?(_ text: String) {
+    public init?(_ text: String) {
         var mantissa: Int128 = 0
         var scale = 0
         var seenPoint = false
@@ -35,13 +35,35 @@ struct ExactDecimal: Sendable, Hashable {
             mantissa *= 10
             scale += 1
         }
+        // One representation per value: `1.080` is `1.08`.
+        while scale > 0, mantissa % 10 == 0 {
+            mantissa /= 10
+            scale -= 1
+        }
         self.mantissa = mantissa
         self.scale = scale
     }
 
-    /// The decimal a `Double` was written as: its shortest round-tripping text (`1.08`, not 1.0800000000000000710…).
-    init(_ value: Double) {
-        self = ExactDecimal("\(value)") ?? ExactDecimal("0")!
+    public var isPositive: Bool { mantissa > 0 }
+
+    /// For display only (`cost_basis`): the nearest binary value.
+    public var approximation: Double { Double(mantissa) / pow10(scale) }
+
+    /// The digits as written, without trailing zeros: `1.3`, `0.012`.
+    public var description: String {
+        var digits = String(mantissa)
+        guard scale > 0 else { return digits }
+        if digits.count <= scale { digits = String(repeating: "0", count: scale - digits.count + 1) + digits }
+        var text = String(digits.dropLast(scale)) + "." + String(digits.suffix(scale))
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text
+    }
+
+    private func pow10(_ exponent: Int) -> Double {
+        var value = 1.0
+        for _ in 0..<exponent { value *= 10 }
+        return value
     }
 
     /// `micro` (×10⁻⁶) × each factor, in cents, rounded once, half away from zero.

@@ -57,6 +57,14 @@ struct NodeReader {
         return value
     }
 
+    /// A number kept exactly as written (`1.08` is 108/100).
+    func decimal(_ node: Node, at place: String) throws(RunError) -> ExactDecimal {
+        guard let text = node.scalar?.string, let value = ExactDecimal(text) else {
+            throw error(node: node, "\(place) must be a decimal number such as 1.08")
+        }
+        return value
+    }
+
     func bool(_ node: Node?, at place: String) throws(RunError) -> Bool? {
         guard let node else { return nil }
         switch node.scalar?.string.lowercased() {

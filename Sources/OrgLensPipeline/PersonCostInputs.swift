@@ -15,10 +15,10 @@ enum PersonCostInputs {
         for person in built.stagedPerson where pay.currency[Int(person)] >= 0 {
             peoplePerCurrency[Int(pay.currency[Int(person)])] += 1
         }
-        let multiplier = ExactDecimal(settings.allInMultiplier)
+        let multiplier = settings.allInMultiplier
         var rate: [ExactDecimal] = []
         for (index, code) in pay.currencies.enumerated() {
-            rate.append(peoplePerCurrency[index] == 0 ? ExactDecimal(0) : ExactDecimal(try settings.rate(for: code, people: peoplePerCurrency[index])))
+            rate.append(peoplePerCurrency[index] == 0 ? ExactDecimal("0")! : try settings.rate(for: code, people: peoplePerCurrency[index]))
         }
         let costMinor = built.stagedPerson.map { person -> Int64 in
             let salary = pay.salaryMicro[Int(person)]

@@ -6,8 +6,8 @@ import OrgLensStage
 /// Settings given on the command line; each beats the same setting in a config or pipeline file.
 public struct SettingOverrides: Sendable {
     public var currency: String?
-    public var rates: [String: Double] = [:]
-    public var allInMultiplier: Double?
+    public var rates: [String: ExactDecimal] = [:]
+    public var allInMultiplier: ExactDecimal?
     public var minGroupSize: Int?
     public var contractorsInSpans: Bool?
     public var contractorTypes: [String]?
@@ -43,7 +43,7 @@ public struct ResolvedSettings: Sendable {
         costs = CostSettings(
             currency: overrides.currency ?? file.currency ?? "USD",
             rates: file.rates.merging(overrides.rates) { _, flag in flag },
-            allInMultiplier: overrides.allInMultiplier ?? file.allInMultiplier ?? 1.3,
+            allInMultiplier: overrides.allInMultiplier ?? file.allInMultiplier ?? ExactDecimal("1.3")!,
             minGroupSize: overrides.minGroupSize ?? file.minGroupSize ?? 5,
             contractorsInSpans: overrides.contractorsInSpans ?? file.contractorsInSpans ?? true)
         orgLayer = overrides.orgLayer ?? file.orgLayer ?? 2

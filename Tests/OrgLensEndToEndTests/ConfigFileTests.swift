@@ -21,8 +21,8 @@ import Testing
               org_heads: {min_em_reports: 3, max_em_reports: 5, min_engineers: 20}
             """, path: "c.yml")
         #expect(config.currency == "eur")
-        #expect(config.rates == ["USD": 0.92, "GBP": 1.17])
-        #expect(config.allInMultiplier == 1.25)
+        #expect(config.rates == ["USD": ExactDecimal("0.92")!, "GBP": ExactDecimal("1.17")!])
+        #expect(config.allInMultiplier == ExactDecimal("1.25"))
         #expect(config.contractorTypes == ["freelancer"])
         #expect(config.contractorsInSpans == false)
         #expect(config.minGroupSize == 7)
