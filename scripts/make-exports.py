@@ -144,7 +144,10 @@ def truth(people):
     return {
         "as_of": AS_OF.isoformat(), "people": len(in_org), "managers": len(reports),
         "contractors": sum(p.contractor for p in in_org), "roots": len(roots), "orphans": len(orphans),
-        "salaried": salaried, "cost": str(cost), "root_cost": str(root_cost) if salaried else None, "currency": "USD",
+        "salaried": salaried, "cost": str(cost), "root_cost": str(root_cost) if salaried else None,
+        # What the dashboard publishes: rounded to privacy.cost_precision (default 1000), half away from zero.
+        "root_cost_published": str(root_cost.quantize(Decimal("1E3"), rounding=ROUND_HALF_UP).quantize(Decimal(1))) if salaried else None,
+        "currency": "USD",
         "rates": {k: str(v) for k, v in RATES.items()}, "all_in_multiplier": str(MULTIPLIER),
     }
 

@@ -74,6 +74,14 @@ public struct AnalyzeCommand: ParsableCommand {
     @Option(name: .customLong("all-in-multiplier"), help: ArgumentHelp("Salary × this = all-in cost (default 1.3).", valueName: "x"))
     var allInMultiplier: String?
 
+    @Option(name: .customLong("cost-dimension"), help: ArgumentHelp(
+        "Groups whose pay is published: tree (default), layers, teams. Repeatable; replaces the default.", valueName: "name"))
+    var costDimensions: [String] = []
+
+    @Option(name: .customLong("cost-precision"), help: ArgumentHelp(
+        "Round every published cost to this, in the reporting currency (default 1000; at least 0.01).", valueName: "amount"))
+    var costPrecision: String?
+
     @Option(name: .customLong("min-group-size"), help: ArgumentHelp("Groups with fewer salaried people publish no cost (default 5, at least 3).", valueName: "k"))
     var minGroupSize: Int?
 
@@ -211,6 +219,13 @@ public struct AnalyzeCommand: ParsableCommand {
             overrides.allInMultiplier = exact
         }
         overrides.minGroupSize = minGroupSize
+        overrides.costDimensions = costDimensions.isEmpty ? nil : costDimensions
+        if let costPrecision {
+            guard let exact = ExactDecimal(costPrecision) else {
+                throw RunError(.usage, "--cost-precision '\(costPrecision)' is not a decimal number such as 1000.")
+            }
+            overrides.costPrecision = exact
+        }
         overrides.contractorsInSpans = contractorsInSpans
         overrides.contractorTypes = contractorTypes.isEmpty ? nil : contractorTypes
         overrides.orgLayer = orgLayer

@@ -25,17 +25,19 @@ public struct CostSection: Sendable {
         json.endObject()
     }
 
+    /// `cost_by_layer`, when layers are a published dimension.
     func writeLayers(to json: inout JSONWriter) {
+        guard let byLayer = rollups.byLayer else { return }
         json.key("cost_by_layer")
         json.beginArray(multiline: true)
-        for index in rollups.byLayer.indices { writeLayer(index, to: &json) }
+        for index in byLayer.indices { writeLayer(index, to: &json) }
         json.endArray()
     }
 
     func writeLayer(_ index: Int, to json: inout JSONWriter) {
         json.beginObject()
         json.field("layer", index + 1)
-        Self.write(rollups.byLayer[index], to: &json)
+        if let byLayer = rollups.byLayer { Self.write(byLayer[index], to: &json) }
         json.endObject()
     }
 
@@ -45,10 +47,11 @@ public struct CostSection: Sendable {
         json.field("employees", figures.employees)
         json.field("contractors", figures.contractors)
         json.field("salaried", figures.salaried)
-        json.field("cost", decimal: figures.costMinor.map { Double($0) / 100 })
+        json.key("cost")
+        json.cents(figures.costMinor)
         json.field("cost_suppressed", figures.suppressed)
         json.field("management_cost_share", decimal: figures.managementCostShare)
-        json.field("management_cost_share_suppressed", figures.suppressed)
+        json.field("management_cost_share_suppressed", figures.shareSuppressed)
     }
 }
 

@@ -64,6 +64,18 @@ public struct JSONWriter: Sendable {
         appendDecimal(value)
     }
 
+    /// An amount of money given in cents, written exactly: `1234.5`, `812500`, `0.07`.
+    public mutating func cents(_ value: Int64?) {
+        separate()
+        guard let value else { return appendLiteral("null") }
+        var text = value < 0 ? "-" : ""
+        let magnitude = value.magnitude
+        text += String(magnitude / 100)
+        let fraction = magnitude % 100
+        if fraction != 0 { text += fraction % 10 == 0 ? "." + String(fraction / 10) : (fraction < 10 ? ".0" : ".") + String(fraction) }
+        appendLiteral(text)
+    }
+
     public mutating func null() {
         separate()
         appendLiteral("null")

@@ -21,7 +21,9 @@ public enum NDJSONTables {
         table("span_distribution", metrics.spanDistribution, DashboardDocument.writeSpanCount)
         table("layers", metrics.layers, DashboardDocument.writeLayer)
         if let costs = content.costs {
-            table("cost_by_layer", Array(costs.rollups.byLayer.indices)) { costs.writeLayer($0, to: &$1) }
+            if let byLayer = costs.rollups.byLayer {
+                table("cost_by_layer", Array(byLayer.indices)) { costs.writeLayer($0, to: &$1) }
+            }
         }
         table("managers", metrics.managers) { DashboardDocument.writeManager($0, costs: content.costs, to: &$1) }
         table("org_heads", content.orgHeads) {

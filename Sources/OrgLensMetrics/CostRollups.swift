@@ -11,9 +11,11 @@ public struct CostFigures: Sendable, Hashable {
     public let salaried: Int
     /// Σ salary × rate × multiplier, in minor units of the reporting currency; nil when suppressed.
     public let costMinor: Int64?
-    /// Cost of the managers in the group ÷ cost; nil when suppressed or the cost is zero.
+    /// Cost of the managers in the group ÷ cost; nil when withheld (each side needs k salaried people, and
+    /// the split must not isolate a small group) or the cost is zero.
     public let managementCostShare: Double?
     public let suppressed: Bool
+    public let shareSuppressed: Bool
 }
 
 /// Per-person inputs for the roll-ups, indexed like the graph's people.
@@ -36,9 +38,9 @@ public struct CostRollups: Sendable {
     private let managerFigures: [CostFigures]
     /// Person → index into `managerFigures`, or -1 for people who manage no one.
     private let figureIndex: [Int32]
-    /// One entry per layer, layer 1 first.
-    public let byLayer: [CostFigures]
-    /// One entry per team of the catalog, when there is one.
+    /// One entry per layer, layer 1 first; nil unless layers are a published dimension.
+    public let byLayer: [CostFigures]?
+    /// One entry per team of the catalog; nil unless there is one and teams are a published dimension.
     public let byTeam: [CostFigures]?
 
     /// A manager's subtree figures (nil for someone who manages no one).
@@ -47,44 +49,73 @@ public struct CostRollups: Sendable {
         return index < 0 ? nil : managerFigures[Int(index)]
     }
 
-    public init(graph: OrgGraph, costs: PersonCosts, minGroupSize: Int, catalog: TeamCatalog?) {
+    /// `dimensions` says which groups publish pay; every published cost is rounded to `precisionMinor`
+    /// (minor units, half away from zero) so that two nights' figures differ by multiples of it.
+    public init(
+        graph: OrgGraph, costs: PersonCosts, minGroupSize: Int, catalog: TeamCatalog?,
+        dimensions: CostDimensions = .tree, precisionMinor: Int64 = 1
+    ) {
         let count = graph.count
         let isManager = (0..<count).map { graph.directReports(of: $0) > 0 }
+        let k = Int32(minGroupSize)
         var total = Totals(count: count)
         total.addPeople(costs: costs, isManager: isManager) { $0 }
         total.rollUp(order: graph.order, parent: graph.parent)
-        // Differencing guard, bottom-up: the salaried people of P's subtree that no published subtree
-        // below P covers must not be a small group, or publishing P would let a reader subtract them out.
-        var published = [Bool](repeating: false, count: count)
-        var coveredBelow = [Int32](repeating: 0, count: count)
-        for person in graph.order.reversed() where isManager[Int(person)] {
-            let index = Int(person)
-            var covered: Int32 = 0
-            for child in graph.reports(of: index) {
-                covered += published[Int(child)] ? total.salaried(Int(child)) : coveredBelow[Int(child)]
-            }
-            coveredBelow[index] = covered
-            let residual = Int(total.salaried(index) - covered)
-            published[index] = Int(total.salaried(index)) >= minGroupSize && !(residual > 0 && residual < minGroupSize)
-        }
-        var figureIndex = [Int32](repeating: -1, count: count)
-        var managerFigures: [CostFigures] = []
-        for person in 0..<count where isManager[person] {
-            figureIndex[person] = Int32(managerFigures.count)
-            managerFigures.append(total.figures(person, published: published[person]))
-        }
-        self.figureIndex = figureIndex
-        self.managerFigures = managerFigures
-
         let layers = Int(graph.layer.max() ?? 0)
         var layerTotals = Totals(count: layers + 1)
         layerTotals.addPeople(costs: costs, isManager: isManager) { Int(graph.layer[$0]) }
         var teamTotals = catalog.map { Totals(count: $0.count) }
         if let catalog { teamTotals!.addPeople(costs: costs, isManager: isManager) { Int(catalog.personTeam[$0]) } }
-        byLayer = (1..<(layers + 1)).map { layerTotals.figures($0, published: layerTotals.salaried($0) >= minGroupSize) }
-        byTeam = teamTotals.map { totals in
-            (0..<totals.count).map { totals.figures($0, published: totals.salaried($0) >= minGroupSize) }
+
+        // The reporting tree's own differencing guard, bottom-up (the salaried people of P's subtree that no
+        // published subtree below P covers must not be a small group): it settles the tree in one pass, and
+        // the atoms below then only have layers, teams and shares left to settle.
+        var subtree = [Bool](repeating: false, count: count)
+        if dimensions.contains(.tree) {
+            var coveredBelow = [Int32](repeating: 0, count: count)
+            for person in graph.order.reversed() where isManager[Int(person)] {
+                let index = Int(person)
+                var covered: Int32 = 0
+                for child in graph.reports(of: index) {
+                    covered += subtree[Int(child)] ? total.salaried(Int(child)) : coveredBelow[Int(child)]
+                }
+                coveredBelow[index] = covered
+                let residual = total.salaried(index) - covered
+                subtree[index] = total.salaried(index) >= k && !(residual > 0 && residual < k)
+            }
         }
+        let layerCandidates = (0...layers).map { $0 > 0 && dimensions.contains(.layers) && layerTotals.salaried($0) >= k }
+        let teamCandidates = teamTotals.map { totals in (0..<totals.count).map { dimensions.contains(.teams) && totals.salaried($0) >= k } } ?? []
+        let disclosure = CostDisclosure(
+            people: CostDisclosure.People(
+                graph: graph, salaried: costs.costMinor.map { $0 >= 0 }, isManager: isManager,
+                team: dimensions.contains(.teams) ? catalog?.personTeam : nil,
+                subtreeSize: (0..<count).map { total.salaried($0) }, layerSize: (0...layers).map { layerTotals.salaried($0) },
+                teamSize: teamTotals.map { totals in (0..<totals.count).map { totals.salaried($0) } } ?? []),
+            candidates: CostDisclosure.Candidates(
+                subtree: subtree, subtreeShare: (0..<count).map { subtree[$0] && total.sidesReach(k, $0) },
+                layer: layerCandidates, layerShare: (0...layers).map { layerCandidates[$0] && layerTotals.sidesReach(k, $0) },
+                team: teamCandidates,
+                teamShare: teamCandidates.indices.map { teamCandidates[$0] && teamTotals!.sidesReach(k, $0) }),
+            minGroupSize: minGroupSize)
+
+        var figureIndex = [Int32](repeating: -1, count: count)
+        var managerFigures: [CostFigures] = []
+        for person in 0..<count where isManager[person] {
+            figureIndex[person] = Int32(managerFigures.count)
+            managerFigures.append(total.figures(
+                person, published: disclosure.subtree[person], sharePublished: disclosure.subtreeShare[person], precision: precisionMinor))
+        }
+        self.figureIndex = figureIndex
+        self.managerFigures = managerFigures
+        byLayer = dimensions.contains(.layers) ? (1..<(layers + 1)).map {
+            layerTotals.figures($0, published: disclosure.layer[$0], sharePublished: disclosure.layerShare[$0], precision: precisionMinor)
+        } : nil
+        byTeam = dimensions.contains(.teams) ? teamTotals.map { totals in
+            (0..<totals.count).map {
+                totals.figures($0, published: disclosure.team[$0], sharePublished: disclosure.teamShare[$0], precision: precisionMinor)
+            }
+        } : nil
     }
 }
 
@@ -98,6 +129,8 @@ private struct Totals {
         var salaried: Int32 = 0
         var cost: Int64 = 0
         var managerCost: Int64 = 0
+        /// Salaried people who manage: one side of the management cost share.
+        var salariedManagers: Int32 = 0
     }
 
     private(set) var groups: [Sums]
@@ -109,6 +142,11 @@ private struct Totals {
     var count: Int { groups.count }
 
     func salaried(_ group: Int) -> Int32 { groups[group].salaried }
+
+    /// Whether both sides of the group's management cost share hold at least `k` salaried people.
+    func sidesReach(_ k: Int32, _ group: Int) -> Bool {
+        groups[group].salariedManagers >= k && groups[group].salaried - groups[group].salariedManagers >= k
+    }
 
     /// Adds every person's own figures into their group, `group(person)` (none when negative).
     mutating func addPeople(costs: PersonCosts, isManager: [Bool], group: (Int) -> Int) {
@@ -122,7 +160,10 @@ private struct Totals {
                 guard own >= 0 else { continue }
                 groups[group].salaried += 1
                 groups[group].cost += own
-                if isManager[person] { groups[group].managerCost += own }
+                if isManager[person] {
+                    groups[group].managerCost += own
+                    groups[group].salariedManagers += 1
+                }
             }
         }
     }
@@ -140,16 +181,24 @@ private struct Totals {
                 groups[manager].salaried += from.salaried
                 groups[manager].cost += from.cost
                 groups[manager].managerCost += from.managerCost
+                groups[manager].salariedManagers += from.salariedManagers
             }
         }
     }
 
-    func figures(_ group: Int, published: Bool) -> CostFigures {
+    func figures(_ group: Int, published: Bool, sharePublished: Bool, precision: Int64) -> CostFigures {
         let sums = groups[group]
+        let shared = published && sharePublished && sums.cost > 0
         return CostFigures(
             headcount: Int(sums.headcount), employees: Int(sums.employees), contractors: Int(sums.contractors),
-            salaried: Int(sums.salaried), costMinor: published ? sums.cost : nil,
-            managementCostShare: published && sums.cost > 0 ? Double(sums.managerCost) / Double(sums.cost) : nil,
-            suppressed: !published)
+            salaried: Int(sums.salaried), costMinor: published ? Self.round(sums.cost, to: precision) : nil,
+            managementCostShare: shared ? Double(sums.managerCost) / Double(sums.cost) : nil,
+            suppressed: !published, shareSuppressed: !shared)
+    }
+
+    /// To a multiple of `precision`, half away from zero (costs are never negative).
+    static func round(_ value: Int64, to precision: Int64) -> Int64 {
+        guard precision > 1 else { return value }
+        return (value + precision / 2) / precision * precision
     }
 }

@@ -113,7 +113,9 @@ public enum Analysis {
             },
             {
                 personCosts.map {
-                    CostRollups(graph: built.graph, costs: $0, minGroupSize: request.costs.minGroupSize, catalog: catalog)
+                    CostRollups(
+                        graph: built.graph, costs: $0, minGroupSize: request.costs.minGroupSize, catalog: catalog,
+                        dimensions: request.costs.dimensions, precisionMinor: request.costs.precisionMinor)
                 }
             })
         let orgHeads = OrgHeads.compute(

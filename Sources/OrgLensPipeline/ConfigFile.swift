@@ -1,4 +1,5 @@
 import Foundation
+import OrgLensMetrics
 public import OrgLensModel
 import Yams
 
@@ -12,6 +13,10 @@ public struct ConfigFile: Sendable, Hashable {
     public var contractorTypes: [String]?
     public var contractorsInSpans: Bool?
     public var minGroupSize: Int?
+    /// Groups whose pay is published: `tree` (default), `layers`, `teams`.
+    public var costDimensions: [String]?
+    /// Published costs are rounded to this (reporting currency; default 1000).
+    public var costPrecision: ExactDecimal?
     public var orgLayer: Int?
     public var teamMinSize: Int?
     public var teamMaxSize: Int?
@@ -54,7 +59,15 @@ public struct ConfigFile: Sendable, Hashable {
     /// Reads the shared sections out of a file's top level (a config file, or a pipeline file).
     init(root: [String: Node], reader: NodeReader) throws(RunError) {
         if let costs = root["costs"] {
-            let section = try reader.mapping(costs, at: "costs", allowed: ["currency", "rates", "all_in_multiplier", "contractor_types", "contractors_in_spans"])
+            let section = try reader.mapping(costs, at: "costs", allowed: [
+                "currency", "rates", "all_in_multiplier", "contractor_types", "contractors_in_spans", "dimensions",
+            ])
+            if let dimensions = try reader.strings(section["dimensions"], at: "costs.dimensions") {
+                for name in dimensions where !CostDimensions.names.contains(where: { $0.0 == name }) {
+                    throw RunError(.configuration, "\(reader.path): costs.dimensions names '\(name)'; dimensions are: tree, layers, teams.")
+                }
+                costDimensions = dimensions
+            }
             currency = try reader.string(section["currency"], at: "costs.currency")
             if let rates = section["rates"] {
                 for (code, value) in try reader.anyMapping(rates, at: "costs.rates") {
@@ -68,7 +81,10 @@ public struct ConfigFile: Sendable, Hashable {
             contractorsInSpans = try reader.bool(section["contractors_in_spans"], at: "costs.contractors_in_spans")
         }
         if let privacy = root["privacy"] {
-            let section = try reader.mapping(privacy, at: "privacy", allowed: ["min_group_size", "publish", "pseudonymize", "key_file"])
+            let section = try reader.mapping(privacy, at: "privacy", allowed: ["min_group_size", "publish", "pseudonymize", "key_file", "cost_precision"])
+            costPrecision = try section["cost_precision"].map { node throws(RunError) in
+                try reader.decimal(node, at: "privacy.cost_precision")
+            }
             pseudonymize = try reader.bool(section["pseudonymize"], at: "privacy.pseudonymize") ?? false
             keyFile = try reader.string(section["key_file"], at: "privacy.key_file")
             publish = try reader.strings(section["publish"], at: "privacy.publish") ?? []

@@ -1,3 +1,4 @@
+public import OrgLensMetrics
 import OrgLensModel
 
 /// How salaries become all-in costs, and how small a group may be before its cost is withheld.
@@ -12,6 +13,13 @@ public struct CostSettings: Sendable, Hashable {
     public var minGroupSize: Int
     /// Whether contractors count as direct reports in spans.
     public var contractorsInSpans: Bool
+    /// Groups whose pay is published.
+    public var dimensions: CostDimensions = .tree
+    /// Published costs are rounded to this, in the reporting currency (at least 0.01).
+    public var precision = ExactDecimal("1000")!
+
+    /// `precision` in minor units (cents).
+    var precisionMinor: Int64 { ExactDecimal.cents(micro: 1_000_000, times: [precision]) }
 
     public static let minimumGroupSizeFloor = 3
 
@@ -29,6 +37,7 @@ public struct CostSettings: Sendable, Hashable {
             throw RunError(.configuration, "min_group_size \(minGroupSize) is below \(Self.minimumGroupSizeFloor); smaller groups would reveal individual salaries.")
         }
         if !allInMultiplier.isPositive { throw RunError(.configuration, "all_in_multiplier must be greater than 0.") }
+        if precisionMinor < 1 { throw RunError(.configuration, "cost_precision must be at least 0.01 (one cent).") }
         for (code, rate) in rates where !rate.isPositive {
             throw RunError(.configuration, "rate for \(code) must be greater than 0.")
         }

@@ -9,6 +9,8 @@ public struct SettingOverrides: Sendable {
     public var rates: [String: ExactDecimal] = [:]
     public var allInMultiplier: ExactDecimal?
     public var minGroupSize: Int?
+    public var costDimensions: [String]?
+    public var costPrecision: ExactDecimal?
     public var contractorsInSpans: Bool?
     public var contractorTypes: [String]?
     public var orgLayer: Int?
@@ -40,12 +42,24 @@ public struct ResolvedSettings: Sendable {
     }
 
     public init(file: ConfigFile, overrides: SettingOverrides) throws(RunError) {
-        costs = CostSettings(
+        var costs = CostSettings(
             currency: overrides.currency ?? file.currency ?? "USD",
             rates: file.rates.merging(overrides.rates) { _, flag in flag },
             allInMultiplier: overrides.allInMultiplier ?? file.allInMultiplier ?? ExactDecimal("1.3")!,
             minGroupSize: overrides.minGroupSize ?? file.minGroupSize ?? 5,
             contractorsInSpans: overrides.contractorsInSpans ?? file.contractorsInSpans ?? true)
+        if let names = overrides.costDimensions ?? file.costDimensions {
+            var dimensions: CostDimensions = []
+            for name in names {
+                guard let known = CostDimensions.names.first(where: { $0.0 == name }) else {
+                    throw RunError(.usage, "--cost-dimension '\(name)': dimensions are tree, layers, teams.")
+                }
+                dimensions.insert(known.1)
+            }
+            costs.dimensions = dimensions
+        }
+        if let precision = overrides.costPrecision ?? file.costPrecision { costs.precision = precision }
+        self.costs = costs
         orgLayer = overrides.orgLayer ?? file.orgLayer ?? 2
         teamSizes = TeamSizeBands(minimum: overrides.teamMinSize ?? file.teamMinSize ?? 3, maximum: overrides.teamMaxSize ?? file.teamMaxSize ?? 9)
         guard teamSizes.minimum <= teamSizes.maximum else {

@@ -126,7 +126,7 @@ import Testing
             #expect(parsed?["schema_version"] != nil)
             #expect(directory.read("out/latest/manifest.json") != nil)
             let tables = try FileManager.default.contentsOfDirectory(atPath: directory.path + "/out/latest/tables")
-            #expect(tables.count == 16, "round \(round): \(tables.count) tables")
+            #expect(tables.count == 15, "round \(round): \(tables.count) tables")
         }
         // And the next run cleans up after the killed ones.
         #expect(try RunResult.orglens(["run", path, "--as-of", "2026-01-09", "--quiet"]).status == 0)

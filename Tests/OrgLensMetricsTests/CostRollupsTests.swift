@@ -8,13 +8,16 @@ import Testing
 /// Cost roll-ups and suppression on orgs small enough to check by hand.
 @Suite struct CostRollupsTests {
     /// Builds the graph and one cost per person (by id), -1 for unknown.
-    func rollups(_ pairs: [(String, String)], cost: [String: Int64], contractors: Set<String> = [], k: Int = 5) -> (CostRollups, OrgGraph) {
+    func rollups(
+        _ pairs: [(String, String)], cost: [String: Int64], contractors: Set<String> = [], k: Int = 5,
+        dimensions: CostDimensions = .tree
+    ) -> (CostRollups, OrgGraph) {
         let staged = PeopleStager.stage(PeopleTable.make(managers: pairs), policy: PeoplePolicy(asOf: CivilDate(daysSinceEpoch: 0)))
         let graph = OrgGraphBuilder.build(staged).graph
         let costs = PersonCosts(
             costMinor: (0..<graph.count).map { cost[graph.id($0)] ?? -1 },
             isContractor: (0..<graph.count).map { contractors.contains(graph.id($0)) })
-        return (CostRollups(graph: graph, costs: costs, minGroupSize: k, catalog: nil), graph)
+        return (CostRollups(graph: graph, costs: costs, minGroupSize: k, catalog: nil, dimensions: dimensions), graph)
     }
 
     func figures(_ id: String, in result: (CostRollups, OrgGraph)) -> CostFigures {
@@ -28,8 +31,18 @@ import Testing
         let manager = figures("M", in: result)
         #expect((manager.headcount, manager.employees, manager.contractors, manager.salaried) == (6, 4, 2, 5))
         #expect(manager.costMinor == 800)
-        #expect(manager.managementCostShare == 0.5)
         #expect(!manager.suppressed)
+        // The managers' side of the share is M alone: cost × share would be M's pay.
+        #expect(manager.managementCostShare == nil && manager.shareSuppressed)
+    }
+
+    /// A share is published when each side holds k salaried people and the split isolates no small group.
+    @Test func managementShareNeedsKOnEachSide() {
+        let pairs = [("M", "")] + (1...5).map { ("e\($0)", "M") } + (1...5).map { ("i\($0)", "e\($0)") }
+        let cost = Dictionary(uniqueKeysWithValues: pairs.map { ($0.0, Int64($0.0.hasPrefix("i") ? 100 : 300)) })
+        let manager = figures("M", in: rollups(pairs, cost: cost))
+        #expect(manager.costMinor == 2300)
+        #expect(manager.managementCostShare == 1800.0 / 2300.0 && !manager.shareSuppressed)
     }
 
     @Test func groupsBelowTheMinimumAreSuppressedButCountsStay() {
@@ -67,11 +80,13 @@ import Testing
     @Test func layersAreSummedPerLayer() {
         let pairs = [("M", "")] + (1...5).map { ("i\($0)", "M") }
         let cost = Dictionary(uniqueKeysWithValues: pairs.map { ($0.0, Int64(10)) })
-        let result = rollups(pairs, cost: cost)
-        #expect(result.0.byLayer.count == 2)
-        #expect(result.0.byLayer[0].suppressed)
-        #expect(result.0.byLayer[1].costMinor == 50)
-        #expect(result.0.byLayer[1].managementCostShare == 0)
+        #expect(rollups(pairs, cost: cost).0.byLayer == nil, "layers are opt-in")
+        let result = rollups(pairs, cost: cost, dimensions: [.tree, .layers])
+        let layers = try! #require(result.0.byLayer)
+        #expect(layers.count == 2)
+        #expect(layers[0].suppressed)
+        // Layer 2 is everyone but M, and M's subtree is everyone: publishing both would give M's pay.
+        #expect(layers[1].suppressed != figures("M", in: result).suppressed)
     }
 
     @Test(arguments: [

@@ -1,0 +1,187 @@
+import OrgLensGraph
+import OrgLensModel
+
+/// Which groups' pay a run publishes. By default the reporting tree only (manager subtrees, and org heads,
+/// which are subtrees too); layers and teams are opt-in, because every extra dimension cuts the org in
+/// another direction and gives a reader more differences to take.
+public struct CostDimensions: OptionSet, Sendable, Hashable {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+
+    public static let tree = CostDimensions(rawValue: 1)
+    public static let layers = CostDimensions(rawValue: 2)
+    public static let teams = CostDimensions(rawValue: 4)
+
+    public static let names: [(String, CostDimensions)] = [("tree", .tree), ("layers", .layers), ("teams", .teams)]
+}
+
+/// Complementary suppression over every published group, so that no linear combination of published
+/// figures gives the pay of 1 to k−1 salaried people.
+///
+/// The method: people are split into *atoms* — sets of people who belong to exactly the same published
+/// groups (a published `management_cost_share` splits its group into a managers' part and the rest, since
+/// `cost × share` and `cost × (1 − share)` are totals too). Every published figure is a sum over whole atoms,
+/// so any combination of figures is constant on each atom, and the only pay a reader can isolate is that of
+/// a union of atoms. When every atom that lies in some published group holds 0 or at least k salaried people,
+/// no set of 1 to k−1 people can be isolated. While some atom is smaller, the smallest published group (or
+/// share) that separates it is withheld, and the atoms are formed again.
+///
+/// Worked example (k = 5): a manager M with five reports, on a team T that M leads with the five. Subtree(M)
+/// and T are the same six people: one atom of six, both published. Their management shares would split off
+/// {M} (one person), so the shares are withheld. M's manager D, whose subtree is D + M's six + a second
+/// published team of five, would leave D alone in an atom: Subtree(D) is withheld, and D's pay joins the
+/// atom of D's own manager.
+struct CostDisclosure {
+    /// Published flags, per group of each dimension.
+    var subtree: [Bool]
+    var subtreeShare: [Bool]
+    var layer: [Bool]
+    var layerShare: [Bool]
+    var team: [Bool]
+    var teamShare: [Bool]
+
+    /// The people the groups are made of, who among them has a salary and who manages, and how many
+    /// salaried people each group holds.
+    struct People {
+        let graph: OrgGraph
+        let salaried: [Bool]
+        let isManager: [Bool]
+        /// Team of each person (-1: none), when teams are a dimension.
+        let team: [Int32]?
+        let subtreeSize: [Int32]
+        let layerSize: [Int32]
+        let teamSize: [Int32]
+    }
+
+    /// Starts from every group big enough on its own (and every share whose two sides are), then withholds
+    /// groups until no atom is small.
+    init(people: People, candidates: Candidates, minGroupSize: Int) {
+        subtree = candidates.subtree
+        layer = candidates.layer
+        team = candidates.team
+        subtreeShare = Array(repeating: false, count: subtree.count)
+        layerShare = Array(repeating: false, count: layer.count)
+        teamShare = Array(repeating: false, count: team.count)
+        // Totals first, then the shares on top. Withholding only ever merges atoms, so each pass ends: each
+        // round withholds at least one figure, and most orgs need one or two rounds.
+        while true {
+            let small = smallAtoms(people, minGroupSize: minGroupSize)
+            var withheld = false
+            for person in small where withholdSmallestGroup(containing: person, people) { withheld = true }
+            if !withheld { break }
+        }
+        subtreeShare = zip(candidates.subtreeShare, subtree).map { $0 && $1 }
+        layerShare = zip(candidates.layerShare, layer).map { $0 && $1 }
+        teamShare = zip(candidates.teamShare, team).map { $0 && $1 }
+        // A small atom now is one the shares split off: withholding every share around it restores the atom
+        // the totals alone left, which was large enough.
+        while true {
+            let small = smallAtoms(people, minGroupSize: minGroupSize)
+            var withheld = false
+            for person in small where withholdShares(around: person, people) { withheld = true }
+            if !withheld { break }
+        }
+    }
+
+    struct Candidates {
+        var subtree: [Bool]
+        var subtreeShare: [Bool]
+        var layer: [Bool]
+        var layerShare: [Bool]
+        var team: [Bool]
+        var teamShare: [Bool]
+    }
+
+    /// One salaried person of each atom with 1 to k−1 salaried people (atoms outside every group excepted).
+    private func smallAtoms(_ people: People, minGroupSize: Int) -> [Int] {
+        let graph = people.graph
+        let count = graph.count
+        // A person's signature is the sum of one token per published group (or share side) they are in.
+        var asManager = [UInt64](repeating: 0, count: count)
+        var asOther = [UInt64](repeating: 0, count: count)
+        for person in graph.order {
+            let index = Int(person)
+            let parent = Int(graph.parent[index])
+            var manager: UInt64 = parent >= 0 ? asManager[parent] : 0
+            var other: UInt64 = parent >= 0 ? asOther[parent] : 0
+            if subtree[index] {
+                manager &+= Self.token(1, index, subtreeShare[index] ? 1 : 0)
+                other &+= Self.token(1, index, subtreeShare[index] ? 2 : 0)
+            }
+            asManager[index] = manager
+            asOther[index] = other
+        }
+        var atoms: [UInt64: (count: Int, person: Int)] = [:]
+        atoms.reserveCapacity(1024)
+        for person in 0..<count where people.salaried[person] {
+            let manages = people.isManager[person]
+            var signature = manages ? asManager[person] : asOther[person]
+            let layerIndex = Int(graph.layer[person])
+            if layerIndex < layer.count, layer[layerIndex] {
+                signature &+= Self.token(2, layerIndex, layerShare[layerIndex] ? (manages ? 1 : 2) : 0)
+            }
+            if let teams = people.team, teams[person] >= 0, team[Int(teams[person])] {
+                let teamIndex = Int(teams[person])
+                signature &+= Self.token(3, teamIndex, teamShare[teamIndex] ? (manages ? 1 : 2) : 0)
+            }
+            guard signature != 0 else { continue }
+            atoms[signature, default: (0, person)].count += 1
+        }
+        return atoms.values.filter { $0.count < minGroupSize }.map(\.person).sorted()
+    }
+
+    /// Withholds the smallest published group around `person` (ties: subtree, team, layer): the most specific
+    /// figure that sets their atom apart. False when no group around them is published.
+    private mutating func withholdSmallestGroup(containing person: Int, _ people: People) -> Bool {
+        enum Choice { case subtree(Int), layer(Int), team(Int) }
+        var best: (size: Int32, rank: Int, choice: Choice)?
+        func consider(_ size: Int32, _ rank: Int, _ choice: Choice) {
+            if best.map({ size < $0.size || (size == $0.size && rank < $0.rank) }) ?? true { best = (size, rank, choice) }
+        }
+        var ancestor = person
+        while ancestor >= 0, !subtree[ancestor] { ancestor = Int(people.graph.parent[ancestor]) }
+        if ancestor >= 0 { consider(people.subtreeSize[ancestor], 0, .subtree(ancestor)) }
+        if let teams = people.team, teams[person] >= 0, team[Int(teams[person])] {
+            consider(people.teamSize[Int(teams[person])], 1, .team(Int(teams[person])))
+        }
+        let layerIndex = Int(people.graph.layer[person])
+        if layerIndex < layer.count, layer[layerIndex] { consider(people.layerSize[layerIndex], 2, .layer(layerIndex)) }
+        switch best?.choice {
+        case .subtree(let index): subtree[index] = false
+        case .layer(let index): layer[index] = false
+        case .team(let index): team[index] = false
+        case nil: return false
+        }
+        return true
+    }
+
+    /// Withholds every published share of a group `person` is in.
+    private mutating func withholdShares(around person: Int, _ people: People) -> Bool {
+        var withheld = false
+        var ancestor = person
+        while ancestor >= 0 {
+            if subtreeShare[ancestor] {
+                subtreeShare[ancestor] = false
+                withheld = true
+            }
+            ancestor = Int(people.graph.parent[ancestor])
+        }
+        if let teams = people.team, teams[person] >= 0, teamShare[Int(teams[person])] {
+            teamShare[Int(teams[person])] = false
+            withheld = true
+        }
+        let layerIndex = Int(people.graph.layer[person])
+        if layerIndex < layerShare.count, layerShare[layerIndex] {
+            layerShare[layerIndex] = false
+            withheld = true
+        }
+        return withheld
+    }
+
+    /// A fixed pseudo-random token per (dimension, group, share side): sums of distinct tokens collide with
+    /// probability about 2⁻⁶⁴ per pair of atoms.
+    private static func token(_ dimension: UInt64, _ group: Int, _ side: UInt64) -> UInt64 {
+        var generator = SplitMix64(seed: dimension &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(group) &* 0xD1B5_4A32_D192_ED03 ^ side &* 0x8CB9_2BA7_2F3D_8DD7)
+        return generator.next() | 1
+    }
+}
