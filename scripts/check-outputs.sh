@@ -17,3 +17,5 @@ cp -r out/demo/latest/. "$out/demo"
   --services "$out/generated/services.csv" --dependencies "$out/generated/dependencies.csv" \
   --as-of 2026-11-01 --tables --out "$out/generated-run" --quiet >/dev/null
 "$venv/bin/python" scripts/check_outputs.py Schemas "$out/demo" "$out/generated-run" Fixtures/cases/*/expected Fixtures/exports/*/expected
+# Pay disclosure, checked from outside on generated orgs: no published figures isolate 1 to k-1 people.
+python3 scripts/disclosure_audit.py .build/debug/orglens 6000 30000

@@ -944,6 +944,16 @@ enum EmbeddedSchemas {
         },
         "contractors_in_spans": {
           "type": "boolean"
+        },
+        "dimensions": {
+          "type": "array",
+          "items": {
+            "enum": [
+              "tree",
+              "layers",
+              "teams"
+            ]
+          }
         }
       }
     },
@@ -967,6 +977,10 @@ enum EmbeddedSchemas {
         },
         "key_file": {
           "type": "string"
+        },
+        "cost_precision": {
+          "type": "number",
+          "minimum": 0.01
         }
       }
     },

@@ -113,8 +113,8 @@ public struct PayFormat: Sendable, Hashable {
         return micro
     }
 
-    /// With both marks, the last is decimal; one mark once, followed by three digits, groups thousands;
-    /// one mark several times groups; otherwise it is decimal.
+    /// With both marks, the last is decimal; one mark once, after one to three digits and followed by three,
+    /// groups thousands; one mark several times groups; otherwise it is decimal.
     private static func autoMark(_ core: Substring) -> Character? {
         let points = core.filter { $0 == "." }.count, commas = core.filter { $0 == "," }.count
         if points > 0, commas > 0 { return core.last(where: { $0 == "." || $0 == "," }) }
@@ -122,8 +122,9 @@ public struct PayFormat: Sendable, Hashable {
         let count = max(points, commas)
         guard count == 1, let at = core.lastIndex(of: mark) else { return nil }
         let after = core[core.index(after: at)...]
-        // `0.125` is a fraction: no number is written with a leading zero group.
-        if core[..<at] == "0" { return mark }
+        // `0.125` and `99999.995` are fractions: a thousands group follows one to three digits, never a zero.
+        let head = core[..<at]
+        if head == "0" || head.count > 3 { return mark }
         return after.count == 3 && after.allSatisfy(\.isASCIIDigit) ? nil : mark
     }
 
