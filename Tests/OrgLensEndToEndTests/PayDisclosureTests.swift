@@ -102,3 +102,59 @@ import Testing
         #expect(directory.read("out/dashboard.json")?.contains("\"cost\": 389999.99,") == true)
     }
 }
+
+/// What comparing two nights still reveals: one new hire's pay, seen through every ancestor subtree, each
+/// rounded to `cost_precision`. Each ancestor bounds the change to an interval 2 × precision wide; their
+/// intersection is narrower. The test measures it, and the README states it.
+@Suite struct NightToNightTests {
+    static func org(newHire: Bool) -> String {
+        var rows = ["employee_id,manager_id,salary", "R,,300000"]
+        // Staff beside each manager, so every level's own residual is large enough to be published.
+        for staff in 1...5 { rows.append("r\(staff),R,\(110_000 + staff * 2_111)") }
+        for director in 1...2 {
+            rows.append("D\(director),R,\(200_000 + director * 7_919)")
+            for staff in 1...5 { rows.append("d\(director)\(staff),D\(director),\(100_000 + staff * 2_903)") }
+            for manager in 1...3 {
+                rows.append("M\(director)\(manager),D\(director),\(150_000 + manager * 3_331)")
+                for report in 1...6 { rows.append("i\(director)\(manager)\(report),M\(director)\(manager),\(90_000 + report * 1_777 + manager * 313)") }
+            }
+        }
+        if newHire { rows.append("new,M11,123457") }
+        return rows.joined(separator: "\n") + "\n"
+    }
+
+    func costs(_ csv: String) throws -> [String: Double] {
+        let directory = TemporaryDirectory()
+        let path = directory.write("people.csv", csv)
+        let result = try RunResult.orglens(["analyze", "--people", path, "--as-of", "2026-11-01", "--out", directory.path + "/out", "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let dashboard = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: directory.path + "/out/dashboard.json"))) as? [String: Any])
+        var costs: [String: Double] = [:]
+        for manager in dashboard["managers"] as? [[String: Any]] ?? [] {
+            if let cost = manager["cost"] as? NSNumber { costs[manager["id"] as! String] = cost.doubleValue }
+        }
+        return costs
+    }
+
+    @Test func oneNewHireIsNarrowedButNotExposed() throws {
+        let before = try costs(Self.org(newHire: false))
+        let after = try costs(Self.org(newHire: true))
+        let precision = 1000.0
+        let truth = 123_457 * 1.3
+        var low = -Double.infinity, high = Double.infinity
+        var seenThrough = 0
+        for ancestor in ["M11", "D1", "R"] {
+            guard let b = before[ancestor], let a = after[ancestor] else { continue }
+            // Each rounded value is within half a precision of the truth: the change is within one precision.
+            low = max(low, a - b - precision)
+            high = min(high, a - b + precision)
+            seenThrough += 1
+        }
+        #expect(seenThrough >= 2, "the hire is seen through several published ancestors")
+        #expect(low < truth && truth < high)
+        // What a reader learns: the hire's all-in pay to within this interval (≤ 2 × precision wide, often
+        // exactly one precision when ancestors round differently).
+        #expect(high - low <= 2 * precision)
+        #expect(high - low >= precision / 2, "rounding still hides the last \(Int(precision / 2)) either way")
+    }
+}
