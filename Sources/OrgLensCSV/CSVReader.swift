@@ -23,7 +23,8 @@ public struct CSVReader: Sendable {
         self.limits = limits
     }
 
-    /// This reader with `encoding: auto` decided from the file (one extra pass over it); also refuses a spreadsheet.
+    /// This reader with `encoding: auto` decided from the whole file (one extra pass over it); also refuses a
+    /// spreadsheet. `read` decides without the extra pass.
     public func resolvingEncoding() throws(RunError) -> CSVReader {
         guard dialect.encoding == .auto else { return self }
         var resolved = self
@@ -38,6 +39,25 @@ public struct CSVReader: Sendable {
         fields: [String],
         identifierField: String,
         workers: Int = 1,
+        select: ([String]) throws(RunError) -> [Int?]
+    ) throws(RunError) -> RawTable {
+        guard dialect.encoding == .auto else { return try readDecided(fields: fields, identifierField: identifierField, workers: workers, select: select) }
+        // `auto` without a pass of its own: the first block decides when it is not UTF-8 (the header must read
+        // right); otherwise the file is read as UTF-8, and read again as windows-1252 if a row turns out not to be.
+        var reader = self
+        reader.dialect.encoding = try EncodingSniffer.decide(path: path, source: displayPath, firstBlockOnly: true)
+        let table = try reader.readDecided(fields: fields, identifierField: identifierField, workers: workers, select: select)
+        guard reader.dialect.encoding == .utf8, table.rejections.contains(where: { $0.message == RecordAssembler.invalidUTF8 }) else {
+            return table
+        }
+        reader.dialect.encoding = .windows1252
+        return try reader.readDecided(fields: fields, identifierField: identifierField, workers: workers, select: select)
+    }
+
+    private func readDecided(
+        fields: [String],
+        identifierField: String,
+        workers: Int,
         select: ([String]) throws(RunError) -> [Int?]
     ) throws(RunError) -> RawTable {
         let header = try HeaderProbe.read(path: path, source: displayPath, dialect: dialect, limits: limits)
@@ -61,13 +81,15 @@ public struct CSVReader: Sendable {
 
     /// The header's column names (reads only the first block): for checking a mapping without a run.
     public func header() throws(RunError) -> [String] {
-        try HeaderProbe.read(path: path, source: displayPath, dialect: dialect, limits: limits).names
+        if dialect.encoding == .auto { return try resolvingEncoding().header() }
+        return try HeaderProbe.read(path: path, source: displayPath, dialect: dialect, limits: limits).names
     }
 
     /// The original text of the records that start on `lines`, for quarantine rows that later stages
     /// rejected. Re-reads the file rather than keeping every row's text in memory for the rare rejection.
     public func rawRecords(startingOnLines lines: Set<Int>) throws(RunError) -> [Int: String] {
         guard !lines.isEmpty else { return [:] }
+        if dialect.encoding == .auto { return try resolvingEncoding().rawRecords(startingOnLines: lines) }
         var stream = try RecordStream(path: path, dialect: dialect, limits: limits)
         var found: [Int: String] = [:]
         let cap = limits.maxRawBytes

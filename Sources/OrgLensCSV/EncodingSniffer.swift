@@ -5,7 +5,8 @@ import OrgLensModel
 /// windows-1252 (what Excel's plain "CSV" writes); a byte-order mark decides at once. A spreadsheet
 /// (`.xlsx` is a zip) is refused with what to do instead.
 enum EncodingSniffer {
-    static func decide(path: String, source: String) throws(RunError) -> TextEncoding {
+    /// With `firstBlockOnly`, UTF-8 means only "the first MiB is UTF-8"; the reader confirms the rest.
+    static func decide(path: String, source: String, firstBlockOnly: Bool = false) throws(RunError) -> TextEncoding {
         let reader = try ByteBlockReader(path: path, hashing: false)
         var carry: [UInt8] = []
         var first = true
@@ -31,6 +32,7 @@ enum EncodingSniffer {
             bytes.removeSubrange(cut...)
             let valid = bytes.withUnsafeBufferPointer { UTF8Validation.isValid($0) }
             if !valid { return .windows1252 }
+            if firstBlockOnly { return .utf8 }
         }
         guard carry.isEmpty || carry.withUnsafeBufferPointer({ UTF8Validation.isValid($0) }) else { return .windows1252 }
         return .utf8

@@ -52,7 +52,7 @@ struct RecordAssembler {
         case .fields:
             if record.format.needsUTF8Validation, !UTF8Validation.isValid(record.bytes) {
                 splitter.truncate(toCount: accepted)
-                reject(record, message: "the row is not valid UTF-8; if the export is windows-1252, pass --encoding windows-1252", identifier: identifier)
+                reject(record, message: Self.invalidUTF8, identifier: identifier)
                 return
             }
             lines.append(record.line)
@@ -64,6 +64,9 @@ struct RecordAssembler {
             reject(record, message: "a quoted field is never closed", identifier: nil)
         }
     }
+
+    /// What a row that is not UTF-8 is quarantined with (an `encoding: auto` read looks for it).
+    static let invalidUTF8 = "the row is not valid UTF-8; if the export is windows-1252, set the encoding to windows-1252 (or auto)"
 
     func finish() -> PartialTable {
         PartialTable(columns: splitter.takeColumns(), lines: lines, rejections: rejections, rowsRead: rowsRead)

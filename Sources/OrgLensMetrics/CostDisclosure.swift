@@ -62,6 +62,12 @@ struct CostDisclosure {
         subtreeShare = Array(repeating: false, count: subtree.count)
         layerShare = Array(repeating: false, count: layer.count)
         teamShare = Array(repeating: false, count: team.count)
+        if people.team == nil, !layer.contains(true) {
+            // The tree alone: its totals were settled bottom-up; only the shares are left.
+            subtreeShare = zip(candidates.subtreeShare, subtree).map { $0 && $1 }
+            settleTreeShares(people, minGroupSize: minGroupSize)
+            return
+        }
         // Totals first, then the shares on top. Withholding only ever merges atoms, so each pass ends: each
         // round withholds at least one figure, and most orgs need one or two rounds.
         while true {
@@ -90,6 +96,43 @@ struct CostDisclosure {
         var layerShare: [Bool]
         var team: [Bool]
         var teamShare: [Bool]
+    }
+
+    /// The tree's atoms without hashing: a person's atom is their *region* (the nearest published subtree
+    /// containing them), split by role when a published share lies on the region's chain of published
+    /// subtrees. A region whose managers or others are 1 to k−1 gets every share on its chain withheld.
+    private mutating func settleTreeShares(_ people: People, minGroupSize: Int) {
+        let graph = people.graph
+        let count = graph.count
+        let k = Int32(minGroupSize)
+        while true {
+            var region = [Int32](repeating: -1, count: count)
+            var shareAbove = [Bool](repeating: false, count: count)
+            var managers = [Int32](repeating: 0, count: count)
+            var others = [Int32](repeating: 0, count: count)
+            for person in graph.order {
+                let index = Int(person)
+                let parent = Int(graph.parent[index])
+                region[index] = subtree[index] ? Int32(index) : (parent >= 0 ? region[parent] : -1)
+                shareAbove[index] = (subtree[index] && subtreeShare[index]) || (parent >= 0 && shareAbove[parent])
+                let own = Int(region[index])
+                guard own >= 0, people.salaried[index] else { continue }
+                if people.isManager[index] { managers[own] += 1 } else { others[own] += 1 }
+            }
+            var withheld = false
+            for node in 0..<count where subtree[node] && shareAbove[node] {
+                guard (managers[node] > 0 && managers[node] < k) || (others[node] > 0 && others[node] < k) else { continue }
+                var ancestor = node
+                while ancestor >= 0 {
+                    if subtreeShare[ancestor] {
+                        subtreeShare[ancestor] = false
+                        withheld = true
+                    }
+                    ancestor = Int(graph.parent[ancestor])
+                }
+            }
+            if !withheld { return }
+        }
     }
 
     /// One salaried person of each atom with 1 to k−1 salaried people (atoms outside every group excepted).

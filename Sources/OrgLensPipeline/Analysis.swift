@@ -53,27 +53,36 @@ public enum Analysis {
     public static func compute(_ request: AnalysisRequest, logger: Logger) throws(RunError) -> Result {
         try validate(request)
         var clock = StageClock()
-        let (reader, firstRead, catalogs, teams) = try readInputs(request)
-        var read = consume firstRead
-        if request.policy.managerReference == .auto, !PolicyResolution.managerIDsSuffice(read, rootMarkers: request.policy.rootMarkers) {
-            // Managers are named, not given by id: read again with the columns names and emails are in. Exports
-            // with ids (most, and every large one) are read once, without those columns.
-            read = try reader.read(peopleFields(request, reference: .auto), workers: request.workers)
-        }
+        let (reader, read, catalogs, teams) = try readInputs(request)
         var table = consume read
         clock.lap("read")
         logger.info("read people", metadata: ["rows": "\(table.rowsRead)", "rejected": "\(table.rejections.count)"])
 
-        let resolution = try PolicyResolution.resolve(request.policy, for: table)
-        let policy = resolution.policy
+        // `manager_ref: auto` is staged as ids first: exports with ids (most, and every large one) are read and
+        // staged once, without the name and email columns.
+        let automatic = request.policy.managerReference == .auto
+        var asGiven = request.policy
+        if automatic { asGiven.managerReference = .id }
+        var policy = try PolicyResolution.resolve(asGiven, for: table).policy
+        let firstPolicy = policy
+        let (stagedPeople, services) = concurrently(
+            workers: request.workers,
+            { PeopleStager.stage(table, policy: firstPolicy, teams: teams, workers: request.workers) },
+            { catalogs.services.flatMap { table in teams.map { CatalogStager.stageServices(table, teams: $0) } } })
+        var staged = stagedPeople
+        if automatic, staged.managerIDShare < PolicyResolution.referenceShare {
+            // Managers are named, not given by id: read again with the columns names and emails are in.
+            table = try reader.read(peopleFields(request, reference: .auto), workers: request.workers)
+            var named = request.policy
+            named.values.dateFormat = policy.values.dateFormat
+            policy = try PolicyResolution.resolve(named, for: table).policy
+            if policy.managerReference != .id {
+                staged = PeopleStager.stage(table, policy: policy, teams: teams, workers: request.workers)
+            }
+        }
         logger.info("reading people", metadata: [
             "manager_ref": "\(policy.managerReference.rawValue)", "date_format": "\(policy.values.dateFormat.rawValue)",
         ])
-        let (stagedPeople, services) = concurrently(
-            workers: request.workers,
-            { PeopleStager.stage(table, policy: policy, teams: teams, workers: request.workers) },
-            { catalogs.services.flatMap { table in teams.map { CatalogStager.stageServices(table, teams: $0) } } })
-        var staged = stagedPeople
         if let pseudonymizer = request.pseudonymizer { staged.pseudonymize(pseudonymizer.function()) }
         let reading = SourceReadingReport.make(staged: staged, policy: policy, table: table, minGroupSize: request.costs.minGroupSize)
         // Only the people table reads the columns again; dropping them now keeps them out of the peak.

@@ -52,7 +52,7 @@ struct PeopleSourceReader {
         self.source = source
         switch source.format {
         case .csv:
-            reader = .csv(try CSVReader(path: source.path, dialect: source.dialect).resolvingEncoding())
+            reader = .csv(CSVReader(path: source.path, dialect: source.dialect))
         case .xml:
             reader = .xml(XMLReader(path: source.path, mapping: try Self.xmlMapping(for: source)))
         }

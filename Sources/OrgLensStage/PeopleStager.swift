@@ -82,6 +82,9 @@ private struct Staging {
     var currencyValues = KeyInterner(capacity: 16)
     var currencyOfValue: [Int32] = []
     var currencyIndexByCode: [String: Int32] = [:]
+    /// Values read per typed field (kept here, not in a dictionary, because every row adds to them).
+    var hireDateReading = FieldReading()
+    var salaryReading = FieldReading()
     var typeValues = KeyInterner(capacity: 16)
     var typeClass: [WorkerClass?] = []
     var typeRows: [Int] = []
@@ -164,10 +167,10 @@ private struct Staging {
 
     private mutating func addPay(record: Int, id: UnsafeBufferPointer<UInt8>) {
         var salary = facts.salaryMicro[record]
-        if salary != RowFacts.salaryEmpty { staged.readings[.salary, default: FieldReading()].nonEmpty += 1 }
+        if salary != RowFacts.salaryEmpty { salaryReading.nonEmpty += 1 }
         if salary == RowFacts.salaryUnreadable {
             salary = -1
-            staged.readings[.salary, default: FieldReading()].unreadable += 1
+            salaryReading.unreadable += 1
             let text = String(decoding: id, as: UTF8.self)
             staged.findings.append(Finding(
                 rule: .valueInvalidSalary, severity: .warning, subject: text, value: nil,
@@ -217,6 +220,8 @@ private struct Staging {
         var result = staged
         result.keys = interner.names
         result.keyStates = interner.states
+        if hireDates != nil { result.readings[.hireDate] = hireDateReading }
+        if salaries != nil { result.readings[.salary] = salaryReading }
         result.unmapped[.status] = Self.unmapped(statusValues, statusClass, statusRows)
         result.unmapped[.employmentType] = Self.unmapped(typeValues, typeClass, typeRows)
         if let teams {
@@ -258,13 +263,13 @@ private struct Staging {
         guard hireDates != nil else { return nil }
         switch facts.hireDate[record] {
         case .absent: return nil
-        case .started: staged.readings[.hireDate, default: FieldReading()].nonEmpty += 1
+        case .started: hireDateReading.nonEmpty += 1
         case .notStarted:
-            staged.readings[.hireDate, default: FieldReading()].nonEmpty += 1
+            hireDateReading.nonEmpty += 1
             return .policyNotStarted
         case .unreadable:
-            staged.readings[.hireDate, default: FieldReading()].nonEmpty += 1
-            staged.readings[.hireDate, default: FieldReading()].unreadable += 1
+            hireDateReading.nonEmpty += 1
+            hireDateReading.unreadable += 1
             let text = String(decoding: id, as: UTF8.self)
             staged.findings.append(Finding(
                 rule: .valueInvalidDate, severity: .warning, subject: text, value: nil,

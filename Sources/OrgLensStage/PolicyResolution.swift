@@ -57,17 +57,8 @@ public struct PolicyResolution: Sendable {
         throw RunError(.badData, "\(table.source): every \(field) value with the year last reads as month/day and as day/month (\(evidence.ambiguous) such values, none with a day over 12); set the source's date format to mdy or dmy (pipeline key date_format, flag --date-format).")
     }
 
-    /// Whether `manager_id` holds ids: at least `referenceShare` of the references match an `employee_id`
-    /// (or there are none). Needs only those two columns.
-    public static func managerIDsSuffice(_ table: RawTable, rootMarkers: Set<String>) -> Bool {
-        let shares = referenceShares(table, rootMarkers: rootMarkers, names: false)
-        return shares.count == 0 || shares.id >= referenceShare
-    }
-
     /// Shares of manager references (not empty, not a root marker) that are ids, and that look like emails.
-    private static func referenceShares(
-        _ table: RawTable, rootMarkers: Set<String>, names: Bool = true
-    ) -> (id: Double, email: Double, name: Double, count: Int) {
+    private static func referenceShares(_ table: RawTable, rootMarkers: Set<String>) -> (id: Double, email: Double, name: Double, count: Int) {
         guard let managers = table.column(PersonField.managerID.rawValue),
               let ids = table.column(PersonField.employeeID.rawValue) else { return (1, 0, 0, 0) }
         // A sample of up to 4,096 references, evenly spread over the rows, checked against every id by hash
@@ -99,7 +90,7 @@ public struct PolicyResolution: Sendable {
         let emailCount = sample.filter { $0.contains("@") }.count
         let idShare = Double(idCount) / Double(sample.count)
         var nameShare = 0.0
-        if names, idShare < referenceShare, emailCount < sample.count {
+        if idShare < referenceShare, emailCount < sample.count {
             // Only when ids do not settle it: normalising every name costs a String per row.
             let lookup = ManagerLookup(table: table, reference: .name)
             let named = sample.filter { reference in

@@ -63,6 +63,18 @@ public struct StagedPeople: Sendable {
 
     public var count: Int { personKey.count }
 
+    /// Share of the manager references of people in the org that name someone with a row (in the org or
+    /// not): how well `manager_id` reads as ids. 1 when there are no references.
+    public var managerIDShare: Double {
+        var references = 0, resolved = 0
+        for link in managerLink {
+            guard case .key(let key) = link else { continue }
+            references += 1
+            if keyStates[Int(key)] != .unknown { resolved += 1 }
+        }
+        return references == 0 ? 1 : Double(resolved) / Double(references)
+    }
+
     public func id(ofPerson person: Int) -> String { keys.string(at: Int(personKey[person])) }
 
     /// Real ids for quarantine rows when `keys` holds pseudonyms (nil otherwise).
