@@ -10,7 +10,9 @@ import Testing
 /// pay of a set of 1 to k−1 salaried people.
 @Suite struct CostDisclosureAuditTests {
     /// Published figures as 0/1 vectors over the salaried people.
-    static func publishedVectors(_ rollups: CostRollups, _ graph: OrgGraph, salaried: [Int], isManager: [Bool]) -> [[Int]] {
+    static func publishedVectors(
+        _ rollups: CostRollups, _ graph: OrgGraph, salaried: [Int], isManager: [Bool], personTeam: [Int32]? = nil
+    ) -> [[Int]] {
         var vectors: [[Int]] = []
         func add(_ member: (Int) -> Bool, share: Bool) {
             vectors.append(salaried.map { member($0) ? 1 : 0 })
@@ -22,6 +24,11 @@ import Testing
         }
         for (index, figures) in (rollups.byLayer ?? []).enumerated() where !figures.suppressed {
             add({ Int(graph.layer[$0]) == index + 1 }, share: !figures.shareSuppressed)
+        }
+        if let personTeam {
+            for (index, figures) in (rollups.byTeam ?? []).enumerated() where !figures.suppressed {
+                add({ personTeam[$0] == Int32(index) }, share: !figures.shareSuppressed)
+            }
         }
         return vectors
     }
@@ -63,8 +70,10 @@ import Testing
     }
 
     /// Every set of 1 to k−1 salaried people whose pay the published figures would give.
-    static func derivableSmallSets(_ rollups: CostRollups, _ graph: OrgGraph, salaried: [Int], isManager: [Bool], k: Int) -> [[Int]] {
-        let vectors = publishedVectors(rollups, graph, salaried: salaried, isManager: isManager)
+    static func derivableSmallSets(
+        _ rollups: CostRollups, _ graph: OrgGraph, salaried: [Int], isManager: [Bool], k: Int, personTeam: [Int32]? = nil
+    ) -> [[Int]] {
+        let vectors = publishedVectors(rollups, graph, salaried: salaried, isManager: isManager, personTeam: personTeam)
         guard !vectors.isEmpty else { return [] }
         var found: [[Int]] = []
         let count = salaried.count
@@ -101,6 +110,39 @@ import Testing
         for dimensions: CostDimensions in [.tree, [.tree, .layers]] {
             let rollups = CostRollups(graph: graph, costs: costs, minGroupSize: k, catalog: nil, dimensions: dimensions)
             let leaks = Self.derivableSmallSets(rollups, graph, salaried: salaried, isManager: isManager, k: k)
+            #expect(leaks.isEmpty, "seed \(seed), k \(k), \(dimensions): \(leaks.prefix(3).map { $0.map(graph.id) })")
+        }
+    }
+
+    /// Teams too: random teams over a random org, with every dimension published.
+    @Test(arguments: 0..<100)
+    func randomSmallOrgsWithTeamsRevealNoSmallGroup(seed: Int) {
+        let (pairs, cost) = Self.randomOrg(seed: UInt64(seed) &* 104_729 &+ 3)
+        var generator = SplitMix64(seed: UInt64(seed) &+ 99)
+        let teamNames = ["A", "B", "C"]
+        let teamOf = pairs.map { _ in generator.next() % 4 == 0 ? "" : teamNames[Int(generator.next() % 3)] }
+        var people = PeopleTable.make(pairs.map { [$0.0, $0.1, "", ""] })
+        var column = TextColumn()
+        for team in teamOf { column.append(Array(team.utf8)) }
+        people = {
+            var table = RawTable(source: people.source, fields: people.fields + ["team_id"], columns: people.columns + [column], file: people.file)
+            table.lines = people.lines
+            table.rowsRead = people.rowsRead
+            return table
+        }()
+        let teamRows = teamNames.map { [$0, $0, "", "", ""] }
+        let stagedTeams = CatalogStager.stageTeams(PeopleTable.make(fields: ["team_id", "name", "parent_team_id", "lead_id", "type"], teamRows, source: "t.csv"))
+        let staged = PeopleStager.stage(people, policy: PeoplePolicy(asOf: CivilDate(daysSinceEpoch: 0)), teams: stagedTeams)
+        let built = OrgGraphBuilder.build(staged)
+        let graph = built.graph
+        let catalog = TeamCatalogBuilder.build(teams: stagedTeams, people: staged, built: built, orgLayer: 2, unknownReferences: [:]).catalog
+        let costs = PersonCosts(costMinor: (0..<graph.count).map { cost[graph.id($0)] ?? -1 }, isContractor: Array(repeating: false, count: graph.count))
+        let isManager = (0..<graph.count).map { graph.directReports(of: $0) > 0 }
+        let salaried = (0..<graph.count).filter { costs.costMinor[$0] >= 0 }
+        let k = 3 + seed % 2
+        for dimensions: CostDimensions in [[.tree, .teams], [.tree, .layers, .teams], .teams] {
+            let rollups = CostRollups(graph: graph, costs: costs, minGroupSize: k, catalog: catalog, dimensions: dimensions)
+            let leaks = Self.derivableSmallSets(rollups, graph, salaried: salaried, isManager: isManager, k: k, personTeam: catalog.personTeam)
             #expect(leaks.isEmpty, "seed \(seed), k \(k), \(dimensions): \(leaks.prefix(3).map { $0.map(graph.id) })")
         }
     }
