@@ -26,10 +26,7 @@ public struct RunDirectory: Sendable {
     /// at it, and keeps the newest `keep` runs. Returns the run's path.
     @discardableResult
     public func publish(_ files: [OutputDirectory.File], name: String, keep: Int) throws(RunError) -> String {
-        removeLeftovers()
-        let incoming = root + "/.incoming-\(getpid())"
-        do throws(RunError) {
-            try write(files, into: incoming)
+        try withIncoming(files) { incoming throws(RunError) in
             let runs = root + "/runs"
             try OutputDirectory.createDirectory(runs)
             let target = runs + "/" + name
@@ -48,19 +45,13 @@ public struct RunDirectory: Sendable {
             if hadEarlier { try? FileManager.default.removeItem(atPath: replaced) }
             prune(runs: runs, keep: max(1, keep), current: name)
             return target
-        } catch {
-            try? FileManager.default.removeItem(atPath: incoming)
-            throw error
         }
     }
 
     /// Keeps a run that tripped a gate as `blocked/<name>.<n>/` (a new `n` each time), for the operator to
     /// look at; `runs/` and `latest` are not touched. Returns the folder's path.
     public func block(_ files: [OutputDirectory.File], name: String) throws(RunError) -> String {
-        removeLeftovers()
-        let incoming = root + "/.incoming-\(getpid())"
-        do throws(RunError) {
-            try write(files, into: incoming)
+        try withIncoming(files) { incoming throws(RunError) in
             let blocked = root + "/blocked"
             try OutputDirectory.createDirectory(blocked)
             var number = 1
@@ -69,6 +60,17 @@ public struct RunDirectory: Sendable {
             try Self.rename(incoming, target)
             Self.sync(directory: blocked)
             return target
+        }
+    }
+
+    /// Writes `files` into a fresh temporary folder beside the runs, flushed to disk, and hands it to `move`;
+    /// whatever fails, the folder is gone afterwards.
+    private func withIncoming(_ files: [OutputDirectory.File], move: (String) throws(RunError) -> String) throws(RunError) -> String {
+        removeLeftovers()
+        let incoming = root + "/.incoming-\(getpid())"
+        do throws(RunError) {
+            try write(files, into: incoming)
+            return try move(incoming)
         } catch {
             try? FileManager.default.removeItem(atPath: incoming)
             throw error

@@ -32,7 +32,8 @@ public struct CostDimensions: OptionSet, Sendable, Hashable {
 /// published team of five, would leave D alone in an atom: Subtree(D) is withheld, and D's pay joins the
 /// atom of D's own manager.
 struct CostDisclosure {
-    /// Published flags, per group of each dimension.
+    /// Published flags, per group of each dimension (built with every group big enough on its own, and every
+    /// share whose two sides are; `settle` then withholds).
     var subtree: [Bool]
     var subtreeShare: [Bool]
     var layer: [Bool]
@@ -53,12 +54,9 @@ struct CostDisclosure {
         let teamSize: [Int32]
     }
 
-    /// Starts from every group big enough on its own (and every share whose two sides are), then withholds
-    /// groups until no atom is small.
-    init(people: People, candidates: Candidates, minGroupSize: Int) {
-        subtree = candidates.subtree
-        layer = candidates.layer
-        team = candidates.team
+    /// Withholds groups, then shares, until no atom is small.
+    mutating func settle(people: People, minGroupSize: Int) {
+        let candidates = self
         subtreeShare = Array(repeating: false, count: subtree.count)
         layerShare = Array(repeating: false, count: layer.count)
         teamShare = Array(repeating: false, count: team.count)
@@ -87,15 +85,6 @@ struct CostDisclosure {
             for person in small where withholdShares(around: person, people) { withheld = true }
             if !withheld { break }
         }
-    }
-
-    struct Candidates {
-        var subtree: [Bool]
-        var subtreeShare: [Bool]
-        var layer: [Bool]
-        var layerShare: [Bool]
-        var team: [Bool]
-        var teamShare: [Bool]
     }
 
     /// The tree's atoms without hashing: a person's atom is their *region* (the nearest published subtree

@@ -86,17 +86,16 @@ public struct CostRollups: Sendable {
         }
         let layerCandidates = (0...layers).map { $0 > 0 && dimensions.contains(.layers) && layerTotals.salaried($0) >= k }
         let teamCandidates = teamTotals.map { totals in (0..<totals.count).map { dimensions.contains(.teams) && totals.salaried($0) >= k } } ?? []
-        let disclosure = CostDisclosure(
+        var disclosure = CostDisclosure(
+            subtree: subtree, subtreeShare: (0..<count).map { subtree[$0] && total.sidesReach(k, $0) },
+            layer: layerCandidates, layerShare: (0...layers).map { layerCandidates[$0] && layerTotals.sidesReach(k, $0) },
+            team: teamCandidates, teamShare: teamCandidates.indices.map { teamCandidates[$0] && teamTotals!.sidesReach(k, $0) })
+        disclosure.settle(
             people: CostDisclosure.People(
                 graph: graph, salaried: costs.costMinor.map { $0 >= 0 }, isManager: isManager,
                 team: dimensions.contains(.teams) ? catalog?.personTeam : nil,
                 subtreeSize: (0..<count).map { total.salaried($0) }, layerSize: (0...layers).map { layerTotals.salaried($0) },
                 teamSize: teamTotals.map { totals in (0..<totals.count).map { totals.salaried($0) } } ?? []),
-            candidates: CostDisclosure.Candidates(
-                subtree: subtree, subtreeShare: (0..<count).map { subtree[$0] && total.sidesReach(k, $0) },
-                layer: layerCandidates, layerShare: (0...layers).map { layerCandidates[$0] && layerTotals.sidesReach(k, $0) },
-                team: teamCandidates,
-                teamShare: teamCandidates.indices.map { teamCandidates[$0] && teamTotals!.sidesReach(k, $0) }),
             minGroupSize: minGroupSize)
 
         var figureIndex = [Int32](repeating: -1, count: count)
