@@ -14,7 +14,8 @@ public enum XMLPreset {
             selectors = [
                 // Contingent workers carry Contingent_Worker_ID instead of Employee_ID.
                 "employee_id": "Employee_ID | Worker/ID[@type='Employee_ID'] | Contingent_Worker_ID | Worker/ID[@type='Contingent_Worker_ID']",
-                "manager_id": "Manager/ID[@type='Employee_ID'] | Manager/ID[@type='Contingent_Worker_ID'] | Manager_ID",
+                // A manager given only by name (Descriptor) is matched by name when the ids do not settle it.
+                "manager_id": "Manager/ID[@type='Employee_ID'] | Manager/ID[@type='Contingent_Worker_ID'] | Manager_ID | Manager/@Descriptor",
                 "name": "Worker/@Descriptor | Legal_Name",
                 "email": "Email_Address | Primary_Work_Email",
                 "title": "Business_Title | Job_Title",
@@ -22,10 +23,10 @@ public enum XMLPreset {
                 "team_id": "Team_ID | Supervisory_Organization/ID[@type='Organization_Reference_ID']",
                 "department": "Cost_Center/@Descriptor | Department",
                 "location": "Location/@Descriptor | Location",
-                "employment_type": "Worker_Type/@Descriptor | Worker_Type | Employment_Type",
-                "status": "Worker_Status/@Descriptor | Worker_Status | Status",
-                "hire_date": "Hire_Date",
-                "salary": "Annual_Base_Pay | Salary",
+                "employment_type": "Worker_Type/@Descriptor | Worker_Type | Employee_Type/@Descriptor | Employee_Type | Employment_Type",
+                "status": "Worker_Status/@Descriptor | Worker_Status | Employment_Status/@Descriptor | Employment_Status | Active_Status | Status",
+                "hire_date": "Hire_Date | Original_Hire_Date | Start_Date",
+                "salary": "Annual_Base_Pay | Annual_Salary | Total_Base_Pay | Salary",
                 "currency": "Currency/ID[@type='Currency_ID'] | Currency/@Descriptor | Currency",
                 "pay_period": "Frequency/@Descriptor | Pay_Rate_Type",
             ]
@@ -35,7 +36,7 @@ public enum XMLPreset {
             record = "employee"
             selectors = [
                 "employee_id": "@id",
-                "manager_id": "field[@id='supervisorEId']",
+                "manager_id": "field[@id='supervisorEId'] | field[@id='supervisorEid']",
                 "name": "field[@id='displayName']",
                 "first_name": "field[@id='firstName']",
                 "last_name": "field[@id='lastName']",
