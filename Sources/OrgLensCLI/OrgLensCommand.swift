@@ -1,4 +1,7 @@
 public import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#endif
 import OrgLensPipeline
 
 /// `orglens`: the root command; each subcommand is a small type of its own.
@@ -14,6 +17,13 @@ public struct OrgLensCommand: ParsableCommand {
         defaultSubcommand: nil)
 
     public init() {}
+
+    /// Runs the command line. A write past a file-size limit (`ulimit -f`) must be an error the run reports
+    /// (exit 73, earlier outputs kept), not SIGXFSZ killing the process half-way.
+    public static func start() {
+        signal(SIGXFSZ, SIG_IGN)
+        main()
+    }
 }
 
 /// The documented exit codes, in `--help` and the README.

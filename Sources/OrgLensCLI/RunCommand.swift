@@ -47,6 +47,7 @@ public struct RunCommand: ParsableCommand {
         do throws(RunError) {
             let file = try PipelineFile.load(pipeline)
             let day = asOf.flatMap { CivilDate(iso: Substring($0)) } ?? file.asOf ?? AnalyzeCommand.todayUTC()
+            try file.checkInputs()
             let directory = RunDirectory(root: file.outputDirectory)
             let lock = try directory.lock()
             defer { withExtendedLifetime(lock) {} }

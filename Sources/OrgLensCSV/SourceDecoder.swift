@@ -41,6 +41,9 @@ struct SourceDecoder {
             mode = .utf16(bigEndian: bigEndian)
             return transcodeUTF16(block.dropFirst(2), bigEndian: bigEndian)
         }
+        if Self.looksLikeUTF16WithoutBOM(block) {
+            throw RunError(.badData, "the file looks like UTF-16 without a byte-order mark (every other byte is 0); export it as UTF-8, or as \"Unicode text\" (UTF-16 with its byte-order mark).")
+        }
         if block.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
             throw RunError(.badData, "this is a spreadsheet (.xlsx), not CSV; open it and save it as \"CSV UTF-8 (Comma delimited)\", then read that file.")
         }
@@ -57,6 +60,17 @@ struct SourceDecoder {
         case .utf16:
             throw RunError(.badData, "the file has no UTF-16 byte-order mark, but --encoding utf-16 was given. Export as \"Unicode text\" (UTF-16 with BOM) or drop --encoding.")
         }
+    }
+
+    /// Text in UTF-16 has a zero byte beside nearly every ASCII character; CSV in any 8-bit encoding has none.
+    private static func looksLikeUTF16WithoutBOM(_ block: [UInt8]) -> Bool {
+        let sample = block.prefix(1024)
+        guard sample.count >= 8 else { return false }
+        var zerosAtEven = 0, zerosAtOdd = 0
+        for (offset, byte) in sample.enumerated() where byte == 0 {
+            if offset % 2 == 0 { zerosAtEven += 1 } else { zerosAtOdd += 1 }
+        }
+        return max(zerosAtEven, zerosAtOdd) * 3 >= sample.count
     }
 
     private static func transcodeWindows1252(_ bytes: ArraySlice<UInt8>) -> [UInt8] {

@@ -22,7 +22,8 @@ public final class ByteBlockReader {
     /// Opens `path` for reading from `offset`. Hashing only makes sense from offset 0.
     public init(path: String, offset: Int = 0, hashing: Bool = true) throws(RunError) {
         self.path = path
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        // O_NONBLOCK: opening a FIFO must not wait for a writer (a cron run would hang holding its lock).
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else {
             throw RunError(.cannotOpenInput, "cannot open '\(path)': \(String(cString: strerror(errno))). Check the path and that the file is readable.")
         }
@@ -34,6 +35,10 @@ public final class ByteBlockReader {
         if (status.st_mode & S_IFMT) == S_IFDIR {
             close(descriptor)
             throw RunError(.cannotOpenInput, "cannot open '\(path)': it is a directory, not a file.")
+        }
+        if (status.st_mode & S_IFMT) != S_IFREG {
+            close(descriptor)
+            throw RunError(.cannotOpenInput, "cannot read '\(path)': it is not a regular file (a pipe, socket or device); point the source at an exported file.")
         }
         self.descriptor = descriptor
         self.offset = offset

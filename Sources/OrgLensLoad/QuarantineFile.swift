@@ -24,12 +24,27 @@ public enum QuarantineFile {
     }
 
     /// Spreadsheets run a cell that starts with `=`, `+`, `-`, `@`, tab or CR as a formula; a quote in
-    /// front makes it text. Numbers (`-5`, `+3.2`) are left as they are.
+    /// front makes it text. Plain decimal numbers (`-5`, `+3.2`) are left as they are; `-nan`, `+inf` and
+    /// `-0x1p3`, which `Double` would also read, are not numbers to a spreadsheet and get the quote. A NUL byte
+    /// (which spreadsheets and some CSV readers stop at) is shown as U+FFFD.
     static func neutralized(_ field: String) -> String {
+        let field = field.contains("\u{0}") ? String(field.map { $0 == "\u{0}" ? "\u{FFFD}" : $0 }) : field
         guard let first = field.utf8.first,
               [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D].contains(first) else { return field }
-        if Double(field) != nil { return field }
+        if isPlainNumber(field) { return field }
         return "'" + field
+    }
+
+    /// `[+-]digits[.digits]`, nothing else.
+    private static func isPlainNumber(_ text: String) -> Bool {
+        let body = text.utf8.dropFirst()
+        guard let head = body.first, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(head) else { return false }
+        var points = 0
+        for byte in body {
+            if byte == UInt8(ascii: ".") { points += 1; continue }
+            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return false }
+        }
+        return points <= 1 && body.last != UInt8(ascii: ".")
     }
 
     /// RFC 4180: quote when the field holds a delimiter, quote, line break or edge space.

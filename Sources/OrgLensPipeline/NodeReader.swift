@@ -74,6 +74,9 @@ struct NodeReader {
         }
     }
 
+    /// A configuration error at `node`'s position.
+    func fail(_ node: Node, _ message: String) -> RunError { error(node: node, message) }
+
     private func error(node: Node, _ message: String) -> RunError {
         let mark = node.mark.map { "\($0.line):\($0.column): " } ?? ""
         return RunError(.configuration, "\(path):\(mark)\(message).")

@@ -79,10 +79,17 @@ extension PipelineFile {
 
         private mutating func apply(_ keys: [String: Node], at place: String, reader: NodeReader) throws(RunError) {
             if let format = try reader.string(keys["format"], at: "\(place).format") { self.format = format }
-            if let mapNode = keys["map"] {
-                for (field, column) in try reader.anyMapping(mapNode, at: "\(place).map") {
+            if let mapNode = keys["map"], case .mapping(let pairs) = mapNode {
+                let fields = Self.fields(at: place)
+                for (fieldNode, column) in pairs {
+                    let field = fieldNode.scalar?.string ?? ""
+                    if let fields, !fields.contains(field) {
+                        throw reader.fail(fieldNode, "unknown field '\(field)' in \(place).map; fields are: \(fields.joined(separator: ", "))")
+                    }
                     map[field] = try reader.string(column, at: "\(place).map.\(field)")
                 }
+            } else if let mapNode = keys["map"] {
+                _ = try reader.anyMapping(mapNode, at: "\(place).map")
             }
             if let reference = try reader.string(keys["manager_ref"], at: "\(place).manager_ref") {
                 guard ManagerReference(rawValue: reference) != nil else {
@@ -132,6 +139,17 @@ extension PipelineFile {
             try readVocabulary(
                 keys["employment_type_map"], at: "\(place).employment_type_map", reader: reader, into: &employmentTypeMap,
                 meanings: WorkerClass.allCases.map(\.rawValue))
+        }
+
+        /// The canonical fields of the source at `place` (nil for a preset, whose kind is not known yet).
+        private static func fields(at place: String) -> [String]? {
+            switch place {
+            case "sources.people": PersonField.allCases.map(\.rawValue)
+            case "sources.teams": TeamField.allCases.map(\.rawValue)
+            case "sources.services": ServiceField.allCases.map(\.rawValue)
+            case "sources.dependencies": DependencyField.allCases.map(\.rawValue)
+            default: nil
+            }
         }
 
         private func readVocabulary(

@@ -33,8 +33,10 @@ public struct Pseudonymizer: Sendable {
     /// The key from the environment, or from a key file nobody but its owner can read; never from a pipeline file.
     public static func load(keyFile: String?, environment: [String: String]) throws(RunError) -> Pseudonymizer {
         if let path = keyFile {
-            guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-                  let data = FileManager.default.contents(atPath: path) else {
+            // Mounted secrets are symlinks to the real file: its mode is the one that counts.
+            let target = (path as NSString).resolvingSymlinksInPath
+            guard let attributes = try? FileManager.default.attributesOfItem(atPath: target),
+                  let data = FileManager.default.contents(atPath: target) else {
                 throw RunError(.configuration, "cannot read the pseudonym key file \(path).")
             }
             let mode = (attributes[.posixPermissions] as? Int) ?? 0o777

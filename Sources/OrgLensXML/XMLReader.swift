@@ -33,6 +33,10 @@ public struct XMLReader: Sendable {
     /// worker, libxml2 parses on one worker while the records are collected on another, and the
     /// file's checksum is computed on a third; the table is the same either way.
     public func read(fields: [String], identifierField: String, workers: Int = 1) throws(RunError) -> RawTable {
+        let first = try ByteBlockReader(path: path, hashing: false).next()
+        if first?.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) ?? true {
+            throw RunError(.badData, "\(displayPath): the file is empty; expected an XML export with one element per person.")
+        }
         let selectors = fields.map { mapping.selectors[$0] }
         let plan = RecordCollector(selectors: selectors, maxFieldBytes: limits.maxFieldBytes)
         var sink = RecordEventSink(collector: plan, table: TableBuilder(

@@ -168,10 +168,9 @@ final class XMLTextReader {
         guard let context, let error else { return }
         let sink = Unmanaged<ErrorSink>.fromOpaque(context).takeUnretainedValue()
         guard sink.first == nil else { return }
-        // Only the first line: libxml2 appends the offending bytes after it, which may be personal data.
-        let message = error.pointee.message.map { String(cString: $0) } ?? "unknown error"
-        let firstLine = message.split(separator: "\n").first.map(String.init) ?? message
-        sink.first = (Int(error.pointee.line), Int(error.pointee.int2), firstLine.trimmingCharacters())
+        // Our own wording by error code: libxml2's messages can quote the document (an entity's name, a
+        // tag, the offending bytes), which may be personal data.
+        sink.first = (Int(error.pointee.line), Int(error.pointee.int2), XMLErrorWording.describe(code: Int(error.pointee.code)))
     }
 }
 

@@ -1,4 +1,3 @@
-import ArgumentParser
 import OrgLensCLI
 
-OrgLensCommand.main()
+OrgLensCommand.start()
