@@ -70,7 +70,8 @@ struct SourceDecoder {
         for (offset, byte) in sample.enumerated() where byte == 0 {
             if offset % 2 == 0 { zerosAtEven += 1 } else { zerosAtOdd += 1 }
         }
-        return max(zerosAtEven, zerosAtOdd) * 3 >= sample.count
+        // Zeros on one side only: a block of nothing but zeros (a sparse file) is not text at all.
+        return max(zerosAtEven, zerosAtOdd) * 3 >= sample.count && min(zerosAtEven, zerosAtOdd) * 10 < sample.count
     }
 
     private static func transcodeWindows1252(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
