@@ -51,29 +51,45 @@ public struct RunCommand: ParsableCommand {
             let directory = RunDirectory(root: file.outputDirectory)
             let lock = try directory.lock()
             defer { withExtendedLifetime(lock) {} }
-            try Freshness.check(file, logger: logger)
-            let request = try file.request(
-                asOf: day, workers: workers ?? AnalyzeCommand.activeProcessors(), overrides: SettingOverrides(),
-                outputDirectory: file.outputDirectory)
-            logger.info("run started", metadata: ["pipeline": "\(file.name)", "as_of": "\(day)"])
-            let result = try Analysis.compute(request, logger: logger)
-            let gates = file.gates.evaluate(result.gateFacts)
-            for reading in gates.nearing {
-                logger.warning("gate nearing its limit", metadata: [
-                    "gate": "\(reading.gate)", "value": "\(reading.value)", "limit": "\(reading.limit)",
-                ])
+            var statusWritten = false
+            do throws(RunError) {
+                try Freshness.check(file, logger: logger)
+                let request = try file.request(
+                    asOf: day, workers: workers ?? AnalyzeCommand.activeProcessors(), overrides: SettingOverrides(),
+                    outputDirectory: file.outputDirectory)
+                logger.info("run started", metadata: ["pipeline": "\(file.name)", "as_of": "\(day)"])
+                let result = try Analysis.compute(request, logger: logger)
+                let gates = file.gates.evaluate(result.gateFacts)
+                for reading in gates.nearing {
+                    logger.warning("gate nearing its limit", metadata: [
+                        "gate": "\(reading.gate)", "value": "\(reading.value)", "limit": "\(reading.limit)",
+                    ])
+                }
+                if !gates.tripped.isEmpty {
+                    let report = OutputDirectory.File(
+                        name: "blocked.json", bytes: BlockedReport.render(pipeline: file.name, asOf: day, tripped: gates.tripped))
+                    let blocked = try directory.block(result.files + [report], name: day.description)
+                    let error = RunError(.badData, "gate tripped: \(gates.tripped.map { "\($0.gate) (\($0.detail))" }.joined(separator: "; ")); nothing was published and latest still shows the previous run. This run is in \(blocked) (see blocked.json).")
+                    Self.writeStatus(directory, .blocked, day: day, exit: error.status.rawValue, run: blocked, message: error.message)
+                    statusWritten = true
+                    throw error
+                }
+                let published = try directory.publish(result.files, name: day.description, keep: file.keep)
+                logger.info("published", metadata: ["run": "\(published.run)", "latest": "\(directory.latest)"])
+                for removed in published.removed { logger.info("removed an old run", metadata: ["run": "\(removed)"]) }
+                if !quiet, isatty(2) == 1 { StandardError.write(RunSummary.text(result)) }
+                print(directory.latest + "/dashboard.json")
+                tripped = file.failOn.compactMap { rule in result.ruleCounts[rule].map { (rule, $0) } }
+                Self.writeStatus(
+                    directory, tripped.isEmpty ? .ok : .publishedWithFindings, day: day,
+                    exit: tripped.isEmpty ? 0 : ExitStatus.ruleTripped.rawValue, run: published.run,
+                    message: tripped.isEmpty ? nil : "fail_on tripped: \(tripped.map { "\($0.0.rawValue) (\($0.1))" }.joined(separator: ", "))")
+            } catch {
+                if !statusWritten {
+                    Self.writeStatus(directory, .failed, day: day, exit: error.status.rawValue, run: nil, message: error.message)
+                }
+                throw error
             }
-            if !gates.tripped.isEmpty {
-                let report = OutputDirectory.File(
-                    name: "blocked.json", bytes: BlockedReport.render(pipeline: file.name, asOf: day, tripped: gates.tripped))
-                let blocked = try directory.block(result.files + [report], name: day.description)
-                throw RunError(.badData, "gate tripped: \(gates.tripped.map { "\($0.gate) (\($0.detail))" }.joined(separator: "; ")); nothing was published and latest still shows the previous run. This run is in \(blocked) (see blocked.json).")
-            }
-            let run = try directory.publish(result.files, name: day.description, keep: file.keep)
-            logger.info("published", metadata: ["run": "\(run)", "latest": "\(directory.latest)"])
-            if !quiet, isatty(2) == 1 { StandardError.write(RunSummary.text(result)) }
-            print(directory.latest + "/dashboard.json")
-            tripped = file.failOn.compactMap { rule in result.ruleCounts[rule].map { (rule, $0) } }
         } catch {
             throw StandardError.failure(error, format: Logging.Format(rawValue: logFormat) ?? .text)
         }
@@ -81,6 +97,17 @@ public struct RunCommand: ParsableCommand {
             StandardError.write("orglens: fail_on tripped: \(tripped.map { "\($0.0.rawValue) (\($0.1))" }.joined(separator: ", ")); the run was published.\n")
             throw ExitCode(ExitStatus.ruleTripped.rawValue)
         }
+    }
+}
+
+extension RunCommand {
+    /// `status.json` for monitoring; a failure to write it must not change how the run ends.
+    static func writeStatus(
+        _ directory: RunDirectory, _ outcome: StatusDocument.Outcome, day: CivilDate, exit: Int32, run: String?, message: String?
+    ) {
+        let finished = ISO8601DateFormatter().string(from: Date())
+        try? directory.writeStatus(StatusDocument.render(
+            outcome: outcome, asOf: day, exitCode: exit, finished: finished, run: run, message: message))
     }
 }
 

@@ -22,30 +22,94 @@ public struct RunDirectory: Sendable {
         return try RunLock(path: root + "/.orglens.lock")
     }
 
-    /// Publishes `files` as `runs/<name>/` (replacing an earlier run of that name whole), points `latest`
-    /// at it, and keeps the newest `keep` runs. Returns the run's path.
+    /// Publishes `files` as a run directory of its own, `runs/<name>.<n>/` (never reused or renamed over),
+    /// points `latest` straight at it, then `runs/<name>` — each link switched by one rename — and prunes.
+    /// Nothing is published (exit 73, `latest` as it was) unless `latest` was switched. Returns the run's path
+    /// and the runs pruning removed.
     @discardableResult
-    public func publish(_ files: [OutputDirectory.File], name: String, keep: Int) throws(RunError) -> String {
-        try withIncoming(files) { incoming throws(RunError) in
-            let runs = root + "/runs"
+    public func publish(_ files: [OutputDirectory.File], name: String, keep: Int, now: Double? = nil) throws(RunError)
+        -> (run: String, removed: [String])
+    {
+        let runs = root + "/runs"
+        try checkRunsAreOurs(runs)
+        return try withIncoming(files) { incoming throws(RunError) in
             try OutputDirectory.createDirectory(runs)
-            let target = runs + "/" + name
-            let replaced = root + "/.replaced-\(getpid())"
-            let hadEarlier = FileManager.default.fileExists(atPath: target)
-            if hadEarlier { try Self.rename(target, replaced) }
+            let number = (Self.runNumbers(in: runs, day: name).max() ?? 0) + 1
+            let runName = "\(name).\(number)"
+            let target = runs + "/" + runName
             try Self.rename(incoming, target)
             Self.sync(directory: runs)
-            let link = root + "/.latest-\(getpid())"
-            unlink(link)
-            guard symlink("runs/" + name, link) == 0 else {
-                throw RunError(.cannotWriteOutput, "cannot create the symlink \(link): \(String(cString: strerror(errno))).")
+            do throws(RunError) {
+                try Self.switchLink(root + "/.latest-\(getpid())", to: "runs/" + runName, over: latest)
+            } catch {
+                // Not published: the new run goes, `latest` still shows the previous one.
+                try? FileManager.default.removeItem(atPath: target)
+                throw error
             }
-            try Self.rename(link, latest)
             Self.sync(directory: root)
-            if hadEarlier { try? FileManager.default.removeItem(atPath: replaced) }
-            prune(runs: runs, keep: max(1, keep), current: name)
-            return target
+            // A day's link: a real directory left by an earlier version becomes that day's run 0.
+            let day = runs + "/" + name
+            var status = stat()
+            if lstat(day, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR { try? Self.rename(day, runs + "/\(name).0") }
+            try? Self.switchLink(runs + "/.day-\(getpid())", to: runName, over: day)
+            Self.sync(directory: runs)
+            return (target, prune(runs: runs, keep: max(1, keep), current: runName, now: now ?? Date().timeIntervalSince1970))
         }
+    }
+
+    /// `runs/` that holds entries but none of OrgLens's is someone else's folder: refuse to write into it.
+    private func checkRunsAreOurs(_ runs: String) throws(RunError) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: runs), !names.isEmpty else { return }
+        let ours = names.contains { Self.isRun(runs + "/" + $0, name: $0) || Self.dayPattern($0) }
+        if !ours {
+            throw RunError(.cannotWriteOutput, "\(runs) holds no OrgLens runs (no run folder with a manifest.json); it looks like another tool's folder. Choose another outputs.directory.")
+        }
+    }
+
+    /// A run of ours: named `<day>` or `<day>.<n>`, a real directory with a `manifest.json` (runs of
+    /// earlier versions included).
+    private static func isRun(_ path: String, name: String) -> Bool {
+        var status = stat()
+        guard lstat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR else { return false }
+        return runDay(name) != nil && FileManager.default.fileExists(atPath: path + "/manifest.json")
+    }
+
+    /// The day of a run folder's name (`2026-11-01` or `2026-11-01.3`), or nil.
+    private static func runDay(_ name: String) -> String? {
+        let parts = name.split(separator: ".", maxSplits: 1).map(String.init)
+        guard let day = parts.first, dayPattern(day) else { return nil }
+        if parts.count == 2, Int(parts[1]) == nil { return nil }
+        return day
+    }
+
+    private static func dayPattern(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return false }
+        return bytes.enumerated().allSatisfy { $0.offset == 4 || $0.offset == 7 || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0.element) }
+    }
+
+    private static func runNumbers(in runs: String, day: String) -> [Int] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: runs)) ?? []).compactMap { name in
+            guard name.hasPrefix(day + "."), runDay(name) == day else { return nil }
+            return Int(name.dropFirst(day.count + 1))
+        }
+    }
+
+    /// Makes a symlink to `destination` under a temporary name and renames it over `link`: one rename switches it.
+    private static func switchLink(_ temporary: String, to destination: String, over link: String) throws(RunError) {
+        unlink(temporary)
+        guard symlink(destination, temporary) == 0 else {
+            throw RunError(.cannotWriteOutput, "cannot create the symlink \(temporary): \(String(cString: strerror(errno))); nothing was published.")
+        }
+        do throws(RunError) { try rename(temporary, link) } catch {
+            unlink(temporary)
+            throw error
+        }
+    }
+
+    /// Replaces `status.json` whole (temporary file, fsync, rename): a monitor never reads half of it.
+    public func writeStatus(_ bytes: [UInt8]) throws(RunError) {
+        try OutputDirectory(path: root).publish([OutputDirectory.File(name: "status.json", bytes: bytes)])
     }
 
     /// Keeps a run that tripped a gate as `blocked/<name>.<n>/` (a new `n` each time), for the operator to
@@ -65,7 +129,7 @@ public struct RunDirectory: Sendable {
 
     /// Writes `files` into a fresh temporary folder beside the runs, flushed to disk, and hands it to `move`;
     /// whatever fails, the folder is gone afterwards.
-    private func withIncoming(_ files: [OutputDirectory.File], move: (String) throws(RunError) -> String) throws(RunError) -> String {
+    private func withIncoming<Moved>(_ files: [OutputDirectory.File], move: (String) throws(RunError) -> Moved) throws(RunError) -> Moved {
         removeLeftovers()
         let incoming = root + "/.incoming-\(getpid())"
         do throws(RunError) {
@@ -101,11 +165,41 @@ public struct RunDirectory: Sendable {
         }
     }
 
-    private func prune(runs: String, keep: Int, current: String) {
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: runs)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
-        for name in names.dropLast(keep) where name != current {
-            try? FileManager.default.removeItem(atPath: runs + "/" + name)
+    /// Keeps the runs of the newest `keep` days and, of each day, its newest run; removes the rest, but only
+    /// runs of ours (a day-named folder with a manifest), and only once the run that superseded each has been
+    /// there ten minutes (a reader that opened `latest` just before the switch finishes its files).
+    private func prune(runs: String, keep: Int, current: String, now: Double) -> [String] {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: runs)) ?? []).filter { Self.isRun(runs + "/" + $0, name: $0) }
+        // Newest first: by day, then by run number (a run of an earlier version, named by its day alone, is 0).
+        let ordered = names.sorted { lhs, rhs in
+            let (leftDay, rightDay) = (Self.runDay(lhs)!, Self.runDay(rhs)!)
+            if leftDay != rightDay { return leftDay > rightDay }
+            return Self.number(lhs) > Self.number(rhs)
         }
+        var keptDays: [String] = []
+        for name in ordered where keptDays.count < keep && !keptDays.contains(Self.runDay(name)!) { keptDays.append(Self.runDay(name)!) }
+        var removed: [String] = []
+        for (index, name) in ordered.enumerated() where name != current && index > 0 {
+            let newestOfItsDay = index == ordered.firstIndex { Self.runDay($0) == Self.runDay(name) }
+            if newestOfItsDay, keptDays.contains(Self.runDay(name)!) { continue }
+            // Superseded when the next newer run was made: its folder's time.
+            let newer = runs + "/" + ordered[index - 1]
+            guard let made = (try? FileManager.default.attributesOfItem(atPath: newer))?[.modificationDate] as? Date,
+                  now - made.timeIntervalSince1970 >= 600 else { continue }
+            if (try? FileManager.default.removeItem(atPath: runs + "/" + name)) != nil { removed.append(name) }
+        }
+        // A day's link whose run is gone goes too.
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: runs)) ?? [] where Self.dayPattern(name) {
+            let path = runs + "/" + name
+            if (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil, !FileManager.default.fileExists(atPath: path) {
+                unlink(path)
+            }
+        }
+        return removed
+    }
+
+    private static func number(_ name: String) -> Int {
+        name.split(separator: ".", maxSplits: 1).dropFirst().first.flatMap { Int($0) } ?? 0
     }
 
     private static func rename(_ from: String, _ to: String) throws(RunError) {

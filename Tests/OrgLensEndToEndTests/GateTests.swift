@@ -40,7 +40,7 @@ import Testing
         #expect(result.stderr.contains("gate tripped: \(gate)"), "\(result.stderr)")
         #expect(result.stderr.contains("nothing was published"))
         let latest = try FileManager.default.destinationOfSymbolicLink(atPath: directory.path + "/out/latest")
-        #expect(latest == "runs/2026-11-01")
+        #expect(latest == "runs/2026-11-01.1")
         #expect(!FileManager.default.fileExists(atPath: directory.path + "/out/runs/2026-11-02"))
         let report = try #require(directory.read("out/blocked/2026-11-02.1/blocked.json"))
         #expect(report.contains("\"gate\": \"\(gate)\""))
@@ -91,7 +91,7 @@ import Testing
         let bad = Self.good + "B,A,2020-01-01\n"
         let (directory, result) = try blockedRun(gates: "", bad: bad, extra: "fail_on: [row.duplicate_id]")
         #expect(result.status == 1)
-        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: directory.path + "/out/latest") == "runs/2026-11-02")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: directory.path + "/out/latest") == "runs/2026-11-02.1")
     }
 
     /// Each blocked run keeps its own folder.

@@ -30,7 +30,9 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == directory.path + "/out/latest/dashboard.json\n")
         let link = try FileManager.default.destinationOfSymbolicLink(atPath: directory.path + "/out/latest")
-        #expect(link == "runs/2026-11-01")
+        #expect(link == "runs/2026-11-01.1")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: directory.path + "/out/runs/2026-11-01") == "2026-11-01.1")
+        #expect(directory.read("out/status.json")?.contains("\"status\": \"ok\"") == true)
         let golden = try String(contentsOfFile: Self.cases + "/engineering-org-teams/expected/dashboard.json", encoding: .utf8)
         #expect(directory.read("out/latest/dashboard.json") == golden)
         #expect(directory.read("out/latest/tables/teams.ndjson")?.split(separator: "\n").count == 19)
@@ -38,11 +40,21 @@ import Testing
 
     @Test func rerunsAreByteIdenticalAndOldRunsArePruned() throws {
         let (directory, path) = pipeline()
-        for day in ["2026-11-01", "2026-11-02", "2026-11-03", "2026-11-03"] {
+        for day in ["2026-11-01", "2026-11-02", "2026-11-03"] {
             #expect(try RunResult.orglens(["run", path, "--as-of", day, "--quiet"]).status == 0)
         }
-        let runs = try FileManager.default.contentsOfDirectory(atPath: directory.path + "/out/runs").sorted()
-        #expect(runs == ["2026-11-02", "2026-11-03"])
+        // Within ten minutes of being superseded nothing is removed (a reader may still be in it).
+        let runsPath = directory.path + "/out/runs"
+        #expect(try FileManager.default.contentsOfDirectory(atPath: runsPath).filter { $0.contains(".") }.count == 3)
+        // Twenty minutes later, a same-day rerun: keep 2 days prunes 11-01; 11-03.1 was superseded just now and stays.
+        let earlier = Date(timeIntervalSinceNow: -1200)
+        for name in try FileManager.default.contentsOfDirectory(atPath: runsPath) where name.contains(".") {
+            try FileManager.default.setAttributes([.modificationDate: earlier], ofItemAtPath: runsPath + "/" + name)
+        }
+        #expect(try RunResult.orglens(["run", path, "--as-of", "2026-11-03", "--quiet"]).status == 0)
+        let runs = try FileManager.default.contentsOfDirectory(atPath: runsPath).sorted()
+        #expect(runs == ["2026-11-02", "2026-11-02.1", "2026-11-03", "2026-11-03.1", "2026-11-03.2"])
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: runsPath + "/2026-11-03") == "2026-11-03.2")
         let first = directory.path + "/out/runs/2026-11-02"
         let second = directory.path + "/out/runs/2026-11-03"
         for file in ["quarantine.csv", "tables/managers.ndjson", "tables/findings.ndjson"] {
