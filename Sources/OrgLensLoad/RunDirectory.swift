@@ -11,8 +11,12 @@ public import OrgLensModel
 /// and only then is `latest` re-pointed by renaming a new symlink over the old one.
 public struct RunDirectory: Sendable {
     public let root: String
+    /// Test only (`make crash-test`): a pause between the publishing steps, so a kill can land inside them.
+    public var pauseBetweenSteps: UInt32 = 0
 
     public init(root: String) { self.root = root }
+
+    private func pause() { if pauseBetweenSteps > 0 { usleep(pauseBetweenSteps) } }
 
     public var latest: String { root + "/latest" }
 
@@ -37,8 +41,10 @@ public struct RunDirectory: Sendable {
             let number = (Self.runNumbers(in: runs, day: name).max() ?? 0) + 1
             let runName = "\(name).\(number)"
             let target = runs + "/" + runName
+            pause()
             try Self.rename(incoming, target)
             Self.sync(directory: runs)
+            pause()
             do throws(RunError) {
                 try Self.switchLink(root + "/.latest-\(getpid())", to: "runs/" + runName, over: latest)
             } catch {
@@ -47,6 +53,7 @@ public struct RunDirectory: Sendable {
                 throw error
             }
             Self.sync(directory: root)
+            pause()
             // A day's link: a real directory left by an earlier version becomes that day's run 0.
             let day = runs + "/" + name
             var status = stat()
