@@ -98,12 +98,14 @@ del dashboard["properties"]["conway"]["allOf"]
 manifest = {
     "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": BASE + "manifest.schema.json",
     "title": "OrgLens manifest.json", "type": "object", "additionalProperties": False,
-    "required": ["schema_version", "tool", "tool_version", "as_of", "workers", "inputs", "timings"],
+    "required": ["schema_version", "tool", "tool_version", "as_of", "workers", "inputs", "quarantine", "timings"],
     "properties": {
         "schema_version": {"const": VERSION}, "tool": {"const": "orglens"}, "tool_version": {"type": "string"},
         "as_of": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}, "workers": {"type": "integer", "minimum": 1},
         "inputs": {"type": "array", "items": record("input", [("role", ["people", "teams", "services", "dependencies"]), ("path", "str"),
             ("bytes", "int"), ("sha256", "str"), ("rows_read", "int"), ("accepted", "int"), ("excluded", "int"), ("quarantined", "int")])},
+        "quarantine": {"type": "object", "additionalProperties": False, "required": ["written", "not_written"],
+                       "properties": {"written": {"type": "integer"}, "not_written": {"type": "integer"}}},
         "timings": {"type": "array", "items": record("timing", [("stage", "str"), ("seconds", "num")])},
     },
 }
@@ -136,7 +138,8 @@ pipeline = {
                         "cost_precision": {"type": "number", "minimum": 0.01}}),
         "thresholds": obj({"org_layer": {"type": "integer", "minimum": 1}, "team_min_size": {"type": "integer"}, "team_max_size": {"type": "integer"},
                            "org_heads": obj({"min_em_reports": {"type": "integer"}, "max_em_reports": {"type": "integer"}, "min_engineers": {"type": "integer"}})}),
-        "outputs": obj({"directory": STR, "tables": {"type": "boolean"}, "people_table": {"type": "boolean"}, "keep": {"type": "integer", "minimum": 1}}, ["directory"]),
+        "outputs": obj({"directory": STR, "tables": {"type": "boolean"}, "people_table": {"type": "boolean"}, "keep": {"type": "integer", "minimum": 1},
+                        "quarantine_max_rows": {"type": "integer", "minimum": 0}, "quarantine_max_bytes": {"type": "integer", "minimum": 0}}, ["directory"]),
         "fail_on": {"type": "array", "items": {"enum": RULES}},
         "freshness": obj({"max_age_hours": {"type": "number"}, "fail": {"type": "boolean"}}),
         "gates": obj({"max_quarantined_share": SHARE, "max_orphan_share": SHARE, "max_unreadable_share": SHARE,

@@ -290,6 +290,7 @@ enum EmbeddedSchemas {
     "as_of",
     "workers",
     "inputs",
+    "quarantine",
     "timings"
   ],
   "properties": {
@@ -357,6 +358,22 @@ enum EmbeddedSchemas {
           "quarantined": {
             "type": "integer"
           }
+        }
+      }
+    },
+    "quarantine": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "written",
+        "not_written"
+      ],
+      "properties": {
+        "written": {
+          "type": "integer"
+        },
+        "not_written": {
+          "type": "integer"
         }
       }
     },
@@ -1036,6 +1053,14 @@ enum EmbeddedSchemas {
         "keep": {
           "type": "integer",
           "minimum": 1
+        },
+        "quarantine_max_rows": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "quarantine_max_bytes": {
+          "type": "integer",
+          "minimum": 0
         }
       }
     },

@@ -42,6 +42,9 @@ public struct CSVLimits: Sendable, Hashable {
     public var maxRecordBytes: Int
     /// How much of a rejected row's text the quarantine keeps.
     public var maxRawBytes: Int
+    /// Rejected rows kept whole (for quarantine.csv); beyond them rows are only counted, so a file of
+    /// nothing but malformed rows is read in bounded memory.
+    public var maxKeptRejections = 1_000_000
 
     public init(maxFieldBytes: Int = 1 << 20, maxRecordBytes: Int = 64 << 20, maxRawBytes: Int = 64 << 10) {
         self.maxFieldBytes = maxFieldBytes

@@ -75,6 +75,7 @@ public struct CSVReader: Sendable {
         var table = RawTable(source: displayPath, fields: fields, columns: columns, file: body.file)
         table.lines = body.table.lines
         table.rejections = body.table.rejections
+        if body.table.rejectionsNotKept > 0 { table.rejectionsNotKept[.rowMalformed] = body.table.rejectionsNotKept }
         table.rowsRead = body.table.rowsRead
         return table
     }

@@ -91,7 +91,9 @@ struct ParallelParse {
         }
         for index in merged.columns.indices { merged.columns[index].append(contentsOf: chunk.table.columns[index]) }
         merged.lines.append(contentsOf: chunk.table.lines.lazy.map { $0 + lineBase })
-        merged.rejections.append(contentsOf: chunk.table.rejections.map { $0.movingLine(by: lineBase) })
+        let room = max(0, limits.maxKeptRejections - merged.rejections.count)
+        merged.rejections.append(contentsOf: chunk.table.rejections.prefix(room).map { $0.movingLine(by: lineBase) })
+        merged.rejectionsNotKept += chunk.table.rejectionsNotKept + max(0, chunk.table.rejections.count - room)
         merged.rowsRead += chunk.table.rowsRead
     }
 

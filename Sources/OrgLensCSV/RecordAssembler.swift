@@ -7,6 +7,8 @@ struct PartialTable {
     var lines: [Int] = []
     var rejections: [Rejection] = []
     var rowsRead = 0
+    /// Rejected rows past `CSVLimits.maxKeptRejections`: counted, not kept.
+    var rejectionsNotKept = 0
 }
 
 /// Turns scanned data records into columns: each record is checked (flaws found by the scan,
@@ -17,6 +19,9 @@ struct RecordAssembler {
     private let splitter: FieldSplitter
     private var lines: [Int] = []
     private var rejections: [Rejection] = []
+    private var rejectionsNotKept = 0
+    /// One string per distinct field-count message: a million bad rows share a handful.
+    private var fieldCountMessages: [Int: String] = [:]
     private var rowsRead = 0
 
     /// `expectedBytes`: how much of the file this assembler may see, to size its columns once.
@@ -48,7 +53,9 @@ struct RecordAssembler {
         switch outcome {
         case .fields(let count) where count != layout.headerCount:
             splitter.truncate(toCount: accepted)
-            reject(record, message: "expected \(layout.headerCount) fields as in the header, found \(count)", identifier: identifier)
+            let message = fieldCountMessages[count] ?? "expected \(layout.headerCount) fields as in the header, found \(count)"
+            fieldCountMessages[count] = message
+            reject(record, message: message, identifier: identifier)
         case .fields:
             if record.format.needsUTF8Validation, !UTF8Validation.isValid(record.bytes) {
                 splitter.truncate(toCount: accepted)
@@ -69,10 +76,15 @@ struct RecordAssembler {
     static let invalidUTF8 = "the row is not valid UTF-8; if the export is windows-1252, set the encoding to windows-1252 (or auto)"
 
     func finish() -> PartialTable {
-        PartialTable(columns: splitter.takeColumns(), lines: lines, rejections: rejections, rowsRead: rowsRead)
+        PartialTable(
+            columns: splitter.takeColumns(), lines: lines, rejections: rejections, rowsRead: rowsRead, rejectionsNotKept: rejectionsNotKept)
     }
 
     private mutating func reject(_ record: ScannedRecord, message: String, identifier: String?) {
+        guard rejections.count < limits.maxKeptRejections else {
+            rejectionsNotKept += 1
+            return
+        }
         let raw = String(decoding: UnsafeBufferPointer(rebasing: record.bytes.prefix(limits.maxRawBytes)), as: UTF8.self)
         rejections.append(Rejection(
             source: layout.source, line: record.line, rule: .rowMalformed, message: message,

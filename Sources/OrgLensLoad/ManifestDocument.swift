@@ -14,7 +14,8 @@ public enum ManifestDocument {
     }
 
     public static func render(
-        toolVersion: String, asOf: CivilDate, workers: Int, inputs: [Input], timings: [(stage: String, seconds: Double)]
+        toolVersion: String, asOf: CivilDate, workers: Int, inputs: [Input], timings: [(stage: String, seconds: Double)],
+        quarantine: (written: Int, notWritten: Int) = (0, 0)
     ) -> [UInt8] {
         var json = JSONWriter()
         json.beginObject(multiline: true)
@@ -38,6 +39,11 @@ public enum ManifestDocument {
             json.endObject()
         }
         json.endArray()
+        json.key("quarantine")
+        json.beginObject()
+        json.field("written", quarantine.written)
+        json.field("not_written", quarantine.notWritten)
+        json.endObject()
         json.key("timings")
         json.beginArray(multiline: true)
         for timing in timings {

@@ -7,12 +7,34 @@ public enum QuarantineFile {
 
     public static func render(_ rejections: [Rejection]) -> [UInt8] {
         var out: [UInt8] = []
-        appendRow(header, to: &out)
-        for rejection in rejections.sorted(by: Rejection.fileOrder) {
-            appendRow([rejection.source, String(rejection.line), rejection.rule.rawValue,
-                       rejection.message, rejection.employeeID, rejection.raw], to: &out)
-        }
+        _ = render(rejections, maxRows: .max, maxBytes: .max) { out += $0 }
         return out
+    }
+
+    /// Streams the file a megabyte at a time, at most `maxRows` rows and `maxBytes` bytes (the header
+    /// included); returns how many rows were written. The rest are counted in the manifest, not kept.
+    public static func render(_ rejections: [Rejection], maxRows: Int, maxBytes: Int, emit: ([UInt8]) -> Void) -> Int {
+        var out: [UInt8] = []
+        appendRow(header, to: &out)
+        var total = out.count
+        var written = 0
+        // Indices sorted, not a sorted copy of a million rejections.
+        for index in rejections.indices.sorted(by: { Rejection.fileOrder(rejections[$0], rejections[$1]) }) where written < maxRows {
+            let rejection = rejections[index]
+            var row: [UInt8] = []
+            appendRow([rejection.source, String(rejection.line), rejection.rule.rawValue,
+                       rejection.message, rejection.employeeID, rejection.raw], to: &row)
+            guard total + row.count <= maxBytes else { break }
+            total += row.count
+            written += 1
+            out += row
+            if out.count >= 1 << 20 {
+                emit(out)
+                out.removeAll(keepingCapacity: true)
+            }
+        }
+        emit(out)
+        return written
     }
 
     private static func appendRow(_ fields: [String], to out: inout [UInt8]) {

@@ -28,13 +28,15 @@ public struct DataQuality: Sendable, Hashable {
     /// People only: how the values were read.
     public var reading: SourceReading?
 
-    public init(input: Input, rowsRead: Int, accepted: Int, excluded: [Rule: Int] = [:], rejections: [Rejection]) {
+    /// `notKept`: rejected rows the reader only counted (past the number it keeps whole).
+    public init(input: Input, rowsRead: Int, accepted: Int, excluded: [Rule: Int] = [:], rejections: [Rejection], notKept: [Rule: Int] = [:]) {
         self.input = input
         self.rowsRead = rowsRead
         self.accepted = accepted
         self.excluded = excluded
         var quarantined: [Rule: Int] = [:]
         for rejection in rejections { quarantined[rejection.rule, default: 0] += 1 }
+        quarantined.merge(notKept, uniquingKeysWith: +)
         self.quarantined = quarantined
     }
 

@@ -14,6 +14,8 @@ public struct RawTable: Sendable {
     public var lines: [Int] = []
     /// Rows the reader could not turn into records (bad quoting, wrong field count, bad encoding).
     public var rejections: [Rejection] = []
+    /// Rows rejected past the number kept whole (only counted), per rule.
+    public var rejectionsNotKept: [Rule: Int] = [:]
     /// Every data row seen, accepted or rejected: the denominator of the data-quality counts.
     public var rowsRead: Int = 0
     public var file: SourceFileInfo

@@ -136,7 +136,7 @@ public enum Analysis {
         try RawText.fill(&peopleRejections) { lines throws(RunError) in try reader.rawRecords(startingOnLines: lines) }
         var peopleQuality = DataQuality(
             input: .people, rowsRead: table.rowsRead, accepted: built.graph.count, excluded: staged.excluded,
-            rejections: peopleRejections)
+            rejections: peopleRejections, notKept: table.rejectionsNotKept)
         peopleQuality.reading = reading
         var quality = [peopleQuality]
         var rejections = peopleRejections
@@ -158,21 +158,28 @@ public enum Analysis {
         let content = DashboardContent(
             asOf: request.policy.asOf, metrics: spans.metrics, teams: teamReport, orgHeads: orgHeads.records,
             costs: costSection, findings: findings, dataQuality: quality, workers: request.workers)
-        let quarantine = QuarantineFile.render(rejections)
+        let kept = rejections
+        let notKept = quality.map { $0.quarantinedTotal }.reduce(0, +) - kept.count
+        let quarantineWritten = Counter()
+        let (maxRows, maxBytes) = (request.quarantineMaxRows, request.quarantineMaxBytes)
         clock.lap("render")
 
         // dashboard.json is rendered while it is written; the manifest comes after it, with that time.
         let timings = StageTimings(clock.laps)
         let inputFiles = inputs
         var files = [
-            OutputDirectory.File(name: "quarantine.csv", bytes: quarantine, mode: 0o600),
+            // Streamed in bounded memory; the rows past the caps are counted in the manifest, not kept.
+            OutputDirectory.File(name: "quarantine.csv", mode: 0o600) { emit in
+                quarantineWritten.set(QuarantineFile.render(kept, maxRows: maxRows, maxBytes: maxBytes, emit: emit))
+            },
             OutputDirectory.File(name: "dashboard.json") { emit in
                 timings.measure("write") { DashboardDocument.render(content, emit: emit) }
             },
             OutputDirectory.File(name: "manifest.json") { emit in
+                let written = quarantineWritten.value
                 emit(ManifestDocument.render(
                     toolVersion: toolVersion, asOf: request.policy.asOf, workers: request.workers, inputs: inputFiles,
-                    timings: timings.laps))
+                    timings: timings.laps, quarantine: (written, kept.count - written + notKept)))
             },
         ]
         if request.tables {
@@ -216,7 +223,7 @@ public enum Analysis {
             workers: request.workers,
             {
                 Swift.Result { () throws(RunError) in
-                    let reader = try PeopleSourceReader(request.people)
+                    let reader = try PeopleSourceReader(request.people, maxKeptRejections: request.quarantineMaxRows)
                     return (reader, try reader.read(fields, workers: request.workers))
                 }
             },

@@ -29,6 +29,10 @@ public struct AnalysisRequest: Sendable {
     public var publish: [PersonField] = []
     /// When set, person ids in everything but the quarantine are keyed pseudonyms.
     public var pseudonymizer: Pseudonymizer?
+    /// Caps on quarantine.csv (`outputs.quarantine_max_rows`, `quarantine_max_bytes`): rows past them are
+    /// counted, not kept, so a file of nothing but bad rows is read and written in bounded memory.
+    public var quarantineMaxRows = 1_000_000
+    public var quarantineMaxBytes = 1 << 30
     /// The pipeline file the request came from (nil: `analyze`'s flags): messages name its keys, not flags.
     public var pipelineFile: String?
 

@@ -32,19 +32,26 @@ enum CatalogInputs {
             var rejections = linked.rejections
             try RawText.fill(&rejections) { lines throws(RunError) in try source.reader().rawRecords(startingOnLines: lines) }
             let accepted = linked.catalog.removed.filter { !$0 }.count
-            parts.append(Part(quality: DataQuality(input: .teams, rowsRead: table.rowsRead, accepted: accepted, rejections: rejections),
+            parts.append(Part(quality: DataQuality(
+                                input: .teams, rowsRead: table.rowsRead, accepted: accepted, rejections: rejections, notKept: table.rejectionsNotKept),
                               rejections: rejections, file: table.file))
         }
         if let source = request.services, let table = catalogs.services, let services {
             var rejections = services.rejections
             try RawText.fill(&rejections) { lines throws(RunError) in try source.reader().rawRecords(startingOnLines: lines) }
-            parts.append(Part(quality: DataQuality(input: .services, rowsRead: table.rowsRead, accepted: table.rowsRead - rejections.count, rejections: rejections),
+            let notKept = table.rejectionsNotKept.values.reduce(0, +)
+            parts.append(Part(quality: DataQuality(
+                                input: .services, rowsRead: table.rowsRead, accepted: table.rowsRead - rejections.count - notKept,
+                                rejections: rejections, notKept: table.rejectionsNotKept),
                               rejections: rejections, file: table.file))
         }
         if let source = request.dependencies, let table = catalogs.dependencies, let dependencies {
             var rejections = dependencies.rejections
             try RawText.fill(&rejections) { lines throws(RunError) in try source.reader().rawRecords(startingOnLines: lines) }
-            parts.append(Part(quality: DataQuality(input: .dependencies, rowsRead: table.rowsRead, accepted: table.rowsRead - rejections.count, rejections: rejections),
+            let notKept = table.rejectionsNotKept.values.reduce(0, +)
+            parts.append(Part(quality: DataQuality(
+                                input: .dependencies, rowsRead: table.rowsRead, accepted: table.rowsRead - rejections.count - notKept,
+                                rejections: rejections, notKept: table.rejectionsNotKept),
                               rejections: rejections, file: table.file))
         }
         return parts

@@ -48,11 +48,13 @@ struct PeopleSourceReader {
     private let reader: Reader
     private let source: PeopleSource
 
-    init(_ source: PeopleSource) throws(RunError) {
+    init(_ source: PeopleSource, maxKeptRejections: Int = CSVLimits().maxKeptRejections) throws(RunError) {
         self.source = source
         switch source.format {
         case .csv:
-            reader = .csv(CSVReader(path: source.path, dialect: source.dialect))
+            var limits = CSVLimits()
+            limits.maxKeptRejections = maxKeptRejections
+            reader = .csv(CSVReader(path: source.path, dialect: source.dialect, limits: limits))
         case .xml:
             reader = .xml(XMLReader(path: source.path, mapping: try Self.xmlMapping(for: source)))
         }

@@ -18,6 +18,8 @@ extension PipelineFile {
         request.tables = tables
         request.peopleTable = peopleTable
         request.pipelineFile = path
+        request.quarantineMaxRows = quarantineMaxRows
+        request.quarantineMaxBytes = quarantineMaxBytes
         request.publish = try settings.publishedFields(path: path)
         if self.settings.pseudonymize {
             let keyFile = self.settings.keyFile.map { Self.resolve($0, base: baseDirectory) }

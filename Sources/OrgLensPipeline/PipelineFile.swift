@@ -21,6 +21,8 @@ public struct PipelineFile: Sendable {
     public var tables = true
     public var peopleTable = false
     public var keep = 14
+    public var quarantineMaxRows = 1_000_000
+    public var quarantineMaxBytes = 1 << 30
     public var failOn: [Rule] = []
     /// What a run must look like to be published.
     public var gates = Gates()
@@ -67,7 +69,11 @@ public struct PipelineFile: Sendable {
         }
         settings = try ConfigFile(root: root.filter { ["costs", "privacy", "thresholds"].contains($0.key) }, reader: reader)
         guard let outputsNode = root["outputs"] else { throw RunError(.configuration, "\(path): missing key 'outputs' (with 'directory').") }
-        let outputs = try reader.mapping(outputsNode, at: "outputs", allowed: ["directory", "tables", "people_table", "keep"])
+        let outputs = try reader.mapping(outputsNode, at: "outputs", allowed: [
+            "directory", "tables", "people_table", "keep", "quarantine_max_rows", "quarantine_max_bytes",
+        ])
+        quarantineMaxRows = max(0, try reader.int(outputs["quarantine_max_rows"], at: "outputs.quarantine_max_rows") ?? quarantineMaxRows)
+        quarantineMaxBytes = max(0, try reader.int(outputs["quarantine_max_bytes"], at: "outputs.quarantine_max_bytes") ?? quarantineMaxBytes)
         guard let directory = try reader.string(outputs["directory"], at: "outputs.directory") else {
             throw RunError(.configuration, "\(path): missing key 'outputs.directory'.")
         }

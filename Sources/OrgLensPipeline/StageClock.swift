@@ -31,3 +31,13 @@ final class StageTimings: Sendable {
         return value
     }
 }
+
+/// A number one file's renderer sets and a later one reads (how many quarantine rows were written, for
+/// the manifest).
+final class Counter: Sendable {
+    private let stored = Mutex(0)
+
+    var value: Int { stored.withLock { $0 } }
+
+    func set(_ value: Int) { stored.withLock { $0 = value } }
+}

@@ -105,3 +105,37 @@ import Testing
         #expect(String(decoding: quarantine, as: UTF8.self).contains("\u{FFFD}"))
     }
 }
+
+/// Quarantine past its caps: rows are counted, not kept, and the manifest says how many were not written.
+@Suite struct QuarantineCapTests {
+    @Test func rowsPastTheCapAreCountedNotKept() throws {
+        let directory = TemporaryDirectory()
+        directory.write("people.csv", "employee_id,manager_id\nA,\nB,A\nC,A\nD,A\n" + String(repeating: "x,y,z\n", count: 20_000))
+        let path = directory.write("p.yml", """
+            as_of: 2026-11-01
+            sources: {people: {path: people.csv}}
+            outputs: {directory: out, quarantine_max_rows: 500}
+            """)
+        let result = try RunResult.orglens(["run", path, "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let manifest = try #require(directory.read("out/latest/manifest.json"))
+        #expect(manifest.contains("\"quarantine\": {\"written\": 500, \"not_written\": 19500}"))
+        #expect(directory.read("out/latest/quarantine.csv")?.split(separator: "\n").count == 501)
+        let dashboard = try #require(directory.read("out/latest/dashboard.json"))
+        #expect(dashboard.contains("\"quarantined\": 20000,"))
+    }
+
+    @Test func theByteCapStopsTheFileWhole() throws {
+        let directory = TemporaryDirectory()
+        directory.write("people.csv", "employee_id,manager_id\nA,\nB,A\nC,A\nD,A\n" + String(repeating: "x,y,z\n", count: 100))
+        let path = directory.write("p.yml", """
+            as_of: 2026-11-01
+            sources: {people: {path: people.csv}}
+            outputs: {directory: out, quarantine_max_bytes: 1000}
+            """)
+        #expect(try RunResult.orglens(["run", path, "--quiet"]).status == 0)
+        let quarantine = try #require(directory.read("out/latest/quarantine.csv"))
+        #expect(quarantine.utf8.count <= 1000 && quarantine.hasSuffix("\n"))
+        #expect(directory.read("out/latest/manifest.json")?.contains("\"not_written\": 0}") == false)
+    }
+}
