@@ -33,10 +33,11 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(name: "OrgLensXML", dependencies: ["CLibXML2", "OrgLensModel", "OrgLensInput"]),
         .systemLibrary(name: "CPrefetch", path: "Sources/CPrefetch"),
+        .systemLibrary(name: "CLinux", path: "Sources/CLinux"),
         .target(name: "OrgLensStage", dependencies: ["OrgLensModel"]),
         .target(name: "OrgLensGraph", dependencies: ["OrgLensModel", "OrgLensStage"]),
         .target(name: "OrgLensMetrics", dependencies: ["OrgLensModel", "OrgLensGraph"]),
-        .target(name: "OrgLensLoad", dependencies: ["OrgLensModel", "OrgLensMetrics", "OrgLensGraph", "OrgLensStage"]),
+        .target(name: "OrgLensLoad", dependencies: ["OrgLensModel", "OrgLensMetrics", "OrgLensGraph", "OrgLensStage", "CLinux"]),
         .target(
             name: "OrgLensPipeline",
             dependencies: [

@@ -18,7 +18,10 @@ def write_people(directory, count):
 
 
 def reader(root, stop, counts):
-    latest = os.path.join(root, "latest")
+    reader_of(os.path.join(root, "latest"), stop, counts)
+
+
+def reader_of(latest, stop, counts):
     while not stop.is_set():
         try:
             fd = os.open(latest, os.O_RDONLY | os.O_DIRECTORY)
@@ -85,10 +88,38 @@ def main(orglens, rounds):
         stop.set()
         for thread in threads:
             thread.join()
+        # analyze --out: the whole set switches at once, so a reader of the folder never mixes two runs.
+        out = os.path.join(scratch, "analyze-out")
+        subprocess.run([orglens, "analyze", "--people", os.path.join(scratch, "people.csv"), "--out", out, "--quiet"],
+                       check=True, stdout=subprocess.DEVNULL)
+        stop = threading.Event()
+        os.symlink(out, os.path.join(scratch, "analyze-latest"))
+        readers = [threading.Thread(target=reader_of, args=(os.path.join(scratch, "analyze-latest"), stop, counts)) for _ in range(2)]
+        for thread in readers:
+            thread.start()
+        for round in range(rounds // 2):
+            people += 1
+            write_people(scratch, people)
+            process = subprocess.Popen([orglens, "analyze", "--people", os.path.join(scratch, "people.csv"), "--out", out, "--quiet"],
+                                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+            if rng.random() < 0.7:
+                time.sleep(rng.uniform(0.0, 0.2))
+                process.send_signal(signal.SIGKILL)
+            process.wait()
+        stop.set()
+        for thread in readers:
+            thread.join()
+        leftovers_analyze = [name for name in os.listdir(scratch) if ".incoming-" in name] + \
+            [name for name in os.listdir(out) if ".tmp-" in name]
+        subprocess.run([orglens, "analyze", "--people", os.path.join(scratch, "people.csv"), "--out", out, "--quiet"],
+                       check=True, stdout=subprocess.DEVNULL)
+        leftovers_analyze = [name for name in os.listdir(scratch) if ".incoming-" in name] + \
+            [name for name in os.listdir(out) if ".tmp-" in name]
         # The next run cleans up whatever the killed ones left.
         subprocess.run([orglens, "run", pipeline, "--as-of", "2026-11-04", "--quiet"], check=True, stdout=subprocess.DEVNULL)
         leftovers = [name for name in os.listdir(root) if name.startswith(".incoming-") or name.startswith(".latest-")]
-        print(f"crash test: {rounds} runs, {kills} killed, {finished} finished; {counts['reads']} reads of latest/: "
+        leftovers += leftovers_analyze
+        print(f"crash test: {rounds} runs and {rounds // 2} analyze runs, {kills} killed, {finished} finished; {counts['reads']} reads of latest/: "
               f"{counts['enoent']} ENOENT, {counts['mixed']} mixed, {lost} lost, {len(leftovers)} leftovers")
         sys.exit(1 if counts["enoent"] or counts["mixed"] or lost or leftovers or counts["reads"] == 0 else 0)
 

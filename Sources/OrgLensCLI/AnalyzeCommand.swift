@@ -250,6 +250,7 @@ public struct AnalyzeCommand: ParsableCommand {
             orgLayer: settings.orgLayer, teamSizes: settings.teamSizes, orgHeadBands: settings.orgHeadBands,
             costs: settings.costs, workers: workers ?? Self.activeProcessors(), outputDirectory: outputDirectory)
         request.tables = tables
+        request.publishPause = ProcessInfo.processInfo.environment["ORGLENS_TEST_PUBLISH_PAUSE_US"].flatMap(UInt32.init) ?? 0
         if pseudonymize || file.pseudonymize {
             request.pseudonymizer = try Pseudonymizer.load(
                 keyFile: pseudonymKeyFile ?? file.keyFile, environment: ProcessInfo.processInfo.environment)

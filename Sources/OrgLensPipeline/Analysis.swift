@@ -41,7 +41,7 @@ public enum Analysis {
     /// Computes and publishes into `request.outputDirectory` (`analyze`).
     public static func run(_ request: AnalysisRequest, logger: Logger) throws(RunError) -> Result {
         let result = try compute(request, logger: logger)
-        try OutputDirectory(path: request.outputDirectory).publish(result.files)
+        try OutputDirectory(path: request.outputDirectory).publishWhole(result.files, pauseBetweenSteps: request.publishPause)
         logger.info("published", metadata: [
             "directory": "\(request.outputDirectory)", "people": "\(result.summary.people)",
             "quarantined": "\(result.dataQuality.map(\.quarantinedTotal).reduce(0, +))",

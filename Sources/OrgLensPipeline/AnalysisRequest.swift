@@ -33,6 +33,8 @@ public struct AnalysisRequest: Sendable {
     /// counted, not kept, so a file of nothing but bad rows is read and written in bounded memory.
     public var quarantineMaxRows = 1_000_000
     public var quarantineMaxBytes = 1 << 30
+    /// Test only (`make crash-test`): a pause inside publishing, so a kill can land there.
+    public var publishPause: UInt32 = 0
     /// The pipeline file the request came from (nil: `analyze`'s flags): messages name its keys, not flags.
     public var pipelineFile: String?
 

@@ -139,3 +139,29 @@ import Testing
         #expect(directory.read("out/latest/manifest.json")?.contains("\"not_written\": 0}") == false)
     }
 }
+
+/// `analyze --out` switches its whole set of files at once and keeps what else is in the folder.
+@Suite struct AnalyzeOutputTests {
+    @Test func theUsersFilesStayAndLeftoversGo() throws {
+        let directory = TemporaryDirectory()
+        let people = directory.write("people.csv", "employee_id,manager_id\nA,\nB,A\n")
+        directory.write("out/notes.txt", "mine\n")
+        directory.write("out/archive/old.json", "mine too\n")
+        directory.write("out/.dashboard.json.tmp-999999", "left by a killed run\n")
+        directory.write(".out.incoming-999999/dashboard.json", "left by a killed run\n")
+        directory.write(".out.superseded-1000-1/dashboard.json", "superseded long ago\n")
+        let result = try RunResult.orglens(["analyze", "--people", people, "--as-of", "2026-11-01", "--out", directory.path + "/out", "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(directory.read("out/notes.txt") == "mine\n")
+        #expect(directory.read("out/archive/old.json") == "mine too\n")
+        #expect(directory.read("out/dashboard.json")?.contains("\"schema_version\"") == true)
+        #expect(!FileManager.default.fileExists(atPath: directory.path + "/out/.dashboard.json.tmp-999999"))
+        #expect(!FileManager.default.fileExists(atPath: directory.path + "/.out.incoming-999999"))
+        #expect(!FileManager.default.fileExists(atPath: directory.path + "/.out.superseded-1000-1"))
+        // The set it replaced stays a few minutes, for readers that opened the folder before the switch.
+        let siblingsNow = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+        #expect(siblingsNow.contains { $0.hasPrefix(".out.superseded-") })
+        let siblings = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+        #expect(!siblings.contains { $0.contains("incoming") })
+    }
+}

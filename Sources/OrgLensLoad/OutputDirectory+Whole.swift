@@ -1,0 +1,84 @@
+internal import CLinux
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+public import OrgLensModel
+
+extension OutputDirectory {
+    /// The files OrgLens writes into `analyze --out`: everything else in the folder is the user's.
+    static let ownNames: Set<String> = ["dashboard.json", "manifest.json", "quarantine.csv", "tables"]
+
+    /// Publishes every file at once (`analyze --out`): the new set is written and flushed into a folder beside
+    /// the output folder, the user's own files are hard-linked into it, and the two folders are swapped with one
+    /// `renameat2(RENAME_EXCHANGE)`. A reader sees the old set or the new one, never a mix — also when the
+    /// process is killed. Folders of the user's in the output folder move back right after the swap. Where the
+    /// file system cannot swap, the files are renamed one by one, as before.
+    public func publishWhole(_ files: [File], pauseBetweenSteps: UInt32 = 0) throws(RunError) {
+        let parent = (path as NSString).deletingLastPathComponent
+        let base = (path as NSString).lastPathComponent
+        let prefix = (parent.isEmpty ? "" : parent + "/") + "." + base + ".incoming-"
+        Self.removeLeftovers(of: path, incomingPrefix: prefix)
+        try Self.createDirectory(parent.isEmpty ? "." : parent)
+        let incoming = prefix + "\(getpid())"
+        try? FileManager.default.removeItem(atPath: incoming)
+        do throws(RunError) {
+            try OutputDirectory(path: incoming).publish(files)
+            if pauseBetweenSteps > 0 { usleep(pauseBetweenSteps) }
+            guard FileManager.default.fileExists(atPath: path) else {
+                try Self.move(incoming, to: path)
+                return
+            }
+            // The user's files in the folder come along (hard links: the same files, nothing copied).
+            let theirs = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter { !Self.ownNames.contains($0) }
+            var linked: Set<String> = []
+            for name in theirs where link(path + "/" + name, incoming + "/" + name) == 0 { linked.insert(name) }
+            guard orglens_rename_exchange(incoming, path) == 0 else {
+                let reason = errno
+                try? FileManager.default.removeItem(atPath: incoming)
+                guard reason == EINVAL || reason == ENOSYS else {
+                    throw RunError(.cannotWriteOutput, "cannot switch \(path) to the new outputs: \(String(cString: strerror(reason))).")
+                }
+                try publish(files)
+                return
+            }
+            // What could not be linked (folders, files on another device) moves back from the old set.
+            for name in theirs where !linked.contains(name) { try? Self.move(incoming + "/" + name, to: path + "/" + name) }
+            // The old set stays ten minutes (a reader that opened the folder just before the swap finishes it);
+            // a later run removes it.
+            let superseded = String(prefix.dropLast("incoming-".count)) + "superseded-\(Int(Date().timeIntervalSince1970))-\(getpid())"
+            if rename(incoming, superseded) == 0 { return }
+            try? FileManager.default.removeItem(atPath: incoming)
+        } catch {
+            try? FileManager.default.removeItem(atPath: incoming)
+            throw error
+        }
+    }
+
+    /// What killed runs left (their incoming folders beside the output folder, temporary files in it), and
+    /// old sets superseded more than ten minutes ago.
+    static func removeLeftovers(of path: String, incomingPrefix: String) {
+        let parent = (path as NSString).deletingLastPathComponent
+        let folder = parent.isEmpty ? "." : parent
+        let prefix = (incomingPrefix as NSString).lastPathComponent
+        let supersededPrefix = String(prefix.dropLast("incoming-".count)) + "superseded-"
+        let now = Int(Date().timeIntervalSince1970)
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] {
+            if name.hasPrefix(prefix) {
+                try? FileManager.default.removeItem(atPath: folder + "/" + name)
+            } else if name.hasPrefix(supersededPrefix),
+                      let when = Int(name.dropFirst(supersededPrefix.count).split(separator: "-").first ?? ""), now - when >= 600 {
+                try? FileManager.default.removeItem(atPath: folder + "/" + name)
+            }
+        }
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] where name.hasPrefix(".") && name.contains(".tmp-") {
+            try? FileManager.default.removeItem(atPath: path + "/" + name)
+        }
+    }
+
+    private static func move(_ from: String, to: String) throws(RunError) {
+        guard rename(from, to) == 0 else {
+            throw RunError(.cannotWriteOutput, "cannot move \(from) to \(to): \(String(cString: strerror(errno))).")
+        }
+    }
+}
