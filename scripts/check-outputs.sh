@@ -12,6 +12,7 @@ out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 .build/debug/orglens run Pipelines/demo.yml --quiet >/dev/null
 cp -r out/demo/latest/. "$out/demo"
+cp out/demo/status.json "$out/demo/status.json"
 .build/debug/orglens generate --people 3000 --dirty 10 --out "$out/generated" >/dev/null
 .build/debug/orglens analyze --people "$out/generated/people.csv" --teams "$out/generated/teams.csv" \
   --services "$out/generated/services.csv" --dependencies "$out/generated/dependencies.csv" \

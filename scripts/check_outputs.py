@@ -17,7 +17,7 @@ def main(schemas, dirs):
         return Draft202012Validator(by_name[name], registry=registry)
     failures, checked = [], 0
     for directory in dirs:
-        for file, schema in (("dashboard.json", "dashboard.schema.json"), ("manifest.json", "manifest.schema.json")):
+        for file, schema in (("dashboard.json", "dashboard.schema.json"), ("manifest.json", "manifest.schema.json"), ("status.json", "status.schema.json"), ("blocked.json", "blocked.schema.json")):
             path = os.path.join(directory, file)
             if not os.path.exists(path):
                 continue

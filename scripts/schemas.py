@@ -155,7 +155,16 @@ blocked = {
         "gates": {"type": "array", "items": record("gate", [("gate", "str"), ("value", "num"), ("limit", "num"), ("detail", "str")])},
     }, ["schema_version", "pipeline", "as_of", "exit_code", "gates"]),
 }
-files = {"dashboard.schema.json": dashboard, "manifest.schema.json": manifest, "pipeline.schema.json": pipeline, "blocked.schema.json": blocked}
+status = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": BASE + "status.schema.json",
+    "title": "OrgLens status.json (how the last run of an outputs directory ended)", **obj({
+        "schema_version": {"const": VERSION}, "status": {"enum": ["ok", "published_with_findings", "blocked", "failed"]},
+        "as_of": {"type": ["string", "null"]}, "exit_code": {"type": "integer"}, "finished": STR,
+        "run": {"type": ["string", "null"]}, "message": {"type": ["string", "null"]},
+    }, ["schema_version", "status", "as_of", "exit_code", "finished", "run", "message"]),
+}
+files = {"dashboard.schema.json": dashboard, "manifest.schema.json": manifest, "pipeline.schema.json": pipeline,
+         "blocked.schema.json": blocked, "status.schema.json": status}
 for name, schema in TABLES.items():
     files[f"tables/{name}.schema.json"] = {"$schema": "https://json-schema.org/draft/2020-12/schema",
                                            "$id": f"{BASE}tables/{name}.schema.json", **schema}

@@ -1196,6 +1196,62 @@ enum EmbeddedSchemas {
 }
 
 """#),
+        ("status.schema.json", #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://orglens.example/schemas/status.schema.json",
+  "title": "OrgLens status.json (how the last run of an outputs directory ended)",
+  "type": "object",
+  "additionalProperties": false,
+  "required": [
+    "schema_version",
+    "status",
+    "as_of",
+    "exit_code",
+    "finished",
+    "run",
+    "message"
+  ],
+  "properties": {
+    "schema_version": {
+      "const": "1.3"
+    },
+    "status": {
+      "enum": [
+        "ok",
+        "published_with_findings",
+        "blocked",
+        "failed"
+      ]
+    },
+    "as_of": {
+      "type": [
+        "string",
+        "null"
+      ]
+    },
+    "exit_code": {
+      "type": "integer"
+    },
+    "finished": {
+      "type": "string"
+    },
+    "run": {
+      "type": [
+        "string",
+        "null"
+      ]
+    },
+    "message": {
+      "type": [
+        "string",
+        "null"
+      ]
+    }
+  }
+}
+
+"""#),
         ("tables/conway.schema.json", #"""
 {
   "$schema": "https://json-schema.org/draft/2020-12/schema",

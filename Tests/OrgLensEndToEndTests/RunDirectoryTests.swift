@@ -86,3 +86,22 @@ import Testing
         #expect(failed["status"] as? String == "failed" && failed["run"] is NSNull)
     }
 }
+
+/// When `latest` cannot be switched, nothing is published: exit 73, the new run folder removed, and what
+/// readers see unchanged.
+@Suite struct UnpublishedRunTests {
+    @Test func aFailedSwitchPublishesNothing() throws {
+        let directory = TemporaryDirectory()
+        directory.write("people.csv", "employee_id,manager_id\nA,\nB,A\n")
+        let path = directory.write("p.yml", "sources: {people: {path: people.csv}}\noutputs: {directory: out}\n")
+        // `latest` as a folder with something in it: renaming the new link over it fails.
+        directory.write("out/latest/keep.txt", "in the way\n")
+        let result = try RunResult.orglens(["run", path, "--as-of", "2026-11-01", "--quiet"])
+        #expect(result.status == 73, "\(result.stderr)")
+        #expect(result.stderr.contains("nothing was published") || result.stderr.contains("cannot move"))
+        #expect(!FileManager.default.fileExists(atPath: directory.path + "/out/runs/2026-11-01.1"))
+        #expect(directory.read("out/latest/keep.txt") == "in the way\n")
+        let status = try #require(directory.read("out/status.json"))
+        #expect(status.contains("\"status\": \"failed\"") && status.contains("\"exit_code\": 73"))
+    }
+}

@@ -10,7 +10,7 @@ import Testing
         let schemas = TestPaths.repositoryRoot.appendingPathComponent("Schemas")
         let files = (FileManager.default.enumerator(atPath: schemas.path)?.allObjects as? [String] ?? [])
             .filter { $0.hasSuffix(".schema.json") }
-        #expect(names.count == files.count && names.count >= 21)
+        #expect(names.count == files.count && names.count >= 22)
         for name in names {
             let printed = try RunResult.orglens(["schema", name]).stdout
             let file = try String(contentsOf: TestPaths.repositoryRoot.appendingPathComponent("Schemas/\(name).schema.json"), encoding: .utf8)
