@@ -36,7 +36,7 @@ let package = Package(
         .systemLibrary(name: "CLinux", path: "Sources/CLinux"),
         .target(name: "OrgLensStage", dependencies: ["OrgLensModel"]),
         .target(name: "OrgLensGraph", dependencies: ["OrgLensModel", "OrgLensStage"]),
-        .target(name: "OrgLensMetrics", dependencies: ["OrgLensModel", "OrgLensGraph"]),
+        .target(name: "OrgLensMetrics", dependencies: ["OrgLensModel", "OrgLensGraph", "OrgLensStage"]),
         .target(name: "OrgLensLoad", dependencies: ["OrgLensModel", "OrgLensMetrics", "OrgLensGraph", "OrgLensStage", "CLinux"]),
         .target(
             name: "OrgLensPipeline",
@@ -50,7 +50,7 @@ let package = Package(
             resources: presetNames.map { .embedInCode("Presets/\($0).yml") }),
         .target(name: "OrgLensGenerate", dependencies: ["OrgLensModel"]),
         .target(name: "OrgLensCLI", dependencies: [
-            "OrgLensPipeline", "OrgLensModel", "OrgLensGenerate",
+            "OrgLensPipeline", "OrgLensModel", "OrgLensGenerate", "OrgLensCSV", "OrgLensStage", "OrgLensMetrics", "OrgLensLoad",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -59,9 +59,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "orglens-fuzz", dependencies: ["OrgLensFuzzTargets"]),
-        .executableTarget(name: "orglens", dependencies: [
-            "OrgLensCLI", .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        .executableTarget(name: "orglens", dependencies: ["OrgLensCLI"]),
 
         .target(name: "OrgLensTestSupport", dependencies: ["OrgLensModel"], path: "Tests/OrgLensTestSupport"),
         .testTarget(name: "OrgLensFuzzTargetsTests", dependencies: ["OrgLensFuzzTargets", "OrgLensTestSupport"]),

@@ -5,7 +5,8 @@ import OrgLensTestSupport
 import Testing
 
 /// The csv-spectrum corpus: every file's parse must equal its JSON.
-@Suite struct CSVSpectrumTests {
+@Suite(.enabled(if: TestPaths.sharedDataAvailable, "needs ../shared/data beside the checkout"))
+struct CSVSpectrumTests {
     static let corpus = TestPaths.shared.appendingPathComponent("data/corpora/csv-spectrum")
 
     static var names: [String] {

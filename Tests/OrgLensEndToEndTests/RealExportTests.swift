@@ -4,7 +4,8 @@ import Testing
 
 /// Public exports nobody on the team wrote, each with its own column names mapped onto OrgLens's.
 /// The figures asserted here were checked by hand against the source data (see the README).
-@Suite struct RealExportTests {
+@Suite(.enabled(if: TestPaths.sharedDataAvailable, "needs ../shared/data beside the checkout"))
+struct RealExportTests {
     static let real = TestPaths.shared.appendingPathComponent("data/real")
 
     func analyze(_ file: String, _ maps: [String]) throws -> [String: Any] {

@@ -11,6 +11,12 @@ public enum TestPaths {
     /// `../shared` beside the checkout (CI lays a copy there).
     public static let shared = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared")
 
+    /// Whether `../shared/data` is beside the checkout (CI and the developers' machines have it; a bare clone
+    /// does not, and the tests that read it are skipped there).
+    public static var sharedDataAvailable: Bool {
+        FileManager.default.fileExists(atPath: shared.appendingPathComponent("data").path)
+    }
+
     /// The `orglens` binary built next to the test bundle.
     public static var orglensBinary: URL {
         var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()

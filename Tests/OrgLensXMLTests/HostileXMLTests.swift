@@ -5,7 +5,8 @@ import OrgLensXML
 import Testing
 
 /// HR exports are untrusted: hostile and broken documents are refused fast, with a clear error.
-@Suite struct HostileXMLTests {
+@Suite(.enabled(if: TestPaths.sharedDataAvailable, "needs ../shared/data beside the checkout"))
+struct HostileXMLTests {
     static let attacks = TestPaths.shared.appendingPathComponent("data/corpora/xml-attacks")
 
     static var attackFiles: [String] {
