@@ -33,9 +33,9 @@ enum ExitCodes {
           0   ok
           1   run: published, but a fail_on rule tripped
           64  usage: a flag or its value is wrong
-          65  bad data: the input cannot be analysed (missing required column, unterminated quote, malformed XML or a DTD, nobody in the org); nothing written
-          66  cannot open an input file
-          73  cannot write the output directory; earlier outputs left as they were
+          65  bad data, nothing published: the input cannot be analysed (missing required column, unterminated quote, malformed XML or a DTD, a spreadsheet, dates that read both ways, nobody in the org), or a run tripped a gate (kept in blocked/; latest unchanged)
+          66  cannot open an input file, or it is not a regular file
+          73  cannot write the output directory; nothing published, earlier outputs left as they were
           74  read error while reading an input
           75  run: another run holds the output directory's lock
           78  configuration error (a currency without a rate, a bad config file, min group size below 3)
