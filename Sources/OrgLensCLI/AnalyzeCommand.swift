@@ -250,7 +250,7 @@ public struct AnalyzeCommand: ParsableCommand {
             orgLayer: settings.orgLayer, teamSizes: settings.teamSizes, orgHeadBands: settings.orgHeadBands,
             costs: settings.costs, workers: workers ?? Self.activeProcessors(), outputDirectory: outputDirectory)
         request.tables = tables
-        request.publishPause = ProcessInfo.processInfo.environment["ORGLENS_TEST_PUBLISH_PAUSE_US"].flatMap(UInt32.init) ?? 0
+        request.publishPause = OrgLensCommand.testPublishPause
         if pseudonymize || file.pseudonymize {
             request.pseudonymizer = try Pseudonymizer.load(
                 keyFile: pseudonymKeyFile ?? file.keyFile, environment: ProcessInfo.processInfo.environment)
@@ -280,7 +280,7 @@ public struct AnalyzeCommand: ParsableCommand {
             source.employmentTypeMap.merge(
                 try ValueVocabulary<WorkerClass>(pairs: employmentTypeMap, option: "--employment-type-map").meanings.mapValues(\.rawValue)) { $1 }
         } catch {
-            throw RunError(.usage, "'\(error.text)' is not VALUE=MEANING; meanings are: \(error.choices.joined(separator: ", ")).")
+            throw RunError(.usage, "\(error.option) '\(error.text)' is not VALUE=MEANING; meanings are: \(error.choices.joined(separator: ", ")).")
         }
         return source
     }

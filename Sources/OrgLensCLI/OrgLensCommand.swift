@@ -1,4 +1,5 @@
 public import ArgumentParser
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -17,6 +18,12 @@ public struct OrgLensCommand: ParsableCommand {
         defaultSubcommand: nil)
 
     public init() {}
+
+    /// Test only (`make crash-test`): a pause between publishing steps, in microseconds, so that its kills
+    /// land inside them. Read from `ORGLENS_TEST_PUBLISH_PAUSE_US`; 0 otherwise.
+    static var testPublishPause: UInt32 {
+        ProcessInfo.processInfo.environment["ORGLENS_TEST_PUBLISH_PAUSE_US"].flatMap(UInt32.init) ?? 0
+    }
 
     /// Runs the command line. A write past a file-size limit (`ulimit -f`) must be an error the run reports
     /// (exit 73, earlier outputs kept), not SIGXFSZ killing the process half-way.

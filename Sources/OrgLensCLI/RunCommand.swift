@@ -49,10 +49,7 @@ public struct RunCommand: ParsableCommand {
             let day = asOf.flatMap { CivilDate(iso: Substring($0)) } ?? file.asOf ?? AnalyzeCommand.todayUTC()
             try file.checkInputs()
             var directory = RunDirectory(root: file.outputDirectory)
-            // Test only: `make crash-test` widens the publishing steps so its kills land inside them.
-            if let pause = ProcessInfo.processInfo.environment["ORGLENS_TEST_PUBLISH_PAUSE_US"].flatMap(UInt32.init) {
-                directory.pauseBetweenSteps = pause
-            }
+            directory.pauseBetweenSteps = OrgLensCommand.testPublishPause
             let lock = try directory.lock()
             defer { withExtendedLifetime(lock) {} }
             var statusWritten = false

@@ -13,11 +13,9 @@ enum EncodingSniffer {
         while let block = try reader.next() {
             if first {
                 first = false
-                if block.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
-                    throw RunError(.badData, "\(source): this is a spreadsheet (.xlsx), not CSV; open it and save it as \"CSV UTF-8 (Comma delimited)\", then point the source at that file.")
-                }
                 if block.starts(with: [0xEF, 0xBB, 0xBF]) { return .utf8 }
                 if block.starts(with: [0xFF, 0xFE]) || block.starts(with: [0xFE, 0xFF]) { return .utf16 }
+                try SourceDecoder.refuseNonText(block, source: source)
             }
             var bytes = carry + block
             // A character split across blocks is checked with the next block.

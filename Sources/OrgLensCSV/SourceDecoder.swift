@@ -41,12 +41,7 @@ struct SourceDecoder {
             mode = .utf16(bigEndian: bigEndian)
             return transcodeUTF16(block.dropFirst(2), bigEndian: bigEndian)
         }
-        if Self.looksLikeUTF16WithoutBOM(block) {
-            throw RunError(.badData, "the file looks like UTF-16 without a byte-order mark (every other byte is 0); export it as UTF-8, or as \"Unicode text\" (UTF-16 with its byte-order mark).")
-        }
-        if block.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
-            throw RunError(.badData, "this is a spreadsheet (.xlsx), not CSV; open it and save it as \"CSV UTF-8 (Comma delimited)\", then read that file.")
-        }
+        try Self.refuseNonText(block, source: nil)
         let hasBOM = block.starts(with: [0xEF, 0xBB, 0xBF])
         skippedPrefix = hasBOM ? 3 : 0
         let body = hasBOM ? block.dropFirst(3) : block[...]
@@ -59,6 +54,18 @@ struct SourceDecoder {
             return Self.transcodeWindows1252(body)
         case .utf16:
             throw RunError(.badData, "the file has no UTF-16 byte-order mark, but --encoding utf-16 was given. Export as \"Unicode text\" (UTF-16 with BOM) or drop --encoding.")
+        }
+    }
+
+    /// Files no decoding makes CSV of, told apart by their first block: a spreadsheet (`.xlsx` is a zip)
+    /// and UTF-16 without its byte-order mark. `source` prefixes the message when the caller knows it.
+    static func refuseNonText(_ block: [UInt8], source: String?) throws(RunError) {
+        let prefix = source.map { "\($0): " } ?? ""
+        if block.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            throw RunError(.badData, "\(prefix)this is a spreadsheet (.xlsx), not CSV; open it and save it as \"CSV UTF-8 (Comma delimited)\", then read that file.")
+        }
+        if looksLikeUTF16WithoutBOM(block) {
+            throw RunError(.badData, "\(prefix)the file looks like UTF-16 without a byte-order mark (every other byte is 0); export it as UTF-8, or as \"Unicode text\" (UTF-16 with its byte-order mark).")
         }
     }
 

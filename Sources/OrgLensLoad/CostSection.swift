@@ -1,4 +1,5 @@
 public import OrgLensMetrics
+public import OrgLensModel
 
 /// Headcount and cost parts of `dashboard.json`: the basis (`cost_basis`), `cost_by_layer`, and the
 /// cost fields added to managers, teams and org heads. A suppressed value is `null` with its
@@ -6,10 +7,10 @@ public import OrgLensMetrics
 public struct CostSection: Sendable {
     public let rollups: CostRollups
     public let currency: String
-    public let allInMultiplier: Double
+    public let allInMultiplier: ExactDecimal
     public let minGroupSize: Int
 
-    public init(rollups: CostRollups, currency: String, allInMultiplier: Double, minGroupSize: Int) {
+    public init(rollups: CostRollups, currency: String, allInMultiplier: ExactDecimal, minGroupSize: Int) {
         self.rollups = rollups
         self.currency = currency
         self.allInMultiplier = allInMultiplier
@@ -20,7 +21,7 @@ public struct CostSection: Sendable {
         json.key("cost_basis")
         json.beginObject()
         json.field("currency", currency)
-        json.field("all_in_multiplier", decimal: allInMultiplier)
+        json.field("all_in_multiplier", exactly: allInMultiplier)
         json.field("min_group_size", minGroupSize)
         json.endObject()
     }

@@ -1,4 +1,4 @@
-import OrgLensModel
+public import OrgLensModel
 
 /// A streaming JSON writer into a byte buffer, with one fixed layout so output is byte-stable:
 /// containers opened `multiline` put each element on its own indented line; others stay on one line.
@@ -62,6 +62,13 @@ public struct JSONWriter: Sendable {
         separate()
         guard let value, value.isFinite else { return appendLiteral("null") }
         appendDecimal(value)
+    }
+
+    /// A decimal written as its exact digits (`1.3`, `0.012`): rates and multipliers never pass through `Double`.
+    public mutating func field(_ name: String, exactly value: ExactDecimal) {
+        key(name)
+        separate()
+        appendLiteral(value.description)
     }
 
     /// An amount of money given in cents, written exactly: `1234.5`, `812500`, `0.07`.

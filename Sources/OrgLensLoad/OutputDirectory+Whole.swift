@@ -21,9 +21,8 @@ extension OutputDirectory {
         Self.removeLeftovers(of: path, incomingPrefix: prefix)
         try Self.createDirectory(parent.isEmpty ? "." : parent)
         let incoming = prefix + "\(getpid())"
-        try? FileManager.default.removeItem(atPath: incoming)
         do throws(RunError) {
-            try OutputDirectory(path: incoming).publish(files)
+            try Self.writeFolder(files, at: incoming)
             if pauseBetweenSteps > 0 { usleep(pauseBetweenSteps) }
             guard FileManager.default.fileExists(atPath: path) else {
                 try Self.move(incoming, to: path)

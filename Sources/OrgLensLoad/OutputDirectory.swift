@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Foundation
 public import OrgLensModel
 
 /// Publishes a set of files into one directory so that a reader never sees a half-written file and a
@@ -86,8 +87,25 @@ public struct OutputDirectory: Sendable {
         }
     }
 
+    /// Writes every file into a new folder at `path` (one left there before is replaced) and flushes the files
+    /// and every folder to disk: the folder is then renamed into place whole.
+    static func writeFolder(_ files: [File], at path: String) throws(RunError) {
+        try? FileManager.default.removeItem(atPath: path)
+        try createDirectory(path)
+        for file in files {
+            let target = path + "/" + file.name
+            if let slash = target.lastIndex(of: "/"), target[..<slash] != path {
+                try createDirectory(String(target[..<slash]))
+            }
+            try write(file, to: target)
+        }
+        for folder in Set(files.map { (path + "/" + $0.name).split(separator: "/").dropLast().joined(separator: "/") }) {
+            OutputDirectory(path: (path.hasPrefix("/") ? "/" : "") + folder).syncDirectory()
+        }
+    }
+
     /// Makes the renames durable; a failure here loses nothing already visible, so it is not fatal.
-    private func syncDirectory() {
+    func syncDirectory() {
         let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { return }
         fsync(descriptor)

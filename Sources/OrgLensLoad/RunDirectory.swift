@@ -140,7 +140,7 @@ public struct RunDirectory: Sendable {
         removeLeftovers()
         let incoming = root + "/.incoming-\(getpid())"
         do throws(RunError) {
-            try write(files, into: incoming)
+            try OutputDirectory.writeFolder(files, at: incoming)
             return try move(incoming)
         } catch {
             try? FileManager.default.removeItem(atPath: incoming)
@@ -148,27 +148,15 @@ public struct RunDirectory: Sendable {
         }
     }
 
-    /// Writes every file into a fresh `incoming` folder and flushes it to disk.
-    private func write(_ files: [OutputDirectory.File], into incoming: String) throws(RunError) {
-        try? FileManager.default.removeItem(atPath: incoming)
-        try OutputDirectory.createDirectory(incoming)
-        for file in files {
-            let path = incoming + "/" + file.name
-            if let slash = path.lastIndex(of: "/"), path[..<slash] != incoming {
-                try OutputDirectory.createDirectory(String(path[..<slash]))
-            }
-            try OutputDirectory.write(file, to: path)
-        }
-        for folder in Set(files.map { (incoming + "/" + $0.name).split(separator: "/").dropLast().joined(separator: "/") }) {
-            Self.sync(directory: (incoming.hasPrefix("/") ? "/" : "") + folder)
-        }
-    }
-
-    /// Temporary directories of runs that were killed before they finished (the lock is held, so none is live).
+    /// What runs killed before they finished left (the lock is held, so none is live): incoming folders and
+    /// half-made links (`.replaced-` folders are from versions before runs had folders of their own).
     private func removeLeftovers() {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
         for name in names where name.hasPrefix(".incoming-") || name.hasPrefix(".replaced-") || name.hasPrefix(".latest-") {
             try? FileManager.default.removeItem(atPath: root + "/" + name)
+        }
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: root + "/runs")) ?? [] where name.hasPrefix(".day-") {
+            unlink(root + "/runs/" + name)
         }
     }
 
@@ -215,12 +203,7 @@ public struct RunDirectory: Sendable {
         }
     }
 
-    private static func sync(directory: String) {
-        let descriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard descriptor >= 0 else { return }
-        fsync(descriptor)
-        close(descriptor)
-    }
+    private static func sync(directory: String) { OutputDirectory(path: directory).syncDirectory() }
 }
 
 /// An exclusive `flock` on a run directory, held until this value is released.

@@ -54,6 +54,25 @@ struct CostDisclosure {
         let teamSize: [Int32]
     }
 
+    /// The reporting tree's own differencing guard, bottom-up: a subtree of k salaried people is a candidate
+    /// unless the salaried people of it that no candidate subtree below covers are 1 to k−1. It settles the
+    /// tree in one pass; `settle` then has only layers, teams and shares left to settle.
+    static func treeCandidates(graph: OrgGraph, isManager: [Bool], salaried: (Int) -> Int32, minGroupSize k: Int32) -> [Bool] {
+        var subtree = [Bool](repeating: false, count: graph.count)
+        var coveredBelow = [Int32](repeating: 0, count: graph.count)
+        for person in graph.order.reversed() where isManager[Int(person)] {
+            let index = Int(person)
+            var covered: Int32 = 0
+            for child in graph.reports(of: index) {
+                covered += subtree[Int(child)] ? salaried(Int(child)) : coveredBelow[Int(child)]
+            }
+            coveredBelow[index] = covered
+            let residual = salaried(index) - covered
+            subtree[index] = salaried(index) >= k && !(residual > 0 && residual < k)
+        }
+        return subtree
+    }
+
     /// Withholds groups, then shares, until no atom is small.
     mutating func settle(people: People, minGroupSize: Int) {
         let candidates = self

@@ -67,23 +67,9 @@ public struct CostRollups: Sendable {
         var teamTotals = catalog.map { Totals(count: $0.count) }
         if let catalog { teamTotals!.addPeople(costs: costs, isManager: isManager) { Int(catalog.personTeam[$0]) } }
 
-        // The reporting tree's own differencing guard, bottom-up (the salaried people of P's subtree that no
-        // published subtree below P covers must not be a small group): it settles the tree in one pass, and
-        // the atoms below then only have layers, teams and shares left to settle.
-        var subtree = [Bool](repeating: false, count: count)
-        if dimensions.contains(.tree) {
-            var coveredBelow = [Int32](repeating: 0, count: count)
-            for person in graph.order.reversed() where isManager[Int(person)] {
-                let index = Int(person)
-                var covered: Int32 = 0
-                for child in graph.reports(of: index) {
-                    covered += subtree[Int(child)] ? total.salaried(Int(child)) : coveredBelow[Int(child)]
-                }
-                coveredBelow[index] = covered
-                let residual = total.salaried(index) - covered
-                subtree[index] = total.salaried(index) >= k && !(residual > 0 && residual < k)
-            }
-        }
+        let subtree = dimensions.contains(.tree)
+            ? CostDisclosure.treeCandidates(graph: graph, isManager: isManager, salaried: total.salaried, minGroupSize: k)
+            : [Bool](repeating: false, count: count)
         let layerCandidates = (0...layers).map { $0 > 0 && dimensions.contains(.layers) && layerTotals.salaried($0) >= k }
         let teamCandidates = teamTotals.map { totals in (0..<totals.count).map { dimensions.contains(.teams) && totals.salaried($0) >= k } } ?? []
         var disclosure = CostDisclosure(

@@ -63,7 +63,7 @@ public enum Analysis {
         let automatic = request.policy.managerReference == .auto
         var asGiven = request.policy
         if automatic { asGiven.managerReference = .id }
-        var policy = try PolicyResolution.resolve(asGiven, for: table).policy
+        var policy = try PolicyResolution.resolve(asGiven, for: table)
         let firstPolicy = policy
         let (stagedPeople, services) = concurrently(
             workers: request.workers,
@@ -75,7 +75,7 @@ public enum Analysis {
             table = try reader.read(peopleFields(request, reference: .auto), workers: request.workers)
             var named = request.policy
             named.values.dateFormat = policy.values.dateFormat
-            policy = try PolicyResolution.resolve(named, for: table).policy
+            policy = try PolicyResolution.resolve(named, for: table)
             if policy.managerReference != .id {
                 staged = PeopleStager.stage(table, policy: policy, teams: teams, workers: request.workers)
             }
@@ -152,7 +152,7 @@ public enum Analysis {
         findings += teamReport?.findings ?? []
         findings += orgHeads.findings
         let costSection = rollups.map {
-            CostSection(rollups: $0, currency: request.costs.currency, allInMultiplier: request.costs.allInMultiplier.approximation,
+            CostSection(rollups: $0, currency: request.costs.currency, allInMultiplier: request.costs.allInMultiplier,
                         minGroupSize: request.costs.minGroupSize)
         }
         let content = DashboardContent(
@@ -196,7 +196,8 @@ public enum Analysis {
         }
         var ruleCounts: [Rule: Int] = [:]
         for finding in findings { ruleCounts[finding.rule, default: 0] += 1 }
-        for rejection in rejections { ruleCounts[rejection.rule, default: 0] += 1 }
+        // Quarantine counts from data quality: they include the rows counted past the quarantine's caps.
+        for input in quality { ruleCounts.merge(input.quarantined.filter { $0.value > 0 }, uniquingKeysWith: +) }
         let gateFacts = GateFacts(
             rowsRead: peopleQuality.rowsRead, quarantined: peopleQuality.quarantinedTotal, inOrg: built.graph.count,
             orphans: built.orphans, managers: spans.metrics.summary.managers, largestRoot: largestRoot(built.graph),

@@ -42,17 +42,11 @@ public struct ConfigFile: Sendable, Hashable {
 
     /// Parses and validates `text`; errors name the file, line and column, the key, and what is allowed.
     public init(yaml text: String, path: String) throws(RunError) {
-        let node: Node?
-        do {
-            node = try Yams.compose(yaml: text)
-        } catch {
-            throw RunError(.configuration, "\(path): not valid YAML: \(error)")
-        }
-        guard let node else {
+        let reader = NodeReader(path: path)
+        guard let node = try reader.compose(text) else {
             self.init()
             return
         }
-        let reader = NodeReader(path: path)
         try self.init(root: try reader.mapping(node, at: "the top level", allowed: ["costs", "privacy", "thresholds"]), reader: reader)
     }
 

@@ -1,5 +1,5 @@
 public import OrgLensMetrics
-import OrgLensModel
+public import OrgLensModel
 
 /// How salaries become all-in costs, and how small a group may be before its cost is withheld.
 public struct CostSettings: Sendable, Hashable {

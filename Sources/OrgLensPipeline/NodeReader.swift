@@ -6,6 +6,11 @@ import Yams
 struct NodeReader {
     let path: String
 
+    /// The file's node tree (nil for an empty file); bad YAML is a configuration error naming the file.
+    func compose(_ text: String) throws(RunError) -> Node? {
+        do { return try Yams.compose(yaml: text) } catch { throw RunError(.configuration, "\(path): not valid YAML: \(error)") }
+    }
+
     func mapping(_ node: Node, at place: String, allowed: [String]) throws(RunError) -> [String: Node] {
         guard case .mapping(let mapping) = node else { throw error(node: node, "\(place) must be a mapping (key: value lines)") }
         var result: [String: Node] = [:]

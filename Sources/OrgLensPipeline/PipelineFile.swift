@@ -39,9 +39,7 @@ public struct PipelineFile: Sendable {
     public init(yaml text: String, path: String) throws(RunError) {
         self.path = path
         let reader = NodeReader(path: path)
-        let node: Node?
-        do { node = try Yams.compose(yaml: text) } catch { throw RunError(.configuration, "\(path): not valid YAML: \(error)") }
-        guard let node else { throw RunError(.configuration, "\(path): the pipeline file is empty; it needs at least sources.people and outputs.directory.") }
+        guard let node = try reader.compose(text) else { throw RunError(.configuration, "\(path): the pipeline file is empty; it needs at least sources.people and outputs.directory.") }
         let root = try reader.mapping(node, at: "the top level", allowed: [
             "name", "as_of", "sources", "policy", "costs", "privacy", "thresholds", "outputs", "fail_on", "freshness", "gates",
         ])

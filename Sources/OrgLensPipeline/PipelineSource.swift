@@ -59,11 +59,7 @@ extension PipelineFile {
         public mutating func apply(preset: PresetCatalog.Found) throws(RunError) {
             self.preset = preset.name
             let reader = NodeReader(path: preset.origin)
-            let node: Node?
-            do { node = try Yams.compose(yaml: preset.text) } catch {
-                throw RunError(.configuration, "\(preset.origin): not valid YAML: \(error)")
-            }
-            guard let node else { return }
+            guard let node = try reader.compose(preset.text) else { return }
             let keys = try reader.mapping(node, at: "the preset", allowed: Self.keys.filter { $0 != "path" && $0 != "preset" })
             if let mapNode = keys["map"] {
                 for (field, columns) in try reader.anyMapping(mapNode, at: "the preset's map") {

@@ -26,8 +26,9 @@ public enum DateFormat: String, Sendable, Hashable, CaseIterable {
     public func read(_ bytes: ArraySlice<UInt8>) -> Reading {
         let value = DateParts.trimmed(bytes)
         guard !value.isEmpty else { return .unknown }
-        if DateParts.isZeroPlaceholder(value) { return .unknown }
+        // ISO first: it is what most rows hold, and a zero placeholder never reads as a date.
         if let date = CivilDate(isoBytes: value) { return .date(date) }
+        if DateParts.isZeroPlaceholder(value) { return .unknown }
         if self == .iso { return .unreadable }
         guard let parts = DateParts(value) else { return .unreadable }
         let date: CivilDate?

@@ -1,24 +1,19 @@
 public import OrgLensModel
 
 /// What a source's `auto` settings become, decided from the whole column before any row is staged.
-public struct PolicyResolution: Sendable {
-    /// The policy with every `auto` replaced by what the data says.
-    public let policy: PeoplePolicy
-    /// Share of non-empty `manager_id` values that match an `employee_id`, and that hold an `@`.
-    public let managerIDShare: Double
-    public let managerEmailShare: Double
-
+public enum PolicyResolution {
     /// A column's references are of one kind when at least this share of them are.
     public static let referenceShare = 0.95
 
-    /// Throws when a date column reads both day-first and month-first and nothing tells which.
-    public static func resolve(_ policy: PeoplePolicy, for table: RawTable) throws(RunError) -> PolicyResolution {
+    /// The policy with every `auto` replaced by what the data says. Throws when a date column reads both
+    /// day-first and month-first and nothing tells which.
+    public static func resolve(_ policy: PeoplePolicy, for table: RawTable) throws(RunError) -> PeoplePolicy {
         var resolved = policy
         if policy.values.dateFormat == .auto {
             resolved.values.dateFormat = try decideDates(table)
         }
-        let shares = policy.managerReference == .auto ? referenceShares(table, rootMarkers: policy.rootMarkers) : (id: 1, email: 0, name: 0, count: 0)
         if policy.managerReference == .auto {
+            let shares = referenceShares(table, rootMarkers: policy.rootMarkers)
             let hasEmails = table.column(PersonField.email.rawValue) != nil
             let hasNames = table.column(PersonField.name.rawValue) != nil
                 || (table.column(PersonField.firstName.rawValue) != nil && table.column(PersonField.lastName.rawValue) != nil)
@@ -36,7 +31,7 @@ public struct PolicyResolution: Sendable {
                 resolved.managerReference = .id
             }
         }
-        return PolicyResolution(policy: resolved, managerIDShare: shares.id, managerEmailShare: shares.email)
+        return resolved
     }
 
     private static func decideDates(_ table: RawTable) throws(RunError) -> DateFormat {

@@ -29,7 +29,7 @@ where Meaning.RawValue == String {
     public init(pairs: [String], option: String) throws(VocabularyError) {
         for pair in pairs {
             guard let equals = pair.lastIndex(of: "="), let meaning = Meaning(rawValue: String(pair[pair.index(after: equals)...]).lowercased()) else {
-                throw VocabularyError(text: pair, choices: Meaning.allCases.map(\.rawValue))
+                throw VocabularyError(option: option, text: pair, choices: Meaning.allCases.map(\.rawValue))
             }
             meanings[Self.normalize(String(pair[..<equals]))] = meaning
         }
@@ -51,6 +51,8 @@ where Meaning.RawValue == String {
 
 /// A `VALUE=MEANING` pair whose meaning is not one of `choices`.
 public struct VocabularyError: Error, Sendable {
+    /// The flag the pair came with (`--status-map`).
+    public let option: String
     public let text: String
     public let choices: [String]
 }

@@ -33,10 +33,13 @@ public struct XMLReader: Sendable {
     /// worker, libxml2 parses on one worker while the records are collected on another, and the
     /// file's checksum is computed on a third; the table is the same either way.
     public func read(fields: [String], identifierField: String, workers: Int = 1) throws(RunError) -> RawTable {
-        let first = try ByteBlockReader(path: path, hashing: false).next()
-        if first?.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) ?? true {
+        // The first block, read once: an empty file and a refused prolog fail at once, before any worker starts
+        // (with more than one, another would otherwise hash the whole file first).
+        guard let first = try ByteBlockReader(path: path, hashing: false).next(),
+              !first.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else {
             throw RunError(.badData, "\(displayPath): the file is empty; expected an XML export with one element per person.")
         }
+        if DoctypeSniffer.prologHasDoctype(first) { throw RunError(.badData, Self.doctypeMessage(displayPath)) }
         let selectors = fields.map { mapping.selectors[$0] }
         let plan = RecordCollector(selectors: selectors, maxFieldBytes: limits.maxFieldBytes)
         var sink = RecordEventSink(collector: plan, table: TableBuilder(
@@ -46,10 +49,6 @@ public struct XMLReader: Sendable {
             var source = try eventSource(plan: plan, hashing: true)
             while let batch = try source.next() { sink.consume(batch) }
             return sink.table.rawTable(fields: fields, file: source.reader.fileInfo)
-        }
-        // A refused prolog must fail at once, not after another worker has read the whole file.
-        if let first = try ByteBlockReader(path: path, hashing: false).next(), DoctypeSniffer.prologHasDoctype(first) {
-            throw RunError(.badData, Self.doctypeMessage(displayPath))
         }
         let channel = RecordEventChannel()
         let (_, parsed, hashed) = concurrently(

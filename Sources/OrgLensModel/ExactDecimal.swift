@@ -46,9 +46,6 @@ public struct ExactDecimal: Sendable, Hashable, CustomStringConvertible {
 
     public var isPositive: Bool { mantissa > 0 }
 
-    /// For display only (`cost_basis`): the nearest binary value.
-    public var approximation: Double { Double(mantissa) / pow10(scale) }
-
     /// The digits as written, without trailing zeros: `1.3`, `0.012`.
     public var description: String {
         var digits = String(mantissa)
@@ -60,14 +57,8 @@ public struct ExactDecimal: Sendable, Hashable, CustomStringConvertible {
         return text
     }
 
-    private func pow10(_ exponent: Int) -> Double {
-        var value = 1.0
-        for _ in 0..<exponent { value *= 10 }
-        return value
-    }
-
     /// `micro` (×10⁻⁶) × each factor, in cents, rounded once, half away from zero.
-    static func cents(micro: Int64, times factors: [ExactDecimal]) -> Int64 {
+    public static func cents(micro: Int64, times factors: [ExactDecimal]) -> Int64 {
         var numerator = Int128(micro)
         var scale = 4  // micro-units → cents
         for factor in factors {
