@@ -6,6 +6,7 @@ import OrgLensMetrics
 import OrgLensModel
 import OrgLensPipeline
 import OrgLensStage
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -20,46 +21,70 @@ public struct AnalyzeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("People export (CSV or XML).", valueName: "file"))
     var people: String
 
-    @Option(help: ArgumentHelp("Input format: csv or xml (default: xml for .xml files, else csv).", valueName: "format"))
+    @Option(
+        help: ArgumentHelp("Input format: csv or xml (default: xml for .xml files, else csv).", valueName: "format"))
     var format: String?
 
-    @Option(help: ArgumentHelp("An export preset: its column names and value vocabulary (orglens presets lists them).", valueName: "name"))
+    @Option(
+        help: ArgumentHelp(
+            "An export preset: its column names and value vocabulary (orglens presets lists them).", valueName: "name"))
     var preset: String?
 
-    @Option(name: .customLong("record"), help: ArgumentHelp(
-        "XML: local name of the element holding one person (for files no preset describes).", valueName: "element"))
+    @Option(
+        name: .customLong("record"),
+        help: ArgumentHelp(
+            "XML: local name of the element holding one person (for files no preset describes).", valueName: "element"))
     var recordElement: String?
 
-    @Option(name: .customLong("map"), help: ArgumentHelp(
-        "Take a canonical field from a differently named column (CSV, e.g. employee_id=EMPLOYEE_ID) or from an XML selector (e.g. manager_id=Manager/ID[@type='Employee_ID']). Repeatable.",
-        valueName: "field=column"))
+    @Option(
+        name: .customLong("map"),
+        help: ArgumentHelp(
+            "Take a canonical field from a differently named column (CSV, e.g. employee_id=EMPLOYEE_ID) or from an XML selector (e.g. manager_id=Manager/ID[@type='Employee_ID']). Repeatable.",
+            valueName: "field=column"))
     var mappings: [String] = []
 
     @Option(help: ArgumentHelp("Teams export (CSV): team_id, name, parent_team_id, lead_id, type.", valueName: "file"))
     var teams: String?
 
-    @Option(help: ArgumentHelp("Service catalog (CSV): service_id, name, owner_team_id; one row per owner. Needs --teams.", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "Service catalog (CSV): service_id, name, owner_team_id; one row per owner. Needs --teams.",
+            valueName: "file"))
     var services: String?
 
-    @Option(help: ArgumentHelp("Service dependencies (CSV): service_id, depends_on_service_id. Needs --services.", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "Service dependencies (CSV): service_id, depends_on_service_id. Needs --services.", valueName: "file"))
     var dependencies: String?
 
-    @Option(name: .customLong("teams-map"), help: ArgumentHelp("Like --map, for the teams export.", valueName: "field=column"))
+    @Option(
+        name: .customLong("teams-map"),
+        help: ArgumentHelp("Like --map, for the teams export.", valueName: "field=column"))
     var teamsMappings: [String] = []
 
-    @Option(name: .customLong("services-map"), help: ArgumentHelp("Like --map, for the service catalog.", valueName: "field=column"))
+    @Option(
+        name: .customLong("services-map"),
+        help: ArgumentHelp("Like --map, for the service catalog.", valueName: "field=column"))
     var servicesMappings: [String] = []
 
-    @Option(name: .customLong("dependencies-map"), help: ArgumentHelp("Like --map, for the dependencies.", valueName: "field=column"))
+    @Option(
+        name: .customLong("dependencies-map"),
+        help: ArgumentHelp("Like --map, for the dependencies.", valueName: "field=column"))
     var dependenciesMappings: [String] = []
 
-    @Option(name: .customLong("org-layer"), help: ArgumentHelp("Layer of the org heads (directors) (default 2).", valueName: "n"))
+    @Option(
+        name: .customLong("org-layer"),
+        help: ArgumentHelp("Layer of the org heads (directors) (default 2).", valueName: "n"))
     var orgLayer: Int?
 
-    @Option(name: .customLong("team-min-size"), help: ArgumentHelp("Teams smaller than this are team.undersized (default 3).", valueName: "n"))
+    @Option(
+        name: .customLong("team-min-size"),
+        help: ArgumentHelp("Teams smaller than this are team.undersized (default 3).", valueName: "n"))
     var teamMinimumSize: Int?
 
-    @Option(name: .customLong("team-max-size"), help: ArgumentHelp("Teams larger than this are team.oversized (default 9).", valueName: "n"))
+    @Option(
+        name: .customLong("team-max-size"),
+        help: ArgumentHelp("Teams larger than this are team.oversized (default 9).", valueName: "n"))
     var teamMaximumSize: Int?
 
     @Option(help: ArgumentHelp("YAML settings (costs, privacy, thresholds); flags override it.", valueName: "file"))
@@ -68,88 +93,139 @@ public struct AnalyzeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Reporting currency for costs (default USD).", valueName: "code"))
     var currency: String?
 
-    @Option(name: .customLong("rate"), help: ArgumentHelp("Value of one unit of CODE in the reporting currency. Repeatable.", valueName: "code=rate"))
+    @Option(
+        name: .customLong("rate"),
+        help: ArgumentHelp("Value of one unit of CODE in the reporting currency. Repeatable.", valueName: "code=rate"))
     var rates: [String] = []
 
-    @Option(name: .customLong("all-in-multiplier"), help: ArgumentHelp("Salary × this = all-in cost (default 1.3).", valueName: "x"))
+    @Option(
+        name: .customLong("all-in-multiplier"),
+        help: ArgumentHelp("Salary × this = all-in cost (default 1.3).", valueName: "x"))
     var allInMultiplier: String?
 
-    @Option(name: .customLong("cost-dimension"), help: ArgumentHelp(
-        "Groups whose pay is published: tree (default), layers, teams. Repeatable; replaces the default.", valueName: "name"))
+    @Option(
+        name: .customLong("cost-dimension"),
+        help: ArgumentHelp(
+            "Groups whose pay is published: tree (default), layers, teams. Repeatable; replaces the default.",
+            valueName: "name"))
     var costDimensions: [String] = []
 
-    @Option(name: .customLong("cost-precision"), help: ArgumentHelp(
-        "Round every published cost to this, in the reporting currency (default 1000; at least 0.01).", valueName: "amount"))
+    @Option(
+        name: .customLong("cost-precision"),
+        help: ArgumentHelp(
+            "Round every published cost to this, in the reporting currency (default 1000; at least 0.01).",
+            valueName: "amount"))
     var costPrecision: String?
 
-    @Option(name: .customLong("min-group-size"), help: ArgumentHelp("Groups with fewer salaried people publish no cost (default 5, at least 3).", valueName: "k"))
+    @Option(
+        name: .customLong("min-group-size"),
+        help: ArgumentHelp("Groups with fewer salaried people publish no cost (default 5, at least 3).", valueName: "k")
+    )
     var minGroupSize: Int?
 
-    @Option(name: .customLong("contractor-type"), help: ArgumentHelp(
-        "An employment_type meaning contractor. Repeatable; replaces the default list (contractor, contingent, consultant, temp).",
-        valueName: "value"))
+    @Option(
+        name: .customLong("contractor-type"),
+        help: ArgumentHelp(
+            "An employment_type meaning contractor. Repeatable; replaces the default list (contractor, contingent, consultant, temp).",
+            valueName: "value"))
     var contractorTypes: [String] = []
 
-    @Option(name: .customLong("contractors-in-spans"), help: ArgumentHelp("Whether contractors count as direct reports (default true).", valueName: "true|false"))
+    @Option(
+        name: .customLong("contractors-in-spans"),
+        help: ArgumentHelp("Whether contractors count as direct reports (default true).", valueName: "true|false"))
     var contractorsInSpans: Bool?
 
-    @Option(name: .customLong("manager-ref"), help: ArgumentHelp(
-        "What manager_id holds: auto (default: decided from the values), id, email or name (matched case-insensitively; 'Last, First' too).",
-        valueName: "kind"))
+    @Option(
+        name: .customLong("manager-ref"),
+        help: ArgumentHelp(
+            "What manager_id holds: auto (default: decided from the values), id, email or name (matched case-insensitively; 'Last, First' too).",
+            valueName: "kind"))
     var managerReference: String?
 
-    @Option(name: .customLong("date-format"), help: ArgumentHelp(
-        "How dates are written: iso (default), mdy, dmy, ymd (with /, . or -), or auto (decided from the column).", valueName: "format"))
+    @Option(
+        name: .customLong("date-format"),
+        help: ArgumentHelp(
+            "How dates are written: iso (default), mdy, dmy, ymd (with /, . or -), or auto (decided from the column).",
+            valueName: "format"))
     var dateFormat: String?
 
-    @Option(name: .customLong("pay-decimal"), help: ArgumentHelp("The decimal mark in pay: auto (default), '.' or ','.", valueName: "mark"))
+    @Option(
+        name: .customLong("pay-decimal"),
+        help: ArgumentHelp("The decimal mark in pay: auto (default), '.' or ','.", valueName: "mark"))
     var payDecimal: String?
 
-    @Option(name: .customLong("pay-period"), help: ArgumentHelp("What salary is per when a value does not say: annual (default), monthly, hourly.", valueName: "period"))
+    @Option(
+        name: .customLong("pay-period"),
+        help: ArgumentHelp(
+            "What salary is per when a value does not say: annual (default), monthly, hourly.", valueName: "period"))
     var payPeriod: String?
 
-    @Option(name: .customLong("hours-per-year"), help: ArgumentHelp("Hours that make an hourly rate annual (default 2080).", valueName: "n"))
+    @Option(
+        name: .customLong("hours-per-year"),
+        help: ArgumentHelp("Hours that make an hourly rate annual (default 2080).", valueName: "n"))
     var hoursPerYear: Int?
 
-    @Option(name: .customLong("status-map"), help: ArgumentHelp(
-        "What a status value means: active, leave, inactive or pending (e.g. 'Garden leave=leave'). Repeatable.", valueName: "value=meaning"))
+    @Option(
+        name: .customLong("status-map"),
+        help: ArgumentHelp(
+            "What a status value means: active, leave, inactive or pending (e.g. 'Garden leave=leave'). Repeatable.",
+            valueName: "value=meaning"))
     var statusMap: [String] = []
 
-    @Option(name: .customLong("employment-type-map"), help: ArgumentHelp(
-        "What an employment_type value means: employee or contractor (e.g. '1099 Contractor=contractor'). Repeatable.",
-        valueName: "value=meaning"))
+    @Option(
+        name: .customLong("employment-type-map"),
+        help: ArgumentHelp(
+            "What an employment_type value means: employee or contractor (e.g. '1099 Contractor=contractor'). Repeatable.",
+            valueName: "value=meaning"))
     var employmentTypeMap: [String] = []
 
-    @Option(name: .customLong("root-marker"), help: ArgumentHelp(
-        "A manager_id value meaning 'no manager' (e.g. XX, N/A, 0). Repeatable.", valueName: "value"))
+    @Option(
+        name: .customLong("root-marker"),
+        help: ArgumentHelp(
+            "A manager_id value meaning 'no manager' (e.g. XX, N/A, 0). Repeatable.", valueName: "value"))
     var rootMarkers: [String] = []
 
-    @Option(name: .customLong("inactive-status"), help: ArgumentHelp(
-        "A status that leaves a row out of the org. Repeatable; replaces the default list (terminated, inactive, pending-start).",
-        valueName: "value"))
+    @Option(
+        name: .customLong("inactive-status"),
+        help: ArgumentHelp(
+            "A status that leaves a row out of the org. Repeatable; replaces the default list (terminated, inactive, pending-start).",
+            valueName: "value"))
     var inactiveStatuses: [String] = []
 
-    @Option(help: ArgumentHelp("Field delimiter: ',', ';', '|', 'tab' (default: detected from the header line).", valueName: "char"))
+    @Option(
+        help: ArgumentHelp(
+            "Field delimiter: ',', ';', '|', 'tab' (default: detected from the header line).", valueName: "char"))
     var delimiter: String?
 
-    @Option(help: ArgumentHelp(
-        "Text encoding: auto (default: UTF-8 when the file is valid UTF-8, else windows-1252), utf-8, windows-1252, utf-16 (with BOM).",
-        valueName: "name"))
+    @Option(
+        help: ArgumentHelp(
+            "Text encoding: auto (default: UTF-8 when the file is valid UTF-8, else windows-1252), utf-8, windows-1252, utf-16 (with BOM).",
+            valueName: "name"))
     var encoding: String?
 
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("The day the org is measured on (default: today, UTC).", valueName: "yyyy-mm-dd"))
+    @Option(
+        name: .customLong("as-of"),
+        help: ArgumentHelp("The day the org is measured on (default: today, UTC).", valueName: "yyyy-mm-dd"))
     var asOf: String?
 
-    @Option(help: ArgumentHelp("Parallel workers (default: active processors). Output does not depend on it.", valueName: "n"))
+    @Option(
+        help: ArgumentHelp(
+            "Parallel workers (default: active processors). Output does not depend on it.", valueName: "n"))
     var workers: Int?
 
-    @Option(name: .customLong("out"), help: ArgumentHelp("Directory to write into (created if missing).", valueName: "dir"))
+    @Option(
+        name: .customLong("out"), help: ArgumentHelp("Directory to write into (created if missing).", valueName: "dir"))
     var outputDirectory: String
 
-    @Flag(help: "Replace person ids in the dashboard and tables with keyed pseudonyms (key: $ORGLENS_PSEUDONYM_KEY or --pseudonym-key-file).")
+    @Flag(
+        help:
+            "Replace person ids in the dashboard and tables with keyed pseudonyms (key: $ORGLENS_PSEUDONYM_KEY or --pseudonym-key-file)."
+    )
     var pseudonymize = false
 
-    @Option(name: .customLong("pseudonym-key-file"), help: ArgumentHelp("File holding the pseudonym key (mode 600).", valueName: "file"))
+    @Option(
+        name: .customLong("pseudonym-key-file"),
+        help: ArgumentHelp("File holding the pseudonym key (mode 600).", valueName: "file"))
     var pseudonymKeyFile: String?
 
     @Flag(help: "Also write every table as tables/<name>.ndjson.")
@@ -170,7 +246,8 @@ public struct AnalyzeCommand: ParsableCommand {
             throw ValidationError("--manager-ref must be auto, id, email or name.")
         }
         if let dateFormat, DateFormat(rawValue: dateFormat) == nil {
-            throw ValidationError("--date-format must be one of \(DateFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+            throw ValidationError(
+                "--date-format must be one of \(DateFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
         }
         if let payDecimal, PayFormat.DecimalMark(rawValue: payDecimal) == nil {
             throw ValidationError("--pay-decimal must be auto, '.' or ','.")
@@ -178,7 +255,9 @@ public struct AnalyzeCommand: ParsableCommand {
         if let payPeriod, PayPeriod(rawValue: payPeriod) == nil {
             throw ValidationError("--pay-period must be annual, monthly or hourly.")
         }
-        if let hoursPerYear, !(1...8784).contains(hoursPerYear) { throw ValidationError("--hours-per-year must be between 1 and 8784.") }
+        if let hoursPerYear, !(1...8784).contains(hoursPerYear) {
+            throw ValidationError("--hours-per-year must be between 1 and 8784.")
+        }
         if let format, SourceFormat(rawValue: format.lowercased()) == nil {
             throw ValidationError("--format '\(format)' is not supported; use csv or xml.")
         }
@@ -233,7 +312,8 @@ public struct AnalyzeCommand: ParsableCommand {
         overrides.teamMaxSize = teamMaximumSize
         let settings = try ResolvedSettings(file: file, overrides: overrides)
         let day = asOf.flatMap { CivilDate(iso: Substring($0)) } ?? Self.todayUTC()
-        let dialect = try DialectText.dialect(delimiter: delimiter, encoding: encoding ?? "auto", source: "the command line")
+        let dialect = try DialectText.dialect(
+            delimiter: delimiter, encoding: encoding ?? "auto", source: "the command line")
         let source = try peopleSource()
         var request = AnalysisRequest(
             people: try source.peopleSource(settingsFile: nil),
@@ -241,10 +321,13 @@ public struct AnalyzeCommand: ParsableCommand {
                 TableSource(path: path, mapping: try ColumnMapping<TeamField>(pairs: teamsMappings), dialect: dialect)
             },
             services: try services.map { path throws(RunError) in
-                TableSource(path: path, mapping: try ColumnMapping<ServiceField>(pairs: servicesMappings), dialect: dialect)
+                TableSource(
+                    path: path, mapping: try ColumnMapping<ServiceField>(pairs: servicesMappings), dialect: dialect)
             },
             dependencies: try dependencies.map { path throws(RunError) in
-                TableSource(path: path, mapping: try ColumnMapping<DependencyField>(pairs: dependenciesMappings), dialect: dialect)
+                TableSource(
+                    path: path, mapping: try ColumnMapping<DependencyField>(pairs: dependenciesMappings),
+                    dialect: dialect)
             },
             policy: source.policy(asOf: day, inactiveStatuses: nil, contractorTypes: settings.contractorTypes),
             orgLayer: settings.orgLayer, teamSizes: settings.teamSizes, orgHeadBands: settings.orgHeadBands,
@@ -276,11 +359,19 @@ public struct AnalyzeCommand: ParsableCommand {
         if let payPeriod { source.payPeriod = payPeriod }
         if let hoursPerYear { source.hoursPerYear = hoursPerYear }
         do {
-            source.statusMap.merge(try ValueVocabulary<StatusClass>(pairs: statusMap, option: "--status-map").meanings.mapValues(\.rawValue)) { $1 }
+            source.statusMap.merge(
+                try ValueVocabulary<StatusClass>(pairs: statusMap, option: "--status-map").meanings.mapValues(
+                    \.rawValue)
+            ) { $1 }
             source.employmentTypeMap.merge(
-                try ValueVocabulary<WorkerClass>(pairs: employmentTypeMap, option: "--employment-type-map").meanings.mapValues(\.rawValue)) { $1 }
+                try ValueVocabulary<WorkerClass>(pairs: employmentTypeMap, option: "--employment-type-map").meanings
+                    .mapValues(\.rawValue)
+            ) { $1 }
         } catch {
-            throw RunError(.usage, "\(error.option) '\(error.text)' is not VALUE=MEANING; meanings are: \(error.choices.joined(separator: ", ")).")
+            throw RunError(
+                .usage,
+                "\(error.option) '\(error.text)' is not VALUE=MEANING; meanings are: \(error.choices.joined(separator: ", "))."
+            )
         }
         return source
     }

@@ -3,2260 +3,2326 @@
 /// The published JSON Schemas, by path under `Schemas/`.
 enum EmbeddedSchemas {
     static let all: [(name: String, text: String)] = [
-        ("blocked.schema.json", #"""
-{
-  "$schema": "https://json-schema.org/draft/2020-12/schema",
-  "$id": "https://orglens.example/schemas/blocked.schema.json",
-  "title": "OrgLens blocked.json (a run a gate kept off the dashboard)",
-  "type": "object",
-  "additionalProperties": false,
-  "required": [
-    "schema_version",
-    "pipeline",
-    "as_of",
-    "exit_code",
-    "gates"
-  ],
-  "properties": {
-    "schema_version": {
-      "const": "1.3"
-    },
-    "pipeline": {
-      "type": "string"
-    },
-    "as_of": {
-      "type": "string",
-      "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
-    },
-    "exit_code": {
-      "const": 65
-    },
-    "gates": {
-      "type": "array",
-      "items": {
-        "title": "gate",
-        "type": "object",
-        "additionalProperties": false,
-        "required": [
-          "gate",
-          "value",
-          "limit",
-          "detail"
-        ],
-        "properties": {
-          "gate": {
-            "type": "string"
-          },
-          "value": {
-            "type": "number"
-          },
-          "limit": {
-            "type": "number"
-          },
-          "detail": {
-            "type": "string"
-          }
-        }
-      }
-    }
-  }
-}
-
-"""#),
-        ("dashboard.schema.json", #"""
-{
-  "$schema": "https://json-schema.org/draft/2020-12/schema",
-  "$id": "https://orglens.example/schemas/dashboard.schema.json",
-  "title": "OrgLens dashboard.json",
-  "type": "object",
-  "additionalProperties": false,
-  "required": [
-    "schema_version",
-    "as_of",
-    "summary",
-    "span_distribution",
-    "layers",
-    "managers",
-    "org_heads",
-    "findings",
-    "data_quality"
-  ],
-  "properties": {
-    "schema_version": {
-      "const": "1.3"
-    },
-    "as_of": {
-      "type": "string",
-      "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
-    },
-    "cost_basis": {
-      "type": "object",
-      "additionalProperties": false,
-      "required": [
-        "currency",
-        "all_in_multiplier",
-        "min_group_size"
-      ],
-      "properties": {
-        "currency": {
-          "type": "string"
-        },
-        "all_in_multiplier": {
-          "type": "number"
-        },
-        "min_group_size": {
-          "type": "integer",
-          "minimum": 3
-        }
-      }
-    },
-    "summary": {
-      "$ref": "https://orglens.example/schemas/tables/summary.schema.json"
-    },
-    "span_distribution": {
-      "type": "array",
-      "items": {
-        "$ref": "https://orglens.example/schemas/tables/span_distribution.schema.json"
-      }
-    },
-    "layers": {
-      "type": "array",
-      "items": {
-        "$ref": "https://orglens.example/schemas/tables/layers.schema.json"
-      }
-    },
-    "cost_by_layer": {
-      "type": "array",
-      "items": {
-        "$ref": "https://orglens.example/schemas/tables/cost_by_layer.schema.json"
-      }
-    },
-    "managers": {
-      "type": "array",
-      "items": {
-        "$ref": "https://orglens.example/schemas/tables/managers.schema.json"
-      }
-    },
-    "org_heads": {
-      "type": "array",
-      "items": {
-        "$ref": "https://orglens.example/schemas/tables/org_heads.schema.json"
-      }
-    },
-    "teams": {
-      "type": "array",
-      "items": {
-        "$ref": "https://orglens.example/schemas/tables/teams.schema.json"
-      }
-    },
-    "services": {
-      "type": "array",
-      "items": {
-        "$ref": "https://orglens.example/schemas/tables/services.schema.json"
-      }
-    },
-    "conway": {
-      "type": "object",
-      "required": [
-        "pairs",
-        "same_org_head_share",
-        "same_manager_share",
-        "by_org_head",
-        "org_head_dependencies"
-      ],
-      "properties": {
-        "pairs": {
-          "type": "integer"
-        },
-        "same_org_head_share": {
-          "type": [
-            "number",
-            "null"
-          ]
-        },
-        "same_manager_share": {
-          "type": [
-            "number",
-            "null"
-          ]
-        },
-        "by_org_head": {
-          "type": "array",
-          "items": {
-            "$ref": "https://orglens.example/schemas/tables/conway_by_org_head.schema.json"
-          }
-        },
-        "org_head_dependencies": {
-          "type": "array",
-          "items": {
-            "$ref": "https://orglens.example/schemas/tables/conway_org_head_dependencies.schema.json"
-          }
-        }
-      },
-      "additionalProperties": false
-    },
-    "findings": {
-      "type": "array",
-      "items": {
-        "$ref": "https://orglens.example/schemas/tables/findings.schema.json"
-      }
-    },
-    "data_quality": {
-      "type": "object",
-      "additionalProperties": false,
-      "required": [
-        "rows_read",
-        "in_org",
-        "excluded",
-        "quarantined",
-        "manager_ref",
-        "date_format",
-        "values",
-        "unmapped",
-        "inputs",
-        "outcomes"
-      ],
-      "properties": {
-        "rows_read": {
-          "type": "integer"
-        },
-        "in_org": {
-          "type": "integer"
-        },
-        "excluded": {
-          "type": "integer"
-        },
-        "quarantined": {
-          "type": "integer"
-        },
-        "manager_ref": {
-          "enum": [
-            "id",
-            "email",
-            "name"
-          ],
-          "description": "what manager_id held (auto decided)"
-        },
-        "date_format": {
-          "enum": [
-            "iso",
-            "mdy",
-            "dmy",
-            "ymd"
-          ],
-          "description": "how dates were read (auto decided)"
-        },
-        "values": {
-          "type": "array",
-          "items": {
-            "$ref": "https://orglens.example/schemas/tables/data_quality_values.schema.json"
-          }
-        },
-        "unmapped": {
-          "type": "array",
-          "items": {
-            "$ref": "https://orglens.example/schemas/tables/data_quality_unmapped.schema.json"
-          }
-        },
-        "inputs": {
-          "type": "array",
-          "items": {
-            "$ref": "https://orglens.example/schemas/tables/data_quality_inputs.schema.json"
-          }
-        },
-        "outcomes": {
-          "type": "array",
-          "items": {
-            "$ref": "https://orglens.example/schemas/tables/data_quality_outcomes.schema.json"
-          }
-        }
-      }
-    }
-  }
-}
-
-"""#),
-        ("manifest.schema.json", #"""
-{
-  "$schema": "https://json-schema.org/draft/2020-12/schema",
-  "$id": "https://orglens.example/schemas/manifest.schema.json",
-  "title": "OrgLens manifest.json",
-  "type": "object",
-  "additionalProperties": false,
-  "required": [
-    "schema_version",
-    "tool",
-    "tool_version",
-    "as_of",
-    "workers",
-    "inputs",
-    "quarantine",
-    "timings"
-  ],
-  "properties": {
-    "schema_version": {
-      "const": "1.3"
-    },
-    "tool": {
-      "const": "orglens"
-    },
-    "tool_version": {
-      "type": "string"
-    },
-    "as_of": {
-      "type": "string",
-      "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
-    },
-    "workers": {
-      "type": "integer",
-      "minimum": 1
-    },
-    "inputs": {
-      "type": "array",
-      "items": {
-        "title": "input",
-        "type": "object",
-        "additionalProperties": false,
-        "required": [
-          "role",
-          "path",
-          "bytes",
-          "sha256",
-          "rows_read",
-          "accepted",
-          "excluded",
-          "quarantined"
-        ],
-        "properties": {
-          "role": {
-            "type": "string",
-            "enum": [
-              "people",
-              "teams",
-              "services",
-              "dependencies"
-            ]
-          },
-          "path": {
-            "type": "string"
-          },
-          "bytes": {
-            "type": "integer"
-          },
-          "sha256": {
-            "type": "string"
-          },
-          "rows_read": {
-            "type": "integer"
-          },
-          "accepted": {
-            "type": "integer"
-          },
-          "excluded": {
-            "type": "integer"
-          },
-          "quarantined": {
-            "type": "integer"
-          }
-        }
-      }
-    },
-    "quarantine": {
-      "type": "object",
-      "additionalProperties": false,
-      "required": [
-        "written",
-        "not_written"
-      ],
-      "properties": {
-        "written": {
-          "type": "integer"
-        },
-        "not_written": {
-          "type": "integer"
-        }
-      }
-    },
-    "timings": {
-      "type": "array",
-      "items": {
-        "title": "timing",
-        "type": "object",
-        "additionalProperties": false,
-        "required": [
-          "stage",
-          "seconds"
-        ],
-        "properties": {
-          "stage": {
-            "type": "string"
-          },
-          "seconds": {
-            "type": "number"
-          }
-        }
-      }
-    }
-  }
-}
-
-"""#),
-        ("pipeline.schema.json", #"""
-{
-  "$schema": "https://json-schema.org/draft/2020-12/schema",
-  "$id": "https://orglens.example/schemas/pipeline.schema.json",
-  "title": "OrgLens pipeline file (YAML)",
-  "type": "object",
-  "additionalProperties": false,
-  "required": [
-    "sources",
-    "outputs"
-  ],
-  "properties": {
-    "name": {
-      "type": "string"
-    },
-    "as_of": {
-      "type": "string",
-      "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
-    },
-    "sources": {
-      "type": "object",
-      "additionalProperties": false,
-      "required": [
-        "people"
-      ],
-      "properties": {
-        "people": {
-          "type": "object",
-          "additionalProperties": false,
-          "required": [
-            "path"
-          ],
-          "properties": {
-            "path": {
-              "type": "string"
-            },
-            "format": {
-              "enum": [
-                "csv",
-                "xml"
-              ]
-            },
-            "preset": {
-              "type": "string"
-            },
-            "map": {
-              "type": "object",
-              "additionalProperties": {
-                "type": "string"
-              }
-            },
-            "manager_ref": {
-              "enum": [
-                "auto",
-                "id",
-                "email",
-                "name"
-              ]
-            },
-            "delimiter": {
-              "type": "string"
-            },
-            "encoding": {
-              "type": "string"
-            },
-            "root_markers": {
-              "type": "array",
-              "items": {
-                "type": "string"
-              }
-            },
-            "record": {
-              "type": "string"
-            },
-            "inactive_statuses": {
-              "type": "array",
-              "items": {
-                "type": "string"
-              }
-            },
-            "description": {
-              "type": "string"
-            },
-            "date_format": {
-              "enum": [
-                "iso",
-                "mdy",
-                "dmy",
-                "ymd",
-                "auto"
-              ]
-            },
-            "pay_format": {
+        (
+            "blocked.schema.json",
+            #"""
+            {
+              "$schema": "https://json-schema.org/draft/2020-12/schema",
+              "$id": "https://orglens.example/schemas/blocked.schema.json",
+              "title": "OrgLens blocked.json (a run a gate kept off the dashboard)",
               "type": "object",
               "additionalProperties": false,
-              "required": [],
+              "required": [
+                "schema_version",
+                "pipeline",
+                "as_of",
+                "exit_code",
+                "gates"
+              ],
               "properties": {
-                "decimal": {
-                  "enum": [
-                    ".",
-                    ",",
-                    "auto"
-                  ]
+                "schema_version": {
+                  "const": "1.3"
                 },
-                "grouping": {
+                "pipeline": {
                   "type": "string"
                 },
-                "symbols": {
-                  "type": "object",
-                  "additionalProperties": {
-                    "type": "string"
+                "as_of": {
+                  "type": "string",
+                  "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+                },
+                "exit_code": {
+                  "const": 65
+                },
+                "gates": {
+                  "type": "array",
+                  "items": {
+                    "title": "gate",
+                    "type": "object",
+                    "additionalProperties": false,
+                    "required": [
+                      "gate",
+                      "value",
+                      "limit",
+                      "detail"
+                    ],
+                    "properties": {
+                      "gate": {
+                        "type": "string"
+                      },
+                      "value": {
+                        "type": "number"
+                      },
+                      "limit": {
+                        "type": "number"
+                      },
+                      "detail": {
+                        "type": "string"
+                      }
+                    }
                   }
                 }
               }
-            },
-            "pay_period": {
-              "enum": [
-                "annual",
-                "monthly",
-                "hourly"
-              ]
-            },
-            "hours_per_year": {
-              "type": "integer",
-              "minimum": 1,
-              "maximum": 8784
-            },
-            "status_map": {
-              "type": "object",
-              "additionalProperties": {
-                "enum": [
-                  "active",
-                  "leave",
-                  "inactive",
-                  "pending"
-                ]
-              }
-            },
-            "employment_type_map": {
-              "type": "object",
-              "additionalProperties": {
-                "enum": [
-                  "employee",
-                  "contractor"
-                ]
-              }
             }
-          }
-        },
-        "teams": {
-          "type": "object",
-          "additionalProperties": false,
-          "required": [
-            "path"
-          ],
-          "properties": {
-            "path": {
-              "type": "string"
-            },
-            "format": {
-              "enum": [
-                "csv",
-                "xml"
-              ]
-            },
-            "preset": {
-              "type": "string"
-            },
-            "map": {
-              "type": "object",
-              "additionalProperties": {
-                "type": "string"
-              }
-            },
-            "manager_ref": {
-              "enum": [
-                "auto",
-                "id",
-                "email",
-                "name"
-              ]
-            },
-            "delimiter": {
-              "type": "string"
-            },
-            "encoding": {
-              "type": "string"
-            },
-            "root_markers": {
-              "type": "array",
-              "items": {
-                "type": "string"
-              }
-            },
-            "record": {
-              "type": "string"
-            },
-            "inactive_statuses": {
-              "type": "array",
-              "items": {
-                "type": "string"
-              }
-            },
-            "description": {
-              "type": "string"
-            },
-            "date_format": {
-              "enum": [
-                "iso",
-                "mdy",
-                "dmy",
-                "ymd",
-                "auto"
-              ]
-            },
-            "pay_format": {
+
+            """#
+        ),
+        (
+            "dashboard.schema.json",
+            #"""
+            {
+              "$schema": "https://json-schema.org/draft/2020-12/schema",
+              "$id": "https://orglens.example/schemas/dashboard.schema.json",
+              "title": "OrgLens dashboard.json",
               "type": "object",
               "additionalProperties": false,
-              "required": [],
+              "required": [
+                "schema_version",
+                "as_of",
+                "summary",
+                "span_distribution",
+                "layers",
+                "managers",
+                "org_heads",
+                "findings",
+                "data_quality"
+              ],
               "properties": {
-                "decimal": {
-                  "enum": [
-                    ".",
-                    ",",
-                    "auto"
-                  ]
+                "schema_version": {
+                  "const": "1.3"
                 },
-                "grouping": {
-                  "type": "string"
+                "as_of": {
+                  "type": "string",
+                  "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
                 },
-                "symbols": {
+                "cost_basis": {
                   "type": "object",
-                  "additionalProperties": {
-                    "type": "string"
+                  "additionalProperties": false,
+                  "required": [
+                    "currency",
+                    "all_in_multiplier",
+                    "min_group_size"
+                  ],
+                  "properties": {
+                    "currency": {
+                      "type": "string"
+                    },
+                    "all_in_multiplier": {
+                      "type": "number"
+                    },
+                    "min_group_size": {
+                      "type": "integer",
+                      "minimum": 3
+                    }
+                  }
+                },
+                "summary": {
+                  "$ref": "https://orglens.example/schemas/tables/summary.schema.json"
+                },
+                "span_distribution": {
+                  "type": "array",
+                  "items": {
+                    "$ref": "https://orglens.example/schemas/tables/span_distribution.schema.json"
+                  }
+                },
+                "layers": {
+                  "type": "array",
+                  "items": {
+                    "$ref": "https://orglens.example/schemas/tables/layers.schema.json"
+                  }
+                },
+                "cost_by_layer": {
+                  "type": "array",
+                  "items": {
+                    "$ref": "https://orglens.example/schemas/tables/cost_by_layer.schema.json"
+                  }
+                },
+                "managers": {
+                  "type": "array",
+                  "items": {
+                    "$ref": "https://orglens.example/schemas/tables/managers.schema.json"
+                  }
+                },
+                "org_heads": {
+                  "type": "array",
+                  "items": {
+                    "$ref": "https://orglens.example/schemas/tables/org_heads.schema.json"
+                  }
+                },
+                "teams": {
+                  "type": "array",
+                  "items": {
+                    "$ref": "https://orglens.example/schemas/tables/teams.schema.json"
+                  }
+                },
+                "services": {
+                  "type": "array",
+                  "items": {
+                    "$ref": "https://orglens.example/schemas/tables/services.schema.json"
+                  }
+                },
+                "conway": {
+                  "type": "object",
+                  "required": [
+                    "pairs",
+                    "same_org_head_share",
+                    "same_manager_share",
+                    "by_org_head",
+                    "org_head_dependencies"
+                  ],
+                  "properties": {
+                    "pairs": {
+                      "type": "integer"
+                    },
+                    "same_org_head_share": {
+                      "type": [
+                        "number",
+                        "null"
+                      ]
+                    },
+                    "same_manager_share": {
+                      "type": [
+                        "number",
+                        "null"
+                      ]
+                    },
+                    "by_org_head": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "https://orglens.example/schemas/tables/conway_by_org_head.schema.json"
+                      }
+                    },
+                    "org_head_dependencies": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "https://orglens.example/schemas/tables/conway_org_head_dependencies.schema.json"
+                      }
+                    }
+                  },
+                  "additionalProperties": false
+                },
+                "findings": {
+                  "type": "array",
+                  "items": {
+                    "$ref": "https://orglens.example/schemas/tables/findings.schema.json"
+                  }
+                },
+                "data_quality": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [
+                    "rows_read",
+                    "in_org",
+                    "excluded",
+                    "quarantined",
+                    "manager_ref",
+                    "date_format",
+                    "values",
+                    "unmapped",
+                    "inputs",
+                    "outcomes"
+                  ],
+                  "properties": {
+                    "rows_read": {
+                      "type": "integer"
+                    },
+                    "in_org": {
+                      "type": "integer"
+                    },
+                    "excluded": {
+                      "type": "integer"
+                    },
+                    "quarantined": {
+                      "type": "integer"
+                    },
+                    "manager_ref": {
+                      "enum": [
+                        "id",
+                        "email",
+                        "name"
+                      ],
+                      "description": "what manager_id held (auto decided)"
+                    },
+                    "date_format": {
+                      "enum": [
+                        "iso",
+                        "mdy",
+                        "dmy",
+                        "ymd"
+                      ],
+                      "description": "how dates were read (auto decided)"
+                    },
+                    "values": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "https://orglens.example/schemas/tables/data_quality_values.schema.json"
+                      }
+                    },
+                    "unmapped": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "https://orglens.example/schemas/tables/data_quality_unmapped.schema.json"
+                      }
+                    },
+                    "inputs": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "https://orglens.example/schemas/tables/data_quality_inputs.schema.json"
+                      }
+                    },
+                    "outcomes": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "https://orglens.example/schemas/tables/data_quality_outcomes.schema.json"
+                      }
+                    }
                   }
                 }
               }
-            },
-            "pay_period": {
-              "enum": [
-                "annual",
-                "monthly",
-                "hourly"
-              ]
-            },
-            "hours_per_year": {
-              "type": "integer",
-              "minimum": 1,
-              "maximum": 8784
-            },
-            "status_map": {
-              "type": "object",
-              "additionalProperties": {
-                "enum": [
-                  "active",
-                  "leave",
-                  "inactive",
-                  "pending"
-                ]
-              }
-            },
-            "employment_type_map": {
-              "type": "object",
-              "additionalProperties": {
-                "enum": [
-                  "employee",
-                  "contractor"
-                ]
-              }
             }
-          }
-        },
-        "services": {
-          "type": "object",
-          "additionalProperties": false,
-          "required": [
-            "path"
-          ],
-          "properties": {
-            "path": {
-              "type": "string"
-            },
-            "format": {
-              "enum": [
-                "csv",
-                "xml"
-              ]
-            },
-            "preset": {
-              "type": "string"
-            },
-            "map": {
-              "type": "object",
-              "additionalProperties": {
-                "type": "string"
-              }
-            },
-            "manager_ref": {
-              "enum": [
-                "auto",
-                "id",
-                "email",
-                "name"
-              ]
-            },
-            "delimiter": {
-              "type": "string"
-            },
-            "encoding": {
-              "type": "string"
-            },
-            "root_markers": {
-              "type": "array",
-              "items": {
-                "type": "string"
-              }
-            },
-            "record": {
-              "type": "string"
-            },
-            "inactive_statuses": {
-              "type": "array",
-              "items": {
-                "type": "string"
-              }
-            },
-            "description": {
-              "type": "string"
-            },
-            "date_format": {
-              "enum": [
-                "iso",
-                "mdy",
-                "dmy",
-                "ymd",
-                "auto"
-              ]
-            },
-            "pay_format": {
+
+            """#
+        ),
+        (
+            "manifest.schema.json",
+            #"""
+            {
+              "$schema": "https://json-schema.org/draft/2020-12/schema",
+              "$id": "https://orglens.example/schemas/manifest.schema.json",
+              "title": "OrgLens manifest.json",
               "type": "object",
               "additionalProperties": false,
-              "required": [],
+              "required": [
+                "schema_version",
+                "tool",
+                "tool_version",
+                "as_of",
+                "workers",
+                "inputs",
+                "quarantine",
+                "timings"
+              ],
               "properties": {
-                "decimal": {
-                  "enum": [
-                    ".",
-                    ",",
-                    "auto"
-                  ]
+                "schema_version": {
+                  "const": "1.3"
                 },
-                "grouping": {
+                "tool": {
+                  "const": "orglens"
+                },
+                "tool_version": {
                   "type": "string"
                 },
-                "symbols": {
+                "as_of": {
+                  "type": "string",
+                  "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+                },
+                "workers": {
+                  "type": "integer",
+                  "minimum": 1
+                },
+                "inputs": {
+                  "type": "array",
+                  "items": {
+                    "title": "input",
+                    "type": "object",
+                    "additionalProperties": false,
+                    "required": [
+                      "role",
+                      "path",
+                      "bytes",
+                      "sha256",
+                      "rows_read",
+                      "accepted",
+                      "excluded",
+                      "quarantined"
+                    ],
+                    "properties": {
+                      "role": {
+                        "type": "string",
+                        "enum": [
+                          "people",
+                          "teams",
+                          "services",
+                          "dependencies"
+                        ]
+                      },
+                      "path": {
+                        "type": "string"
+                      },
+                      "bytes": {
+                        "type": "integer"
+                      },
+                      "sha256": {
+                        "type": "string"
+                      },
+                      "rows_read": {
+                        "type": "integer"
+                      },
+                      "accepted": {
+                        "type": "integer"
+                      },
+                      "excluded": {
+                        "type": "integer"
+                      },
+                      "quarantined": {
+                        "type": "integer"
+                      }
+                    }
+                  }
+                },
+                "quarantine": {
                   "type": "object",
-                  "additionalProperties": {
-                    "type": "string"
+                  "additionalProperties": false,
+                  "required": [
+                    "written",
+                    "not_written"
+                  ],
+                  "properties": {
+                    "written": {
+                      "type": "integer"
+                    },
+                    "not_written": {
+                      "type": "integer"
+                    }
+                  }
+                },
+                "timings": {
+                  "type": "array",
+                  "items": {
+                    "title": "timing",
+                    "type": "object",
+                    "additionalProperties": false,
+                    "required": [
+                      "stage",
+                      "seconds"
+                    ],
+                    "properties": {
+                      "stage": {
+                        "type": "string"
+                      },
+                      "seconds": {
+                        "type": "number"
+                      }
+                    }
                   }
                 }
               }
-            },
-            "pay_period": {
-              "enum": [
-                "annual",
-                "monthly",
-                "hourly"
-              ]
-            },
-            "hours_per_year": {
-              "type": "integer",
-              "minimum": 1,
-              "maximum": 8784
-            },
-            "status_map": {
-              "type": "object",
-              "additionalProperties": {
-                "enum": [
-                  "active",
-                  "leave",
-                  "inactive",
-                  "pending"
-                ]
-              }
-            },
-            "employment_type_map": {
-              "type": "object",
-              "additionalProperties": {
-                "enum": [
-                  "employee",
-                  "contractor"
-                ]
-              }
             }
-          }
-        },
-        "dependencies": {
-          "type": "object",
-          "additionalProperties": false,
-          "required": [
-            "path"
-          ],
-          "properties": {
-            "path": {
-              "type": "string"
-            },
-            "format": {
-              "enum": [
-                "csv",
-                "xml"
-              ]
-            },
-            "preset": {
-              "type": "string"
-            },
-            "map": {
-              "type": "object",
-              "additionalProperties": {
-                "type": "string"
-              }
-            },
-            "manager_ref": {
-              "enum": [
-                "auto",
-                "id",
-                "email",
-                "name"
-              ]
-            },
-            "delimiter": {
-              "type": "string"
-            },
-            "encoding": {
-              "type": "string"
-            },
-            "root_markers": {
-              "type": "array",
-              "items": {
-                "type": "string"
-              }
-            },
-            "record": {
-              "type": "string"
-            },
-            "inactive_statuses": {
-              "type": "array",
-              "items": {
-                "type": "string"
-              }
-            },
-            "description": {
-              "type": "string"
-            },
-            "date_format": {
-              "enum": [
-                "iso",
-                "mdy",
-                "dmy",
-                "ymd",
-                "auto"
-              ]
-            },
-            "pay_format": {
+
+            """#
+        ),
+        (
+            "pipeline.schema.json",
+            #"""
+            {
+              "$schema": "https://json-schema.org/draft/2020-12/schema",
+              "$id": "https://orglens.example/schemas/pipeline.schema.json",
+              "title": "OrgLens pipeline file (YAML)",
               "type": "object",
               "additionalProperties": false,
-              "required": [],
+              "required": [
+                "sources",
+                "outputs"
+              ],
               "properties": {
-                "decimal": {
-                  "enum": [
-                    ".",
-                    ",",
-                    "auto"
-                  ]
-                },
-                "grouping": {
+                "name": {
                   "type": "string"
                 },
-                "symbols": {
+                "as_of": {
+                  "type": "string",
+                  "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+                },
+                "sources": {
                   "type": "object",
-                  "additionalProperties": {
-                    "type": "string"
+                  "additionalProperties": false,
+                  "required": [
+                    "people"
+                  ],
+                  "properties": {
+                    "people": {
+                      "type": "object",
+                      "additionalProperties": false,
+                      "required": [
+                        "path"
+                      ],
+                      "properties": {
+                        "path": {
+                          "type": "string"
+                        },
+                        "format": {
+                          "enum": [
+                            "csv",
+                            "xml"
+                          ]
+                        },
+                        "preset": {
+                          "type": "string"
+                        },
+                        "map": {
+                          "type": "object",
+                          "additionalProperties": {
+                            "type": "string"
+                          }
+                        },
+                        "manager_ref": {
+                          "enum": [
+                            "auto",
+                            "id",
+                            "email",
+                            "name"
+                          ]
+                        },
+                        "delimiter": {
+                          "type": "string"
+                        },
+                        "encoding": {
+                          "type": "string"
+                        },
+                        "root_markers": {
+                          "type": "array",
+                          "items": {
+                            "type": "string"
+                          }
+                        },
+                        "record": {
+                          "type": "string"
+                        },
+                        "inactive_statuses": {
+                          "type": "array",
+                          "items": {
+                            "type": "string"
+                          }
+                        },
+                        "description": {
+                          "type": "string"
+                        },
+                        "date_format": {
+                          "enum": [
+                            "iso",
+                            "mdy",
+                            "dmy",
+                            "ymd",
+                            "auto"
+                          ]
+                        },
+                        "pay_format": {
+                          "type": "object",
+                          "additionalProperties": false,
+                          "required": [],
+                          "properties": {
+                            "decimal": {
+                              "enum": [
+                                ".",
+                                ",",
+                                "auto"
+                              ]
+                            },
+                            "grouping": {
+                              "type": "string"
+                            },
+                            "symbols": {
+                              "type": "object",
+                              "additionalProperties": {
+                                "type": "string"
+                              }
+                            }
+                          }
+                        },
+                        "pay_period": {
+                          "enum": [
+                            "annual",
+                            "monthly",
+                            "hourly"
+                          ]
+                        },
+                        "hours_per_year": {
+                          "type": "integer",
+                          "minimum": 1,
+                          "maximum": 8784
+                        },
+                        "status_map": {
+                          "type": "object",
+                          "additionalProperties": {
+                            "enum": [
+                              "active",
+                              "leave",
+                              "inactive",
+                              "pending"
+                            ]
+                          }
+                        },
+                        "employment_type_map": {
+                          "type": "object",
+                          "additionalProperties": {
+                            "enum": [
+                              "employee",
+                              "contractor"
+                            ]
+                          }
+                        }
+                      }
+                    },
+                    "teams": {
+                      "type": "object",
+                      "additionalProperties": false,
+                      "required": [
+                        "path"
+                      ],
+                      "properties": {
+                        "path": {
+                          "type": "string"
+                        },
+                        "format": {
+                          "enum": [
+                            "csv",
+                            "xml"
+                          ]
+                        },
+                        "preset": {
+                          "type": "string"
+                        },
+                        "map": {
+                          "type": "object",
+                          "additionalProperties": {
+                            "type": "string"
+                          }
+                        },
+                        "manager_ref": {
+                          "enum": [
+                            "auto",
+                            "id",
+                            "email",
+                            "name"
+                          ]
+                        },
+                        "delimiter": {
+                          "type": "string"
+                        },
+                        "encoding": {
+                          "type": "string"
+                        },
+                        "root_markers": {
+                          "type": "array",
+                          "items": {
+                            "type": "string"
+                          }
+                        },
+                        "record": {
+                          "type": "string"
+                        },
+                        "inactive_statuses": {
+                          "type": "array",
+                          "items": {
+                            "type": "string"
+                          }
+                        },
+                        "description": {
+                          "type": "string"
+                        },
+                        "date_format": {
+                          "enum": [
+                            "iso",
+                            "mdy",
+                            "dmy",
+                            "ymd",
+                            "auto"
+                          ]
+                        },
+                        "pay_format": {
+                          "type": "object",
+                          "additionalProperties": false,
+                          "required": [],
+                          "properties": {
+                            "decimal": {
+                              "enum": [
+                                ".",
+                                ",",
+                                "auto"
+                              ]
+                            },
+                            "grouping": {
+                              "type": "string"
+                            },
+                            "symbols": {
+                              "type": "object",
+                              "additionalProperties": {
+                                "type": "string"
+                              }
+                            }
+                          }
+                        },
+                        "pay_period": {
+                          "enum": [
+                            "annual",
+                            "monthly",
+                            "hourly"
+                          ]
+                        },
+                        "hours_per_year": {
+                          "type": "integer",
+                          "minimum": 1,
+                          "maximum": 8784
+                        },
+                        "status_map": {
+                          "type": "object",
+                          "additionalProperties": {
+                            "enum": [
+                              "active",
+                              "leave",
+                              "inactive",
+                              "pending"
+                            ]
+                          }
+                        },
+                        "employment_type_map": {
+                          "type": "object",
+                          "additionalProperties": {
+                            "enum": [
+                              "employee",
+                              "contractor"
+                            ]
+                          }
+                        }
+                      }
+                    },
+                    "services": {
+                      "type": "object",
+                      "additionalProperties": false,
+                      "required": [
+                        "path"
+                      ],
+                      "properties": {
+                        "path": {
+                          "type": "string"
+                        },
+                        "format": {
+                          "enum": [
+                            "csv",
+                            "xml"
+                          ]
+                        },
+                        "preset": {
+                          "type": "string"
+                        },
+                        "map": {
+                          "type": "object",
+                          "additionalProperties": {
+                            "type": "string"
+                          }
+                        },
+                        "manager_ref": {
+                          "enum": [
+                            "auto",
+                            "id",
+                            "email",
+                            "name"
+                          ]
+                        },
+                        "delimiter": {
+                          "type": "string"
+                        },
+                        "encoding": {
+                          "type": "string"
+                        },
+                        "root_markers": {
+                          "type": "array",
+                          "items": {
+                            "type": "string"
+                          }
+                        },
+                        "record": {
+                          "type": "string"
+                        },
+                        "inactive_statuses": {
+                          "type": "array",
+                          "items": {
+                            "type": "string"
+                          }
+                        },
+                        "description": {
+                          "type": "string"
+                        },
+                        "date_format": {
+                          "enum": [
+                            "iso",
+                            "mdy",
+                            "dmy",
+                            "ymd",
+                            "auto"
+                          ]
+                        },
+                        "pay_format": {
+                          "type": "object",
+                          "additionalProperties": false,
+                          "required": [],
+                          "properties": {
+                            "decimal": {
+                              "enum": [
+                                ".",
+                                ",",
+                                "auto"
+                              ]
+                            },
+                            "grouping": {
+                              "type": "string"
+                            },
+                            "symbols": {
+                              "type": "object",
+                              "additionalProperties": {
+                                "type": "string"
+                              }
+                            }
+                          }
+                        },
+                        "pay_period": {
+                          "enum": [
+                            "annual",
+                            "monthly",
+                            "hourly"
+                          ]
+                        },
+                        "hours_per_year": {
+                          "type": "integer",
+                          "minimum": 1,
+                          "maximum": 8784
+                        },
+                        "status_map": {
+                          "type": "object",
+                          "additionalProperties": {
+                            "enum": [
+                              "active",
+                              "leave",
+                              "inactive",
+                              "pending"
+                            ]
+                          }
+                        },
+                        "employment_type_map": {
+                          "type": "object",
+                          "additionalProperties": {
+                            "enum": [
+                              "employee",
+                              "contractor"
+                            ]
+                          }
+                        }
+                      }
+                    },
+                    "dependencies": {
+                      "type": "object",
+                      "additionalProperties": false,
+                      "required": [
+                        "path"
+                      ],
+                      "properties": {
+                        "path": {
+                          "type": "string"
+                        },
+                        "format": {
+                          "enum": [
+                            "csv",
+                            "xml"
+                          ]
+                        },
+                        "preset": {
+                          "type": "string"
+                        },
+                        "map": {
+                          "type": "object",
+                          "additionalProperties": {
+                            "type": "string"
+                          }
+                        },
+                        "manager_ref": {
+                          "enum": [
+                            "auto",
+                            "id",
+                            "email",
+                            "name"
+                          ]
+                        },
+                        "delimiter": {
+                          "type": "string"
+                        },
+                        "encoding": {
+                          "type": "string"
+                        },
+                        "root_markers": {
+                          "type": "array",
+                          "items": {
+                            "type": "string"
+                          }
+                        },
+                        "record": {
+                          "type": "string"
+                        },
+                        "inactive_statuses": {
+                          "type": "array",
+                          "items": {
+                            "type": "string"
+                          }
+                        },
+                        "description": {
+                          "type": "string"
+                        },
+                        "date_format": {
+                          "enum": [
+                            "iso",
+                            "mdy",
+                            "dmy",
+                            "ymd",
+                            "auto"
+                          ]
+                        },
+                        "pay_format": {
+                          "type": "object",
+                          "additionalProperties": false,
+                          "required": [],
+                          "properties": {
+                            "decimal": {
+                              "enum": [
+                                ".",
+                                ",",
+                                "auto"
+                              ]
+                            },
+                            "grouping": {
+                              "type": "string"
+                            },
+                            "symbols": {
+                              "type": "object",
+                              "additionalProperties": {
+                                "type": "string"
+                              }
+                            }
+                          }
+                        },
+                        "pay_period": {
+                          "enum": [
+                            "annual",
+                            "monthly",
+                            "hourly"
+                          ]
+                        },
+                        "hours_per_year": {
+                          "type": "integer",
+                          "minimum": 1,
+                          "maximum": 8784
+                        },
+                        "status_map": {
+                          "type": "object",
+                          "additionalProperties": {
+                            "enum": [
+                              "active",
+                              "leave",
+                              "inactive",
+                              "pending"
+                            ]
+                          }
+                        },
+                        "employment_type_map": {
+                          "type": "object",
+                          "additionalProperties": {
+                            "enum": [
+                              "employee",
+                              "contractor"
+                            ]
+                          }
+                        }
+                      }
+                    }
+                  }
+                },
+                "policy": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [],
+                  "properties": {
+                    "inactive_statuses": {
+                      "type": "array",
+                      "items": {
+                        "type": "string"
+                      }
+                    }
+                  }
+                },
+                "costs": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [],
+                  "properties": {
+                    "currency": {
+                      "type": "string"
+                    },
+                    "rates": {
+                      "type": "object",
+                      "additionalProperties": {
+                        "type": "number",
+                        "exclusiveMinimum": 0
+                      }
+                    },
+                    "all_in_multiplier": {
+                      "type": "number",
+                      "exclusiveMinimum": 0
+                    },
+                    "contractor_types": {
+                      "type": "array",
+                      "items": {
+                        "type": "string"
+                      }
+                    },
+                    "contractors_in_spans": {
+                      "type": "boolean"
+                    },
+                    "dimensions": {
+                      "type": "array",
+                      "items": {
+                        "enum": [
+                          "tree",
+                          "layers",
+                          "teams"
+                        ]
+                      }
+                    }
+                  }
+                },
+                "privacy": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [],
+                  "properties": {
+                    "min_group_size": {
+                      "type": "integer",
+                      "minimum": 3
+                    },
+                    "publish": {
+                      "type": "array",
+                      "items": {
+                        "type": "string"
+                      }
+                    },
+                    "pseudonymize": {
+                      "type": "boolean"
+                    },
+                    "key_file": {
+                      "type": "string"
+                    },
+                    "cost_precision": {
+                      "type": "number",
+                      "minimum": 0.01
+                    }
+                  }
+                },
+                "thresholds": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [],
+                  "properties": {
+                    "org_layer": {
+                      "type": "integer",
+                      "minimum": 1
+                    },
+                    "team_min_size": {
+                      "type": "integer"
+                    },
+                    "team_max_size": {
+                      "type": "integer"
+                    },
+                    "org_heads": {
+                      "type": "object",
+                      "additionalProperties": false,
+                      "required": [],
+                      "properties": {
+                        "min_em_reports": {
+                          "type": "integer"
+                        },
+                        "max_em_reports": {
+                          "type": "integer"
+                        },
+                        "min_engineers": {
+                          "type": "integer"
+                        }
+                      }
+                    }
+                  }
+                },
+                "outputs": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [
+                    "directory"
+                  ],
+                  "properties": {
+                    "directory": {
+                      "type": "string"
+                    },
+                    "tables": {
+                      "type": "boolean"
+                    },
+                    "people_table": {
+                      "type": "boolean"
+                    },
+                    "keep": {
+                      "type": "integer",
+                      "minimum": 1
+                    },
+                    "quarantine_max_rows": {
+                      "type": "integer",
+                      "minimum": 0
+                    },
+                    "quarantine_max_bytes": {
+                      "type": "integer",
+                      "minimum": 0
+                    }
+                  }
+                },
+                "fail_on": {
+                  "type": "array",
+                  "items": {
+                    "enum": [
+                      "row.missing_id",
+                      "row.duplicate_id",
+                      "row.malformed",
+                      "manager.cycle",
+                      "policy.inactive_status",
+                      "policy.not_started",
+                      "policy.superseded",
+                      "manager.self",
+                      "manager.dangling",
+                      "manager.ambiguous",
+                      "manager.inactive",
+                      "org.multiple_roots",
+                      "span.narrow",
+                      "span.wide",
+                      "span.split",
+                      "manager.single_report",
+                      "manager.layer_inflation",
+                      "team.missing_id",
+                      "team.duplicate_id",
+                      "team.parent_cycle",
+                      "service.missing_id",
+                      "dependency.dangling",
+                      "team.unknown",
+                      "team.lead_unknown",
+                      "team.split_reporting",
+                      "team.cross_org",
+                      "team.undersized",
+                      "team.oversized",
+                      "service.orphan",
+                      "service.shared",
+                      "value.invalid_date",
+                      "value.invalid_salary",
+                      "org_head.mixed",
+                      "org_head.too_few_em_reports",
+                      "org_head.too_many_em_reports",
+                      "org_head.too_small"
+                    ]
+                  }
+                },
+                "freshness": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [],
+                  "properties": {
+                    "max_age_hours": {
+                      "type": "number"
+                    },
+                    "fail": {
+                      "type": "boolean"
+                    }
+                  }
+                },
+                "gates": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [],
+                  "properties": {
+                    "max_quarantined_share": {
+                      "type": "number",
+                      "minimum": 0,
+                      "maximum": 1
+                    },
+                    "max_orphan_share": {
+                      "type": "number",
+                      "minimum": 0,
+                      "maximum": 1
+                    },
+                    "max_unreadable_share": {
+                      "type": "number",
+                      "minimum": 0,
+                      "maximum": 1
+                    },
+                    "min_managers": {
+                      "type": "integer",
+                      "minimum": 0
+                    },
+                    "orphans_within_largest_root": {
+                      "type": "boolean"
+                    },
+                    "block_on": {
+                      "type": "array",
+                      "items": {
+                        "enum": [
+                          "row.missing_id",
+                          "row.duplicate_id",
+                          "row.malformed",
+                          "manager.cycle",
+                          "policy.inactive_status",
+                          "policy.not_started",
+                          "policy.superseded",
+                          "manager.self",
+                          "manager.dangling",
+                          "manager.ambiguous",
+                          "manager.inactive",
+                          "org.multiple_roots",
+                          "span.narrow",
+                          "span.wide",
+                          "span.split",
+                          "manager.single_report",
+                          "manager.layer_inflation",
+                          "team.missing_id",
+                          "team.duplicate_id",
+                          "team.parent_cycle",
+                          "service.missing_id",
+                          "dependency.dangling",
+                          "team.unknown",
+                          "team.lead_unknown",
+                          "team.split_reporting",
+                          "team.cross_org",
+                          "team.undersized",
+                          "team.oversized",
+                          "service.orphan",
+                          "service.shared",
+                          "value.invalid_date",
+                          "value.invalid_salary",
+                          "org_head.mixed",
+                          "org_head.too_few_em_reports",
+                          "org_head.too_many_em_reports",
+                          "org_head.too_small"
+                        ]
+                      }
+                    }
                   }
                 }
               }
-            },
-            "pay_period": {
-              "enum": [
-                "annual",
-                "monthly",
-                "hourly"
-              ]
-            },
-            "hours_per_year": {
-              "type": "integer",
-              "minimum": 1,
-              "maximum": 8784
-            },
-            "status_map": {
+            }
+
+            """#
+        ),
+        (
+            "status.schema.json",
+            #"""
+            {
+              "$schema": "https://json-schema.org/draft/2020-12/schema",
+              "$id": "https://orglens.example/schemas/status.schema.json",
+              "title": "OrgLens status.json (how the last run of an outputs directory ended)",
               "type": "object",
-              "additionalProperties": {
-                "enum": [
-                  "active",
-                  "leave",
-                  "inactive",
-                  "pending"
-                ]
-              }
-            },
-            "employment_type_map": {
-              "type": "object",
-              "additionalProperties": {
-                "enum": [
-                  "employee",
-                  "contractor"
-                ]
+              "additionalProperties": false,
+              "required": [
+                "schema_version",
+                "status",
+                "as_of",
+                "exit_code",
+                "finished",
+                "run",
+                "message"
+              ],
+              "properties": {
+                "schema_version": {
+                  "const": "1.3"
+                },
+                "status": {
+                  "enum": [
+                    "ok",
+                    "published_with_findings",
+                    "blocked",
+                    "failed"
+                  ]
+                },
+                "as_of": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                },
+                "exit_code": {
+                  "type": "integer"
+                },
+                "finished": {
+                  "type": "string"
+                },
+                "run": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                },
+                "message": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                }
               }
             }
-          }
-        }
-      }
-    },
-    "policy": {
-      "type": "object",
-      "additionalProperties": false,
-      "required": [],
-      "properties": {
-        "inactive_statuses": {
-          "type": "array",
-          "items": {
-            "type": "string"
-          }
-        }
-      }
-    },
-    "costs": {
-      "type": "object",
-      "additionalProperties": false,
-      "required": [],
-      "properties": {
-        "currency": {
-          "type": "string"
-        },
-        "rates": {
-          "type": "object",
-          "additionalProperties": {
-            "type": "number",
-            "exclusiveMinimum": 0
-          }
-        },
-        "all_in_multiplier": {
-          "type": "number",
-          "exclusiveMinimum": 0
-        },
-        "contractor_types": {
-          "type": "array",
-          "items": {
-            "type": "string"
-          }
-        },
-        "contractors_in_spans": {
-          "type": "boolean"
-        },
-        "dimensions": {
-          "type": "array",
-          "items": {
-            "enum": [
-              "tree",
-              "layers",
-              "teams"
-            ]
-          }
-        }
-      }
-    },
-    "privacy": {
-      "type": "object",
-      "additionalProperties": false,
-      "required": [],
-      "properties": {
-        "min_group_size": {
-          "type": "integer",
-          "minimum": 3
-        },
-        "publish": {
-          "type": "array",
-          "items": {
-            "type": "string"
-          }
-        },
-        "pseudonymize": {
-          "type": "boolean"
-        },
-        "key_file": {
-          "type": "string"
-        },
-        "cost_precision": {
-          "type": "number",
-          "minimum": 0.01
-        }
-      }
-    },
-    "thresholds": {
-      "type": "object",
-      "additionalProperties": false,
-      "required": [],
-      "properties": {
-        "org_layer": {
-          "type": "integer",
-          "minimum": 1
-        },
-        "team_min_size": {
-          "type": "integer"
-        },
-        "team_max_size": {
-          "type": "integer"
-        },
-        "org_heads": {
-          "type": "object",
-          "additionalProperties": false,
-          "required": [],
-          "properties": {
-            "min_em_reports": {
-              "type": "integer"
-            },
-            "max_em_reports": {
-              "type": "integer"
-            },
-            "min_engineers": {
-              "type": "integer"
+
+            """#
+        ),
+        (
+            "tables/conway.schema.json",
+            #"""
+            {
+              "$schema": "https://json-schema.org/draft/2020-12/schema",
+              "$id": "https://orglens.example/schemas/tables/conway.schema.json",
+              "title": "conway",
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "pairs",
+                "same_org_head_share",
+                "same_manager_share"
+              ],
+              "properties": {
+                "pairs": {
+                  "type": "integer"
+                },
+                "same_org_head_share": {
+                  "type": [
+                    "number",
+                    "null"
+                  ]
+                },
+                "same_manager_share": {
+                  "type": [
+                    "number",
+                    "null"
+                  ]
+                }
+              }
             }
-          }
-        }
-      }
-    },
-    "outputs": {
-      "type": "object",
-      "additionalProperties": false,
-      "required": [
-        "directory"
-      ],
-      "properties": {
-        "directory": {
-          "type": "string"
-        },
-        "tables": {
-          "type": "boolean"
-        },
-        "people_table": {
-          "type": "boolean"
-        },
-        "keep": {
-          "type": "integer",
-          "minimum": 1
-        },
-        "quarantine_max_rows": {
-          "type": "integer",
-          "minimum": 0
-        },
-        "quarantine_max_bytes": {
-          "type": "integer",
-          "minimum": 0
-        }
-      }
-    },
-    "fail_on": {
-      "type": "array",
-      "items": {
-        "enum": [
-          "row.missing_id",
-          "row.duplicate_id",
-          "row.malformed",
-          "manager.cycle",
-          "policy.inactive_status",
-          "policy.not_started",
-          "policy.superseded",
-          "manager.self",
-          "manager.dangling",
-          "manager.ambiguous",
-          "manager.inactive",
-          "org.multiple_roots",
-          "span.narrow",
-          "span.wide",
-          "span.split",
-          "manager.single_report",
-          "manager.layer_inflation",
-          "team.missing_id",
-          "team.duplicate_id",
-          "team.parent_cycle",
-          "service.missing_id",
-          "dependency.dangling",
-          "team.unknown",
-          "team.lead_unknown",
-          "team.split_reporting",
-          "team.cross_org",
-          "team.undersized",
-          "team.oversized",
-          "service.orphan",
-          "service.shared",
-          "value.invalid_date",
-          "value.invalid_salary",
-          "org_head.mixed",
-          "org_head.too_few_em_reports",
-          "org_head.too_many_em_reports",
-          "org_head.too_small"
-        ]
-      }
-    },
-    "freshness": {
-      "type": "object",
-      "additionalProperties": false,
-      "required": [],
-      "properties": {
-        "max_age_hours": {
-          "type": "number"
-        },
-        "fail": {
-          "type": "boolean"
-        }
-      }
-    },
-    "gates": {
-      "type": "object",
-      "additionalProperties": false,
-      "required": [],
-      "properties": {
-        "max_quarantined_share": {
-          "type": "number",
-          "minimum": 0,
-          "maximum": 1
-        },
-        "max_orphan_share": {
-          "type": "number",
-          "minimum": 0,
-          "maximum": 1
-        },
-        "max_unreadable_share": {
-          "type": "number",
-          "minimum": 0,
-          "maximum": 1
-        },
-        "min_managers": {
-          "type": "integer",
-          "minimum": 0
-        },
-        "orphans_within_largest_root": {
-          "type": "boolean"
-        },
-        "block_on": {
-          "type": "array",
-          "items": {
-            "enum": [
-              "row.missing_id",
-              "row.duplicate_id",
-              "row.malformed",
-              "manager.cycle",
-              "policy.inactive_status",
-              "policy.not_started",
-              "policy.superseded",
-              "manager.self",
-              "manager.dangling",
-              "manager.ambiguous",
-              "manager.inactive",
-              "org.multiple_roots",
-              "span.narrow",
-              "span.wide",
-              "span.split",
-              "manager.single_report",
-              "manager.layer_inflation",
-              "team.missing_id",
-              "team.duplicate_id",
-              "team.parent_cycle",
-              "service.missing_id",
-              "dependency.dangling",
-              "team.unknown",
-              "team.lead_unknown",
-              "team.split_reporting",
-              "team.cross_org",
-              "team.undersized",
-              "team.oversized",
-              "service.orphan",
-              "service.shared",
-              "value.invalid_date",
-              "value.invalid_salary",
-              "org_head.mixed",
-              "org_head.too_few_em_reports",
-              "org_head.too_many_em_reports",
-              "org_head.too_small"
-            ]
-          }
-        }
-      }
-    }
-  }
-}
 
-"""#),
-        ("status.schema.json", #"""
-{
-  "$schema": "https://json-schema.org/draft/2020-12/schema",
-  "$id": "https://orglens.example/schemas/status.schema.json",
-  "title": "OrgLens status.json (how the last run of an outputs directory ended)",
-  "type": "object",
-  "additionalProperties": false,
-  "required": [
-    "schema_version",
-    "status",
-    "as_of",
-    "exit_code",
-    "finished",
-    "run",
-    "message"
-  ],
-  "properties": {
-    "schema_version": {
-      "const": "1.3"
-    },
-    "status": {
-      "enum": [
-        "ok",
-        "published_with_findings",
-        "blocked",
-        "failed"
-      ]
-    },
-    "as_of": {
-      "type": [
-        "string",
-        "null"
-      ]
-    },
-    "exit_code": {
-      "type": "integer"
-    },
-    "finished": {
-      "type": "string"
-    },
-    "run": {
-      "type": [
-        "string",
-        "null"
-      ]
-    },
-    "message": {
-      "type": [
-        "string",
-        "null"
-      ]
-    }
-  }
-}
+            """#
+        ),
+        (
+            "tables/conway_by_org_head.schema.json",
+            #"""
+            {
+              "$schema": "https://json-schema.org/draft/2020-12/schema",
+              "$id": "https://orglens.example/schemas/tables/conway_by_org_head.schema.json",
+              "title": "conway_by_org_head",
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "org_head",
+                "pairs",
+                "same_org_head_share",
+                "same_manager_share"
+              ],
+              "properties": {
+                "org_head": {
+                  "type": "string"
+                },
+                "pairs": {
+                  "type": "integer"
+                },
+                "same_org_head_share": {
+                  "type": [
+                    "number",
+                    "null"
+                  ]
+                },
+                "same_manager_share": {
+                  "type": [
+                    "number",
+                    "null"
+                  ]
+                }
+              }
+            }
 
-"""#),
-        ("tables/conway.schema.json", #"""
-{
-  "$schema": "https://json-schema.org/draft/2020-12/schema",
-  "$id": "https://orglens.example/schemas/tables/conway.schema.json",
-  "title": "conway",
-  "type": "object",
-  "additionalProperties": false,
-  "required": [
-    "pairs",
-    "same_org_head_share",
-    "same_manager_share"
-  ],
-  "properties": {
-    "pairs": {
-      "type": "integer"
-    },
-    "same_org_head_share": {
-      "type": [
-        "number",
-        "null"
-      ]
-    },
-    "same_manager_share": {
-      "type": [
-        "number",
-        "null"
-      ]
-    }
-  }
-}
+            """#
+        ),
+        (
+            "tables/conway_org_head_dependencies.schema.json",
+            #"""
+            {
+              "$schema": "https://json-schema.org/draft/2020-12/schema",
+              "$id": "https://orglens.example/schemas/tables/conway_org_head_dependencies.schema.json",
+              "title": "conway_org_head_dependencies",
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "from_org_head",
+                "to_org_head",
+                "team_pairs"
+              ],
+              "properties": {
+                "from_org_head": {
+                  "type": "string"
+                },
+                "to_org_head": {
+                  "type": "string"
+                },
+                "team_pairs": {
+                  "type": "integer"
+                }
+              }
+            }
 
-"""#),
-        ("tables/conway_by_org_head.schema.json", #"""
-{
-  "$schema": "https://json-schema.org/draft/2020-12/schema",
-  "$id": "https://orglens.example/schemas/tables/conway_by_org_head.schema.json",
-  "title": "conway_by_org_head",
-  "type": "object",
-  "additionalProperties": false,
-  "required": [
-    "org_head",
-    "pairs",
-    "same_org_head_share",
-    "same_manager_share"
-  ],
-  "properties": {
-    "org_head": {
-      "type": "string"
-    },
-    "pairs": {
-      "type": "integer"
-    },
-    "same_org_head_share": {
-      "type": [
-        "number",
-        "null"
-      ]
-    },
-    "same_manager_share": {
-      "type": [
-        "number",
-        "null"
-      ]
-    }
-  }
-}
+            """#
+        ),
+        (
+            "tables/cost_by_layer.schema.json",
+            #"""
+            {
+              "$schema": "https://json-schema.org/draft/2020-12/schema",
+              "$id": "https://orglens.example/schemas/tables/cost_by_layer.schema.json",
+              "title": "cost_by_layer",
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "layer",
+                "headcount",
+                "employees",
+                "contractors",
+                "salaried",
+                "cost",
+                "cost_suppressed",
+                "management_cost_share",
+                "management_cost_share_suppressed"
+              ],
+              "properties": {
+                "layer": {
+                  "type": "integer"
+                },
+                "headcount": {
+                  "type": "integer"
+                },
+                "employees": {
+                  "type": "integer"
+                },
+                "contractors": {
+                  "type": "integer"
+                },
+                "salaried": {
+                  "type": "integer"
+                },
+                "cost": {
+                  "type": [
+                    "number",
+                    "null"
+                  ]
+                },
+                "cost_suppressed": {
+                  "type": "boolean"
+                },
+                "management_cost_share": {
+                  "type": [
+                    "number",
+                    "null"
+                  ]
+                },
+                "management_cost_share_suppressed": {
+                  "type": "boolean"
+                }
+              }
+            }
 
-"""#),
-        ("tables/conway_org_head_dependencies.schema.json", #"""
-{
-  "$schema": "https://json-schema.org/draft/2020-12/schema",
-  "$id": "https://orglens.example/schemas/tables/conway_org_head_dependencies.schema.json",
-  "title": "conway_org_head_dependencies",
-  "type": "object",
-  "additionalProperties": false,
-  "required": [
-    "from_org_head",
-    "to_org_head",
-    "team_pairs"
-  ],
-  "properties": {
-    "from_org_head": {
-      "type": "string"
-    },
-    "to_org_head": {
-      "type": "string"
-    },
-    "team_pairs": {
-      "type": "integer"
-    }
-  }
-}
+            """#
+        ),
+        (
+            "tables/data_quality_inputs.schema.json",
+            #"""
+            {
+              "$schema": "https://json-schema.org/draft/2020-12/schema",
+              "$id": "https://orglens.example/schemas/tables/data_quality_inputs.schema.json",
+              "title": "data_quality_inputs",
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "input",
+                "rows_read",
+                "accepted",
+                "excluded",
+                "quarantined"
+              ],
+              "properties": {
+                "input": {
+                  "type": "string",
+                  "enum": [
+                    "people",
+                    "teams",
+                    "services",
+                    "dependencies"
+                  ]
+                },
+                "rows_read": {
+                  "type": "integer"
+                },
+                "accepted": {
+                  "type": "integer"
+                },
+                "excluded": {
+                  "type": "integer"
+                },
+                "quarantined": {
+                  "type": "integer"
+                }
+              }
+            }
 
-"""#),
-        ("tables/cost_by_layer.schema.json", #"""
-{
-  "$schema": "https://json-schema.org/draft/2020-12/schema",
-  "$id": "https://orglens.example/schemas/tables/cost_by_layer.schema.json",
-  "title": "cost_by_layer",
-  "type": "object",
-  "additionalProperties": false,
-  "required": [
-    "layer",
-    "headcount",
-    "employees",
-    "contractors",
-    "salaried",
-    "cost",
-    "cost_suppressed",
-    "management_cost_share",
-    "management_cost_share_suppressed"
-  ],
-  "properties": {
-    "layer": {
-      "type": "integer"
-    },
-    "headcount": {
-      "type": "integer"
-    },
-    "employees": {
-      "type": "integer"
-    },
-    "contractors": {
-      "type": "integer"
-    },
-    "salaried": {
-      "type": "integer"
-    },
-    "cost": {
-      "type": [
-        "number",
-        "null"
-      ]
-    },
-    "cost_suppressed": {
-      "type": "boolean"
-    },
-    "management_cost_share": {
-      "type": [
-        "number",
-        "null"
-      ]
-    },
-    "management_cost_share_suppressed": {
-      "type": "boolean"
-    }
-  }
-}
+            """#
+        ),
+        (
+            "tables/data_quality_outcomes.schema.json",
+            #"""
+            {
+              "$schema": "https://json-schema.org/draft/2020-12/schema",
+              "$id": "https://orglens.example/schemas/tables/data_quality_outcomes.schema.json",
+              "title": "data_quality_outcomes",
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "input",
+                "outcome",
+                "rule",
+                "rows"
+              ],
+              "properties": {
+                "input": {
+                  "type": "string",
+                  "enum": [
+                    "people",
+                    "teams",
+                    "services",
+                    "dependencies"
+                  ]
+                },
+                "outcome": {
+                  "type": "string",
+                  "enum": [
+                    "excluded",
+                    "quarantined"
+                  ]
+                },
+                "rule": {
+                  "type": "string",
+                  "enum": [
+                    "row.missing_id",
+                    "row.duplicate_id",
+                    "row.malformed",
+                    "manager.cycle",
+                    "policy.inactive_status",
+                    "policy.not_started",
+                    "policy.superseded",
+                    "manager.self",
+                    "manager.dangling",
+                    "manager.ambiguous",
+                    "manager.inactive",
+                    "org.multiple_roots",
+                    "span.narrow",
+                    "span.wide",
+                    "span.split",
+                    "manager.single_report",
+                    "manager.layer_inflation",
+                    "team.missing_id",
+                    "team.duplicate_id",
+                    "team.parent_cycle",
+                    "service.missing_id",
+                    "dependency.dangling",
+                    "team.unknown",
+                    "team.lead_unknown",
+                    "team.split_reporting",
+                    "team.cross_org",
+                    "team.undersized",
+                    "team.oversized",
+                    "service.orphan",
+                    "service.shared",
+                    "value.invalid_date",
+                    "value.invalid_salary",
+                    "org_head.mixed",
+                    "org_head.too_few_em_reports",
+                    "org_head.too_many_em_reports",
+                    "org_head.too_small"
+                  ]
+                },
+                "rows": {
+                  "type": "integer"
+                }
+              }
+            }
 
-"""#),
-        ("tables/data_quality_inputs.schema.json", #"""
-{
-  "$schema": "https://json-schema.org/draft/2020-12/schema",
-  "$id": "https://orglens.example/schemas/tables/data_quality_inputs.schema.json",
-  "title": "data_quality_inputs",
-  "type": "object",
-  "additionalProperties": false,
-  "required": [
-    "input",
-    "rows_read",
-    "accepted",
-    "excluded",
-    "quarantined"
-  ],
-  "properties": {
-    "input": {
-      "type": "string",
-      "enum": [
-        "people",
-        "teams",
-        "services",
-        "dependencies"
-      ]
-    },
-    "rows_read": {
-      "type": "integer"
-    },
-    "accepted": {
-      "type": "integer"
-    },
-    "excluded": {
-      "type": "integer"
-    },
-    "quarantined": {
-      "type": "integer"
-    }
-  }
-}
+            """#
+        ),
+        (
+            "tables/data_quality_unmapped.schema.json",
+            #"""
+            {
+              "$schema": "https://json-schema.org/draft/2020-12/schema",
+              "$id": "https://orglens.example/schemas/tables/data_quality_unmapped.schema.json",
+              "title": "data_quality_unmapped",
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "field",
+                "value",
+                "rows"
+              ],
+              "properties": {
+                "field": {
+                  "type": "string",
+                  "enum": [
+                    "status",
+                    "employment_type"
+                  ]
+                },
+                "value": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                },
+                "rows": {
+                  "type": "integer"
+                }
+              }
+            }
 
-"""#),
-        ("tables/data_quality_outcomes.schema.json", #"""
-{
-  "$schema": "https://json-schema.org/draft/2020-12/schema",
-  "$id": "https://orglens.example/schemas/tables/data_quality_outcomes.schema.json",
-  "title": "data_quality_outcomes",
-  "type": "object",
-  "additionalProperties": false,
-  "required": [
-    "input",
-    "outcome",
-    "rule",
-    "rows"
-  ],
-  "properties": {
-    "input": {
-      "type": "string",
-      "enum": [
-        "people",
-        "teams",
-        "services",
-        "dependencies"
-      ]
-    },
-    "outcome": {
-      "type": "string",
-      "enum": [
-        "excluded",
-        "quarantined"
-      ]
-    },
-    "rule": {
-      "type": "string",
-      "enum": [
-        "row.missing_id",
-        "row.duplicate_id",
-        "row.malformed",
-        "manager.cycle",
-        "policy.inactive_status",
-        "policy.not_started",
-        "policy.superseded",
-        "manager.self",
-        "manager.dangling",
-        "manager.ambiguous",
-        "manager.inactive",
-        "org.multiple_roots",
-        "span.narrow",
-        "span.wide",
-        "span.split",
-        "manager.single_report",
-        "manager.layer_inflation",
-        "team.missing_id",
-        "team.duplicate_id",
-        "team.parent_cycle",
-        "service.missing_id",
-        "dependency.dangling",
-        "team.unknown",
-        "team.lead_unknown",
-        "team.split_reporting",
-        "team.cross_org",
-        "team.undersized",
-        "team.oversized",
-        "service.orphan",
-        "service.shared",
-        "value.invalid_date",
-        "value.invalid_salary",
-        "org_head.mixed",
-        "org_head.too_few_em_reports",
-        "org_head.too_many_em_reports",
-        "org_head.too_small"
-      ]
-    },
-    "rows": {
-      "type": "integer"
-    }
-  }
-}
+            """#
+        ),
+        (
+            "tables/data_quality_values.schema.json",
+            #"""
+            {
+              "$schema": "https://json-schema.org/draft/2020-12/schema",
+              "$id": "https://orglens.example/schemas/tables/data_quality_values.schema.json",
+              "title": "data_quality_values",
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "field",
+                "non_empty",
+                "unreadable"
+              ],
+              "properties": {
+                "field": {
+                  "type": "string"
+                },
+                "non_empty": {
+                  "type": "integer"
+                },
+                "unreadable": {
+                  "type": "integer"
+                }
+              }
+            }
 
-"""#),
-        ("tables/data_quality_unmapped.schema.json", #"""
-{
-  "$schema": "https://json-schema.org/draft/2020-12/schema",
-  "$id": "https://orglens.example/schemas/tables/data_quality_unmapped.schema.json",
-  "title": "data_quality_unmapped",
-  "type": "object",
-  "additionalProperties": false,
-  "required": [
-    "field",
-    "value",
-    "rows"
-  ],
-  "properties": {
-    "field": {
-      "type": "string",
-      "enum": [
-        "status",
-        "employment_type"
-      ]
-    },
-    "value": {
-      "type": [
-        "string",
-        "null"
-      ]
-    },
-    "rows": {
-      "type": "integer"
-    }
-  }
-}
+            """#
+        ),
+        (
+            "tables/findings.schema.json",
+            #"""
+            {
+              "$schema": "https://json-schema.org/draft/2020-12/schema",
+              "$id": "https://orglens.example/schemas/tables/findings.schema.json",
+              "title": "findings",
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "rule",
+                "severity",
+                "subject",
+                "value",
+                "message"
+              ],
+              "properties": {
+                "rule": {
+                  "type": "string",
+                  "enum": [
+                    "row.missing_id",
+                    "row.duplicate_id",
+                    "row.malformed",
+                    "manager.cycle",
+                    "policy.inactive_status",
+                    "policy.not_started",
+                    "policy.superseded",
+                    "manager.self",
+                    "manager.dangling",
+                    "manager.ambiguous",
+                    "manager.inactive",
+                    "org.multiple_roots",
+                    "span.narrow",
+                    "span.wide",
+                    "span.split",
+                    "manager.single_report",
+                    "manager.layer_inflation",
+                    "team.missing_id",
+                    "team.duplicate_id",
+                    "team.parent_cycle",
+                    "service.missing_id",
+                    "dependency.dangling",
+                    "team.unknown",
+                    "team.lead_unknown",
+                    "team.split_reporting",
+                    "team.cross_org",
+                    "team.undersized",
+                    "team.oversized",
+                    "service.orphan",
+                    "service.shared",
+                    "value.invalid_date",
+                    "value.invalid_salary",
+                    "org_head.mixed",
+                    "org_head.too_few_em_reports",
+                    "org_head.too_many_em_reports",
+                    "org_head.too_small"
+                  ]
+                },
+                "severity": {
+                  "type": "string",
+                  "enum": [
+                    "info",
+                    "warning",
+                    "error"
+                  ]
+                },
+                "subject": {
+                  "type": "string"
+                },
+                "value": {
+                  "type": [
+                    "number",
+                    "null"
+                  ]
+                },
+                "message": {
+                  "type": "string"
+                }
+              }
+            }
 
-"""#),
-        ("tables/data_quality_values.schema.json", #"""
-{
-  "$schema": "https://json-schema.org/draft/2020-12/schema",
-  "$id": "https://orglens.example/schemas/tables/data_quality_values.schema.json",
-  "title": "data_quality_values",
-  "type": "object",
-  "additionalProperties": false,
-  "required": [
-    "field",
-    "non_empty",
-    "unreadable"
-  ],
-  "properties": {
-    "field": {
-      "type": "string"
-    },
-    "non_empty": {
-      "type": "integer"
-    },
-    "unreadable": {
-      "type": "integer"
-    }
-  }
-}
+            """#
+        ),
+        (
+            "tables/layers.schema.json",
+            #"""
+            {
+              "$schema": "https://json-schema.org/draft/2020-12/schema",
+              "$id": "https://orglens.example/schemas/tables/layers.schema.json",
+              "title": "layers",
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "layer",
+                "people",
+                "managers",
+                "mean_span"
+              ],
+              "properties": {
+                "layer": {
+                  "type": "integer"
+                },
+                "people": {
+                  "type": "integer"
+                },
+                "managers": {
+                  "type": "integer"
+                },
+                "mean_span": {
+                  "type": [
+                    "number",
+                    "null"
+                  ]
+                }
+              }
+            }
 
-"""#),
-        ("tables/findings.schema.json", #"""
-{
-  "$schema": "https://json-schema.org/draft/2020-12/schema",
-  "$id": "https://orglens.example/schemas/tables/findings.schema.json",
-  "title": "findings",
-  "type": "object",
-  "additionalProperties": false,
-  "required": [
-    "rule",
-    "severity",
-    "subject",
-    "value",
-    "message"
-  ],
-  "properties": {
-    "rule": {
-      "type": "string",
-      "enum": [
-        "row.missing_id",
-        "row.duplicate_id",
-        "row.malformed",
-        "manager.cycle",
-        "policy.inactive_status",
-        "policy.not_started",
-        "policy.superseded",
-        "manager.self",
-        "manager.dangling",
-        "manager.ambiguous",
-        "manager.inactive",
-        "org.multiple_roots",
-        "span.narrow",
-        "span.wide",
-        "span.split",
-        "manager.single_report",
-        "manager.layer_inflation",
-        "team.missing_id",
-        "team.duplicate_id",
-        "team.parent_cycle",
-        "service.missing_id",
-        "dependency.dangling",
-        "team.unknown",
-        "team.lead_unknown",
-        "team.split_reporting",
-        "team.cross_org",
-        "team.undersized",
-        "team.oversized",
-        "service.orphan",
-        "service.shared",
-        "value.invalid_date",
-        "value.invalid_salary",
-        "org_head.mixed",
-        "org_head.too_few_em_reports",
-        "org_head.too_many_em_reports",
-        "org_head.too_small"
-      ]
-    },
-    "severity": {
-      "type": "string",
-      "enum": [
-        "info",
-        "warning",
-        "error"
-      ]
-    },
-    "subject": {
-      "type": "string"
-    },
-    "value": {
-      "type": [
-        "number",
-        "null"
-      ]
-    },
-    "message": {
-      "type": "string"
-    }
-  }
-}
+            """#
+        ),
+        (
+            "tables/managers.schema.json",
+            #"""
+            {
+              "$schema": "https://json-schema.org/draft/2020-12/schema",
+              "$id": "https://orglens.example/schemas/tables/managers.schema.json",
+              "title": "managers",
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "id",
+                "layer",
+                "direct_reports",
+                "direct_ics",
+                "direct_managers",
+                "org_size",
+                "depth_below",
+                "span_band",
+                "role"
+              ],
+              "properties": {
+                "id": {
+                  "type": "string"
+                },
+                "layer": {
+                  "type": "integer"
+                },
+                "direct_reports": {
+                  "type": "integer"
+                },
+                "direct_ics": {
+                  "type": "integer"
+                },
+                "direct_managers": {
+                  "type": "integer"
+                },
+                "org_size": {
+                  "type": "integer"
+                },
+                "depth_below": {
+                  "type": "integer"
+                },
+                "span_band": {
+                  "type": "string",
+                  "enum": [
+                    "narrow",
+                    "healthy",
+                    "wide",
+                    "split"
+                  ]
+                },
+                "role": {
+                  "type": "string",
+                  "enum": [
+                    "executive",
+                    "manager_of_managers",
+                    "manager_of_ics"
+                  ]
+                },
+                "teams_spanned": {
+                  "type": "integer"
+                },
+                "headcount": {
+                  "type": "integer"
+                },
+                "employees": {
+                  "type": "integer"
+                },
+                "contractors": {
+                  "type": "integer"
+                },
+                "salaried": {
+                  "type": "integer"
+                },
+                "cost": {
+                  "type": [
+                    "number",
+                    "null"
+                  ]
+                },
+                "cost_suppressed": {
+                  "type": "boolean"
+                },
+                "management_cost_share": {
+                  "type": [
+                    "number",
+                    "null"
+                  ]
+                },
+                "management_cost_share_suppressed": {
+                  "type": "boolean"
+                }
+              }
+            }
 
-"""#),
-        ("tables/layers.schema.json", #"""
-{
-  "$schema": "https://json-schema.org/draft/2020-12/schema",
-  "$id": "https://orglens.example/schemas/tables/layers.schema.json",
-  "title": "layers",
-  "type": "object",
-  "additionalProperties": false,
-  "required": [
-    "layer",
-    "people",
-    "managers",
-    "mean_span"
-  ],
-  "properties": {
-    "layer": {
-      "type": "integer"
-    },
-    "people": {
-      "type": "integer"
-    },
-    "managers": {
-      "type": "integer"
-    },
-    "mean_span": {
-      "type": [
-        "number",
-        "null"
-      ]
-    }
-  }
-}
+            """#
+        ),
+        (
+            "tables/org_heads.schema.json",
+            #"""
+            {
+              "$schema": "https://json-schema.org/draft/2020-12/schema",
+              "$id": "https://orglens.example/schemas/tables/org_heads.schema.json",
+              "title": "org_heads",
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "id",
+                "em_reports",
+                "ic_reports",
+                "engineers",
+                "depth_below",
+                "shape"
+              ],
+              "properties": {
+                "id": {
+                  "type": "string"
+                },
+                "em_reports": {
+                  "type": "integer"
+                },
+                "ic_reports": {
+                  "type": "integer"
+                },
+                "engineers": {
+                  "type": "integer"
+                },
+                "depth_below": {
+                  "type": "integer"
+                },
+                "shape": {
+                  "type": "string",
+                  "enum": [
+                    "mixed",
+                    "too_few_em_reports",
+                    "too_many_em_reports",
+                    "too_small",
+                    "healthy"
+                  ]
+                },
+                "teams": {
+                  "type": "integer"
+                },
+                "headcount": {
+                  "type": "integer"
+                },
+                "employees": {
+                  "type": "integer"
+                },
+                "contractors": {
+                  "type": "integer"
+                },
+                "salaried": {
+                  "type": "integer"
+                },
+                "cost": {
+                  "type": [
+                    "number",
+                    "null"
+                  ]
+                },
+                "cost_suppressed": {
+                  "type": "boolean"
+                },
+                "management_cost_share": {
+                  "type": [
+                    "number",
+                    "null"
+                  ]
+                },
+                "management_cost_share_suppressed": {
+                  "type": "boolean"
+                }
+              }
+            }
 
-"""#),
-        ("tables/managers.schema.json", #"""
-{
-  "$schema": "https://json-schema.org/draft/2020-12/schema",
-  "$id": "https://orglens.example/schemas/tables/managers.schema.json",
-  "title": "managers",
-  "type": "object",
-  "additionalProperties": false,
-  "required": [
-    "id",
-    "layer",
-    "direct_reports",
-    "direct_ics",
-    "direct_managers",
-    "org_size",
-    "depth_below",
-    "span_band",
-    "role"
-  ],
-  "properties": {
-    "id": {
-      "type": "string"
-    },
-    "layer": {
-      "type": "integer"
-    },
-    "direct_reports": {
-      "type": "integer"
-    },
-    "direct_ics": {
-      "type": "integer"
-    },
-    "direct_managers": {
-      "type": "integer"
-    },
-    "org_size": {
-      "type": "integer"
-    },
-    "depth_below": {
-      "type": "integer"
-    },
-    "span_band": {
-      "type": "string",
-      "enum": [
-        "narrow",
-        "healthy",
-        "wide",
-        "split"
-      ]
-    },
-    "role": {
-      "type": "string",
-      "enum": [
-        "executive",
-        "manager_of_managers",
-        "manager_of_ics"
-      ]
-    },
-    "teams_spanned": {
-      "type": "integer"
-    },
-    "headcount": {
-      "type": "integer"
-    },
-    "employees": {
-      "type": "integer"
-    },
-    "contractors": {
-      "type": "integer"
-    },
-    "salaried": {
-      "type": "integer"
-    },
-    "cost": {
-      "type": [
-        "number",
-        "null"
-      ]
-    },
-    "cost_suppressed": {
-      "type": "boolean"
-    },
-    "management_cost_share": {
-      "type": [
-        "number",
-        "null"
-      ]
-    },
-    "management_cost_share_suppressed": {
-      "type": "boolean"
-    }
-  }
-}
+            """#
+        ),
+        (
+            "tables/people.schema.json",
+            #"""
+            {
+              "$schema": "https://json-schema.org/draft/2020-12/schema",
+              "$id": "https://orglens.example/schemas/tables/people.schema.json",
+              "title": "people",
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "id",
+                "manager_id",
+                "layer",
+                "team_id",
+                "is_manager",
+                "org_head"
+              ],
+              "properties": {
+                "id": {
+                  "type": "string"
+                },
+                "manager_id": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                },
+                "layer": {
+                  "type": "integer"
+                },
+                "team_id": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                },
+                "is_manager": {
+                  "type": "boolean"
+                },
+                "org_head": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                },
+                "name": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                },
+                "first_name": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                },
+                "last_name": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                },
+                "email": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                },
+                "title": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                },
+                "level": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                },
+                "department": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                },
+                "location": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                },
+                "employment_type": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                },
+                "status": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                },
+                "hire_date": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                },
+                "salary": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                },
+                "currency": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                },
+                "pay_period": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                },
+                "effective_date": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                }
+              }
+            }
 
-"""#),
-        ("tables/org_heads.schema.json", #"""
-{
-  "$schema": "https://json-schema.org/draft/2020-12/schema",
-  "$id": "https://orglens.example/schemas/tables/org_heads.schema.json",
-  "title": "org_heads",
-  "type": "object",
-  "additionalProperties": false,
-  "required": [
-    "id",
-    "em_reports",
-    "ic_reports",
-    "engineers",
-    "depth_below",
-    "shape"
-  ],
-  "properties": {
-    "id": {
-      "type": "string"
-    },
-    "em_reports": {
-      "type": "integer"
-    },
-    "ic_reports": {
-      "type": "integer"
-    },
-    "engineers": {
-      "type": "integer"
-    },
-    "depth_below": {
-      "type": "integer"
-    },
-    "shape": {
-      "type": "string",
-      "enum": [
-        "mixed",
-        "too_few_em_reports",
-        "too_many_em_reports",
-        "too_small",
-        "healthy"
-      ]
-    },
-    "teams": {
-      "type": "integer"
-    },
-    "headcount": {
-      "type": "integer"
-    },
-    "employees": {
-      "type": "integer"
-    },
-    "contractors": {
-      "type": "integer"
-    },
-    "salaried": {
-      "type": "integer"
-    },
-    "cost": {
-      "type": [
-        "number",
-        "null"
-      ]
-    },
-    "cost_suppressed": {
-      "type": "boolean"
-    },
-    "management_cost_share": {
-      "type": [
-        "number",
-        "null"
-      ]
-    },
-    "management_cost_share_suppressed": {
-      "type": "boolean"
-    }
-  }
-}
+            """#
+        ),
+        (
+            "tables/services.schema.json",
+            #"""
+            {
+              "$schema": "https://json-schema.org/draft/2020-12/schema",
+              "$id": "https://orglens.example/schemas/tables/services.schema.json",
+              "title": "services",
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "id",
+                "name",
+                "owners",
+                "live_owners",
+                "ownership"
+              ],
+              "properties": {
+                "id": {
+                  "type": "string"
+                },
+                "name": {
+                  "type": "string"
+                },
+                "owners": {
+                  "type": "array",
+                  "items": {
+                    "type": "string"
+                  }
+                },
+                "live_owners": {
+                  "type": "integer"
+                },
+                "ownership": {
+                  "type": "string",
+                  "enum": [
+                    "orphan",
+                    "single",
+                    "shared"
+                  ]
+                },
+                "dependencies": {
+                  "type": "integer"
+                },
+                "dependents": {
+                  "type": "integer"
+                }
+              }
+            }
 
-"""#),
-        ("tables/people.schema.json", #"""
-{
-  "$schema": "https://json-schema.org/draft/2020-12/schema",
-  "$id": "https://orglens.example/schemas/tables/people.schema.json",
-  "title": "people",
-  "type": "object",
-  "additionalProperties": false,
-  "required": [
-    "id",
-    "manager_id",
-    "layer",
-    "team_id",
-    "is_manager",
-    "org_head"
-  ],
-  "properties": {
-    "id": {
-      "type": "string"
-    },
-    "manager_id": {
-      "type": [
-        "string",
-        "null"
-      ]
-    },
-    "layer": {
-      "type": "integer"
-    },
-    "team_id": {
-      "type": [
-        "string",
-        "null"
-      ]
-    },
-    "is_manager": {
-      "type": "boolean"
-    },
-    "org_head": {
-      "type": [
-        "string",
-        "null"
-      ]
-    },
-    "name": {
-      "type": [
-        "string",
-        "null"
-      ]
-    },
-    "first_name": {
-      "type": [
-        "string",
-        "null"
-      ]
-    },
-    "last_name": {
-      "type": [
-        "string",
-        "null"
-      ]
-    },
-    "email": {
-      "type": [
-        "string",
-        "null"
-      ]
-    },
-    "title": {
-      "type": [
-        "string",
-        "null"
-      ]
-    },
-    "level": {
-      "type": [
-        "string",
-        "null"
-      ]
-    },
-    "department": {
-      "type": [
-        "string",
-        "null"
-      ]
-    },
-    "location": {
-      "type": [
-        "string",
-        "null"
-      ]
-    },
-    "employment_type": {
-      "type": [
-        "string",
-        "null"
-      ]
-    },
-    "status": {
-      "type": [
-        "string",
-        "null"
-      ]
-    },
-    "hire_date": {
-      "type": [
-        "string",
-        "null"
-      ]
-    },
-    "salary": {
-      "type": [
-        "string",
-        "null"
-      ]
-    },
-    "currency": {
-      "type": [
-        "string",
-        "null"
-      ]
-    },
-    "pay_period": {
-      "type": [
-        "string",
-        "null"
-      ]
-    },
-    "effective_date": {
-      "type": [
-        "string",
-        "null"
-      ]
-    }
-  }
-}
+            """#
+        ),
+        (
+            "tables/span_distribution.schema.json",
+            #"""
+            {
+              "$schema": "https://json-schema.org/draft/2020-12/schema",
+              "$id": "https://orglens.example/schemas/tables/span_distribution.schema.json",
+              "title": "span_distribution",
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "span",
+                "managers"
+              ],
+              "properties": {
+                "span": {
+                  "type": "integer"
+                },
+                "managers": {
+                  "type": "integer"
+                }
+              }
+            }
 
-"""#),
-        ("tables/services.schema.json", #"""
-{
-  "$schema": "https://json-schema.org/draft/2020-12/schema",
-  "$id": "https://orglens.example/schemas/tables/services.schema.json",
-  "title": "services",
-  "type": "object",
-  "additionalProperties": false,
-  "required": [
-    "id",
-    "name",
-    "owners",
-    "live_owners",
-    "ownership"
-  ],
-  "properties": {
-    "id": {
-      "type": "string"
-    },
-    "name": {
-      "type": "string"
-    },
-    "owners": {
-      "type": "array",
-      "items": {
-        "type": "string"
-      }
-    },
-    "live_owners": {
-      "type": "integer"
-    },
-    "ownership": {
-      "type": "string",
-      "enum": [
-        "orphan",
-        "single",
-        "shared"
-      ]
-    },
-    "dependencies": {
-      "type": "integer"
-    },
-    "dependents": {
-      "type": "integer"
-    }
-  }
-}
+            """#
+        ),
+        (
+            "tables/summary.schema.json",
+            #"""
+            {
+              "$schema": "https://json-schema.org/draft/2020-12/schema",
+              "$id": "https://orglens.example/schemas/tables/summary.schema.json",
+              "title": "summary",
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "people",
+                "managers",
+                "individual_contributors",
+                "contractors",
+                "managers_of_managers",
+                "roots",
+                "orphans",
+                "max_layer",
+                "mean_span",
+                "median_span",
+                "span_narrow",
+                "span_healthy",
+                "span_wide",
+                "span_split"
+              ],
+              "properties": {
+                "people": {
+                  "type": "integer"
+                },
+                "managers": {
+                  "type": "integer"
+                },
+                "individual_contributors": {
+                  "type": "integer"
+                },
+                "contractors": {
+                  "type": [
+                    "integer",
+                    "null"
+                  ]
+                },
+                "managers_of_managers": {
+                  "type": "integer"
+                },
+                "roots": {
+                  "type": "integer"
+                },
+                "orphans": {
+                  "type": "integer"
+                },
+                "max_layer": {
+                  "type": "integer"
+                },
+                "mean_span": {
+                  "type": [
+                    "number",
+                    "null"
+                  ]
+                },
+                "median_span": {
+                  "type": [
+                    "number",
+                    "null"
+                  ]
+                },
+                "span_narrow": {
+                  "type": "integer"
+                },
+                "span_healthy": {
+                  "type": "integer"
+                },
+                "span_wide": {
+                  "type": "integer"
+                },
+                "span_split": {
+                  "type": "integer"
+                }
+              }
+            }
 
-"""#),
-        ("tables/span_distribution.schema.json", #"""
-{
-  "$schema": "https://json-schema.org/draft/2020-12/schema",
-  "$id": "https://orglens.example/schemas/tables/span_distribution.schema.json",
-  "title": "span_distribution",
-  "type": "object",
-  "additionalProperties": false,
-  "required": [
-    "span",
-    "managers"
-  ],
-  "properties": {
-    "span": {
-      "type": "integer"
-    },
-    "managers": {
-      "type": "integer"
-    }
-  }
-}
+            """#
+        ),
+        (
+            "tables/teams.schema.json",
+            #"""
+            {
+              "$schema": "https://json-schema.org/draft/2020-12/schema",
+              "$id": "https://orglens.example/schemas/tables/teams.schema.json",
+              "title": "teams",
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "id",
+                "name",
+                "type",
+                "size",
+                "lead_id",
+                "reporting_managers",
+                "alignment",
+                "owning_manager",
+                "org_head",
+                "cross_org"
+              ],
+              "properties": {
+                "id": {
+                  "type": "string"
+                },
+                "name": {
+                  "type": "string"
+                },
+                "type": {
+                  "type": "string"
+                },
+                "size": {
+                  "type": "integer"
+                },
+                "lead_id": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                },
+                "reporting_managers": {
+                  "type": "integer"
+                },
+                "alignment": {
+                  "type": [
+                    "number",
+                    "null"
+                  ]
+                },
+                "owning_manager": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                },
+                "org_head": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                },
+                "cross_org": {
+                  "type": "boolean"
+                },
+                "services_owned": {
+                  "type": "integer"
+                },
+                "outbound_teams": {
+                  "type": "integer"
+                },
+                "inbound_teams": {
+                  "type": "integer"
+                },
+                "cross_org_dependencies": {
+                  "type": "integer"
+                },
+                "headcount": {
+                  "type": "integer"
+                },
+                "employees": {
+                  "type": "integer"
+                },
+                "contractors": {
+                  "type": "integer"
+                },
+                "salaried": {
+                  "type": "integer"
+                },
+                "cost": {
+                  "type": [
+                    "number",
+                    "null"
+                  ]
+                },
+                "cost_suppressed": {
+                  "type": "boolean"
+                },
+                "management_cost_share": {
+                  "type": [
+                    "number",
+                    "null"
+                  ]
+                },
+                "management_cost_share_suppressed": {
+                  "type": "boolean"
+                }
+              }
+            }
 
-"""#),
-        ("tables/summary.schema.json", #"""
-{
-  "$schema": "https://json-schema.org/draft/2020-12/schema",
-  "$id": "https://orglens.example/schemas/tables/summary.schema.json",
-  "title": "summary",
-  "type": "object",
-  "additionalProperties": false,
-  "required": [
-    "people",
-    "managers",
-    "individual_contributors",
-    "contractors",
-    "managers_of_managers",
-    "roots",
-    "orphans",
-    "max_layer",
-    "mean_span",
-    "median_span",
-    "span_narrow",
-    "span_healthy",
-    "span_wide",
-    "span_split"
-  ],
-  "properties": {
-    "people": {
-      "type": "integer"
-    },
-    "managers": {
-      "type": "integer"
-    },
-    "individual_contributors": {
-      "type": "integer"
-    },
-    "contractors": {
-      "type": [
-        "integer",
-        "null"
-      ]
-    },
-    "managers_of_managers": {
-      "type": "integer"
-    },
-    "roots": {
-      "type": "integer"
-    },
-    "orphans": {
-      "type": "integer"
-    },
-    "max_layer": {
-      "type": "integer"
-    },
-    "mean_span": {
-      "type": [
-        "number",
-        "null"
-      ]
-    },
-    "median_span": {
-      "type": [
-        "number",
-        "null"
-      ]
-    },
-    "span_narrow": {
-      "type": "integer"
-    },
-    "span_healthy": {
-      "type": "integer"
-    },
-    "span_wide": {
-      "type": "integer"
-    },
-    "span_split": {
-      "type": "integer"
-    }
-  }
-}
-
-"""#),
-        ("tables/teams.schema.json", #"""
-{
-  "$schema": "https://json-schema.org/draft/2020-12/schema",
-  "$id": "https://orglens.example/schemas/tables/teams.schema.json",
-  "title": "teams",
-  "type": "object",
-  "additionalProperties": false,
-  "required": [
-    "id",
-    "name",
-    "type",
-    "size",
-    "lead_id",
-    "reporting_managers",
-    "alignment",
-    "owning_manager",
-    "org_head",
-    "cross_org"
-  ],
-  "properties": {
-    "id": {
-      "type": "string"
-    },
-    "name": {
-      "type": "string"
-    },
-    "type": {
-      "type": "string"
-    },
-    "size": {
-      "type": "integer"
-    },
-    "lead_id": {
-      "type": [
-        "string",
-        "null"
-      ]
-    },
-    "reporting_managers": {
-      "type": "integer"
-    },
-    "alignment": {
-      "type": [
-        "number",
-        "null"
-      ]
-    },
-    "owning_manager": {
-      "type": [
-        "string",
-        "null"
-      ]
-    },
-    "org_head": {
-      "type": [
-        "string",
-        "null"
-      ]
-    },
-    "cross_org": {
-      "type": "boolean"
-    },
-    "services_owned": {
-      "type": "integer"
-    },
-    "outbound_teams": {
-      "type": "integer"
-    },
-    "inbound_teams": {
-      "type": "integer"
-    },
-    "cross_org_dependencies": {
-      "type": "integer"
-    },
-    "headcount": {
-      "type": "integer"
-    },
-    "employees": {
-      "type": "integer"
-    },
-    "contractors": {
-      "type": "integer"
-    },
-    "salaried": {
-      "type": "integer"
-    },
-    "cost": {
-      "type": [
-        "number",
-        "null"
-      ]
-    },
-    "cost_suppressed": {
-      "type": "boolean"
-    },
-    "management_cost_share": {
-      "type": [
-        "number",
-        "null"
-      ]
-    },
-    "management_cost_share_suppressed": {
-      "type": "boolean"
-    }
-  }
-}
-
-"""#),
+            """#
+        ),
     ]
 }

@@ -1,4 +1,5 @@
 import Logging
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -48,7 +49,9 @@ struct JSONLogHandler: LogHandler {
             switch value {
             case .text(let text): line += ",\(quote(key)):\(quote(text))"
             case .number(let number):
-                line += ",\(quote(key)):" + (number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : "\(number)")
+                line +=
+                    ",\(quote(key)):"
+                    + (number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : "\(number)")
             }
         }
         StandardError.write(line + "}\n")
@@ -58,8 +61,9 @@ struct JSONLogHandler: LogHandler {
     private static func typed(_ text: String) -> Value {
         let digits = text.hasPrefix("-") ? text.dropFirst() : Substring(text)
         guard !digits.isEmpty, digits.first != "0" || digits.count == 1 || digits.dropFirst().first == ".",
-              digits.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }), digits.filter({ $0 == "." }).count <= 1,
-              digits.last != ".", let number = Double(text) else { return .text(text) }
+            digits.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }), digits.filter({ $0 == "." }).count <= 1,
+            digits.last != ".", let number = Double(text)
+        else { return .text(text) }
         return .number(number)
     }
 
@@ -86,7 +90,10 @@ struct JSONLogHandler: LogHandler {
             case "\\": out += "\\\\"
             case "\n": out += "\\n"
             case "\t": out += "\\t"
-            default: out += scalar.value < 0x20 ? "\\u00" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16) : String(scalar)
+            default:
+                out +=
+                    scalar.value < 0x20
+                    ? "\\u00" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16) : String(scalar)
             }
         }
         return out + "\""

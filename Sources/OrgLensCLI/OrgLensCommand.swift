@@ -1,9 +1,10 @@
 public import ArgumentParser
 import Foundation
+import OrgLensPipeline
+
 #if canImport(Glibc)
 import Glibc
 #endif
-import OrgLensPipeline
 
 /// `orglens`: the root command; each subcommand is a small type of its own.
 public struct OrgLensCommand: ParsableCommand {
@@ -13,7 +14,8 @@ public struct OrgLensCommand: ParsableCommand {
         discussion: ExitCodes.help,
         version: Analysis.toolVersion,
         subcommands: [
-            AnalyzeCommand.self, RunCommand.self, ValidateCommand.self, PresetsCommand.self, SchemaCommand.self, GenerateCommand.self,
+            AnalyzeCommand.self, RunCommand.self, ValidateCommand.self, PresetsCommand.self, SchemaCommand.self,
+            GenerateCommand.self,
         ],
         defaultSubcommand: nil)
 

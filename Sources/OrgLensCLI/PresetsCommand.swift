@@ -6,14 +6,16 @@ import OrgLensPipeline
 public struct PresetsCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "presets",
-        abstract: "List the built-in export presets, or print one (presets/NAME.yml beside a pipeline overrides or adds).",
+        abstract:
+            "List the built-in export presets, or print one (presets/NAME.yml beside a pipeline overrides or adds).",
         subcommands: [List.self, Show.self],
         defaultSubcommand: List.self)
 
     public init() {}
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: "Each preset with what it reads.")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "Each preset with what it reads.")
 
         func run() {
             for preset in PresetCatalog.builtIn {

@@ -5,6 +5,7 @@ import OrgLensLoad
 import OrgLensMetrics
 import OrgLensModel
 import OrgLensPipeline
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -19,7 +20,9 @@ public struct RunCommand: ParsableCommand {
     @Argument(help: "The pipeline file (YAML).")
     var pipeline: String
 
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("Overrides the pipeline's as_of (default: today, UTC).", valueName: "yyyy-mm-dd"))
+    @Option(
+        name: .customLong("as-of"),
+        help: ArgumentHelp("Overrides the pipeline's as_of (default: today, UTC).", valueName: "yyyy-mm-dd"))
     var asOf: String?
 
     @Option(help: ArgumentHelp("Parallel workers (default: active processors).", valueName: "n"))
@@ -62,16 +65,24 @@ public struct RunCommand: ParsableCommand {
                 let result = try Analysis.compute(request, logger: logger)
                 let gates = file.gates.evaluate(result.gateFacts)
                 for reading in gates.nearing {
-                    logger.warning("gate nearing its limit", metadata: [
-                        "gate": "\(reading.gate)", "value": "\(reading.value)", "limit": "\(reading.limit)",
-                    ])
+                    logger.warning(
+                        "gate nearing its limit",
+                        metadata: [
+                            "gate": "\(reading.gate)", "value": "\(reading.value)", "limit": "\(reading.limit)",
+                        ])
                 }
                 if !gates.tripped.isEmpty {
                     let report = OutputDirectory.File(
-                        name: "blocked.json", bytes: BlockedReport.render(pipeline: file.name, asOf: day, tripped: gates.tripped))
+                        name: "blocked.json",
+                        bytes: BlockedReport.render(pipeline: file.name, asOf: day, tripped: gates.tripped))
                     let blocked = try directory.block(result.files + [report], name: day.description)
-                    let error = RunError(.badData, "gate tripped: \(gates.tripped.map { "\($0.gate) (\($0.detail))" }.joined(separator: "; ")); nothing was published and latest still shows the previous run. This run is in \(blocked) (see blocked.json).")
-                    Self.writeStatus(directory, .blocked, day: day, exit: error.status.rawValue, run: blocked, message: error.message)
+                    let error = RunError(
+                        .badData,
+                        "gate tripped: \(gates.tripped.map { "\($0.gate) (\($0.detail))" }.joined(separator: "; ")); nothing was published and latest still shows the previous run. This run is in \(blocked) (see blocked.json)."
+                    )
+                    Self.writeStatus(
+                        directory, .blocked, day: day, exit: error.status.rawValue, run: blocked, message: error.message
+                    )
                     statusWritten = true
                     throw error
                 }
@@ -84,10 +95,13 @@ public struct RunCommand: ParsableCommand {
                 Self.writeStatus(
                     directory, tripped.isEmpty ? .ok : .publishedWithFindings, day: day,
                     exit: tripped.isEmpty ? 0 : ExitStatus.ruleTripped.rawValue, run: published.run,
-                    message: tripped.isEmpty ? nil : "fail_on tripped: \(tripped.map { "\($0.0.rawValue) (\($0.1))" }.joined(separator: ", "))")
+                    message: tripped.isEmpty
+                        ? nil
+                        : "fail_on tripped: \(tripped.map { "\($0.0.rawValue) (\($0.1))" }.joined(separator: ", "))")
             } catch {
                 if !statusWritten {
-                    Self.writeStatus(directory, .failed, day: day, exit: error.status.rawValue, run: nil, message: error.message)
+                    Self.writeStatus(
+                        directory, .failed, day: day, exit: error.status.rawValue, run: nil, message: error.message)
                 }
                 throw error
             }
@@ -95,7 +109,9 @@ public struct RunCommand: ParsableCommand {
             throw StandardError.failure(error, format: Logging.Format(rawValue: logFormat) ?? .text)
         }
         if !tripped.isEmpty {
-            StandardError.write("orglens: fail_on tripped: \(tripped.map { "\($0.0.rawValue) (\($0.1))" }.joined(separator: ", ")); the run was published.\n")
+            StandardError.write(
+                "orglens: fail_on tripped: \(tripped.map { "\($0.0.rawValue) (\($0.1))" }.joined(separator: ", ")); the run was published.\n"
+            )
             throw ExitCode(ExitStatus.ruleTripped.rawValue)
         }
     }
@@ -104,11 +120,13 @@ public struct RunCommand: ParsableCommand {
 extension RunCommand {
     /// `status.json` for monitoring; a failure to write it must not change how the run ends.
     static func writeStatus(
-        _ directory: RunDirectory, _ outcome: StatusDocument.Outcome, day: CivilDate, exit: Int32, run: String?, message: String?
+        _ directory: RunDirectory, _ outcome: StatusDocument.Outcome, day: CivilDate, exit: Int32, run: String?,
+        message: String?
     ) {
         let finished = ISO8601DateFormatter().string(from: Date())
-        try? directory.writeStatus(StatusDocument.render(
-            outcome: outcome, asOf: day, exitCode: exit, finished: finished, run: run, message: message))
+        try? directory.writeStatus(
+            StatusDocument.render(
+                outcome: outcome, asOf: day, exitCode: exit, finished: finished, run: run, message: message))
     }
 }
 
@@ -118,10 +136,14 @@ enum Freshness {
         guard let hours = file.maxInputAgeHours else { return }
         let sources = [file.people, file.teams, file.services, file.dependencies].compactMap { $0 }
         for source in sources {
-            guard let modified = (try? FileManager.default.attributesOfItem(atPath: source.path))?[.modificationDate] as? Date else { continue }
+            guard
+                let modified = (try? FileManager.default.attributesOfItem(atPath: source.path))?[.modificationDate]
+                    as? Date
+            else { continue }
             let age = Date().timeIntervalSince(modified) / 3600
             guard age > hours else { continue }
-            let message = "\(source.path) is \(Int(age)) hours old (more than \(Int(hours))); the export may not have refreshed"
+            let message =
+                "\(source.path) is \(Int(age)) hours old (more than \(Int(hours))); the export may not have refreshed"
             if file.failWhenStale { throw RunError(.badData, message + "; nothing was published.") }
             logger.warning("stale input", metadata: ["path": "\(source.path)", "age_hours": "\(Int(age))"])
         }
@@ -141,11 +163,18 @@ enum RunSummary {
         let rows = result.dataQuality.map(\.rowsRead).reduce(0, +)
         for (stage, seconds) in result.timings {
             let rate = stage == "read" && seconds > 0 ? String(format: " (%.0f rows/s)", Double(rows) / seconds) : ""
-            lines.append("  " + stage.padding(toLength: 8, withPad: " ", startingAt: 0) + String(format: "%6.2f s", seconds) + rate)
+            lines.append(
+                "  " + stage.padding(toLength: 8, withPad: " ", startingAt: 0) + String(format: "%6.2f s", seconds)
+                    + rate)
         }
-        let findings = result.ruleCounts.filter { !DataQuality.Input.allCases.flatMap(\.quarantineRules).contains($0.key) }
+        let findings = result.ruleCounts.filter {
+            !DataQuality.Input.allCases.flatMap(\.quarantineRules).contains($0.key)
+        }
         if !findings.isEmpty {
-            lines.append("  findings: " + findings.sorted { $0.key < $1.key }.map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", "))
+            lines.append(
+                "  findings: "
+                    + findings.sorted { $0.key < $1.key }.map { "\($0.key.rawValue) \($0.value)" }.joined(
+                        separator: ", "))
         }
         return lines.joined(separator: "\n") + "\n\n"
     }

@@ -1,8 +1,9 @@
 import ArgumentParser
+import OrgLensModel
+
 #if canImport(Glibc)
 import Glibc
 #endif
-import OrgLensModel
 
 /// Error text for people goes to file descriptor 2 (C's `stderr` global is not concurrency-safe in Swift 6).
 enum StandardError {
@@ -22,7 +23,8 @@ enum StandardError {
         switch format {
         case .text: write("orglens: error: \(error.message)\n")
         case .json:
-            JSONLogHandler.write(level: "error", message: error.message, fields: [("exit_code", .number(Double(error.status.rawValue)))])
+            JSONLogHandler.write(
+                level: "error", message: error.message, fields: [("exit_code", .number(Double(error.status.rawValue)))])
         }
         return ExitCode(error.status.rawValue)
     }

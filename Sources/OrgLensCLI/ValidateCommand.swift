@@ -6,12 +6,16 @@ import OrgLensPipeline
 public struct ValidateCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Read a pipeline's sources whole and report where each field comes from, how many values read, and which gates would trip.")
+        abstract:
+            "Read a pipeline's sources whole and report where each field comes from, how many values read, and which gates would trip."
+    )
 
     @Argument(help: "The pipeline file (YAML).")
     var pipeline: String
 
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("Overrides the pipeline's as_of (default: today, UTC).", valueName: "yyyy-mm-dd"))
+    @Option(
+        name: .customLong("as-of"),
+        help: ArgumentHelp("Overrides the pipeline's as_of (default: today, UTC).", valueName: "yyyy-mm-dd"))
     var asOf: String?
 
     public init() {}

@@ -9,7 +9,9 @@ public struct CSVDialect: Sendable, Hashable {
     }
 
     /// The delimiters tried when none is given, in tie-breaking order.
-    static let candidateDelimiters: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "\t"), UInt8(ascii: "|")]
+    static let candidateDelimiters: [UInt8] = [
+        UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "\t"), UInt8(ascii: "|"),
+    ]
 }
 
 /// Text encodings HRIS exports come in. A UTF-16 byte-order mark is honoured whatever is chosen,

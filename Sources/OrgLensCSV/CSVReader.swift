@@ -16,7 +16,9 @@ public struct CSVReader: Sendable {
     /// Files smaller than this are parsed on one thread: splitting costs more than it saves.
     public var parallelThreshold = 8 << 20
 
-    public init(path: String, displayPath: String? = nil, dialect: CSVDialect = CSVDialect(), limits: CSVLimits = CSVLimits()) {
+    public init(
+        path: String, displayPath: String? = nil, dialect: CSVDialect = CSVDialect(), limits: CSVLimits = CSVLimits()
+    ) {
         self.path = path
         self.displayPath = displayPath ?? path
         self.dialect = dialect
@@ -41,17 +43,23 @@ public struct CSVReader: Sendable {
         workers: Int = 1,
         select: ([String]) throws(RunError) -> [Int?]
     ) throws(RunError) -> RawTable {
-        guard dialect.encoding == .auto else { return try readDecided(fields: fields, identifierField: identifierField, workers: workers, select: select) }
+        guard dialect.encoding == .auto else {
+            return try readDecided(fields: fields, identifierField: identifierField, workers: workers, select: select)
+        }
         // `auto` without a pass of its own: the first block decides when it is not UTF-8 (the header must read
         // right); otherwise the file is read as UTF-8, and read again as windows-1252 if a row turns out not to be.
         var reader = self
         reader.dialect.encoding = try EncodingSniffer.decide(path: path, source: displayPath, firstBlockOnly: true)
-        let table = try reader.readDecided(fields: fields, identifierField: identifierField, workers: workers, select: select)
-        guard reader.dialect.encoding == .utf8, table.rejections.contains(where: { $0.message == RecordAssembler.invalidUTF8 }) else {
+        let table = try reader.readDecided(
+            fields: fields, identifierField: identifierField, workers: workers, select: select)
+        guard reader.dialect.encoding == .utf8,
+            table.rejections.contains(where: { $0.message == RecordAssembler.invalidUTF8 })
+        else {
             return table
         }
         reader.dialect.encoding = .windows1252
-        return try reader.readDecided(fields: fields, identifierField: identifierField, workers: workers, select: select)
+        return try reader.readDecided(
+            fields: fields, identifierField: identifierField, workers: workers, select: select)
     }
 
     private func readDecided(
@@ -96,7 +104,8 @@ public struct CSVReader: Sendable {
         let cap = limits.maxRawBytes
         try stream.forEachRecord { record throws(RunError) in
             if lines.contains(record.line) {
-                found[record.line] = String(decoding: UnsafeBufferPointer(rebasing: record.bytes.prefix(cap)), as: UTF8.self)
+                found[record.line] = String(
+                    decoding: UnsafeBufferPointer(rebasing: record.bytes.prefix(cap)), as: UTF8.self)
             }
             return true
         }
@@ -119,7 +128,8 @@ public struct CSVReader: Sendable {
             }
             return true
         }
-        let table = assembler?.finish() ?? PartialTable(columns: Array(repeating: TextColumn(), count: layout.fields.count))
+        let table =
+            assembler?.finish() ?? PartialTable(columns: Array(repeating: TextColumn(), count: layout.fields.count))
         return (table, stream.fileInfo(displayPath: displayPath))
     }
 
@@ -129,7 +139,10 @@ public struct CSVReader: Sendable {
 
     /// The file ends inside a quoted field opened on `line`: libcsv's CSV_STRICT_FINI case, fatal.
     static func checkTerminated(line: Int, source: String) throws(RunError) {
-        throw RunError(.badData, "\(source):\(line): a quoted field opened on line \(line) is never closed; the file ends inside it. Fix the stray '\"' in that row (or re-export) and run again.")
+        throw RunError(
+            .badData,
+            "\(source):\(line): a quoted field opened on line \(line) is never closed; the file ends inside it. Fix the stray '\"' in that row (or re-export) and run again."
+        )
     }
 }
 
@@ -143,7 +156,9 @@ struct HeaderProbe {
     let headerLines: Int
     let fileSize: Int
 
-    static func read(path: String, source: String, dialect: CSVDialect, limits: CSVLimits) throws(RunError) -> HeaderProbe {
+    static func read(
+        path: String, source: String, dialect: CSVDialect, limits: CSVLimits
+    ) throws(RunError) -> HeaderProbe {
         var stream = try RecordStream(path: path, dialect: dialect, limits: limits)
         stream.headerOnly = true
         stream.sourceName = source
@@ -153,7 +168,10 @@ struct HeaderProbe {
             try CSVReader.checkTerminated(record, source: source)
             let splitter = FieldSplitter(delimiter: record.format.delimiter)
             guard record.flaw == nil, case .fields = splitter.split(record.bytes) else {
-                throw RunError(.badData, "\(source):\(record.line): the header line is not valid CSV (bad quoting or an over-long name); fix the export's first line.")
+                throw RunError(
+                    .badData,
+                    "\(source):\(record.line): the header line is not valid CSV (bad quoting or an over-long name); fix the export's first line."
+                )
             }
             let fields = splitter.allFields
             names = (0..<fields.count).map { fields.trimmedString(at: $0) }
@@ -161,7 +179,10 @@ struct HeaderProbe {
             return false
         }
         guard let names, let format else {
-            throw RunError(.badData, "\(source): the file is empty; expected a header line naming the columns (e.g. employee_id,manager_id,…).")
+            throw RunError(
+                .badData,
+                "\(source): the file is empty; expected a header line naming the columns (e.g. employee_id,manager_id,…)."
+            )
         }
         return HeaderProbe(
             names: names, format: format, bodyStart: stop.offset + stream.skippedPrefix,

@@ -32,7 +32,9 @@ enum EncodingSniffer {
             if !valid { return .windows1252 }
             if firstBlockOnly { return .utf8 }
         }
-        guard carry.isEmpty || carry.withUnsafeBufferPointer({ UTF8Validation.isValid($0) }) else { return .windows1252 }
+        guard carry.isEmpty || carry.withUnsafeBufferPointer({ UTF8Validation.isValid($0) }) else {
+            return .windows1252
+        }
         return .utf8
     }
 }

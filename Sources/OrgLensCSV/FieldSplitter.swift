@@ -44,7 +44,9 @@ final class FieldSplitter {
         self.delimiter = delimiter
         parser = .allocate(capacity: 1)
         sink = .allocate(capacity: 1)
-        sink.initialize(to: Sink(target: target, columns: Array(repeating: TextColumn(), count: columnCount), collectAll: collectAll))
+        sink.initialize(
+            to: Sink(
+                target: target, columns: Array(repeating: TextColumn(), count: columnCount), collectAll: collectAll))
         Self.start(parser, delimiter: delimiter)
     }
 

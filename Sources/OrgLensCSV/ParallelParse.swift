@@ -35,15 +35,17 @@ struct ParallelParse {
         let tasks = parallelChunks(count: chunkCount + 1, workers: chunkCount + 1, serialThreshold: 0) { range in
             range.map { index -> Task in
                 if index == chunkCount {
-                    return .hash(Result { () throws(RunError) in
-                        try ByteBlockReader(path: path).hashToEnd(displayPath: layout.source)
-                    })
+                    return .hash(
+                        Result { () throws(RunError) in
+                            try ByteBlockReader(path: path).hashToEnd(displayPath: layout.source)
+                        })
                 }
                 // The first chunk becomes the merged table, so it is sized for the whole file.
                 let expected = (index == 0 ? header.fileSize : ends[index]) - starts[index]
-                return .chunk(Result { () throws(RunError) in
-                    try parse(from: starts[index], stopAfter: ends[index], expectedBytes: expected)
-                })
+                return .chunk(
+                    Result { () throws(RunError) in
+                        try parse(from: starts[index], stopAfter: ends[index], expectedBytes: expected)
+                    })
             }
         }.flatMap { $0 }
 
@@ -57,7 +59,8 @@ struct ParallelParse {
         for index in 0..<chunkCount {
             if starts[index] != expectedStart {
                 // The guessed boundary was inside a record: read the rest of the file serially.
-                let rest = try parse(from: expectedStart, stopAfter: Int.max, expectedBytes: header.fileSize - expectedStart)
+                let rest = try parse(
+                    from: expectedStart, stopAfter: Int.max, expectedBytes: header.fileSize - expectedStart)
                 try append(rest, to: &merged, lineBase: lineBase)
                 break
             }
@@ -65,7 +68,9 @@ struct ParallelParse {
             let stop = chunk.stop
             if index == 0 {
                 // The first chunk becomes the table (moved, not copied; it has room for the others).
-                if let line = chunk.unterminatedLine { try CSVReader.checkTerminated(line: line + lineBase, source: layout.source) }
+                if let line = chunk.unterminatedLine {
+                    try CSVReader.checkTerminated(line: line + lineBase, source: layout.source)
+                }
                 merged = (consume chunk).table
                 for line in merged.lines.indices { merged.lines[line] += lineBase }
                 merged.rejections = merged.rejections.map { $0.movingLine(by: lineBase) }
@@ -98,7 +103,8 @@ struct ParallelParse {
     }
 
     private func parse(from start: Int, stopAfter: Int, expectedBytes: Int) throws(RunError) -> ChunkResult {
-        var stream = try RecordStream(path: path, format: header.format, limits: limits, start: start, stopAfter: stopAfter)
+        var stream = try RecordStream(
+            path: path, format: header.format, limits: limits, start: start, stopAfter: stopAfter)
         var assembler = RecordAssembler(
             layout: layout, delimiter: header.format.delimiter, limits: limits, expectedBytes: expectedBytes)
         var unterminatedLine: Int?

@@ -53,7 +53,8 @@ struct RecordAssembler {
         switch outcome {
         case .fields(let count) where count != layout.headerCount:
             splitter.truncate(toCount: accepted)
-            let message = fieldCountMessages[count] ?? "expected \(layout.headerCount) fields as in the header, found \(count)"
+            let message =
+                fieldCountMessages[count] ?? "expected \(layout.headerCount) fields as in the header, found \(count)"
             fieldCountMessages[count] = message
             reject(record, message: message, identifier: identifier)
         case .fields:
@@ -65,7 +66,11 @@ struct RecordAssembler {
             lines.append(record.line)
         case .badQuoting(let offset, let reason):
             splitter.truncate(toCount: accepted)
-            reject(record, message: "bad quoting near byte \(offset + 1) of the row (\(reason)); quote the whole field and double any quote inside it", identifier: nil)
+            reject(
+                record,
+                message:
+                    "bad quoting near byte \(offset + 1) of the row (\(reason)); quote the whole field and double any quote inside it",
+                identifier: nil)
         case .unterminatedQuote:
             splitter.truncate(toCount: accepted)
             reject(record, message: "a quoted field is never closed", identifier: nil)
@@ -73,11 +78,13 @@ struct RecordAssembler {
     }
 
     /// What a row that is not UTF-8 is quarantined with (an `encoding: auto` read looks for it).
-    static let invalidUTF8 = "the row is not valid UTF-8; if the export is windows-1252, set the encoding to windows-1252 (or auto)"
+    static let invalidUTF8 =
+        "the row is not valid UTF-8; if the export is windows-1252, set the encoding to windows-1252 (or auto)"
 
     func finish() -> PartialTable {
         PartialTable(
-            columns: splitter.takeColumns(), lines: lines, rejections: rejections, rowsRead: rowsRead, rejectionsNotKept: rejectionsNotKept)
+            columns: splitter.takeColumns(), lines: lines, rejections: rejections, rowsRead: rowsRead,
+            rejectionsNotKept: rejectionsNotKept)
     }
 
     private mutating func reject(_ record: ScannedRecord, message: String, identifier: String?) {
@@ -85,10 +92,12 @@ struct RecordAssembler {
             rejectionsNotKept += 1
             return
         }
-        let raw = String(decoding: UnsafeBufferPointer(rebasing: record.bytes.prefix(limits.maxRawBytes)), as: UTF8.self)
-        rejections.append(Rejection(
-            source: layout.source, line: record.line, rule: .rowMalformed, message: message,
-            employeeID: identifier ?? "", record: nil, raw: raw))
+        let raw = String(
+            decoding: UnsafeBufferPointer(rebasing: record.bytes.prefix(limits.maxRawBytes)), as: UTF8.self)
+        rejections.append(
+            Rejection(
+                source: layout.source, line: record.line, rule: .rowMalformed, message: message,
+                employeeID: identifier ?? "", record: nil, raw: raw))
     }
 
     private static func message(for flaw: RecordFlaw, limits: CSVLimits) -> String {
@@ -127,7 +136,11 @@ struct HeaderLayout: Sendable {
         var aliases: [(Int, Int)] = []
         for (field, column) in selection.enumerated() {
             guard let column else { continue }
-            if target[column] < 0 { target[column] = Int32(field) } else { aliases.append((field, Int(target[column]))) }
+            if target[column] < 0 {
+                target[column] = Int32(field)
+            } else {
+                aliases.append((field, Int(target[column])))
+            }
         }
         self.target = target
         self.aliases = aliases

@@ -84,9 +84,11 @@ struct RecordStream: ~Copyable {
     mutating func forEachRecord(_ body: (ScannedRecord) throws(RunError) -> Bool) throws(RunError) -> Stop {
         if let stopAfter, startOffset >= stopAfter { return Stop(offset: startOffset, linesConsumed: 0) }
         guard var block = try nextDecodedBlock() else { return Stop(offset: startOffset, linesConsumed: 0) }
-        let format = knownFormat ?? StreamFormat(
-            delimiter: requestedDelimiter ?? Self.detectDelimiter(in: block),
-            needsUTF8Validation: decoder.isUTF8Source)
+        let format =
+            knownFormat
+            ?? StreamFormat(
+                delimiter: requestedDelimiter ?? Self.detectDelimiter(in: block),
+                needsUTF8Validation: decoder.isUTF8Source)
         var scanner = RecordScanner(delimiter: format.delimiter, maxFieldBytes: limits.maxFieldBytes)
         var carry: [UInt8] = []
         var carryOverflowed = false
@@ -110,14 +112,20 @@ struct RecordStream: ~Copyable {
                             let flaw = Self.flaw(scanner.flaw, overflowed: false)
                             wantsMore = try block.withUnsafeBufferPointer { buffer throws(RunError) in
                                 let record = UnsafeBufferPointer(rebasing: buffer[recordStart..<end])
-                                return try body(ScannedRecord(bytes: record, line: scanner.recordLine, flaw: flaw, endsInsideQuotes: false, format: format))
+                                return try body(
+                                    ScannedRecord(
+                                        bytes: record, line: scanner.recordLine, flaw: flaw, endsInsideQuotes: false,
+                                        format: format))
                             }
                         }
                     } else {
                         append(block[recordStart..<end], to: &carry, overflowed: &carryOverflowed)
                         let flaw = Self.flaw(scanner.flaw, overflowed: carryOverflowed)
                         wantsMore = try carry.withUnsafeBufferPointer { buffer throws(RunError) in
-                            try body(ScannedRecord(bytes: buffer, line: scanner.recordLine, flaw: flaw, endsInsideQuotes: false, format: format))
+                            try body(
+                                ScannedRecord(
+                                    bytes: buffer, line: scanner.recordLine, flaw: flaw, endsInsideQuotes: false,
+                                    format: format))
                         }
                         carry.removeAll(keepingCapacity: carry.capacity <= 1 << 20)
                     }
@@ -131,7 +139,10 @@ struct RecordStream: ~Copyable {
                 case .needMore:
                     append(block[recordStart...], to: &carry, overflowed: &carryOverflowed)
                     if headerOnly, carryOverflowed {
-                        throw RunError(.badData, "\(sourceName): the first line is longer than \(limits.maxRecordBytes) bytes without a line break; this is not a CSV export (or it is in another encoding).")
+                        throw RunError(
+                            .badData,
+                            "\(sourceName): the first line is longer than \(limits.maxRecordBytes) bytes without a line break; this is not a CSV export (or it is in another encoding)."
+                        )
                     }
                     finishedBlock = true
                 }
@@ -148,7 +159,10 @@ struct RecordStream: ~Copyable {
             scanner.finishAtEndOfInput(at: base)
             let flaw = Self.flaw(scanner.flaw, overflowed: carryOverflowed)
             _ = try carry.withUnsafeBufferPointer { buffer throws(RunError) in
-                try body(ScannedRecord(bytes: buffer, line: scanner.recordLine, flaw: flaw, endsInsideQuotes: insideQuotes, format: format))
+                try body(
+                    ScannedRecord(
+                        bytes: buffer, line: scanner.recordLine, flaw: flaw, endsInsideQuotes: insideQuotes,
+                        format: format))
             }
         }
         return Stop(offset: base, linesConsumed: scanner.line - 1)

@@ -3,7 +3,10 @@ import OrgLensModel
 /// Turns raw file blocks into UTF-8 blocks: strips a UTF-8 byte-order mark, honours a UTF-16 one,
 /// and transcodes windows-1252. Transcoding happens block by block, so the file is never held twice.
 struct SourceDecoder {
-    private enum Mode { case undecided, utf8, windows1252, utf16(bigEndian: Bool) }
+    private enum Mode {
+        case undecided, utf8, windows1252
+        case utf16(bigEndian: Bool)
+    }
 
     private var mode: Mode = .undecided
     private let requested: TextEncoding
@@ -53,7 +56,10 @@ struct SourceDecoder {
             mode = .windows1252
             return Self.transcodeWindows1252(body)
         case .utf16:
-            throw RunError(.badData, "the file has no UTF-16 byte-order mark, but --encoding utf-16 was given. Export as \"Unicode text\" (UTF-16 with BOM) or drop --encoding.")
+            throw RunError(
+                .badData,
+                "the file has no UTF-16 byte-order mark, but --encoding utf-16 was given. Export as \"Unicode text\" (UTF-16 with BOM) or drop --encoding."
+            )
         }
     }
 
@@ -62,10 +68,16 @@ struct SourceDecoder {
     static func refuseNonText(_ block: [UInt8], source: String?) throws(RunError) {
         let prefix = source.map { "\($0): " } ?? ""
         if block.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
-            throw RunError(.badData, "\(prefix)this is a spreadsheet (.xlsx), not CSV; open it and save it as \"CSV UTF-8 (Comma delimited)\", then read that file.")
+            throw RunError(
+                .badData,
+                "\(prefix)this is a spreadsheet (.xlsx), not CSV; open it and save it as \"CSV UTF-8 (Comma delimited)\", then read that file."
+            )
         }
         if looksLikeUTF16WithoutBOM(block) {
-            throw RunError(.badData, "\(prefix)the file looks like UTF-16 without a byte-order mark (every other byte is 0); export it as UTF-8, or as \"Unicode text\" (UTF-16 with its byte-order mark).")
+            throw RunError(
+                .badData,
+                "\(prefix)the file looks like UTF-16 without a byte-order mark (every other byte is 0); export it as UTF-8, or as \"Unicode text\" (UTF-16 with its byte-order mark)."
+            )
         }
     }
 
@@ -73,7 +85,8 @@ struct SourceDecoder {
     private static func looksLikeUTF16WithoutBOM(_ block: [UInt8]) -> Bool {
         let sample = block.prefix(1024)
         guard sample.count >= 8 else { return false }
-        var zerosAtEven = 0, zerosAtOdd = 0
+        var zerosAtEven = 0
+        var zerosAtOdd = 0
         for (offset, byte) in sample.enumerated() where byte == 0 {
             if offset % 2 == 0 { zerosAtEven += 1 } else { zerosAtOdd += 1 }
         }
@@ -141,7 +154,9 @@ struct SourceDecoder {
 
     /// 0x80–0x9F as the WHATWG encoding standard maps them (undefined bytes become C1 controls).
     private static let windows1252High: [UInt32] = [
-        0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
-        0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
+        0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D,
+        0x017D, 0x008F,
+        0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D,
+        0x017E, 0x0178,
     ]
 }

@@ -28,9 +28,12 @@ public enum FuzzTargets {
     static func csv(_ data: [UInt8]) {
         let path = scratchFile("csv", data)
         for dialect in [CSVDialect(), CSVDialect(delimiter: UInt8(ascii: ";"), encoding: .windows1252)] {
-            var reader = CSVReader(path: path, dialect: dialect, limits: CSVLimits(maxFieldBytes: 4096, maxRecordBytes: 65_536))
+            var reader = CSVReader(
+                path: path, dialect: dialect, limits: CSVLimits(maxFieldBytes: 4096, maxRecordBytes: 65_536))
             reader.parallelThreshold = 1
-            let select: ([String]) throws(RunError) -> [Int?] = { header in [0, 1, 2].map { $0 < header.count ? $0 : nil } }
+            let select: ([String]) throws(RunError) -> [Int?] = { header in
+                [0, 1, 2].map { $0 < header.count ? $0 : nil }
+            }
             let serial = try? reader.read(fields: ["a", "b", "c"], identifierField: "a", workers: 1, select: select)
             let parallel = try? reader.read(fields: ["a", "b", "c"], identifierField: "a", workers: 3, select: select)
             precondition(describe(serial) == describe(parallel), "parallel CSV parse differs from serial")
@@ -53,13 +56,16 @@ public enum FuzzTargets {
     /// Ingest, validation and metrics on a small org made from the bytes: one worker and four must give
     /// the same dashboard.
     static func analysis(_ data: [UInt8]) {
-        let path = scratchFile("org", Array("employee_id,manager_id,status,hire_date,salary,currency,employment_type\n".utf8) + data)
+        let path = scratchFile(
+            "org", Array("employee_id,manager_id,status,hire_date,salary,currency,employment_type\n".utf8) + data)
         var dashboards: [[UInt8]?] = []
         for workers in [1, 4] {
             let request = AnalysisRequest(
                 people: PeopleSource(path: path), policy: PeoplePolicy(asOf: CivilDate(daysSinceEpoch: 20_000)),
-                costs: CostSettings(rates: ["EUR": ExactDecimal("1.1")!]), workers: workers, outputDirectory: "/nonexistent")
-            let result = try? Analysis.compute(request, logger: Logger(label: "fuzz", factory: { _ in SwiftLogNoOpLogHandler() }))
+                costs: CostSettings(rates: ["EUR": ExactDecimal("1.1")!]), workers: workers,
+                outputDirectory: "/nonexistent")
+            let result = try? Analysis.compute(
+                request, logger: Logger(label: "fuzz", factory: { _ in SwiftLogNoOpLogHandler() }))
             dashboards.append(result?.files.first { $0.name == "dashboard.json" }?.bytes)
         }
         precondition(dashboards[0] == dashboards[1], "1 and 4 workers give different dashboards")
@@ -67,7 +73,9 @@ public enum FuzzTargets {
 
     private static let xmlMappings: [XMLRecordMapping] = {
         var mappings = XMLPreset.names.compactMap { try? XMLPreset.mapping(named: $0) }
-        if let generic = try? XMLRecordMapping.generic(recordElement: "p", fields: ["employee_id", "manager_id", "status"]) {
+        if let generic = try? XMLRecordMapping.generic(
+            recordElement: "p", fields: ["employee_id", "manager_id", "status"])
+        {
             mappings.append(generic)
         }
         return mappings
@@ -76,7 +84,8 @@ public enum FuzzTargets {
     private static func describe(_ table: RawTable?) -> String {
         guard let table else { return "error" }
         let values = table.columns.map { column in column.map { c in (0..<c.count).map(c.string(at:)) } }
-        return "\(table.lines) \(table.rowsRead) \(table.rejections.map { "\($0.line) \($0.message) \($0.raw)" }) \(values)"
+        return
+            "\(table.lines) \(table.rowsRead) \(table.rejections.map { "\($0.line) \($0.message) \($0.raw)" }) \(values)"
     }
 
     /// One file per process and target, rewritten for every input.

@@ -32,7 +32,9 @@ public struct SyntheticOrg: Sendable {
             let (manager, budget) = queue[head]
             head += 1
             let draw = random.next() % 100
-            let wanted = draw < 8 ? 1 + Int(random.next() % 3) : draw < 92 ? 4 + Int(random.next() % 6) : 10 + Int(random.next() % 10)
+            let wanted =
+                draw < 8
+                ? 1 + Int(random.next() % 3) : draw < 92 ? 4 + Int(random.next() % 6) : 10 + Int(random.next() % 10)
             let span = max(1, min(wanted, budget))
             for report in next..<(next + span) { parent[report] = Int32(manager) }
             let rest = budget - span

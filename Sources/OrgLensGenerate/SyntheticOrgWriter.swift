@@ -1,16 +1,26 @@
+public import OrgLensModel
+
 #if canImport(Glibc)
 import Glibc
 #endif
-public import OrgLensModel
 
 /// Writes a `SyntheticOrg` as a people export (CSV, or Workday-report XML) plus teams, services and
 /// dependencies CSVs, streaming through a buffer so a million people never sit in memory as text.
 public enum SyntheticOrgWriter {
     public enum Format: String, Sendable, CaseIterable { case csv, xml }
 
-    private static let first = ["Ada", "Grace", "Linus", "Margaret", "Ken", "Barbara", "Dennis", "Frances", "Radia", "Zoë", "José", "Łukasz", "Søren", "Priya", "Wei", "Amara"]
-    private static let last = ["Lovelace", "Hopper", "Torvalds", "Hamilton", "Thompson", "Liskov", "Ritchie", "Allen", "Perlman", "Müller", "O'Neil", "Nguyễn", "Sharma", "Okafor"]
-    private static let titles = ["Software Engineer", "Senior Software Engineer", "Staff Engineer, Platform", "SRE", "Data Scientist", "Engineer, \"Tools\""]
+    private static let first = [
+        "Ada", "Grace", "Linus", "Margaret", "Ken", "Barbara", "Dennis", "Frances", "Radia", "Zoë", "José", "Łukasz",
+        "Søren", "Priya", "Wei", "Amara",
+    ]
+    private static let last = [
+        "Lovelace", "Hopper", "Torvalds", "Hamilton", "Thompson", "Liskov", "Ritchie", "Allen", "Perlman", "Müller",
+        "O'Neil", "Nguyễn", "Sharma", "Okafor",
+    ]
+    private static let titles = [
+        "Software Engineer", "Senior Software Engineer", "Staff Engineer, Platform", "SRE", "Data Scientist",
+        "Engineer, \"Tools\"",
+    ]
     private static let locations = ["Berlin", "London", "Austin, TX", "Remote", "São Paulo", "Bengaluru"]
 
     /// Writes the files into `directory` (created if missing) and returns their names.
@@ -35,24 +45,30 @@ public enum SyntheticOrgWriter {
         let name = format == .csv ? "people.csv" : "people.xml"
         let people = try BufferedFile(path: directory + "/" + name)
         if format == .csv {
-            people.write("employee_id,name,email,title,level,manager_id,team_id,department,location,employment_type,status,hire_date,salary,currency\n")
+            people.write(
+                "employee_id,name,email,title,level,manager_id,team_id,department,location,employment_type,status,hire_date,salary,currency\n"
+            )
         } else {
-            people.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<wd:Report_Data xmlns:wd=\"urn:com.workday.report/Synthetic_Org\">\n")
+            people.write(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<wd:Report_Data xmlns:wd=\"urn:com.workday.report/Synthetic_Org\">\n"
+            )
         }
         // Rows are written in employee-number order, so a manager's row may follow their reports'.
         var order = [Int](repeating: 0, count: org.people)
         for person in 0..<org.people { order[numbers[person] - 1] = person }
         for person in order {
-            let personName = first[Int(random.next() % UInt64(first.count))] + " " + last[Int(random.next() % UInt64(last.count))]
+            let personName =
+                first[Int(random.next() % UInt64(first.count))] + " " + last[Int(random.next() % UInt64(last.count))]
             let manager = parent[person] >= 0 ? id(Int(parent[person])) : ""
             let title = isManager[person] ? "Engineering Manager" : titles[Int(random.next() % UInt64(titles.count))]
             let location = locations[Int(random.next() % UInt64(locations.count))]
             let contractor = !isManager[person] && random.next() % 12 == 0
             let hired = CivilDate(daysSinceEpoch: 10_957 + Int(random.next() % 9_300)).description
             let salary = 60_000 + Int(random.next() % 120) * 1_000
-            let row = Row(id: id(person), name: personName, email: "\(id(person).lowercased())@example.com", title: title,
-                          level: isManager[person] ? "L8" : "L\(3 + random.next() % 4)", manager: manager, team: team(person),
-                          location: location, employment: contractor ? "contractor" : "full-time", hired: hired, salary: salary)
+            let row = Row(
+                id: id(person), name: personName, email: "\(id(person).lowercased())@example.com", title: title,
+                level: isManager[person] ? "L8" : "L\(3 + random.next() % 4)", manager: manager, team: team(person),
+                location: location, employment: contractor ? "contractor" : "full-time", hired: hired, salary: salary)
             format == .csv ? people.write(row.csv) : people.write(row.xml)
         }
         try writeDirtyRows(org, format: format, to: people, id: id)
@@ -71,8 +87,10 @@ public enum SyntheticOrgWriter {
         }
 
         var xml: String {
-            let managerElement = manager.isEmpty ? "" : "<wd:Manager><wd:ID wd:type=\"Employee_ID\">\(manager)</wd:ID></wd:Manager>"
-            return "<wd:Report_Entry><wd:Employee_ID>\(id)</wd:Employee_ID><wd:Worker wd:Descriptor=\"\(escaped(name))\"/>"
+            let managerElement =
+                manager.isEmpty ? "" : "<wd:Manager><wd:ID wd:type=\"Employee_ID\">\(manager)</wd:ID></wd:Manager>"
+            return
+                "<wd:Report_Entry><wd:Employee_ID>\(id)</wd:Employee_ID><wd:Worker wd:Descriptor=\"\(escaped(name))\"/>"
                 + "<wd:Business_Title>\(escaped(title))</wd:Business_Title>\(managerElement)<wd:Team_ID>\(team)</wd:Team_ID>"
                 + "<wd:Location wd:Descriptor=\"\(escaped(location))\"/><wd:Worker_Type wd:Descriptor=\"\(employment)\"/>"
                 + "<wd:Worker_Status>active</wd:Worker_Status><wd:Hire_Date>\(hired)</wd:Hire_Date>"
@@ -90,7 +108,9 @@ public enum SyntheticOrgWriter {
 
     /// Dirty rows exercise every quarantine and structure rule: a duplicate id, a dangling manager,
     /// a missing id, bad quoting (CSV) and a two-person reporting loop.
-    private static func writeDirtyRows(_ org: SyntheticOrg, format: Format, to file: BufferedFile, id: (Int) -> String) throws(RunError) {
+    private static func writeDirtyRows(
+        _ org: SyntheticOrg, format: Format, to file: BufferedFile, id: (Int) -> String
+    ) throws(RunError) {
         for index in 0..<org.dirtyRows {
             let kind = index % 5
             let extra = "X\(index)"
@@ -100,11 +120,20 @@ public enum SyntheticOrgWriter {
             case (1, .csv): file.write("\(extra),Dangling Manager,,,,NOBODY\(index),,,,,active,,,\n")
             case (2, .csv): file.write(",Missing Id,,,,\(manager),,,,,active,,,\n")
             case (3, .csv): file.write("\(extra),Bad \"Quote,,,,\(manager),,,,,active,,,\n")
-            case (4, .csv): file.write("\(extra)A,Loop A,,,,\(extra)B,,,,,active,,,\n\(extra)B,Loop B,,,,\(extra)A,,,,,active,,,\n")
-            case (0, .xml): file.write("<wd:Report_Entry><wd:Employee_ID>\(id(index % org.people))</wd:Employee_ID></wd:Report_Entry>\n")
-            case (1, .xml), (3, .xml): file.write("<wd:Report_Entry><wd:Employee_ID>\(extra)</wd:Employee_ID><wd:Manager_ID>NOBODY\(index)</wd:Manager_ID></wd:Report_Entry>\n")
+            case (4, .csv):
+                file.write("\(extra)A,Loop A,,,,\(extra)B,,,,,active,,,\n\(extra)B,Loop B,,,,\(extra)A,,,,,active,,,\n")
+            case (0, .xml):
+                file.write(
+                    "<wd:Report_Entry><wd:Employee_ID>\(id(index % org.people))</wd:Employee_ID></wd:Report_Entry>\n")
+            case (1, .xml), (3, .xml):
+                file.write(
+                    "<wd:Report_Entry><wd:Employee_ID>\(extra)</wd:Employee_ID><wd:Manager_ID>NOBODY\(index)</wd:Manager_ID></wd:Report_Entry>\n"
+                )
             case (2, .xml): file.write("<wd:Report_Entry><wd:Manager_ID>\(manager)</wd:Manager_ID></wd:Report_Entry>\n")
-            default: file.write("<wd:Report_Entry><wd:Employee_ID>\(extra)A</wd:Employee_ID><wd:Manager_ID>\(extra)B</wd:Manager_ID></wd:Report_Entry>\n<wd:Report_Entry><wd:Employee_ID>\(extra)B</wd:Employee_ID><wd:Manager_ID>\(extra)A</wd:Manager_ID></wd:Report_Entry>\n")
+            default:
+                file.write(
+                    "<wd:Report_Entry><wd:Employee_ID>\(extra)A</wd:Employee_ID><wd:Manager_ID>\(extra)B</wd:Manager_ID></wd:Report_Entry>\n<wd:Report_Entry><wd:Employee_ID>\(extra)B</wd:Employee_ID><wd:Manager_ID>\(extra)A</wd:Manager_ID></wd:Report_Entry>\n"
+                )
             }
         }
     }
@@ -112,16 +141,21 @@ public enum SyntheticOrgWriter {
     /// One team per manager (led by them), services owned mostly by one team, some shared or unowned,
     /// and about two dependencies per service.
     private static func writeCatalog(
-        _ org: SyntheticOrg, parent: [Int32], isManager: [Bool], id: (Int) -> String, team: (Int) -> String, to directory: String
+        _ org: SyntheticOrg, parent: [Int32], isManager: [Bool], id: (Int) -> String, team: (Int) -> String,
+        to directory: String
     ) throws(RunError) {
         var random = SplitMix64(seed: org.seed ^ 0xCA7)
         let managers = (0..<org.people).filter { isManager[$0] }
         let teams = try BufferedFile(path: directory + "/teams.csv")
         teams.write("team_id,name,parent_team_id,lead_id,type\n")
-        let types = ["stream-aligned", "stream-aligned", "stream-aligned", "platform", "enabling", "complicated-subsystem"]
+        let types = [
+            "stream-aligned", "stream-aligned", "stream-aligned", "platform", "enabling", "complicated-subsystem",
+        ]
         for manager in managers {
             let parentTeam = parent[manager] >= 0 ? team(Int(parent[manager])) : ""
-            teams.write("\(team(manager)),Team \(team(manager).dropFirst()),\(parentTeam),\(id(manager)),\(types[Int(random.next() % 6)])\n")
+            teams.write(
+                "\(team(manager)),Team \(team(manager).dropFirst()),\(parentTeam),\(id(manager)),\(types[Int(random.next() % 6)])\n"
+            )
         }
         try teams.close()
         let serviceCount = max(10, org.people / 10)
@@ -132,7 +166,8 @@ public enum SyntheticOrgWriter {
             let owner = managers.isEmpty || draw < 3 ? "" : team(managers[Int(random.next() % UInt64(managers.count))])
             services.write("S\(service),Service \(service),\(owner)\n")
             if draw >= 95, !managers.isEmpty {
-                services.write("S\(service),Service \(service),\(team(managers[Int(random.next() % UInt64(managers.count))]))\n")
+                services.write(
+                    "S\(service),Service \(service),\(team(managers[Int(random.next() % UInt64(managers.count))]))\n")
             }
         }
         try services.close()

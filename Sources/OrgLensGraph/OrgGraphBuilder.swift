@@ -19,7 +19,11 @@ public enum OrgGraphBuilder {
         public let stagedPerson: [Int32]
     }
 
-    private enum Unresolved { case dangling, inactive, ambiguous(Int32) }
+    private enum Unresolved {
+        case dangling
+        case inactive
+        case ambiguous(Int32)
+    }
 
     public static func build(_ staged: StagedPeople) -> Result {
         let count = staged.count
@@ -37,9 +41,10 @@ public enum OrgGraphBuilder {
                 unresolved[person] = .ambiguous(candidates)
             case .selfManaged:
                 let id = staged.id(ofPerson: person)
-                findings.append(Finding(
-                    rule: .managerSelf, severity: .info, subject: id, value: nil,
-                    message: "\(id) is recorded as their own manager; treated as a root"))
+                findings.append(
+                    Finding(
+                        rule: .managerSelf, severity: .info, subject: id, value: nil,
+                        message: "\(id) is recorded as their own manager; treated as a root"))
             case .key(let key):
                 let manager = keyToPerson[Int(key)]
                 if manager >= 0 {
@@ -57,10 +62,12 @@ public enum OrgGraphBuilder {
             let ids = loop.map { staged.quarantineID(ofPerson: Int($0)) }
             let description = Self.describe(loop: ids)
             for (person, id) in zip(loop, ids) {
-                rejections.append(Rejection(
-                    source: staged.source, line: staged.line[Int(person)], rule: .managerCycle,
-                    message: "reporting loop (each reports to the next): \(description); fix one manager_id in the loop",
-                    employeeID: id, record: nil))
+                rejections.append(
+                    Rejection(
+                        source: staged.source, line: staged.line[Int(person)], rule: .managerCycle,
+                        message:
+                            "reporting loop (each reports to the next): \(description); fix one manager_id in the loop",
+                        employeeID: id, record: nil))
             }
         }
 
@@ -91,16 +98,22 @@ public enum OrgGraphBuilder {
                 top[index] = .orphan
                 orphans += 1
                 let managerID = staged.id(ofPerson: Int(manager))
-                findings.append(Finding(
-                    rule: .managerDangling, severity: .warning, subject: id, value: nil,
-                    message: "manager \(managerID) of \(id) is quarantined in a reporting loop; \(id) is kept at layer 1"))
+                findings.append(
+                    Finding(
+                        rule: .managerDangling, severity: .warning, subject: id, value: nil,
+                        message:
+                            "manager \(managerID) of \(id) is quarantined in a reporting loop; \(id) is kept at layer 1"
+                    ))
             } else if let reason = unresolved[person] {
                 top[index] = .orphan
                 orphans += 1
                 if case .ambiguous(let candidates) = reason {
-                    findings.append(Finding(
-                        rule: .managerAmbiguous, severity: .warning, subject: id, value: Double(candidates),
-                        message: "the manager named in manager_id of \(id) matches \(candidates) people; \(id) is kept at layer 1 (give managers unique \(staged.managerReference.rawValue)s or export manager ids)"))
+                    findings.append(
+                        Finding(
+                            rule: .managerAmbiguous, severity: .warning, subject: id, value: Double(candidates),
+                            message:
+                                "the manager named in manager_id of \(id) matches \(candidates) people; \(id) is kept at layer 1 (give managers unique \(staged.managerReference.rawValue)s or export manager ids)"
+                        ))
                     continue
                 }
                 guard case .key(let key) = staged.managerLink[person] else { continue }
@@ -108,16 +121,21 @@ public enum OrgGraphBuilder {
                 switch reason {
                 case .dangling:
                     // An email or a name is personal data: the dashboard says only that it matched no one.
-                    let named = staged.managerReference == .id ? "manager_id \(managerID)" : "the manager named in manager_id"
-                    findings.append(Finding(
-                        rule: .managerDangling, severity: .warning, subject: id, value: nil,
-                        message: "\(named) of \(id) matches no one in the org; \(id) is kept at layer 1"))
+                    let named =
+                        staged.managerReference == .id ? "manager_id \(managerID)" : "the manager named in manager_id"
+                    findings.append(
+                        Finding(
+                            rule: .managerDangling, severity: .warning, subject: id, value: nil,
+                            message: "\(named) of \(id) matches no one in the org; \(id) is kept at layer 1"))
                 case .ambiguous:
                     break
                 case .inactive:
-                    findings.append(Finding(
-                        rule: .managerInactive, severity: .warning, subject: id, value: nil,
-                        message: "manager \(managerID) of \(id) is excluded from the org (status or start date); \(id) is kept at layer 1"))
+                    findings.append(
+                        Finding(
+                            rule: .managerInactive, severity: .warning, subject: id, value: nil,
+                            message:
+                                "manager \(managerID) of \(id) is excluded from the org (status or start date); \(id) is kept at layer 1"
+                        ))
                 }
             } else {
                 top[index] = .root
@@ -128,9 +146,10 @@ public enum OrgGraphBuilder {
         if roots > 1 {
             rootIDs.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
             let shown = rootIDs.prefix(10).joined(separator: ", ") + (roots > 10 ? ", …" : "")
-            findings.append(Finding(
-                rule: .orgMultipleRoots, severity: .warning, subject: "org", value: Double(roots),
-                message: "\(roots) people have no manager (\(shown)); an org usually has one root"))
+            findings.append(
+                Finding(
+                    rule: .orgMultipleRoots, severity: .warning, subject: "org", value: Double(roots),
+                    message: "\(roots) people have no manager (\(shown)); an org usually has one root"))
         }
         let graph = OrgGraph(keys: staged.keys, personKey: personKey, parent: compactParent, top: top)
         var personOfKey = [Int32](repeating: -1, count: staged.keys.count)
@@ -141,8 +160,9 @@ public enum OrgGraphBuilder {
             for person in 0..<count where !inLoop[person] { personTeam.append(staged.personTeam[person]) }
         }
         let stagedPerson = (0..<count).filter { !inLoop[$0] }.map { Int32($0) }
-        return Result(graph: graph, findings: findings, rejections: rejections, roots: roots, orphans: orphans,
-                      personOfKey: personOfKey, personTeam: personTeam, stagedPerson: stagedPerson)
+        return Result(
+            graph: graph, findings: findings, rejections: rejections, roots: roots, orphans: orphans,
+            personOfKey: personOfKey, personTeam: personTeam, stagedPerson: stagedPerson)
     }
 
     /// `A → B → C → A`, starting at the smallest id so every row order names the loop alike.

@@ -46,24 +46,32 @@ public enum TeamCatalogBuilder {
             let description = OrgGraphBuilder.describe(loop: ids)
             for (team, id) in zip(loop, ids) {
                 removed[Int(team)] = true
-                rejections.append(Rejection(
-                    source: teams.source, line: teams.lines[Int(team)], rule: .teamParentCycle,
-                    message: "team parent loop (each is the parent of the previous): \(description); fix one parent_team_id",
-                    employeeID: id, record: nil))
+                rejections.append(
+                    Rejection(
+                        source: teams.source, line: teams.lines[Int(team)], rule: .teamParentCycle,
+                        message:
+                            "team parent loop (each is the parent of the previous): \(description); fix one parent_team_id",
+                        employeeID: id, record: nil))
             }
         }
         var findings: [Finding] = []
         for (id, references) in unknownReferences.sorted(by: { $0.key < $1.key }) {
-            findings.append(Finding(
-                rule: .teamUnknown, severity: .warning, subject: id, value: Double(references),
-                message: "team \(id) is referenced \(references) time\(references == 1 ? "" : "s") but is not in the teams export; those references are left out"))
+            findings.append(
+                Finding(
+                    rule: .teamUnknown, severity: .warning, subject: id, value: Double(references),
+                    message:
+                        "team \(id) is referenced \(references) time\(references == 1 ? "" : "s") but is not in the teams export; those references are left out"
+                ))
         }
         let lead = teams.leadIDs.indices.map { team -> Int32 in
             let key = people.teamLeadKey[team]
             if key == -2 {
-                findings.append(Finding(
-                    rule: .teamLeadUnknown, severity: .warning, subject: teams.index.id(Int32(team)), value: nil,
-                    message: "the lead_id of team \(teams.index.id(Int32(team))) is no one in the org; the team is treated as having no lead"))
+                findings.append(
+                    Finding(
+                        rule: .teamLeadUnknown, severity: .warning, subject: teams.index.id(Int32(team)), value: nil,
+                        message:
+                            "the lead_id of team \(teams.index.id(Int32(team))) is no one in the org; the team is treated as having no lead"
+                    ))
             }
             return key >= 0 ? built.personOfKey[Int(key)] : -1
         }
@@ -83,7 +91,8 @@ public enum TeamCatalogBuilder {
         let orgHead = graph.ancestors(atLayer: orgLayer)
         let catalog = TeamCatalog(
             teams: teams, removed: removed, lead: lead.enumerated().map { removed[$0.offset] ? -1 : $0.element },
-            memberStart: memberStart, members: members, personTeam: personTeam, orgHeadOfPerson: orgHead, orgLayer: orgLayer)
+            memberStart: memberStart, members: members, personTeam: personTeam, orgHeadOfPerson: orgHead,
+            orgLayer: orgLayer)
         return Result(catalog: catalog, findings: findings, rejections: rejections)
     }
 }

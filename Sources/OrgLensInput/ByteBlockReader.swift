@@ -1,10 +1,11 @@
+import Crypto
+public import OrgLensModel
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Crypto
-public import OrgLensModel
 
 /// Reads an input file in large blocks with `pread`, from any offset, optionally hashing every byte
 /// on the way so the manifest's checksum costs no extra pass. The one owner of its file descriptor.
@@ -25,7 +26,10 @@ public final class ByteBlockReader {
         // O_NONBLOCK: opening a FIFO must not wait for a writer (a cron run would hang holding its lock).
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else {
-            throw RunError(.cannotOpenInput, "cannot open '\(path)': \(String(cString: strerror(errno))). Check the path and that the file is readable.")
+            throw RunError(
+                .cannotOpenInput,
+                "cannot open '\(path)': \(String(cString: strerror(errno))). Check the path and that the file is readable."
+            )
         }
         var status = stat()
         guard fstat(descriptor, &status) == 0 else {
@@ -38,7 +42,10 @@ public final class ByteBlockReader {
         }
         if (status.st_mode & S_IFMT) != S_IFREG {
             close(descriptor)
-            throw RunError(.cannotOpenInput, "cannot read '\(path)': it is not a regular file (a pipe, socket or device); point the source at an exported file.")
+            throw RunError(
+                .cannotOpenInput,
+                "cannot read '\(path)': it is not a regular file (a pipe, socket or device); point the source at an exported file."
+            )
         }
         self.descriptor = descriptor
         self.offset = offset
@@ -69,7 +76,9 @@ public final class ByteBlockReader {
             }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw RunError(.readError, "error reading '\(path)' at byte \(offset + filled): \(String(cString: strerror(errno))).")
+                throw RunError(
+                    .readError,
+                    "error reading '\(path)' at byte \(offset + filled): \(String(cString: strerror(errno))).")
             }
             if count == 0 { break }
             filled += count
@@ -84,12 +93,13 @@ public final class ByteBlockReader {
 
     /// Identity of what was read: call after the last block of a hashing reader.
     public func info(displayPath: String) -> SourceFileInfo {
-        let digest = (hasher?.finalize()).map { digest in
-            digest.map { byte in
-                let hex = String(byte, radix: 16)
-                return byte < 16 ? "0" + hex : hex
-            }.joined()
-        } ?? ""
+        let digest =
+            (hasher?.finalize()).map { digest in
+                digest.map { byte in
+                    let hex = String(byte, radix: 16)
+                    return byte < 16 ? "0" + hex : hex
+                }.joined()
+            } ?? ""
         return SourceFileInfo(path: displayPath, bytes: bytesRead, sha256: digest)
     }
 

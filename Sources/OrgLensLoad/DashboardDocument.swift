@@ -12,7 +12,9 @@ public enum DashboardDocument {
     /// rendered, so the document is never held whole.
     public static func render(_ content: DashboardContent, emit: ([UInt8]) -> Void) {
         let (asOf, metrics, teams, orgHeads, costs, findings, dataQuality) = (
-            content.asOf, content.metrics, content.teams, content.orgHeads, content.costs, content.findings, content.dataQuality)
+            content.asOf, content.metrics, content.teams, content.orgHeads, content.costs, content.findings,
+            content.dataQuality
+        )
         var json = JSONWriter()
         json.beginObject(multiline: true)
         json.field("schema_version", schemaVersion)
@@ -31,7 +33,9 @@ public enum DashboardDocument {
         if let costs { costs.writeLayers(to: &json) }
         json.key("managers")
         json.beginArray(multiline: true)
-        json.elements(metrics.managers, workers: content.workers, emit: emit) { writeManager($0, costs: costs, to: &$1) }
+        json.elements(metrics.managers, workers: content.workers, emit: emit) {
+            writeManager($0, costs: costs, to: &$1)
+        }
         json.endArray()
         OrgHeadSection.write(orgHeads, withTeams: teams != nil, withCosts: costs != nil, to: &json)
         if let teams { TeamSections.write(teams, costs: costs, workers: content.workers, to: &json, emit: emit) }
@@ -175,8 +179,12 @@ public enum DashboardDocument {
     /// Every exclusion and quarantine rule of every input, zeros included.
     static func outcomes(_ inputs: [DataQuality]) -> [Outcome] {
         inputs.flatMap { quality in
-            quality.input.exclusionRules.map { Outcome(input: quality.input, outcome: "excluded", rule: $0, rows: quality.excluded[$0] ?? 0) }
-                + quality.input.quarantineRules.map { Outcome(input: quality.input, outcome: "quarantined", rule: $0, rows: quality.quarantined[$0] ?? 0) }
+            quality.input.exclusionRules.map {
+                Outcome(input: quality.input, outcome: "excluded", rule: $0, rows: quality.excluded[$0] ?? 0)
+            }
+                + quality.input.quarantineRules.map {
+                    Outcome(input: quality.input, outcome: "quarantined", rule: $0, rows: quality.quarantined[$0] ?? 0)
+                }
         }
     }
 

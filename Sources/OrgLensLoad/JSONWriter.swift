@@ -31,9 +31,13 @@ public struct JSONWriter: Sendable {
     /// `name` is one of the program's own keys: plain ASCII, never escaped.
     public mutating func key(_ name: String) {
         separate()
-        assert(!name.utf8.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }, "keys need no escaping")
+        assert(
+            !name.utf8.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") },
+            "keys need no escaping")
         tail.append(UInt8(ascii: "\""))
-        if name.utf8.withContiguousStorageIfAvailable({ tail.append(contentsOf: $0) }) == nil { tail.append(contentsOf: name.utf8) }
+        if name.utf8.withContiguousStorageIfAvailable({ tail.append(contentsOf: $0) }) == nil {
+            tail.append(contentsOf: name.utf8)
+        }
         tail.append(UInt8(ascii: "\""))
         tail.append(UInt8(ascii: ":"))
         tail.append(UInt8(ascii: " "))
@@ -79,7 +83,9 @@ public struct JSONWriter: Sendable {
         let magnitude = value.magnitude
         text += String(magnitude / 100)
         let fraction = magnitude % 100
-        if fraction != 0 { text += fraction % 10 == 0 ? "." + String(fraction / 10) : (fraction < 10 ? ".0" : ".") + String(fraction) }
+        if fraction != 0 {
+            text += fraction % 10 == 0 ? "." + String(fraction / 10) : (fraction < 10 ? ".0" : ".") + String(fraction)
+        }
         appendLiteral(text)
     }
 
@@ -101,24 +107,29 @@ public struct JSONWriter: Sendable {
     }
 
     public mutating func elements<Row: Sendable>(
-        _ rows: [Row], workers: Int, emit: ([UInt8]) -> Void, _ write: @escaping @Sendable (Row, inout JSONWriter) -> Void
+        _ rows: [Row], workers: Int, emit: ([UInt8]) -> Void,
+        _ write: @escaping @Sendable (Row, inout JSONWriter) -> Void
     ) {
         withoutActuallyEscaping(emit) { emit in renderElements(rows, workers: workers, emit: emit, write) }
     }
 
     private mutating func renderElements<Row: Sendable>(
-        _ rows: [Row], workers: Int, emit: (([UInt8]) -> Void)?, _ write: @escaping @Sendable (Row, inout JSONWriter) -> Void
+        _ rows: [Row], workers: Int, emit: (([UInt8]) -> Void)?,
+        _ write: @escaping @Sendable (Row, inout JSONWriter) -> Void
     ) {
         guard !rows.isEmpty else { return }
         guard let frame = top else { preconditionFailure("elements need an open array") }
         let indentation = [UInt8](repeating: UInt8(ascii: " "), count: 2 * depth)
-        let between: [UInt8] = frame.multiline ? [UInt8(ascii: ","), UInt8(ascii: "\n")] + indentation : Array(", ".utf8)
+        let between: [UInt8] =
+            frame.multiline ? [UInt8(ascii: ","), UInt8(ascii: "\n")] + indentation : Array(", ".utf8)
         let leading: [UInt8] = frame.count > 0 ? between : (frame.multiline ? [UInt8(ascii: "\n")] + indentation : [])
         let window = emit == nil ? rows.count : Self.streamingWindow
         for start in stride(from: 0, to: rows.count, by: window) {
             let end = min(rows.count, start + window)
             // More chunks than workers, so one slow chunk does not leave a core idle.
-            let chunks = parallelChunks(count: end - start, workers: workers > 1 ? workers * 4 : 1, serialThreshold: 4096) { range in
+            let chunks = parallelChunks(
+                count: end - start, workers: workers > 1 ? workers * 4 : 1, serialThreshold: 4096
+            ) { range in
                 var chunk = JSONWriter()
                 for index in range {
                     chunk.tail.append(contentsOf: start + index == 0 ? leading : between)
@@ -138,10 +149,22 @@ public struct JSONWriter: Sendable {
     static let streamingWindow = 32_768
 
     /// Convenience for `key` followed by a value.
-    public mutating func field(_ name: String, _ value: String?) { key(name); string(value) }
-    public mutating func field(_ name: String, _ value: Int?) { key(name); int(value) }
-    public mutating func field(_ name: String, decimal value: Double?) { key(name); decimal(value) }
-    public mutating func field(_ name: String, _ value: Bool) { key(name); bool(value) }
+    public mutating func field(_ name: String, _ value: String?) {
+        key(name)
+        string(value)
+    }
+    public mutating func field(_ name: String, _ value: Int?) {
+        key(name)
+        int(value)
+    }
+    public mutating func field(_ name: String, decimal value: Double?) {
+        key(name)
+        decimal(value)
+    }
+    public mutating func field(_ name: String, _ value: Bool) {
+        key(name)
+        bool(value)
+    }
 
     /// Everything written so far, as one buffer (for small documents and tests).
     public var bytes: [UInt8] { segments.flatMap { $0 } + tail }
@@ -235,9 +258,12 @@ public struct JSONWriter: Sendable {
     private mutating func appendDigits(_ value: Int) {
         if value < 0 { tail.append(UInt8(ascii: "-")) }
         var magnitude = value.magnitude
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var digits:
+            (
+                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8
+            ) =
+                (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
         var count = 0
         withUnsafeMutableBytes(of: &digits) { buffer in
             repeat {

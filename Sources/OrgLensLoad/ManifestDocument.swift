@@ -14,7 +14,8 @@ public enum ManifestDocument {
     }
 
     public static func render(
-        toolVersion: String, asOf: CivilDate, workers: Int, inputs: [Input], timings: [(stage: String, seconds: Double)],
+        toolVersion: String, asOf: CivilDate, workers: Int, inputs: [Input],
+        timings: [(stage: String, seconds: Double)],
         quarantine: (written: Int, notWritten: Int) = (0, 0)
     ) -> [UInt8] {
         var json = JSONWriter()

@@ -1,9 +1,10 @@
 internal import CLinux
 import Foundation
+public import OrgLensModel
+
 #if canImport(Glibc)
 import Glibc
 #endif
-public import OrgLensModel
 
 extension OutputDirectory {
     /// The files OrgLens writes into `analyze --out`: everything else in the folder is the user's.
@@ -29,23 +30,31 @@ extension OutputDirectory {
                 return
             }
             // The user's files in the folder come along (hard links: the same files, nothing copied).
-            let theirs = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter { !Self.ownNames.contains($0) }
+            let theirs = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter {
+                !Self.ownNames.contains($0)
+            }
             var linked: Set<String> = []
             for name in theirs where link(path + "/" + name, incoming + "/" + name) == 0 { linked.insert(name) }
             guard orglens_rename_exchange(incoming, path) == 0 else {
                 let reason = errno
                 try? FileManager.default.removeItem(atPath: incoming)
                 guard reason == EINVAL || reason == ENOSYS else {
-                    throw RunError(.cannotWriteOutput, "cannot switch \(path) to the new outputs: \(String(cString: strerror(reason))).")
+                    throw RunError(
+                        .cannotWriteOutput,
+                        "cannot switch \(path) to the new outputs: \(String(cString: strerror(reason))).")
                 }
                 try publish(files)
                 return
             }
             // What could not be linked (folders, files on another device) moves back from the old set.
-            for name in theirs where !linked.contains(name) { try? Self.move(incoming + "/" + name, to: path + "/" + name) }
+            for name in theirs where !linked.contains(name) {
+                try? Self.move(incoming + "/" + name, to: path + "/" + name)
+            }
             // The old set stays ten minutes (a reader that opened the folder just before the swap finishes it);
             // a later run removes it.
-            let superseded = String(prefix.dropLast("incoming-".count)) + "superseded-\(Int(Date().timeIntervalSince1970))-\(getpid())"
+            let superseded =
+                String(prefix.dropLast("incoming-".count))
+                + "superseded-\(Int(Date().timeIntervalSince1970))-\(getpid())"
             if rename(incoming, superseded) == 0 { return }
             try? FileManager.default.removeItem(atPath: incoming)
         } catch {
@@ -66,11 +75,14 @@ extension OutputDirectory {
             if name.hasPrefix(prefix) {
                 try? FileManager.default.removeItem(atPath: folder + "/" + name)
             } else if name.hasPrefix(supersededPrefix),
-                      let when = Int(name.dropFirst(supersededPrefix.count).split(separator: "-").first ?? ""), now - when >= 600 {
+                let when = Int(name.dropFirst(supersededPrefix.count).split(separator: "-").first ?? ""),
+                now - when >= 600
+            {
                 try? FileManager.default.removeItem(atPath: folder + "/" + name)
             }
         }
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] where name.hasPrefix(".") && name.contains(".tmp-") {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        where name.hasPrefix(".") && name.contains(".tmp-") {
             try? FileManager.default.removeItem(atPath: path + "/" + name)
         }
     }

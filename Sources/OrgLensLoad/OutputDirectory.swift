@@ -1,10 +1,11 @@
+import Foundation
+public import OrgLensModel
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Foundation
-public import OrgLensModel
 
 /// Publishes a set of files into one directory so that a reader never sees a half-written file and a
 /// failed run replaces nothing: every file is first written and fsynced under a temporary name in the
@@ -19,7 +20,9 @@ public struct OutputDirectory: Sendable {
 
     public func publish(_ files: [File]) throws(RunError) {
         try Self.createDirectory(path)
-        for folder in Set(files.compactMap { $0.name.contains("/") ? String($0.name[..<$0.name.lastIndex(of: "/")!]) : nil }) {
+        for folder in Set(
+            files.compactMap { $0.name.contains("/") ? String($0.name[..<$0.name.lastIndex(of: "/")!]) : nil })
+        {
             try Self.createDirectory(path + "/" + folder)
         }
         var written: [(temporary: String, final: String)] = []
@@ -38,7 +41,8 @@ public struct OutputDirectory: Sendable {
         for entry in written where rename(entry.temporary, entry.final) != 0 {
             let reason = String(cString: strerror(errno))
             for pending in written { unlink(pending.temporary) }
-            throw RunError(.cannotWriteOutput, "cannot move \(entry.temporary) into place as \(entry.final): \(reason).")
+            throw RunError(
+                .cannotWriteOutput, "cannot move \(entry.temporary) into place as \(entry.final): \(reason).")
         }
         syncDirectory()
     }
@@ -49,12 +53,15 @@ public struct OutputDirectory: Sendable {
         for component in path.split(separator: "/") {
             prefix += "/" + component
             if mkdir(prefix, 0o755) != 0, errno != EEXIST {
-                throw RunError(.cannotWriteOutput, "cannot create output directory \(prefix): \(String(cString: strerror(errno))).")
+                throw RunError(
+                    .cannotWriteOutput, "cannot create output directory \(prefix): \(String(cString: strerror(errno)))."
+                )
             }
         }
         var status = stat()
         guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR else {
-            throw RunError(.cannotWriteOutput, "output path \(path) exists and is not a directory; choose another --out.")
+            throw RunError(
+                .cannotWriteOutput, "output path \(path) exists and is not a directory; choose another --out.")
         }
     }
 
@@ -99,7 +106,8 @@ public struct OutputDirectory: Sendable {
             }
             try write(file, to: target)
         }
-        for folder in Set(files.map { (path + "/" + $0.name).split(separator: "/").dropLast().joined(separator: "/") }) {
+        for folder in Set(files.map { (path + "/" + $0.name).split(separator: "/").dropLast().joined(separator: "/") })
+        {
             OutputDirectory(path: (path.hasPrefix("/") ? "/" : "") + folder).syncDirectory()
         }
     }

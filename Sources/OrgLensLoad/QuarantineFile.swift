@@ -19,11 +19,15 @@ public enum QuarantineFile {
         var total = out.count
         var written = 0
         // Indices sorted, not a sorted copy of a million rejections.
-        for index in rejections.indices.sorted(by: { Rejection.fileOrder(rejections[$0], rejections[$1]) }) where written < maxRows {
+        for index in rejections.indices.sorted(by: { Rejection.fileOrder(rejections[$0], rejections[$1]) })
+        where written < maxRows {
             let rejection = rejections[index]
             var row: [UInt8] = []
-            appendRow([rejection.source, String(rejection.line), rejection.rule.rawValue,
-                       rejection.message, rejection.employeeID, rejection.raw], to: &row)
+            appendRow(
+                [
+                    rejection.source, String(rejection.line), rejection.rule.rawValue,
+                    rejection.message, rejection.employeeID, rejection.raw,
+                ], to: &row)
             guard total + row.count <= maxBytes else { break }
             total += row.count
             written += 1
@@ -52,7 +56,8 @@ public enum QuarantineFile {
     static func neutralized(_ field: String) -> String {
         let field = field.contains("\u{0}") ? String(field.map { $0 == "\u{0}" ? "\u{FFFD}" : $0 }) : field
         guard let first = field.utf8.first,
-              [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D].contains(first) else { return field }
+            [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D].contains(first)
+        else { return field }
         if isPlainNumber(field) { return field }
         return "'" + field
     }
@@ -63,7 +68,10 @@ public enum QuarantineFile {
         guard let head = body.first, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(head) else { return false }
         var points = 0
         for byte in body {
-            if byte == UInt8(ascii: ".") { points += 1; continue }
+            if byte == UInt8(ascii: ".") {
+                points += 1
+                continue
+            }
             guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return false }
         }
         return points <= 1 && body.last != UInt8(ascii: ".")
@@ -72,7 +80,11 @@ public enum QuarantineFile {
     /// RFC 4180: quote when the field holds a delimiter, quote, line break or edge space.
     private static func appendField(_ field: String, to out: inout [UInt8]) {
         let bytes = Array(field.utf8)
-        let needsQuotes = bytes.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }
+        let needsQuotes =
+            bytes.contains {
+                $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n")
+                    || $0 == UInt8(ascii: "\r")
+            }
             || bytes.first == UInt8(ascii: " ") || bytes.last == UInt8(ascii: " ")
         guard needsQuotes else { return out.append(contentsOf: bytes) }
         out.append(UInt8(ascii: "\""))

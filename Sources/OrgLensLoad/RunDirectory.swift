@@ -1,8 +1,9 @@
+import Foundation
+public import OrgLensModel
+
 #if canImport(Glibc)
 import Glibc
 #endif
-import Foundation
-public import OrgLensModel
 
 /// The output directory of unattended runs: `runs/<name>/` per run and a `latest` symlink, replaced so
 /// that a reader of `latest/` sees the whole previous run or the whole new one, never a mix.
@@ -31,7 +32,9 @@ public struct RunDirectory: Sendable {
     /// Nothing is published (exit 73, `latest` as it was) unless `latest` was switched. Returns the run's path
     /// and the runs pruning removed.
     @discardableResult
-    public func publish(_ files: [OutputDirectory.File], name: String, keep: Int, now: Double? = nil) throws(RunError)
+    public func publish(
+        _ files: [OutputDirectory.File], name: String, keep: Int, now: Double? = nil
+    ) throws(RunError)
         -> (run: String, removed: [String])
     {
         let runs = root + "/runs"
@@ -57,10 +60,15 @@ public struct RunDirectory: Sendable {
             // A day's link: a real directory left by an earlier version becomes that day's run 0.
             let day = runs + "/" + name
             var status = stat()
-            if lstat(day, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR { try? Self.rename(day, runs + "/\(name).0") }
+            if lstat(day, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
+                try? Self.rename(day, runs + "/\(name).0")
+            }
             try? Self.switchLink(runs + "/.day-\(getpid())", to: runName, over: day)
             Self.sync(directory: runs)
-            return (target, prune(runs: runs, keep: max(1, keep), current: runName, now: now ?? Date().timeIntervalSince1970))
+            return (
+                target,
+                prune(runs: runs, keep: max(1, keep), current: runName, now: now ?? Date().timeIntervalSince1970)
+            )
         }
     }
 
@@ -69,7 +77,10 @@ public struct RunDirectory: Sendable {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: runs), !names.isEmpty else { return }
         let ours = names.contains { Self.isRun(runs + "/" + $0, name: $0) || Self.dayPattern($0) }
         if !ours {
-            throw RunError(.cannotWriteOutput, "\(runs) holds no OrgLens runs (no run folder with a manifest.json); it looks like another tool's folder. Choose another outputs.directory.")
+            throw RunError(
+                .cannotWriteOutput,
+                "\(runs) holds no OrgLens runs (no run folder with a manifest.json); it looks like another tool's folder. Choose another outputs.directory."
+            )
         }
     }
 
@@ -92,7 +103,9 @@ public struct RunDirectory: Sendable {
     private static func dayPattern(_ text: String) -> Bool {
         let bytes = Array(text.utf8)
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return false }
-        return bytes.enumerated().allSatisfy { $0.offset == 4 || $0.offset == 7 || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0.element) }
+        return bytes.enumerated().allSatisfy {
+            $0.offset == 4 || $0.offset == 7 || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0.element)
+        }
     }
 
     private static func runNumbers(in runs: String, day: String) -> [Int] {
@@ -106,7 +119,9 @@ public struct RunDirectory: Sendable {
     private static func switchLink(_ temporary: String, to destination: String, over link: String) throws(RunError) {
         unlink(temporary)
         guard symlink(destination, temporary) == 0 else {
-            throw RunError(.cannotWriteOutput, "cannot create the symlink \(temporary): \(String(cString: strerror(errno))); nothing was published.")
+            throw RunError(
+                .cannotWriteOutput,
+                "cannot create the symlink \(temporary): \(String(cString: strerror(errno))); nothing was published.")
         }
         do throws(RunError) { try rename(temporary, link) } catch {
             unlink(temporary)
@@ -136,7 +151,9 @@ public struct RunDirectory: Sendable {
 
     /// Writes `files` into a fresh temporary folder beside the runs, flushed to disk, and hands it to `move`;
     /// whatever fails, the folder is gone afterwards.
-    private func withIncoming<Moved>(_ files: [OutputDirectory.File], move: (String) throws(RunError) -> Moved) throws(RunError) -> Moved {
+    private func withIncoming<Moved>(
+        _ files: [OutputDirectory.File], move: (String) throws(RunError) -> Moved
+    ) throws(RunError) -> Moved {
         removeLeftovers()
         let incoming = root + "/.incoming-\(getpid())"
         do throws(RunError) {
@@ -152,10 +169,12 @@ public struct RunDirectory: Sendable {
     /// half-made links (`.replaced-` folders are from versions before runs had folders of their own).
     private func removeLeftovers() {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
-        for name in names where name.hasPrefix(".incoming-") || name.hasPrefix(".replaced-") || name.hasPrefix(".latest-") {
+        for name in names
+        where name.hasPrefix(".incoming-") || name.hasPrefix(".replaced-") || name.hasPrefix(".latest-") {
             try? FileManager.default.removeItem(atPath: root + "/" + name)
         }
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: root + "/runs")) ?? [] where name.hasPrefix(".day-") {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: root + "/runs")) ?? []
+        where name.hasPrefix(".day-") {
             unlink(root + "/runs/" + name)
         }
     }
@@ -164,7 +183,9 @@ public struct RunDirectory: Sendable {
     /// runs of ours (a day-named folder with a manifest), and only once the run that superseded each has been
     /// there ten minutes (a reader that opened `latest` just before the switch finishes its files).
     private func prune(runs: String, keep: Int, current: String, now: Double) -> [String] {
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: runs)) ?? []).filter { Self.isRun(runs + "/" + $0, name: $0) }
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: runs)) ?? []).filter {
+            Self.isRun(runs + "/" + $0, name: $0)
+        }
         // Newest first: by day, then by run number (a run of an earlier version, named by its day alone, is 0).
         let ordered = names.sorted { lhs, rhs in
             let (leftDay, rightDay) = (Self.runDay(lhs)!, Self.runDay(rhs)!)
@@ -172,7 +193,9 @@ public struct RunDirectory: Sendable {
             return Self.number(lhs) > Self.number(rhs)
         }
         var keptDays: [String] = []
-        for name in ordered where keptDays.count < keep && !keptDays.contains(Self.runDay(name)!) { keptDays.append(Self.runDay(name)!) }
+        for name in ordered where keptDays.count < keep && !keptDays.contains(Self.runDay(name)!) {
+            keptDays.append(Self.runDay(name)!)
+        }
         var removed: [String] = []
         for (index, name) in ordered.enumerated() where name != current && index > 0 {
             let newestOfItsDay = index == ordered.firstIndex { Self.runDay($0) == Self.runDay(name) }
@@ -180,13 +203,16 @@ public struct RunDirectory: Sendable {
             // Superseded when the next newer run was made: its folder's time.
             let newer = runs + "/" + ordered[index - 1]
             guard let made = (try? FileManager.default.attributesOfItem(atPath: newer))?[.modificationDate] as? Date,
-                  now - made.timeIntervalSince1970 >= 600 else { continue }
+                now - made.timeIntervalSince1970 >= 600
+            else { continue }
             if (try? FileManager.default.removeItem(atPath: runs + "/" + name)) != nil { removed.append(name) }
         }
         // A day's link whose run is gone goes too.
         for name in (try? FileManager.default.contentsOfDirectory(atPath: runs)) ?? [] where Self.dayPattern(name) {
             let path = runs + "/" + name
-            if (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil, !FileManager.default.fileExists(atPath: path) {
+            if (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil,
+                !FileManager.default.fileExists(atPath: path)
+            {
                 unlink(path)
             }
         }
@@ -213,11 +239,15 @@ public final class RunLock: Sendable {
     init(path: String) throws(RunError) {
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
-            throw RunError(.cannotWriteOutput, "cannot create the lock file \(path): \(String(cString: strerror(errno))).")
+            throw RunError(
+                .cannotWriteOutput, "cannot create the lock file \(path): \(String(cString: strerror(errno))).")
         }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             close(descriptor)
-            throw RunError(.locked, "another orglens run holds the lock \(path); wait for it to finish (or remove a stale run's process), then run again.")
+            throw RunError(
+                .locked,
+                "another orglens run holds the lock \(path); wait for it to finish (or remove a stale run's process), then run again."
+            )
         }
         self.descriptor = descriptor
     }

@@ -4,7 +4,9 @@ import OrgLensMetrics
 /// left out entirely, and so are record keys that need a missing input: absent, never zero.
 enum TeamSections {
     /// Large tables go to `emit` as soon as they are rendered.
-    static func write(_ report: TeamReport, costs: CostSection?, workers: Int, to json: inout JSONWriter, emit: ([UInt8]) -> Void) {
+    static func write(
+        _ report: TeamReport, costs: CostSection?, workers: Int, to json: inout JSONWriter, emit: ([UInt8]) -> Void
+    ) {
         json.key("teams")
         json.beginArray(multiline: true)
         json.elements(report.teams, workers: workers, emit: emit) { writeTeam($0, costs: costs, to: &$1) }

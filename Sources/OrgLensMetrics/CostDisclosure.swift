@@ -57,7 +57,9 @@ struct CostDisclosure {
     /// The reporting tree's own differencing guard, bottom-up: a subtree of k salaried people is a candidate
     /// unless the salaried people of it that no candidate subtree below covers are 1 to k−1. It settles the
     /// tree in one pass; `settle` then has only layers, teams and shares left to settle.
-    static func treeCandidates(graph: OrgGraph, isManager: [Bool], salaried: (Int) -> Int32, minGroupSize k: Int32) -> [Bool] {
+    static func treeCandidates(
+        graph: OrgGraph, isManager: [Bool], salaried: (Int) -> Int32, minGroupSize k: Int32
+    ) -> [Bool] {
         var subtree = [Bool](repeating: false, count: graph.count)
         var coveredBelow = [Int32](repeating: 0, count: graph.count)
         for person in graph.order.reversed() where isManager[Int(person)] {
@@ -129,7 +131,9 @@ struct CostDisclosure {
             }
             var withheld = false
             for node in 0..<count where subtree[node] && shareAbove[node] {
-                guard (managers[node] > 0 && managers[node] < k) || (others[node] > 0 && others[node] < k) else { continue }
+                guard (managers[node] > 0 && managers[node] < k) || (others[node] > 0 && others[node] < k) else {
+                    continue
+                }
                 var ancestor = node
                 while ancestor >= 0 {
                     if subtreeShare[ancestor] {
@@ -184,10 +188,16 @@ struct CostDisclosure {
     /// Withholds the smallest published group around `person` (ties: subtree, team, layer): the most specific
     /// figure that sets their atom apart. False when no group around them is published.
     private mutating func withholdSmallestGroup(containing person: Int, _ people: People) -> Bool {
-        enum Choice { case subtree(Int), layer(Int), team(Int) }
+        enum Choice {
+            case subtree(Int)
+            case layer(Int)
+            case team(Int)
+        }
         var best: (size: Int32, rank: Int, choice: Choice)?
         func consider(_ size: Int32, _ rank: Int, _ choice: Choice) {
-            if best.map({ size < $0.size || (size == $0.size && rank < $0.rank) }) ?? true { best = (size, rank, choice) }
+            if best.map({ size < $0.size || (size == $0.size && rank < $0.rank) }) ?? true {
+                best = (size, rank, choice)
+            }
         }
         var ancestor = person
         while ancestor >= 0, !subtree[ancestor] { ancestor = Int(people.graph.parent[ancestor]) }
@@ -232,7 +242,9 @@ struct CostDisclosure {
     /// A fixed pseudo-random token per (dimension, group, share side): sums of distinct tokens collide with
     /// probability about 2⁻⁶⁴ per pair of atoms.
     private static func token(_ dimension: UInt64, _ group: Int, _ side: UInt64) -> UInt64 {
-        var generator = SplitMix64(seed: dimension &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(group) &* 0xD1B5_4A32_D192_ED03 ^ side &* 0x8CB9_2BA7_2F3D_8DD7)
+        var generator = SplitMix64(
+            seed: dimension &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(group) &* 0xD1B5_4A32_D192_ED03 ^ side
+                &* 0x8CB9_2BA7_2F3D_8DD7)
         return generator.next() | 1
     }
 }

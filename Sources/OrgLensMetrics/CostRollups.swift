@@ -67,20 +67,30 @@ public struct CostRollups: Sendable {
         var teamTotals = catalog.map { Totals(count: $0.count) }
         if let catalog { teamTotals!.addPeople(costs: costs, isManager: isManager) { Int(catalog.personTeam[$0]) } }
 
-        let subtree = dimensions.contains(.tree)
-            ? CostDisclosure.treeCandidates(graph: graph, isManager: isManager, salaried: total.salaried, minGroupSize: k)
+        let subtree =
+            dimensions.contains(.tree)
+            ? CostDisclosure.treeCandidates(
+                graph: graph, isManager: isManager, salaried: total.salaried, minGroupSize: k)
             : [Bool](repeating: false, count: count)
-        let layerCandidates = (0...layers).map { $0 > 0 && dimensions.contains(.layers) && layerTotals.salaried($0) >= k }
-        let teamCandidates = teamTotals.map { totals in (0..<totals.count).map { dimensions.contains(.teams) && totals.salaried($0) >= k } } ?? []
+        let layerCandidates = (0...layers).map {
+            $0 > 0 && dimensions.contains(.layers) && layerTotals.salaried($0) >= k
+        }
+        let teamCandidates =
+            teamTotals.map { totals in
+                (0..<totals.count).map { dimensions.contains(.teams) && totals.salaried($0) >= k }
+            } ?? []
         var disclosure = CostDisclosure(
             subtree: subtree, subtreeShare: (0..<count).map { subtree[$0] && total.sidesReach(k, $0) },
-            layer: layerCandidates, layerShare: (0...layers).map { layerCandidates[$0] && layerTotals.sidesReach(k, $0) },
-            team: teamCandidates, teamShare: teamCandidates.indices.map { teamCandidates[$0] && teamTotals!.sidesReach(k, $0) })
+            layer: layerCandidates,
+            layerShare: (0...layers).map { layerCandidates[$0] && layerTotals.sidesReach(k, $0) },
+            team: teamCandidates,
+            teamShare: teamCandidates.indices.map { teamCandidates[$0] && teamTotals!.sidesReach(k, $0) })
         disclosure.settle(
             people: CostDisclosure.People(
                 graph: graph, salaried: costs.costMinor.map { $0 >= 0 }, isManager: isManager,
                 team: dimensions.contains(.teams) ? catalog?.personTeam : nil,
-                subtreeSize: (0..<count).map { total.salaried($0) }, layerSize: (0...layers).map { layerTotals.salaried($0) },
+                subtreeSize: (0..<count).map { total.salaried($0) },
+                layerSize: (0...layers).map { layerTotals.salaried($0) },
                 teamSize: teamTotals.map { totals in (0..<totals.count).map { totals.salaried($0) } } ?? []),
             minGroupSize: minGroupSize)
 
@@ -88,19 +98,29 @@ public struct CostRollups: Sendable {
         var managerFigures: [CostFigures] = []
         for person in 0..<count where isManager[person] {
             figureIndex[person] = Int32(managerFigures.count)
-            managerFigures.append(total.figures(
-                person, published: disclosure.subtree[person], sharePublished: disclosure.subtreeShare[person], precision: precisionMinor))
+            managerFigures.append(
+                total.figures(
+                    person, published: disclosure.subtree[person], sharePublished: disclosure.subtreeShare[person],
+                    precision: precisionMinor))
         }
         self.figureIndex = figureIndex
         self.managerFigures = managerFigures
-        byLayer = dimensions.contains(.layers) ? (1..<(layers + 1)).map {
-            layerTotals.figures($0, published: disclosure.layer[$0], sharePublished: disclosure.layerShare[$0], precision: precisionMinor)
-        } : nil
-        byTeam = dimensions.contains(.teams) ? teamTotals.map { totals in
-            (0..<totals.count).map {
-                totals.figures($0, published: disclosure.team[$0], sharePublished: disclosure.teamShare[$0], precision: precisionMinor)
-            }
-        } : nil
+        byLayer =
+            dimensions.contains(.layers)
+            ? (1..<(layers + 1)).map {
+                layerTotals.figures(
+                    $0, published: disclosure.layer[$0], sharePublished: disclosure.layerShare[$0],
+                    precision: precisionMinor)
+            } : nil
+        byTeam =
+            dimensions.contains(.teams)
+            ? teamTotals.map { totals in
+                (0..<totals.count).map {
+                    totals.figures(
+                        $0, published: disclosure.team[$0], sharePublished: disclosure.teamShare[$0],
+                        precision: precisionMinor)
+                }
+            } : nil
     }
 }
 

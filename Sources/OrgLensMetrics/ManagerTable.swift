@@ -11,14 +11,18 @@ enum ManagerTable {
     /// Managers are put in published order first (layer, then id bytes), so the parallel chunks
     /// produce records already in place and merging is concatenation.
     static func build(
-        graph: OrgGraph, totals: SubtreeTotals, policy: SpanPolicy, personTeam: [Int32]?, countsInSpan: [Bool]?, workers: Int
+        graph: OrgGraph, totals: SubtreeTotals, policy: SpanPolicy, personTeam: [Int32]?, countsInSpan: [Bool]?,
+        workers: Int
     ) -> Chunk {
-        let managers = graph.sortedByID((0..<graph.count).filter { graph.directReports(of: $0) > 0 }, group: { graph.layer[$0] })
+        let managers = graph.sortedByID(
+            (0..<graph.count).filter { graph.directReports(of: $0) > 0 }, group: { graph.layer[$0] })
         let chunks = parallelChunks(count: managers.count, workers: workers) { range in
             var chunk = Chunk()
             chunk.records.reserveCapacity(range.count)
             for index in range {
-                chunk.add(person: managers[index], graph: graph, totals: totals, policy: policy, personTeam: personTeam, countsInSpan: countsInSpan)
+                chunk.add(
+                    person: managers[index], graph: graph, totals: totals, policy: policy, personTeam: personTeam,
+                    countsInSpan: countsInSpan)
             }
             return chunk
         }
@@ -34,25 +38,30 @@ enum ManagerTable {
 
 extension ManagerTable.Chunk {
     mutating func add(
-        person: Int, graph: OrgGraph, totals: SubtreeTotals, policy: SpanPolicy, personTeam: [Int32]?, countsInSpan: [Bool]?
+        person: Int, graph: OrgGraph, totals: SubtreeTotals, policy: SpanPolicy, personTeam: [Int32]?,
+        countsInSpan: [Bool]?
     ) {
         // Contractors can be left out of spans (a configuration choice); they stay in org sizes.
-        let reports = countsInSpan.map { counts in graph.reports(of: person).filter { counts[Int($0)] } } ?? Array(graph.reports(of: person))
+        let reports =
+            countsInSpan.map { counts in graph.reports(of: person).filter { counts[Int($0)] } }
+            ?? Array(graph.reports(of: person))
         let directManagers = reports.reduce(0) { $0 + (graph.directReports(of: Int($1)) > 0 ? 1 : 0) }
         let role: ManagerRole =
             graph.top[person] == .root ? .executive : directManagers > 0 ? .managerOfManagers : .managerOfICs
         let span = reports.count
         let band = policy.bands(for: role).band(for: span)
         let id = graph.id(person)
-        records.append(ManagerRecord(
-            person: Int32(person), id: id, layer: Int(graph.layer[person]), directReports: span,
-            directICs: span - directManagers, directManagers: directManagers,
-            orgSize: Int(totals.orgSize[person]),
-            depthBelow: Int(totals.deepestLayer[person] - graph.layer[person]),
-            spanBand: band, role: role,
-            teamsSpanned: personTeam.map { Self.distinctTeams(of: reports, personTeam: $0) }))
-        addFindings(id: id, span: span, band: band, bands: policy.bands(for: role),
-                    onlyReport: span == 1 && directManagers == 1 ? graph.id(Int(reports.first!)) : nil)
+        records.append(
+            ManagerRecord(
+                person: Int32(person), id: id, layer: Int(graph.layer[person]), directReports: span,
+                directICs: span - directManagers, directManagers: directManagers,
+                orgSize: Int(totals.orgSize[person]),
+                depthBelow: Int(totals.deepestLayer[person] - graph.layer[person]),
+                spanBand: band, role: role,
+                teamsSpanned: personTeam.map { Self.distinctTeams(of: reports, personTeam: $0) }))
+        addFindings(
+            id: id, span: span, band: band, bands: policy.bands(for: role),
+            onlyReport: span == 1 && directManagers == 1 ? graph.id(Int(reports.first!)) : nil)
     }
 
     /// Distinct known teams among `reports`, without a hash set per manager.
@@ -64,33 +73,42 @@ extension ManagerTable.Chunk {
         return distinct
     }
 
-    private mutating func addFindings(id: String, span: Int, band: SpanBands.Band, bands: SpanBands, onlyReport: String?) {
+    private mutating func addFindings(
+        id: String, span: Int, band: SpanBands.Band, bands: SpanBands, onlyReport: String?
+    ) {
         let value = Double(span)
         switch band {
         case .narrow:
-            findings.append(Finding(
-                rule: .spanNarrow, severity: .info, subject: id, value: value,
-                message: "\(id) has \(span) direct report\(span == 1 ? "" : "s") (narrow: ≤ \(bands.narrowMax)); a tech-lead arrangement or a merged team may serve better"))
+            findings.append(
+                Finding(
+                    rule: .spanNarrow, severity: .info, subject: id, value: value,
+                    message:
+                        "\(id) has \(span) direct report\(span == 1 ? "" : "s") (narrow: ≤ \(bands.narrowMax)); a tech-lead arrangement or a merged team may serve better"
+                ))
         case .healthy:
             break
         case .wide:
-            findings.append(Finding(
-                rule: .spanWide, severity: .info, subject: id, value: value,
-                message: "\(id) has \(span) direct reports (wide: \(bands.healthyMax + 1)–\(bands.wideMax))"))
+            findings.append(
+                Finding(
+                    rule: .spanWide, severity: .info, subject: id, value: value,
+                    message: "\(id) has \(span) direct reports (wide: \(bands.healthyMax + 1)–\(bands.wideMax))"))
         case .split:
-            findings.append(Finding(
-                rule: .spanSplit, severity: .warning, subject: id, value: value,
-                message: "\(id) has \(span) direct reports (≥ \(bands.wideMax + 1)); a split is due"))
+            findings.append(
+                Finding(
+                    rule: .spanSplit, severity: .warning, subject: id, value: value,
+                    message: "\(id) has \(span) direct reports (≥ \(bands.wideMax + 1)); a split is due"))
         }
         if span == 1 {
-            findings.append(Finding(
-                rule: .managerSingleReport, severity: .info, subject: id, value: value,
-                message: "\(id) has a single direct report"))
+            findings.append(
+                Finding(
+                    rule: .managerSingleReport, severity: .info, subject: id, value: value,
+                    message: "\(id) has a single direct report"))
         }
         if let onlyReport {
-            findings.append(Finding(
-                rule: .managerLayerInflation, severity: .warning, subject: id, value: nil,
-                message: "\(id)'s only direct report, \(onlyReport), is also a manager: a layer that adds no span"))
+            findings.append(
+                Finding(
+                    rule: .managerLayerInflation, severity: .warning, subject: id, value: nil,
+                    message: "\(id)'s only direct report, \(onlyReport), is also a manager: a layer that adds no span"))
         }
     }
 }

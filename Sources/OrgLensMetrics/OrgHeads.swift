@@ -47,36 +47,51 @@ public enum OrgHeads {
         var findings: [Finding] = []
         for manager in managers where manager.layer == orgLayer {
             let shape: OrgHeadRecord.Shape =
-                manager.directManagers > 0 && manager.directICs > 0 ? .mixed
-                : manager.directManagers < bands.minEMReports ? .tooFewEMReports
-                : manager.directManagers > bands.maxEMReports ? .tooManyEMReports
-                : manager.orgSize < bands.minEngineers ? .tooSmall
-                : .healthy
-            records.append(OrgHeadRecord(
-                id: manager.id, emReports: manager.directManagers, icReports: manager.directICs,
-                teams: teams == nil ? nil : teamsByHead[manager.id, default: 0], engineers: manager.orgSize,
-                depthBelow: manager.depthBelow, shape: shape, costs: costs?.subtree(of: Int(manager.person))))
-            if let finding = finding(for: shape, id: manager.id, manager: manager, bands: bands) { findings.append(finding) }
+                manager.directManagers > 0 && manager.directICs > 0
+                ? .mixed
+                : manager.directManagers < bands.minEMReports
+                    ? .tooFewEMReports
+                    : manager.directManagers > bands.maxEMReports
+                        ? .tooManyEMReports
+                        : manager.orgSize < bands.minEngineers
+                            ? .tooSmall
+                            : .healthy
+            records.append(
+                OrgHeadRecord(
+                    id: manager.id, emReports: manager.directManagers, icReports: manager.directICs,
+                    teams: teams == nil ? nil : teamsByHead[manager.id, default: 0], engineers: manager.orgSize,
+                    depthBelow: manager.depthBelow, shape: shape, costs: costs?.subtree(of: Int(manager.person))))
+            if let finding = finding(for: shape, id: manager.id, manager: manager, bands: bands) {
+                findings.append(finding)
+            }
         }
         return (records, findings)
     }
 
-    private static func finding(for shape: OrgHeadRecord.Shape, id: String, manager: ManagerRecord, bands: OrgHeadBands) -> Finding? {
+    private static func finding(
+        for shape: OrgHeadRecord.Shape, id: String, manager: ManagerRecord, bands: OrgHeadBands
+    ) -> Finding? {
         switch shape {
         case .healthy:
             return nil
         case .mixed:
-            return Finding(rule: .orgHeadMixed, severity: .warning, subject: id, value: Double(manager.directICs),
-                           message: "\(id) runs \(manager.directManagers) managers and \(manager.directICs) individual contributors directly")
+            return Finding(
+                rule: .orgHeadMixed, severity: .warning, subject: id, value: Double(manager.directICs),
+                message:
+                    "\(id) runs \(manager.directManagers) managers and \(manager.directICs) individual contributors directly"
+            )
         case .tooFewEMReports:
-            return Finding(rule: .orgHeadTooFewEMReports, severity: .warning, subject: id, value: Double(manager.directManagers),
-                           message: "\(id) has \(manager.directManagers) managers reporting (fewer than \(bands.minEMReports))")
+            return Finding(
+                rule: .orgHeadTooFewEMReports, severity: .warning, subject: id, value: Double(manager.directManagers),
+                message: "\(id) has \(manager.directManagers) managers reporting (fewer than \(bands.minEMReports))")
         case .tooManyEMReports:
-            return Finding(rule: .orgHeadTooManyEMReports, severity: .warning, subject: id, value: Double(manager.directManagers),
-                           message: "\(id) has \(manager.directManagers) managers reporting (more than \(bands.maxEMReports))")
+            return Finding(
+                rule: .orgHeadTooManyEMReports, severity: .warning, subject: id, value: Double(manager.directManagers),
+                message: "\(id) has \(manager.directManagers) managers reporting (more than \(bands.maxEMReports))")
         case .tooSmall:
-            return Finding(rule: .orgHeadTooSmall, severity: .warning, subject: id, value: Double(manager.orgSize),
-                           message: "\(id)'s org has \(manager.orgSize) people (fewer than \(bands.minEngineers))")
+            return Finding(
+                rule: .orgHeadTooSmall, severity: .warning, subject: id, value: Double(manager.orgSize),
+                message: "\(id)'s org has \(manager.orgSize) people (fewer than \(bands.minEngineers))")
         }
     }
 }

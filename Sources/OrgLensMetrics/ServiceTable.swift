@@ -20,23 +20,28 @@ enum ServiceTable {
         let teamIDs = catalog.teams.index
         for service in order {
             let owners = services.owners[service].filter { !catalog.removed[Int($0)] }
-            let ownerIDs = (owners.count > 1 ? owners.sorted { teamIDs.names.precedes(Int($0), Int($1)) } : owners).map { teamIDs.id($0) }
+            let ownerIDs = (owners.count > 1 ? owners.sorted { teamIDs.names.precedes(Int($0), Int($1)) } : owners).map
+            { teamIDs.id($0) }
             let live = owners.filter { shapes[Int($0)].size > 0 }.count
             let ownership: ServiceRecord.Ownership = live == 0 ? .orphan : live == 1 ? .single : .shared
             let id = services.index.id(Int32(service))
-            records.append(ServiceRecord(
-                id: id, name: services.names[service], owners: ownerIDs, liveOwners: live, ownership: ownership,
-                dependencies: dependencies == nil ? nil : dependencyCount[service],
-                dependents: dependencies == nil ? nil : dependentCount[service]))
+            records.append(
+                ServiceRecord(
+                    id: id, name: services.names[service], owners: ownerIDs, liveOwners: live, ownership: ownership,
+                    dependencies: dependencies == nil ? nil : dependencyCount[service],
+                    dependents: dependencies == nil ? nil : dependentCount[service]))
             switch ownership {
             case .orphan:
-                findings.append(Finding(
-                    rule: .serviceOrphan, severity: .warning, subject: id, value: nil,
-                    message: owners.isEmpty ? "service \(id) has no owning team" : "service \(id)'s owning teams have no members"))
+                findings.append(
+                    Finding(
+                        rule: .serviceOrphan, severity: .warning, subject: id, value: nil,
+                        message: owners.isEmpty
+                            ? "service \(id) has no owning team" : "service \(id)'s owning teams have no members"))
             case .shared:
-                findings.append(Finding(
-                    rule: .serviceShared, severity: .info, subject: id, value: Double(live),
-                    message: "service \(id) is owned by \(live) teams with members"))
+                findings.append(
+                    Finding(
+                        rule: .serviceShared, severity: .info, subject: id, value: Double(live),
+                        message: "service \(id) is owned by \(live) teams with members"))
             case .single:
                 break
             }

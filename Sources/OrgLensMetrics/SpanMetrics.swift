@@ -19,7 +19,8 @@ public enum SpanMetrics {
         let graph = built.graph
         let totals = SubtreeTotals(graph)
         let table = ManagerTable.build(
-            graph: graph, totals: totals, policy: policy, personTeam: personTeam, countsInSpan: countsInSpan, workers: workers)
+            graph: graph, totals: totals, policy: policy, personTeam: personTeam, countsInSpan: countsInSpan,
+            workers: workers)
         let managers = table.records
 
         var spanCounts: [Int: Int] = [:]

@@ -39,20 +39,24 @@ public enum TeamMetrics {
             let shape = shapes[team]
             let id = catalog.teams.index.id(Int32(team))
             let lead = catalog.lead[team]
-            records.append(TeamRecord(
-                team: Int32(team), id: id, name: catalog.teams.names[team], type: catalog.teams.types[team], size: shape.size,
-                leadID: lead >= 0 ? graph.id(Int(lead)) : nil, reportingManagers: shape.reportingManagers,
-                alignment: shape.alignment, owningManager: shape.owningManager >= 0 ? graph.id(Int(shape.owningManager)) : nil,
-                orgHead: shape.orgHead >= 0 ? graph.id(Int(shape.orgHead)) : nil, crossOrg: shape.crossOrg,
-                servicesOwned: services == nil ? nil : servicesOwned[team],
-                outboundTeams: teamDependencies == nil ? nil : outbound[team],
-                inboundTeams: teamDependencies == nil ? nil : inbound[team],
-                crossOrgDependencies: teamDependencies == nil ? nil : crossOrgDependencies[team]))
+            records.append(
+                TeamRecord(
+                    team: Int32(team), id: id, name: catalog.teams.names[team], type: catalog.teams.types[team],
+                    size: shape.size,
+                    leadID: lead >= 0 ? graph.id(Int(lead)) : nil, reportingManagers: shape.reportingManagers,
+                    alignment: shape.alignment,
+                    owningManager: shape.owningManager >= 0 ? graph.id(Int(shape.owningManager)) : nil,
+                    orgHead: shape.orgHead >= 0 ? graph.id(Int(shape.orgHead)) : nil, crossOrg: shape.crossOrg,
+                    servicesOwned: services == nil ? nil : servicesOwned[team],
+                    outboundTeams: teamDependencies == nil ? nil : outbound[team],
+                    inboundTeams: teamDependencies == nil ? nil : inbound[team],
+                    crossOrgDependencies: teamDependencies == nil ? nil : crossOrgDependencies[team]))
             findings += teamFindings(id: id, shape: shape, sizes: sizes)
         }
         var serviceRecords: [ServiceRecord]?
         if let services {
-            let table = ServiceTable.build(services: services, dependencies: dependencies, catalog: catalog, shapes: shapes)
+            let table = ServiceTable.build(
+                services: services, dependencies: dependencies, catalog: catalog, shapes: shapes)
             serviceRecords = table.records
             findings += table.findings
         }
@@ -63,23 +67,29 @@ public enum TeamMetrics {
     private static func teamFindings(id: String, shape: TeamShape, sizes: TeamSizeBands) -> [Finding] {
         var findings: [Finding] = []
         if shape.reportingManagers > 1 {
-            findings.append(Finding(
-                rule: .teamSplitReporting, severity: .warning, subject: id, value: Double(shape.reportingManagers),
-                message: "team \(id)'s members report to \(shape.reportingManagers) different managers"))
+            findings.append(
+                Finding(
+                    rule: .teamSplitReporting, severity: .warning, subject: id, value: Double(shape.reportingManagers),
+                    message: "team \(id)'s members report to \(shape.reportingManagers) different managers"))
         }
         if shape.crossOrg {
-            findings.append(Finding(
-                rule: .teamCrossOrg, severity: .warning, subject: id, value: nil,
-                message: "team \(id)'s members sit under more than one org head"))
+            findings.append(
+                Finding(
+                    rule: .teamCrossOrg, severity: .warning, subject: id, value: nil,
+                    message: "team \(id)'s members sit under more than one org head"))
         }
         if shape.size < sizes.minimum {
-            findings.append(Finding(
-                rule: .teamUndersized, severity: .info, subject: id, value: Double(shape.size),
-                message: "team \(id) has \(shape.size) member\(shape.size == 1 ? "" : "s") (fewer than \(sizes.minimum))"))
+            findings.append(
+                Finding(
+                    rule: .teamUndersized, severity: .info, subject: id, value: Double(shape.size),
+                    message:
+                        "team \(id) has \(shape.size) member\(shape.size == 1 ? "" : "s") (fewer than \(sizes.minimum))"
+                ))
         } else if shape.size > sizes.maximum {
-            findings.append(Finding(
-                rule: .teamOversized, severity: .info, subject: id, value: Double(shape.size),
-                message: "team \(id) has \(shape.size) members (more than \(sizes.maximum))"))
+            findings.append(
+                Finding(
+                    rule: .teamOversized, severity: .info, subject: id, value: Double(shape.size),
+                    message: "team \(id) has \(shape.size) members (more than \(sizes.maximum))"))
         }
         return findings
     }

@@ -50,7 +50,12 @@ struct TeamShape: Sendable {
         for other in others {
             let head = catalog.orgHeadOfPerson[Int(other)]
             guard head >= 0 else { continue }
-            if firstHead < 0 { firstHead = head } else if head != firstHead { severalHeads = true; break }
+            if firstHead < 0 {
+                firstHead = head
+            } else if head != firstHead {
+                severalHeads = true
+                break
+            }
         }
         let crossOrg = severalHeads
         return TeamShape(

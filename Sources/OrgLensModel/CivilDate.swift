@@ -7,7 +7,8 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
 
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
-              (1...CivilDate.daysIn(month: month, year: year)).contains(day) else { return nil }
+            (1...CivilDate.daysIn(month: month, year: year)).contains(day)
+        else { return nil }
         // Howard Hinnant's days_from_civil.
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
@@ -28,13 +29,16 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
         let start = bytes.startIndex
         func at(_ offset: Int) -> UInt8 { bytes[start + offset] }
         guard bytes.count >= 10, at(4) == UInt8(ascii: "-"), at(7) == UInt8(ascii: "-"),
-              let year = CivilDate.number(bytes[start..<(start + 4)]),
-              let month = CivilDate.number(bytes[(start + 5)..<(start + 7)]),
-              let day = CivilDate.number(bytes[(start + 8)..<(start + 10)]) else { return nil }
+            let year = CivilDate.number(bytes[start..<(start + 4)]),
+            let month = CivilDate.number(bytes[(start + 5)..<(start + 7)]),
+            let day = CivilDate.number(bytes[(start + 8)..<(start + 10)])
+        else { return nil }
         if bytes.count > 10 {
             let next = at(10)
-            guard next == UInt8(ascii: "T") || next == UInt8(ascii: " ") || next == UInt8(ascii: "Z")
-                || next == UInt8(ascii: "+") || next == UInt8(ascii: "-") else { return nil }
+            guard
+                next == UInt8(ascii: "T") || next == UInt8(ascii: " ") || next == UInt8(ascii: "Z")
+                    || next == UInt8(ascii: "+") || next == UInt8(ascii: "-")
+            else { return nil }
         }
         self.init(year: year, month: month, day: day)
     }

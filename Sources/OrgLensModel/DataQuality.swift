@@ -29,7 +29,10 @@ public struct DataQuality: Sendable, Hashable {
     public var reading: SourceReading?
 
     /// `notKept`: rejected rows the reader only counted (past the number it keeps whole).
-    public init(input: Input, rowsRead: Int, accepted: Int, excluded: [Rule: Int] = [:], rejections: [Rejection], notKept: [Rule: Int] = [:]) {
+    public init(
+        input: Input, rowsRead: Int, accepted: Int, excluded: [Rule: Int] = [:], rejections: [Rejection],
+        notKept: [Rule: Int] = [:]
+    ) {
         self.input = input
         self.rowsRead = rowsRead
         self.accepted = accepted

@@ -1,4 +1,5 @@
 internal import CPrefetch
+
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -12,7 +12,9 @@ public struct Rejection: Sendable, Hashable {
     public let record: Int?
     public var raw: String
 
-    public init(source: String, line: Int, rule: Rule, message: String, employeeID: String, record: Int?, raw: String = "") {
+    public init(
+        source: String, line: Int, rule: Rule, message: String, employeeID: String, record: Int?, raw: String = ""
+    ) {
         self.source = source
         self.line = line
         self.rule = rule
@@ -26,7 +28,9 @@ public struct Rejection: Sendable, Hashable {
 extension Rejection {
     /// The same rejection with its line moved by `offset` (a parallel reader's chunk-relative line made absolute).
     public func movingLine(by offset: Int) -> Rejection {
-        Rejection(source: source, line: line + offset, rule: rule, message: message, employeeID: employeeID, record: record, raw: raw)
+        Rejection(
+            source: source, line: line + offset, rule: rule, message: message, employeeID: employeeID, record: record,
+            raw: raw)
     }
 
     /// Quarantine order: by source, then line, then rule, so reruns and worker counts agree.

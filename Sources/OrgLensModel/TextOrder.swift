@@ -6,7 +6,8 @@ extension TextColumn {
     /// order) and compares whole values only on a tie: a comparison closure that slices the column for
     /// every step was the costliest part of ordering a million ids.
     public func sorted(
-        _ items: [Int], text: (Int) -> Int = { $0 }, group: (Int) -> Int32 = { _ in 0 }, thenBy: ((Int, Int) -> Bool)? = nil
+        _ items: [Int], text: (Int) -> Int = { $0 }, group: (Int) -> Int32 = { _ in 0 },
+        thenBy: ((Int, Int) -> Bool)? = nil
     ) -> [Int] {
         storage.withUnsafeBufferPointer { bytes in
             var keys = items.map { item -> OrderKey in

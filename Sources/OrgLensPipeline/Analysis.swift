@@ -41,11 +41,14 @@ public enum Analysis {
     /// Computes and publishes into `request.outputDirectory` (`analyze`).
     public static func run(_ request: AnalysisRequest, logger: Logger) throws(RunError) -> Result {
         let result = try compute(request, logger: logger)
-        try OutputDirectory(path: request.outputDirectory).publishWhole(result.files, pauseBetweenSteps: request.publishPause)
-        logger.info("published", metadata: [
-            "directory": "\(request.outputDirectory)", "people": "\(result.summary.people)",
-            "quarantined": "\(result.dataQuality.map(\.quarantinedTotal).reduce(0, +))",
-        ])
+        try OutputDirectory(path: request.outputDirectory).publishWhole(
+            result.files, pauseBetweenSteps: request.publishPause)
+        logger.info(
+            "published",
+            metadata: [
+                "directory": "\(request.outputDirectory)", "people": "\(result.summary.people)",
+                "quarantined": "\(result.dataQuality.map(\.quarantinedTotal).reduce(0, +))",
+            ])
         return result
     }
 
@@ -80,18 +83,27 @@ public enum Analysis {
                 staged = PeopleStager.stage(table, policy: policy, teams: teams, workers: request.workers)
             }
         }
-        logger.info("reading people", metadata: [
-            "manager_ref": "\(policy.managerReference.rawValue)", "date_format": "\(policy.values.dateFormat.rawValue)",
-        ])
+        logger.info(
+            "reading people",
+            metadata: [
+                "manager_ref": "\(policy.managerReference.rawValue)",
+                "date_format": "\(policy.values.dateFormat.rawValue)",
+            ])
         if let pseudonymizer = request.pseudonymizer { staged.pseudonymize(pseudonymizer.function()) }
-        let reading = SourceReadingReport.make(staged: staged, policy: policy, table: table, minGroupSize: request.costs.minGroupSize)
+        let reading = SourceReadingReport.make(
+            staged: staged, policy: policy, table: table, minGroupSize: request.costs.minGroupSize)
         // Only the people table reads the columns again; dropping them now keeps them out of the peak.
         if !request.peopleTable { table.columns = [] }
-        let dependencies = catalogs.dependencies.flatMap { table in services.map { CatalogStager.stageDependencies(table, services: $0) } }
+        let dependencies = catalogs.dependencies.flatMap { table in
+            services.map { CatalogStager.stageDependencies(table, services: $0) }
+        }
         clock.lap("stage")
         let built = OrgGraphBuilder.build(staged)
         guard built.graph.count > 0 else {
-            throw RunError(.badData, "\(request.people.path): no one is left in the org (\(table.rowsRead) rows read, \(staged.excluded.values.reduce(0, +)) excluded by policy, \(staged.rejections.count + built.rejections.count) quarantined). Check \(request.setting(flag: "--map", key: "sources.people.map")), \(request.setting(flag: "--inactive-status", key: "the preset's status_map")) and \(request.setting(flag: "--as-of", key: "as_of")); quarantine.csv was not written.")
+            throw RunError(
+                .badData,
+                "\(request.people.path): no one is left in the org (\(table.rowsRead) rows read, \(staged.excluded.values.reduce(0, +)) excluded by policy, \(staged.rejections.count + built.rejections.count) quarantined). Check \(request.setting(flag: "--map", key: "sources.people.map")), \(request.setting(flag: "--inactive-status", key: "the preset's status_map")) and \(request.setting(flag: "--as-of", key: "as_of")); quarantine.csv was not written."
+            )
         }
         var linked: TeamCatalogBuilder.Result?
         if let teams {
@@ -102,7 +114,8 @@ public enum Analysis {
         }
         clock.lap("graph")
         let isContractor = PersonCostInputs.contractors(staged: staged, built: built)
-        let personCosts = try PersonCostInputs.make(staged: staged, built: built, isContractor: isContractor, settings: request.costs)
+        let personCosts = try PersonCostInputs.make(
+            staged: staged, built: built, isContractor: isContractor, settings: request.costs)
         let countsInSpan = request.costs.contractorsInSpans ? nil : isContractor.map { !$0 }
         // Span, team and cost metrics read the same frozen graph and nothing of each other.
         let catalog = linked?.catalog
@@ -141,7 +154,9 @@ public enum Analysis {
         var quality = [peopleQuality]
         var rejections = peopleRejections
         var inputs = [ManifestDocument.Input(file: table.file, dataQuality: quality[0])]
-        for part in try CatalogInputs.accounting(request, catalogs: catalogs, linked: linked, services: services, dependencies: dependencies) {
+        for part in try CatalogInputs.accounting(
+            request, catalogs: catalogs, linked: linked, services: services, dependencies: dependencies)
+        {
             quality.append(part.quality)
             rejections += part.rejections
             inputs.append(ManifestDocument.Input(file: part.file, dataQuality: part.quality))
@@ -152,8 +167,9 @@ public enum Analysis {
         findings += teamReport?.findings ?? []
         findings += orgHeads.findings
         let costSection = rollups.map {
-            CostSection(rollups: $0, currency: request.costs.currency, allInMultiplier: request.costs.allInMultiplier,
-                        minGroupSize: request.costs.minGroupSize)
+            CostSection(
+                rollups: $0, currency: request.costs.currency, allInMultiplier: request.costs.allInMultiplier,
+                minGroupSize: request.costs.minGroupSize)
         }
         let content = DashboardContent(
             asOf: request.policy.asOf, metrics: spans.metrics, teams: teamReport, orgHeads: orgHeads.records,
@@ -177,9 +193,11 @@ public enum Analysis {
             },
             OutputDirectory.File(name: "manifest.json") { emit in
                 let written = quarantineWritten.value
-                emit(ManifestDocument.render(
-                    toolVersion: toolVersion, asOf: request.policy.asOf, workers: request.workers, inputs: inputFiles,
-                    timings: timings.laps, quarantine: (written, kept.count - written + notKept)))
+                emit(
+                    ManifestDocument.render(
+                        toolVersion: toolVersion, asOf: request.policy.asOf, workers: request.workers,
+                        inputs: inputFiles,
+                        timings: timings.laps, quarantine: (written, kept.count - written + notKept)))
             },
         ]
         if request.tables {
@@ -203,23 +221,29 @@ public enum Analysis {
             orphans: built.orphans, managers: spans.metrics.summary.managers, largestRoot: largestRoot(built.graph),
             fields: reading.fields, ruleCounts: ruleCounts)
         return Result(
-            files: files, dataQuality: quality, summary: spans.metrics.summary, ruleCounts: ruleCounts, gateFacts: gateFacts,
+            files: files, dataQuality: quality, summary: spans.metrics.summary, ruleCounts: ruleCounts,
+            gateFacts: gateFacts,
             stageTimings: timings)
     }
 
     private static func largestRoot(_ graph: OrgGraph) -> Int {
         var size: [Int32: Int] = [:]
-        for top in graph.ancestors(atLayer: 1) where top >= 0 && graph.top[Int(top)] == .root { size[top, default: 0] += 1 }
+        for top in graph.ancestors(atLayer: 1) where top >= 0 && graph.top[Int(top)] == .root {
+            size[top, default: 0] += 1
+        }
         return size.values.max() ?? 0
     }
 
     /// Reads the people export and the catalogs; the teams are staged too (people staging needs them).
     /// The catalogs are read beside the people export, in the time its parallel parse leaves a core
     /// idle; their errors are reported first, as when they were read first.
-    private static func readInputs(_ request: AnalysisRequest) throws(RunError)
+    private static func readInputs(
+        _ request: AnalysisRequest
+    ) throws(RunError)
         -> (PeopleSourceReader, RawTable, CatalogInputs.Tables, StagedTeams?)
     {
-        let fields = peopleFields(request, reference: request.policy.managerReference == .auto ? .id : request.policy.managerReference)
+        let fields = peopleFields(
+            request, reference: request.policy.managerReference == .auto ? .id : request.policy.managerReference)
         let (peopleRead, catalogRead) = concurrently(
             workers: request.workers,
             {
@@ -247,19 +271,30 @@ public enum Analysis {
 
     private static func validate(_ request: AnalysisRequest) throws(RunError) {
         if request.services != nil, request.teams == nil {
-            throw RunError(.usage, "\(request.setting(flag: "--services", key: "sources.services")) needs \(request.pipelineFile == nil ? "--teams" : "sources.teams"): service owners are team ids.")
+            throw RunError(
+                .usage,
+                "\(request.setting(flag: "--services", key: "sources.services")) needs \(request.pipelineFile == nil ? "--teams" : "sources.teams"): service owners are team ids."
+            )
         }
         if request.dependencies != nil, request.services == nil {
-            throw RunError(.usage, "\(request.setting(flag: "--dependencies", key: "sources.dependencies")) needs \(request.pipelineFile == nil ? "--services" : "sources.services"): dependencies are between services.")
+            throw RunError(
+                .usage,
+                "\(request.setting(flag: "--dependencies", key: "sources.dependencies")) needs \(request.pipelineFile == nil ? "--services" : "sources.services"): dependencies are between services."
+            )
         }
-        if request.orgLayer < 1 { throw RunError(.usage, "\(request.setting(flag: "--org-layer", key: "thresholds.org_layer")) must be at least 1.") }
+        if request.orgLayer < 1 {
+            throw RunError(
+                .usage, "\(request.setting(flag: "--org-layer", key: "thresholds.org_layer")) must be at least 1.")
+        }
         try request.costs.validate()
     }
 }
 
 /// Rows rejected after reading carry no text yet; their source is read once more, only when there are any.
 enum RawText {
-    static func fill(_ rejections: inout [Rejection], lookup: (Set<Int>) throws(RunError) -> [Int: String]) throws(RunError) {
+    static func fill(
+        _ rejections: inout [Rejection], lookup: (Set<Int>) throws(RunError) -> [Int: String]
+    ) throws(RunError) {
         let missing = Set(rejections.filter { $0.raw.isEmpty }.map(\.line))
         guard !missing.isEmpty else { return }
         let raw = try lookup(missing)

@@ -1,6 +1,6 @@
-import OrgLensModel
 public import OrgLensCSV
 public import OrgLensMetrics
+import OrgLensModel
 public import OrgLensStage
 
 /// Everything one analysis run needs to know, whichever front end (CLI flags, later pipeline files) filled it in.
@@ -81,7 +81,8 @@ public struct TableSource<Field: CanonicalField>: Sendable {
     /// Reads every canonical column the export has.
     func read() throws(RunError) -> RawTable {
         let fields = Array(Field.allCases)
-        return try reader().read(fields: fields.map(\.rawValue), identifierField: fields[0].rawValue) { header throws(RunError) in
+        return try reader().read(fields: fields.map(\.rawValue), identifierField: fields[0].rawValue) {
+            header throws(RunError) in
             try mapping.resolve(fields, header: header, source: path)
         }
     }

@@ -47,18 +47,24 @@ public struct ConfigFile: Sendable, Hashable {
             self.init()
             return
         }
-        try self.init(root: try reader.mapping(node, at: "the top level", allowed: ["costs", "privacy", "thresholds"]), reader: reader)
+        try self.init(
+            root: try reader.mapping(node, at: "the top level", allowed: ["costs", "privacy", "thresholds"]),
+            reader: reader)
     }
 
     /// Reads the shared sections out of a file's top level (a config file, or a pipeline file).
     init(root: [String: Node], reader: NodeReader) throws(RunError) {
         if let costs = root["costs"] {
-            let section = try reader.mapping(costs, at: "costs", allowed: [
-                "currency", "rates", "all_in_multiplier", "contractor_types", "contractors_in_spans", "dimensions",
-            ])
+            let section = try reader.mapping(
+                costs, at: "costs",
+                allowed: [
+                    "currency", "rates", "all_in_multiplier", "contractor_types", "contractors_in_spans", "dimensions",
+                ])
             if let dimensions = try reader.strings(section["dimensions"], at: "costs.dimensions") {
                 for name in dimensions where !CostDimensions.names.contains(where: { $0.0 == name }) {
-                    throw RunError(.configuration, "\(reader.path): costs.dimensions names '\(name)'; dimensions are: tree, layers, teams.")
+                    throw RunError(
+                        .configuration,
+                        "\(reader.path): costs.dimensions names '\(name)'; dimensions are: tree, layers, teams.")
                 }
                 costDimensions = dimensions
             }
@@ -75,7 +81,9 @@ public struct ConfigFile: Sendable, Hashable {
             contractorsInSpans = try reader.bool(section["contractors_in_spans"], at: "costs.contractors_in_spans")
         }
         if let privacy = root["privacy"] {
-            let section = try reader.mapping(privacy, at: "privacy", allowed: ["min_group_size", "publish", "pseudonymize", "key_file", "cost_precision"])
+            let section = try reader.mapping(
+                privacy, at: "privacy",
+                allowed: ["min_group_size", "publish", "pseudonymize", "key_file", "cost_precision"])
             costPrecision = try section["cost_precision"].map { node throws(RunError) in
                 try reader.decimal(node, at: "privacy.cost_precision")
             }
@@ -85,12 +93,14 @@ public struct ConfigFile: Sendable, Hashable {
             minGroupSize = try reader.int(section["min_group_size"], at: "privacy.min_group_size")
         }
         if let thresholds = root["thresholds"] {
-            let section = try reader.mapping(thresholds, at: "thresholds", allowed: ["org_layer", "team_min_size", "team_max_size", "org_heads"])
+            let section = try reader.mapping(
+                thresholds, at: "thresholds", allowed: ["org_layer", "team_min_size", "team_max_size", "org_heads"])
             orgLayer = try reader.int(section["org_layer"], at: "thresholds.org_layer")
             teamMinSize = try reader.int(section["team_min_size"], at: "thresholds.team_min_size")
             teamMaxSize = try reader.int(section["team_max_size"], at: "thresholds.team_max_size")
             if let heads = section["org_heads"] {
-                let bands = try reader.mapping(heads, at: "thresholds.org_heads", allowed: ["min_em_reports", "max_em_reports", "min_engineers"])
+                let bands = try reader.mapping(
+                    heads, at: "thresholds.org_heads", allowed: ["min_em_reports", "max_em_reports", "min_engineers"])
                 minEMReports = try reader.int(bands["min_em_reports"], at: "thresholds.org_heads.min_em_reports")
                 maxEMReports = try reader.int(bands["max_em_reports"], at: "thresholds.org_heads.max_em_reports")
                 minEngineers = try reader.int(bands["min_engineers"], at: "thresholds.org_heads.min_engineers")
@@ -98,4 +108,3 @@ public struct ConfigFile: Sendable, Hashable {
         }
     }
 }
-

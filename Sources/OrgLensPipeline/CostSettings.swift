@@ -23,8 +23,11 @@ public struct CostSettings: Sendable, Hashable {
 
     public static let minimumGroupSizeFloor = 3
 
-    public init(currency: String = "USD", rates: [String: ExactDecimal] = [:], allInMultiplier: ExactDecimal = ExactDecimal("1.3")!,
-                minGroupSize: Int = 5, contractorsInSpans: Bool = true) {
+    public init(
+        currency: String = "USD", rates: [String: ExactDecimal] = [:],
+        allInMultiplier: ExactDecimal = ExactDecimal("1.3")!,
+        minGroupSize: Int = 5, contractorsInSpans: Bool = true
+    ) {
         self.currency = currency.uppercased()
         self.rates = Dictionary(uniqueKeysWithValues: rates.map { ($0.key.uppercased(), $0.value) })
         self.allInMultiplier = allInMultiplier
@@ -34,7 +37,10 @@ public struct CostSettings: Sendable, Hashable {
 
     func validate() throws(RunError) {
         if minGroupSize < Self.minimumGroupSizeFloor {
-            throw RunError(.configuration, "min_group_size \(minGroupSize) is below \(Self.minimumGroupSizeFloor); smaller groups would reveal individual salaries.")
+            throw RunError(
+                .configuration,
+                "min_group_size \(minGroupSize) is below \(Self.minimumGroupSizeFloor); smaller groups would reveal individual salaries."
+            )
         }
         if !allInMultiplier.isPositive { throw RunError(.configuration, "all_in_multiplier must be greater than 0.") }
         if precisionMinor < 1 { throw RunError(.configuration, "cost_precision must be at least 0.01 (one cent).") }
@@ -47,7 +53,10 @@ public struct CostSettings: Sendable, Hashable {
     func rate(for code: String, people: Int) throws(RunError) -> ExactDecimal {
         if code == currency { return ExactDecimal("1")! }
         guard let rate = rates[code] else {
-            throw RunError(.configuration, "currency \(code) (salary of \(people) \(people == 1 ? "person" : "people")) has no rate to \(currency); add costs.rates.\(code) to the config file or pass --rate \(code)=RATE.")
+            throw RunError(
+                .configuration,
+                "currency \(code) (salary of \(people) \(people == 1 ? "person" : "people")) has no rate to \(currency); add costs.rates.\(code) to the config file or pass --rate \(code)=RATE."
+            )
         }
         return rate
     }

@@ -37,26 +37,36 @@ public struct Gates: Sendable, Hashable {
             let reading = Reading(gate: gate, value: value, limit: limit, detail: detail)
             if value > limit { tripped.append(reading) } else if value > limit / 2 { nearing.append(reading) }
         }
-        share("max_quarantined_share", facts.rowsRead == 0 ? 0 : Double(facts.quarantined) / Double(facts.rowsRead), maxQuarantinedShare,
-              "\(facts.quarantined) of \(facts.rowsRead) people rows quarantined")
-        share("max_orphan_share", facts.inOrg == 0 ? 0 : Double(facts.orphans) / Double(facts.inOrg), maxOrphanShare,
-              "\(facts.orphans) of \(facts.inOrg) people in the org are orphans")
+        share(
+            "max_quarantined_share", facts.rowsRead == 0 ? 0 : Double(facts.quarantined) / Double(facts.rowsRead),
+            maxQuarantinedShare,
+            "\(facts.quarantined) of \(facts.rowsRead) people rows quarantined")
+        share(
+            "max_orphan_share", facts.inOrg == 0 ? 0 : Double(facts.orphans) / Double(facts.inOrg), maxOrphanShare,
+            "\(facts.orphans) of \(facts.inOrg) people in the org are orphans")
         for field in facts.fields where field.nonEmpty > 0 {
-            share("max_unreadable_share", Double(field.unreadable) / Double(field.nonEmpty), maxUnreadableShare,
-                  "\(field.unreadable) of \(field.nonEmpty) \(field.field) values unreadable")
+            share(
+                "max_unreadable_share", Double(field.unreadable) / Double(field.nonEmpty), maxUnreadableShare,
+                "\(field.unreadable) of \(field.nonEmpty) \(field.field) values unreadable")
         }
         if facts.managers < minManagers {
-            tripped.append(Reading(gate: "min_managers", value: Double(facts.managers), limit: Double(minManagers),
-                                   detail: "\(facts.managers) managers, fewer than \(minManagers)"))
+            tripped.append(
+                Reading(
+                    gate: "min_managers", value: Double(facts.managers), limit: Double(minManagers),
+                    detail: "\(facts.managers) managers, fewer than \(minManagers)"))
         }
         if orphansWithinLargestRoot, facts.orphans > facts.largestRoot {
-            tripped.append(Reading(
-                gate: "orphans_within_largest_root", value: Double(facts.orphans), limit: Double(facts.largestRoot),
-                detail: "\(facts.orphans) orphans, more than the \(facts.largestRoot) people under the largest root (is manager_id read right?)"))
+            tripped.append(
+                Reading(
+                    gate: "orphans_within_largest_root", value: Double(facts.orphans), limit: Double(facts.largestRoot),
+                    detail:
+                        "\(facts.orphans) orphans, more than the \(facts.largestRoot) people under the largest root (is manager_id read right?)"
+                ))
         }
         for rule in blockOn {
             guard let count = facts.ruleCounts[rule], count > 0 else { continue }
-            tripped.append(Reading(gate: "block_on", value: Double(count), limit: 0, detail: "\(count) × \(rule.rawValue)"))
+            tripped.append(
+                Reading(gate: "block_on", value: Double(count), limit: 0, detail: "\(count) × \(rule.rawValue)"))
         }
         return (tripped, nearing)
     }

@@ -8,16 +8,23 @@ struct NodeReader {
 
     /// The file's node tree (nil for an empty file); bad YAML is a configuration error naming the file.
     func compose(_ text: String) throws(RunError) -> Node? {
-        do { return try Yams.compose(yaml: text) } catch { throw RunError(.configuration, "\(path): not valid YAML: \(error)") }
+        do { return try Yams.compose(yaml: text) } catch {
+            throw RunError(.configuration, "\(path): not valid YAML: \(error)")
+        }
     }
 
     func mapping(_ node: Node, at place: String, allowed: [String]) throws(RunError) -> [String: Node] {
-        guard case .mapping(let mapping) = node else { throw error(node: node, "\(place) must be a mapping (key: value lines)") }
+        guard case .mapping(let mapping) = node else {
+            throw error(node: node, "\(place) must be a mapping (key: value lines)")
+        }
         var result: [String: Node] = [:]
         for (keyNode, value) in mapping {
-            guard let key = keyNode.scalar?.string else { throw error(node: keyNode, "keys in \(place) must be plain names") }
+            guard let key = keyNode.scalar?.string else {
+                throw error(node: keyNode, "keys in \(place) must be plain names")
+            }
             guard allowed.contains(key) else {
-                throw error(node: keyNode, "unknown key '\(key)' in \(place); allowed: \(allowed.joined(separator: ", "))")
+                throw error(
+                    node: keyNode, "unknown key '\(key)' in \(place); allowed: \(allowed.joined(separator: ", "))")
             }
             result[key] = value
         }
@@ -25,7 +32,9 @@ struct NodeReader {
     }
 
     func anyMapping(_ node: Node, at place: String) throws(RunError) -> [(String, Node)] {
-        guard case .mapping(let mapping) = node else { throw error(node: node, "\(place) must be a mapping (key: value lines)") }
+        guard case .mapping(let mapping) = node else {
+            throw error(node: node, "\(place) must be a mapping (key: value lines)")
+        }
         var result: [(String, Node)] = []
         for (key, value) in mapping {
             guard let name = key.scalar?.string else { throw error(node: key, "keys in \(place) must be plain names") }
@@ -52,13 +61,17 @@ struct NodeReader {
 
     func int(_ node: Node?, at place: String) throws(RunError) -> Int? {
         guard let node else { return nil }
-        guard let value = node.scalar.flatMap({ Int($0.string) }) else { throw error(node: node, "\(place) must be a whole number") }
+        guard let value = node.scalar.flatMap({ Int($0.string) }) else {
+            throw error(node: node, "\(place) must be a whole number")
+        }
         return value
     }
 
     func double(_ node: Node?, at place: String) throws(RunError) -> Double? {
         guard let node else { return nil }
-        guard let value = node.scalar.flatMap({ Double($0.string) }) else { throw error(node: node, "\(place) must be a number") }
+        guard let value = node.scalar.flatMap({ Double($0.string) }) else {
+            throw error(node: node, "\(place) must be a number")
+        }
         return value
     }
 

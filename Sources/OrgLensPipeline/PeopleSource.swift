@@ -65,7 +65,8 @@ struct PeopleSourceReader {
         let identifier = PersonField.employeeID.rawValue
         switch reader {
         case .csv(let csv):
-            return try csv.read(fields: names, identifierField: identifier, workers: workers) { header throws(RunError) in
+            return try csv.read(fields: names, identifierField: identifier, workers: workers) {
+                header throws(RunError) in
                 try source.mapping.resolve(fields, header: header, source: source.path)
             }
         case .xml(let xml):
@@ -88,7 +89,10 @@ struct PeopleSourceReader {
         } else if let record = source.xmlRecordElement {
             mapping = try XMLRecordMapping.generic(recordElement: record, fields: PersonField.allCases.map(\.rawValue))
         } else {
-            throw RunError(.usage, "\(source.path): XML needs a preset (\(XMLPreset.names.joined(separator: ", "))) or the element that holds one person (--preset / --record, or the source's preset / record keys in a pipeline file).")
+            throw RunError(
+                .usage,
+                "\(source.path): XML needs a preset (\(XMLPreset.names.joined(separator: ", "))) or the element that holds one person (--preset / --record, or the source's preset / record keys in a pipeline file)."
+            )
         }
         if let record = source.xmlRecordElement { mapping.recordElement = record }
         var overrides: [String: String] = [:]

@@ -18,7 +18,9 @@ enum PersonCostInputs {
         let multiplier = settings.allInMultiplier
         var rate: [ExactDecimal] = []
         for (index, code) in pay.currencies.enumerated() {
-            rate.append(peoplePerCurrency[index] == 0 ? ExactDecimal("0")! : try settings.rate(for: code, people: peoplePerCurrency[index]))
+            rate.append(
+                peoplePerCurrency[index] == 0
+                    ? ExactDecimal("0")! : try settings.rate(for: code, people: peoplePerCurrency[index]))
         }
         let costMinor = built.stagedPerson.map { person -> Int64 in
             let salary = pay.salaryMicro[Int(person)]
@@ -26,7 +28,8 @@ enum PersonCostInputs {
             let currency = pay.currency[Int(person)]
             // Exact decimals, rounded once per person to the cent, then summed as integers: the same bytes
             // for any worker count, and half cents round alike in every currency.
-            return ExactDecimal.cents(micro: salary, times: currency < 0 ? [multiplier] : [rate[Int(currency)], multiplier])
+            return ExactDecimal.cents(
+                micro: salary, times: currency < 0 ? [multiplier] : [rate[Int(currency)], multiplier])
         }
         return PersonCosts(costMinor: costMinor, isContractor: isContractor)
     }

@@ -1,7 +1,7 @@
-public import Logging
-public import OrgLensModel
 import Foundation
+public import Logging
 import OrgLensCSV
+public import OrgLensModel
 import OrgLensStage
 import OrgLensXML
 
@@ -9,26 +9,37 @@ import OrgLensXML
 /// from, how many values read, and which gates would trip; writes nothing.
 public enum PipelineCheck {
     /// The report, and whether a gate would trip (the command then exits 65).
-    public static func check(_ file: PipelineFile, asOf: CivilDate, logger: Logger) throws(RunError) -> (text: String, wouldBlock: Bool) {
+    public static func check(
+        _ file: PipelineFile, asOf: CivilDate, logger: Logger
+    ) throws(RunError) -> (text: String, wouldBlock: Bool) {
         var text = try describe(file)
-        let request = try file.request(asOf: asOf, workers: 1, overrides: SettingOverrides(), outputDirectory: file.outputDirectory)
+        let request = try file.request(
+            asOf: asOf, workers: 1, overrides: SettingOverrides(), outputDirectory: file.outputDirectory)
         let result = try Analysis.compute(request, logger: logger)
         var lines = ["values (people, as of \(asOf))"]
         let people = result.dataQuality[0]
-        lines.append("  rows read \(people.rowsRead): \(people.accepted) in the org, \(people.excludedTotal) excluded, \(people.quarantinedTotal) quarantined")
+        lines.append(
+            "  rows read \(people.rowsRead): \(people.accepted) in the org, \(people.excludedTotal) excluded, \(people.quarantinedTotal) quarantined"
+        )
         if let reading = people.reading {
             lines.append("  manager_id read as \(reading.managerReference); dates read as \(reading.dateFormat)")
             for field in reading.fields {
-                lines.append("  \(field.field): \(field.nonEmpty - field.unreadable) of \(field.nonEmpty) values readable")
+                lines.append(
+                    "  \(field.field): \(field.nonEmpty - field.unreadable) of \(field.nonEmpty) values readable")
             }
             for value in reading.unmapped {
-                lines.append("  \(value.field): \(value.rows) rows hold \(value.value.map { "'\($0)'" } ?? "rarer values") that no vocabulary knows (counted as \(value.field == "status" ? "active" : "employee"))")
+                lines.append(
+                    "  \(value.field): \(value.rows) rows hold \(value.value.map { "'\($0)'" } ?? "rarer values") that no vocabulary knows (counted as \(value.field == "status" ? "active" : "employee"))"
+                )
             }
         }
         let counts = result.ruleCounts
-        lines.append("  manager references: \(counts[.managerDangling] ?? 0) match no one, \(counts[.managerAmbiguous] ?? 0) match several people, \(counts[.managerInactive] ?? 0) name someone not in the org")
+        lines.append(
+            "  manager references: \(counts[.managerDangling] ?? 0) match no one, \(counts[.managerAmbiguous] ?? 0) match several people, \(counts[.managerInactive] ?? 0) name someone not in the org"
+        )
         let gates = file.gates.evaluate(result.gateFacts)
-        lines.append(gates.tripped.isEmpty ? "gates: none would trip" : "gates that would trip (nothing would be published):")
+        lines.append(
+            gates.tripped.isEmpty ? "gates: none would trip" : "gates that would trip (nothing would be published):")
         for reading in gates.tripped { lines.append("  \(reading.gate): \(reading.detail)") }
         for reading in gates.nearing { lines.append("  nearing \(reading.gate): \(reading.detail)") }
         text += lines.joined(separator: "\n") + "\n"
@@ -37,29 +48,40 @@ public enum PipelineCheck {
 
     /// One line per canonical field: where it comes from, or that it is missing.
     public static func describe(_ file: PipelineFile) throws(RunError) -> String {
-        let request = try file.request(asOf: CivilDate(daysSinceEpoch: 0), workers: 1, overrides: SettingOverrides(), outputDirectory: file.outputDirectory)
+        let request = try file.request(
+            asOf: CivilDate(daysSinceEpoch: 0), workers: 1, overrides: SettingOverrides(),
+            outputDirectory: file.outputDirectory)
         var lines = ["pipeline \(file.name): outputs in \(file.outputDirectory)"]
         let people = request.people
         switch people.format {
         case .csv:
             let header = try CSVReader(path: people.path, dialect: people.dialect).resolvingEncoding().header()
-            lines += try describe(PersonField.allCases, mapping: people.mapping, header: header, source: people.path, title: "people")
+            lines += try describe(
+                PersonField.allCases, mapping: people.mapping, header: header, source: people.path, title: "people")
         case .xml:
             lines.append("people (\(people.path), XML)")
             let mapping = try PeopleSourceReader.xmlMapping(for: people)
             lines.append("  record element: \(mapping.recordElement)")
             for field in PersonField.allCases {
-                lines.append("  \(field.rawValue.padding(toLength: 16, withPad: " ", startingAt: 0)) ← \(mapping.selectors[field.rawValue]?.description ?? "—")")
+                lines.append(
+                    "  \(field.rawValue.padding(toLength: 16, withPad: " ", startingAt: 0)) ← \(mapping.selectors[field.rawValue]?.description ?? "—")"
+                )
             }
         }
         if let teams = request.teams {
-            lines += try describe(TeamField.allCases, mapping: teams.mapping, header: try teams.reader().header(), source: teams.path, title: "teams")
+            lines += try describe(
+                TeamField.allCases, mapping: teams.mapping, header: try teams.reader().header(), source: teams.path,
+                title: "teams")
         }
         if let services = request.services {
-            lines += try describe(ServiceField.allCases, mapping: services.mapping, header: try services.reader().header(), source: services.path, title: "services")
+            lines += try describe(
+                ServiceField.allCases, mapping: services.mapping, header: try services.reader().header(),
+                source: services.path, title: "services")
         }
         if let dependencies = request.dependencies {
-            lines += try describe(DependencyField.allCases, mapping: dependencies.mapping, header: try dependencies.reader().header(), source: dependencies.path, title: "dependencies")
+            lines += try describe(
+                DependencyField.allCases, mapping: dependencies.mapping, header: try dependencies.reader().header(),
+                source: dependencies.path, title: "dependencies")
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -70,7 +92,9 @@ public enum PipelineCheck {
         let columns = try mapping.resolve(fields, header: header, source: source)
         var lines = ["\(title) (\(source), \(header.count) columns)"]
         for (field, column) in zip(fields, columns) {
-            lines.append("  \(field.rawValue.padding(toLength: 22, withPad: " ", startingAt: 0)) ← \(column.map { "'\(header[$0])'" } ?? "— (not in the export)")")
+            lines.append(
+                "  \(field.rawValue.padding(toLength: 22, withPad: " ", startingAt: 0)) ← \(column.map { "'\(header[$0])'" } ?? "— (not in the export)")"
+            )
         }
         return lines
     }

@@ -1,7 +1,8 @@
+public import OrgLensModel
+
 #if canImport(Glibc)
 import Glibc
 #endif
-public import OrgLensModel
 
 extension PipelineFile {
     /// Every source must be a regular file, checked before the run takes its lock and without opening
@@ -10,10 +11,16 @@ extension PipelineFile {
         for source in [people, teams, services, dependencies].compactMap({ $0 }) {
             var status = stat()
             guard stat(source.path, &status) == 0 else {
-                throw RunError(.cannotOpenInput, "cannot open '\(source.path)' (\(source.key ?? "a source").path in \(path)): \(String(cString: strerror(errno))). Check the path and that the file is readable.")
+                throw RunError(
+                    .cannotOpenInput,
+                    "cannot open '\(source.path)' (\(source.key ?? "a source").path in \(path)): \(String(cString: strerror(errno))). Check the path and that the file is readable."
+                )
             }
             guard (status.st_mode & S_IFMT) == S_IFREG else {
-                throw RunError(.cannotOpenInput, "'\(source.path)' (\(source.key ?? "a source").path in \(path)) is not a regular file (a directory, pipe, socket or device); point the source at an exported file.")
+                throw RunError(
+                    .cannotOpenInput,
+                    "'\(source.path)' (\(source.key ?? "a source").path in \(path)) is not a regular file (a directory, pipe, socket or device); point the source at an exported file."
+                )
             }
         }
     }

@@ -39,13 +39,22 @@ public struct PipelineFile: Sendable {
     public init(yaml text: String, path: String) throws(RunError) {
         self.path = path
         let reader = NodeReader(path: path)
-        guard let node = try reader.compose(text) else { throw RunError(.configuration, "\(path): the pipeline file is empty; it needs at least sources.people and outputs.directory.") }
-        let root = try reader.mapping(node, at: "the top level", allowed: [
-            "name", "as_of", "sources", "policy", "costs", "privacy", "thresholds", "outputs", "fail_on", "freshness", "gates",
-        ])
+        guard let node = try reader.compose(text) else {
+            throw RunError(
+                .configuration,
+                "\(path): the pipeline file is empty; it needs at least sources.people and outputs.directory.")
+        }
+        let root = try reader.mapping(
+            node, at: "the top level",
+            allowed: [
+                "name", "as_of", "sources", "policy", "costs", "privacy", "thresholds", "outputs", "fail_on",
+                "freshness", "gates",
+            ])
         let base = (path as NSString).deletingLastPathComponent
         baseDirectory = base
-        name = try reader.string(root["name"], at: "name") ?? ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        name =
+            try reader.string(root["name"], at: "name")
+            ?? ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         if let text = try reader.string(root["as_of"], at: "as_of") {
             guard let day = CivilDate(iso: Substring(text)), text.count == 10 else {
                 throw RunError(.configuration, "\(path): as_of '\(text)' is not a date in YYYY-MM-DD form.")
@@ -55,23 +64,40 @@ public struct PipelineFile: Sendable {
         guard let sourcesNode = root["sources"] else {
             throw RunError(.configuration, "\(path): missing key 'sources' (with at least 'people: {path: …}').")
         }
-        let sources = try reader.mapping(sourcesNode, at: "sources", allowed: ["people", "teams", "services", "dependencies"])
-        guard let peopleNode = sources["people"] else { throw RunError(.configuration, "\(path): missing key 'sources.people'.") }
+        let sources = try reader.mapping(
+            sourcesNode, at: "sources", allowed: ["people", "teams", "services", "dependencies"])
+        guard let peopleNode = sources["people"] else {
+            throw RunError(.configuration, "\(path): missing key 'sources.people'.")
+        }
         people = try Source.parse(peopleNode, at: "sources.people", base: base, reader: reader)
-        teams = try sources["teams"].map { node throws(RunError) in try Source.parse(node, at: "sources.teams", base: base, reader: reader) }
-        services = try sources["services"].map { node throws(RunError) in try Source.parse(node, at: "sources.services", base: base, reader: reader) }
-        dependencies = try sources["dependencies"].map { node throws(RunError) in try Source.parse(node, at: "sources.dependencies", base: base, reader: reader) }
+        teams = try sources["teams"].map { node throws(RunError) in
+            try Source.parse(node, at: "sources.teams", base: base, reader: reader)
+        }
+        services = try sources["services"].map { node throws(RunError) in
+            try Source.parse(node, at: "sources.services", base: base, reader: reader)
+        }
+        dependencies = try sources["dependencies"].map { node throws(RunError) in
+            try Source.parse(node, at: "sources.dependencies", base: base, reader: reader)
+        }
         if let policyNode = root["policy"] {
             let policy = try reader.mapping(policyNode, at: "policy", allowed: ["inactive_statuses"])
             inactiveStatuses = try reader.strings(policy["inactive_statuses"], at: "policy.inactive_statuses")
         }
-        settings = try ConfigFile(root: root.filter { ["costs", "privacy", "thresholds"].contains($0.key) }, reader: reader)
-        guard let outputsNode = root["outputs"] else { throw RunError(.configuration, "\(path): missing key 'outputs' (with 'directory').") }
-        let outputs = try reader.mapping(outputsNode, at: "outputs", allowed: [
-            "directory", "tables", "people_table", "keep", "quarantine_max_rows", "quarantine_max_bytes",
-        ])
-        quarantineMaxRows = max(0, try reader.int(outputs["quarantine_max_rows"], at: "outputs.quarantine_max_rows") ?? quarantineMaxRows)
-        quarantineMaxBytes = max(0, try reader.int(outputs["quarantine_max_bytes"], at: "outputs.quarantine_max_bytes") ?? quarantineMaxBytes)
+        settings = try ConfigFile(
+            root: root.filter { ["costs", "privacy", "thresholds"].contains($0.key) }, reader: reader)
+        guard let outputsNode = root["outputs"] else {
+            throw RunError(.configuration, "\(path): missing key 'outputs' (with 'directory').")
+        }
+        let outputs = try reader.mapping(
+            outputsNode, at: "outputs",
+            allowed: [
+                "directory", "tables", "people_table", "keep", "quarantine_max_rows", "quarantine_max_bytes",
+            ])
+        quarantineMaxRows = max(
+            0, try reader.int(outputs["quarantine_max_rows"], at: "outputs.quarantine_max_rows") ?? quarantineMaxRows)
+        quarantineMaxBytes = max(
+            0, try reader.int(outputs["quarantine_max_bytes"], at: "outputs.quarantine_max_bytes") ?? quarantineMaxBytes
+        )
         guard let directory = try reader.string(outputs["directory"], at: "outputs.directory") else {
             throw RunError(.configuration, "\(path): missing key 'outputs.directory'.")
         }
@@ -81,14 +107,21 @@ public struct PipelineFile: Sendable {
         keep = try reader.int(outputs["keep"], at: "outputs.keep") ?? 14
         failOn = try Self.rules(root["fail_on"], at: "fail_on", path: path, reader: reader)
         if let gatesNode = root["gates"] {
-            let keys = try reader.mapping(gatesNode, at: "gates", allowed: [
-                "max_quarantined_share", "max_orphan_share", "max_unreadable_share", "min_managers", "orphans_within_largest_root", "block_on",
-            ])
-            gates.maxQuarantinedShare = try Self.share(keys["max_quarantined_share"], at: "gates.max_quarantined_share", path: path, reader: reader)
-            gates.maxOrphanShare = try Self.share(keys["max_orphan_share"], at: "gates.max_orphan_share", path: path, reader: reader)
-            gates.maxUnreadableShare = try Self.share(keys["max_unreadable_share"], at: "gates.max_unreadable_share", path: path, reader: reader)
+            let keys = try reader.mapping(
+                gatesNode, at: "gates",
+                allowed: [
+                    "max_quarantined_share", "max_orphan_share", "max_unreadable_share", "min_managers",
+                    "orphans_within_largest_root", "block_on",
+                ])
+            gates.maxQuarantinedShare = try Self.share(
+                keys["max_quarantined_share"], at: "gates.max_quarantined_share", path: path, reader: reader)
+            gates.maxOrphanShare = try Self.share(
+                keys["max_orphan_share"], at: "gates.max_orphan_share", path: path, reader: reader)
+            gates.maxUnreadableShare = try Self.share(
+                keys["max_unreadable_share"], at: "gates.max_unreadable_share", path: path, reader: reader)
             gates.minManagers = try reader.int(keys["min_managers"], at: "gates.min_managers") ?? gates.minManagers
-            gates.orphansWithinLargestRoot = try reader.bool(keys["orphans_within_largest_root"], at: "gates.orphans_within_largest_root") ?? true
+            gates.orphansWithinLargestRoot =
+                try reader.bool(keys["orphans_within_largest_root"], at: "gates.orphans_within_largest_root") ?? true
             gates.blockOn = try Self.rules(keys["block_on"], at: "gates.block_on", path: path, reader: reader)
         }
         if let freshnessNode = root["freshness"] {
@@ -98,11 +131,16 @@ public struct PipelineFile: Sendable {
         }
     }
 
-    private static func rules(_ node: Node?, at place: String, path: String, reader: NodeReader) throws(RunError) -> [Rule] {
+    private static func rules(
+        _ node: Node?, at place: String, path: String, reader: NodeReader
+    ) throws(RunError) -> [Rule] {
         var rules: [Rule] = []
         for rule in try reader.strings(node, at: place) ?? [] {
             guard let known = Rule(rawValue: rule) else {
-                throw RunError(.configuration, "\(path): \(place) names unknown rule '\(rule)'; rules are: \(Rule.allCases.map(\.rawValue).joined(separator: ", ")).")
+                throw RunError(
+                    .configuration,
+                    "\(path): \(place) names unknown rule '\(rule)'; rules are: \(Rule.allCases.map(\.rawValue).joined(separator: ", "))."
+                )
             }
             rules.append(known)
         }
@@ -110,7 +148,9 @@ public struct PipelineFile: Sendable {
     }
 
     /// A share between 0 and 1 (`0.05` is 5 %).
-    private static func share(_ node: Node?, at place: String, path: String, reader: NodeReader) throws(RunError) -> Double? {
+    private static func share(
+        _ node: Node?, at place: String, path: String, reader: NodeReader
+    ) throws(RunError) -> Double? {
         guard let value = try reader.double(node, at: place) else { return nil }
         guard (0...1).contains(value) else {
             throw RunError(.configuration, "\(path): \(place) is a share between 0 and 1 (0.05 is 5 %), not \(value).")

@@ -60,7 +60,8 @@ extension PipelineFile {
             self.preset = preset.name
             let reader = NodeReader(path: preset.origin)
             guard let node = try reader.compose(preset.text) else { return }
-            let keys = try reader.mapping(node, at: "the preset", allowed: Self.keys.filter { $0 != "path" && $0 != "preset" })
+            let keys = try reader.mapping(
+                node, at: "the preset", allowed: Self.keys.filter { $0 != "path" && $0 != "preset" })
             if let mapNode = keys["map"] {
                 for (field, columns) in try reader.anyMapping(mapNode, at: "the preset's map") {
                     if case .sequence = columns {
@@ -80,7 +81,9 @@ extension PipelineFile {
                 for (fieldNode, column) in pairs {
                     let field = fieldNode.scalar?.string ?? ""
                     if let fields, !fields.contains(field) {
-                        throw reader.fail(fieldNode, "unknown field '\(field)' in \(place).map; fields are: \(fields.joined(separator: ", "))")
+                        throw reader.fail(
+                            fieldNode,
+                            "unknown field '\(field)' in \(place).map; fields are: \(fields.joined(separator: ", "))")
                     }
                     map[field] = try reader.string(column, at: "\(place).map.\(field)")
                 }
@@ -89,51 +92,73 @@ extension PipelineFile {
             }
             if let reference = try reader.string(keys["manager_ref"], at: "\(place).manager_ref") {
                 guard ManagerReference(rawValue: reference) != nil else {
-                    throw RunError(.configuration, "\(reader.path): \(place).manager_ref must be auto, id, email or name, not '\(reference)'.")
+                    throw RunError(
+                        .configuration,
+                        "\(reader.path): \(place).manager_ref must be auto, id, email or name, not '\(reference)'.")
                 }
                 managerRef = reference
             }
-            if let delimiter = try reader.string(keys["delimiter"], at: "\(place).delimiter") { self.delimiter = delimiter }
+            if let delimiter = try reader.string(keys["delimiter"], at: "\(place).delimiter") {
+                self.delimiter = delimiter
+            }
             if let encoding = try reader.string(keys["encoding"], at: "\(place).encoding") { self.encoding = encoding }
-            if let markers = try reader.strings(keys["root_markers"], at: "\(place).root_markers") { rootMarkers = markers }
+            if let markers = try reader.strings(keys["root_markers"], at: "\(place).root_markers") {
+                rootMarkers = markers
+            }
             if let record = try reader.string(keys["record"], at: "\(place).record") { self.record = record }
-            if let statuses = try reader.strings(keys["inactive_statuses"], at: "\(place).inactive_statuses") { inactiveStatuses = statuses }
+            if let statuses = try reader.strings(keys["inactive_statuses"], at: "\(place).inactive_statuses") {
+                inactiveStatuses = statuses
+            }
             if let format = try reader.string(keys["date_format"], at: "\(place).date_format") {
                 guard DateFormat(rawValue: format) != nil else {
-                    throw RunError(.configuration, "\(reader.path): \(place).date_format must be one of \(DateFormat.allCases.map(\.rawValue).joined(separator: ", ")), not '\(format)'.")
+                    throw RunError(
+                        .configuration,
+                        "\(reader.path): \(place).date_format must be one of \(DateFormat.allCases.map(\.rawValue).joined(separator: ", ")), not '\(format)'."
+                    )
                 }
                 dateFormat = format
             }
             if let payNode = keys["pay_format"] {
-                let pay = try reader.mapping(payNode, at: "\(place).pay_format", allowed: ["decimal", "grouping", "symbols"])
+                let pay = try reader.mapping(
+                    payNode, at: "\(place).pay_format", allowed: ["decimal", "grouping", "symbols"])
                 if let decimal = try reader.string(pay["decimal"], at: "\(place).pay_format.decimal") {
                     guard PayFormat.DecimalMark(rawValue: decimal) != nil else {
-                        throw RunError(.configuration, "\(reader.path): \(place).pay_format.decimal must be \".\", \",\" or auto, not '\(decimal)'.")
+                        throw RunError(
+                            .configuration,
+                            "\(reader.path): \(place).pay_format.decimal must be \".\", \",\" or auto, not '\(decimal)'."
+                        )
                     }
                     payDecimal = decimal
                 }
                 payGrouping = try reader.string(pay["grouping"], at: "\(place).pay_format.grouping") ?? payGrouping
                 if let symbols = pay["symbols"] {
                     for (symbol, code) in try reader.anyMapping(symbols, at: "\(place).pay_format.symbols") {
-                        paySymbols[symbol] = try reader.string(code, at: "\(place).pay_format.symbols.\(symbol)")?.uppercased()
+                        paySymbols[symbol] = try reader.string(code, at: "\(place).pay_format.symbols.\(symbol)")?
+                            .uppercased()
                     }
                 }
             }
             if let period = try reader.string(keys["pay_period"], at: "\(place).pay_period") {
                 guard PayPeriod(rawValue: period) != nil else {
-                    throw RunError(.configuration, "\(reader.path): \(place).pay_period must be annual, monthly or hourly, not '\(period)'.")
+                    throw RunError(
+                        .configuration,
+                        "\(reader.path): \(place).pay_period must be annual, monthly or hourly, not '\(period)'.")
                 }
                 payPeriod = period
             }
             if let hours = try reader.int(keys["hours_per_year"], at: "\(place).hours_per_year") {
                 guard hours > 0, hours <= 8784 else {
-                    throw RunError(.configuration, "\(reader.path): \(place).hours_per_year must be between 1 and 8784.")
+                    throw RunError(
+                        .configuration, "\(reader.path): \(place).hours_per_year must be between 1 and 8784.")
                 }
                 hoursPerYear = hours
             }
-            try readVocabulary(keys["status_map"], at: "\(place).status_map", reader: reader, into: &statusMap, meanings: StatusClass.allCases.map(\.rawValue))
             try readVocabulary(
-                keys["employment_type_map"], at: "\(place).employment_type_map", reader: reader, into: &employmentTypeMap,
+                keys["status_map"], at: "\(place).status_map", reader: reader, into: &statusMap,
+                meanings: StatusClass.allCases.map(\.rawValue))
+            try readVocabulary(
+                keys["employment_type_map"], at: "\(place).employment_type_map", reader: reader,
+                into: &employmentTypeMap,
                 meanings: WorkerClass.allCases.map(\.rawValue))
         }
 
@@ -153,8 +178,12 @@ extension PipelineFile {
         ) throws(RunError) {
             guard let node else { return }
             for (value, meaningNode) in try reader.anyMapping(node, at: place) {
-                guard let meaning = try reader.string(meaningNode, at: "\(place).\(value)")?.lowercased(), meanings.contains(meaning) else {
-                    throw RunError(.configuration, "\(reader.path): \(place).\(value) must be one of \(meanings.joined(separator: ", ")).")
+                guard let meaning = try reader.string(meaningNode, at: "\(place).\(value)")?.lowercased(),
+                    meanings.contains(meaning)
+                else {
+                    throw RunError(
+                        .configuration,
+                        "\(reader.path): \(place).\(value) must be one of \(meanings.joined(separator: ", ")).")
                 }
                 map[value] = meaning
             }
@@ -178,11 +207,15 @@ extension PipelineFile {
         func mapping<Field: CanonicalField>(as _: Field.Type) throws(RunError) -> ColumnMapping<Field> {
             var mapping: ColumnMapping<Field>
             do {
-                mapping = try ColumnMapping<Field>(pairs: map.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" })
+                mapping = try ColumnMapping<Field>(
+                    pairs: map.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" })
             } catch {
                 guard let key else { throw error }
                 let unknown = map.keys.sorted().first { Field(rawValue: $0) == nil } ?? ""
-                throw RunError(.configuration, "\(key).map: unknown field '\(unknown)'; fields are: \(Field.allCases.map(\.rawValue).joined(separator: ", ")).")
+                throw RunError(
+                    .configuration,
+                    "\(key).map: unknown field '\(unknown)'; fields are: \(Field.allCases.map(\.rawValue).joined(separator: ", "))."
+                )
             }
             for (field, columns) in presetMap {
                 if let field = Field(rawValue: field) { mapping.suggestions[field] = columns }

@@ -27,7 +27,9 @@ public enum PresetCatalog {
 
     /// `presets/<name>.yml` in `directory` (the pipeline file's), else the built-in one.
     /// Throws a configuration error (78) listing the presets when neither exists.
-    public static func find(_ name: String, besideDirectory directory: String?, status: ExitStatus = .configuration) throws(RunError) -> Found {
+    public static func find(
+        _ name: String, besideDirectory directory: String?, status: ExitStatus = .configuration
+    ) throws(RunError) -> Found {
         if let directory {
             let path = (directory.isEmpty ? "." : directory) + "/presets/" + name + ".yml"
             if let data = FileManager.default.contents(atPath: path) {
@@ -37,13 +39,19 @@ public enum PresetCatalog {
         if let preset = builtIn.first(where: { $0.name == name }) {
             return Found(name: name, text: preset.text, origin: "built-in preset \(name)")
         }
-        throw RunError(status, "unknown preset '\(name)'; presets are: \(names(besideDirectory: directory).joined(separator: ", ")) (orglens presets lists them with what each reads).")
+        throw RunError(
+            status,
+            "unknown preset '\(name)'; presets are: \(names(besideDirectory: directory).joined(separator: ", ")) (orglens presets lists them with what each reads)."
+        )
     }
 
     /// Built-in names and those beside the pipeline file.
     public static func names(besideDirectory directory: String?) -> [String] {
         var names = Set(builtIn.map(\.name))
-        if let directory, let files = try? FileManager.default.contentsOfDirectory(atPath: (directory.isEmpty ? "." : directory) + "/presets") {
+        if let directory,
+            let files = try? FileManager.default.contentsOfDirectory(
+                atPath: (directory.isEmpty ? "." : directory) + "/presets")
+        {
             for file in files where file.hasSuffix(".yml") { names.insert(String(file.dropLast(4))) }
         }
         return names.sorted()

@@ -24,10 +24,11 @@ public struct Pseudonymizer: Sendable {
 
     private static func pseudonym(_ id: String, key: SymmetricKey) -> String {
         let mac = HMAC<SHA256>.authenticationCode(for: Array(id.utf8), using: key)
-        return "p_" + mac.prefix(8).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        return "p_"
+            + mac.prefix(8).map { byte in
+                let hex = String(byte, radix: 16)
+                return byte < 16 ? "0" + hex : hex
+            }.joined()
     }
 
     /// The key from the environment, or from a key file nobody but its owner can read; never from a pipeline file.
@@ -36,21 +37,32 @@ public struct Pseudonymizer: Sendable {
             // Mounted secrets are symlinks to the real file: its mode is the one that counts.
             let target = (path as NSString).resolvingSymlinksInPath
             guard let attributes = try? FileManager.default.attributesOfItem(atPath: target),
-                  let data = FileManager.default.contents(atPath: target) else {
+                let data = FileManager.default.contents(atPath: target)
+            else {
                 throw RunError(.configuration, "cannot read the pseudonym key file \(path).")
             }
             let mode = (attributes[.posixPermissions] as? Int) ?? 0o777
             guard mode & 0o077 == 0 else {
-                throw RunError(.configuration, "the pseudonym key file \(path) is readable by group or others (mode \(String(mode, radix: 8))); run chmod 600 on it.")
+                throw RunError(
+                    .configuration,
+                    "the pseudonym key file \(path) is readable by group or others (mode \(String(mode, radix: 8))); run chmod 600 on it."
+                )
             }
             let key = Array(data).filter { $0 != UInt8(ascii: "\n") && $0 != UInt8(ascii: "\r") }
-            guard key.count >= 16 else { throw RunError(.configuration, "the pseudonym key in \(path) is shorter than 16 bytes.") }
+            guard key.count >= 16 else {
+                throw RunError(.configuration, "the pseudonym key in \(path) is shorter than 16 bytes.")
+            }
             return Pseudonymizer(keyBytes: key)
         }
         guard let text = environment[environmentVariable], !text.isEmpty else {
-            throw RunError(.configuration, "privacy.pseudonymize is on but there is no key: set \(environmentVariable) or privacy.key_file (a file with mode 600).")
+            throw RunError(
+                .configuration,
+                "privacy.pseudonymize is on but there is no key: set \(environmentVariable) or privacy.key_file (a file with mode 600)."
+            )
         }
-        guard text.utf8.count >= 16 else { throw RunError(.configuration, "\(environmentVariable) is shorter than 16 bytes.") }
+        guard text.utf8.count >= 16 else {
+            throw RunError(.configuration, "\(environmentVariable) is shorter than 16 bytes.")
+        }
         return Pseudonymizer(keyBytes: Array(text.utf8))
     }
 }

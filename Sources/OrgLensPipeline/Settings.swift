@@ -34,7 +34,10 @@ public struct ResolvedSettings: Sendable {
         var fields: [PersonField] = []
         for name in publish {
             guard let field = PersonField(rawValue: name), ![.employeeID, .managerID].contains(field) else {
-                throw RunError(.configuration, "\(path): privacy.publish names '\(name)'; personal fields are: \(PersonField.allCases.dropFirst(2).map(\.rawValue).joined(separator: ", ")).")
+                throw RunError(
+                    .configuration,
+                    "\(path): privacy.publish names '\(name)'; personal fields are: \(PersonField.allCases.dropFirst(2).map(\.rawValue).joined(separator: ", "))."
+                )
             }
             fields.append(field)
         }
@@ -61,13 +64,18 @@ public struct ResolvedSettings: Sendable {
         if let precision = overrides.costPrecision ?? file.costPrecision { costs.precision = precision }
         self.costs = costs
         orgLayer = overrides.orgLayer ?? file.orgLayer ?? 2
-        teamSizes = TeamSizeBands(minimum: overrides.teamMinSize ?? file.teamMinSize ?? 3, maximum: overrides.teamMaxSize ?? file.teamMaxSize ?? 9)
+        teamSizes = TeamSizeBands(
+            minimum: overrides.teamMinSize ?? file.teamMinSize ?? 3,
+            maximum: overrides.teamMaxSize ?? file.teamMaxSize ?? 9)
         guard teamSizes.minimum <= teamSizes.maximum else {
-            throw RunError(.configuration, "the team minimum size (\(teamSizes.minimum)) is above the maximum (\(teamSizes.maximum)).")
+            throw RunError(
+                .configuration,
+                "the team minimum size (\(teamSizes.minimum)) is above the maximum (\(teamSizes.maximum)).")
         }
         let defaults = OrgHeadBands()
         orgHeadBands = OrgHeadBands(
-            minEMReports: file.minEMReports ?? defaults.minEMReports, maxEMReports: file.maxEMReports ?? defaults.maxEMReports,
+            minEMReports: file.minEMReports ?? defaults.minEMReports,
+            maxEMReports: file.maxEMReports ?? defaults.maxEMReports,
             minEngineers: file.minEngineers ?? defaults.minEngineers)
         contractorTypes = overrides.contractorTypes ?? file.contractorTypes
         publish = file.publish
@@ -81,7 +89,8 @@ public enum DialectText {
         case "tab", "\\t", "\t": return UInt8(ascii: "\t")
         default:
             guard text.utf8.count == 1, let byte = text.utf8.first, byte < 0x80,
-                  byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\n"), byte != UInt8(ascii: "\r") else { return nil }
+                byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\n"), byte != UInt8(ascii: "\r")
+            else { return nil }
             return byte
         }
     }
@@ -90,13 +99,16 @@ public enum DialectText {
         var dialect = CSVDialect()
         if let delimiter {
             guard let byte = Self.delimiter(delimiter) else {
-                throw RunError(.configuration, "\(source): delimiter '\(delimiter)' must be one ASCII character or 'tab'.")
+                throw RunError(
+                    .configuration, "\(source): delimiter '\(delimiter)' must be one ASCII character or 'tab'.")
             }
             dialect.delimiter = byte
         }
         if let encoding {
             guard let known = TextEncoding(name: encoding) else {
-                throw RunError(.configuration, "\(source): encoding '\(encoding)' is not supported; use utf-8, windows-1252 or utf-16.")
+                throw RunError(
+                    .configuration,
+                    "\(source): encoding '\(encoding)' is not supported; use utf-8, windows-1252 or utf-16.")
             }
             dialect.encoding = known
         }

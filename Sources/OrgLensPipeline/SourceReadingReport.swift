@@ -9,7 +9,8 @@ enum SourceReadingReport {
         let typed: [PersonField] = [.hireDate, .salary]
         let fields = typed.filter { table.column($0.rawValue) != nil }.map { field in
             let reading = staged.readings[field] ?? FieldReading()
-            return SourceReading.Field(field: field.rawValue, nonEmpty: reading.nonEmpty, unreadable: reading.unreadable)
+            return SourceReading.Field(
+                field: field.rawValue, nonEmpty: reading.nonEmpty, unreadable: reading.unreadable)
         }
         var unmapped: [SourceReading.Unmapped] = []
         for field in [PersonField.status, .employmentType] {

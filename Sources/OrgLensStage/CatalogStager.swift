@@ -14,20 +14,25 @@ public enum CatalogStager {
         var firstLine: [Int] = []
         let (teamID, name, type, parentID, leadID) = (
             Column(table, TeamField.teamID), Column(table, TeamField.name), Column(table, TeamField.type),
-            Column(table, TeamField.parentTeamID), Column(table, TeamField.leadID))
+            Column(table, TeamField.parentTeamID), Column(table, TeamField.leadID)
+        )
         for record in 0..<table.recordCount {
             let line = table.lines[record]
             let id = teamID(record)
             guard !id.isEmpty else {
-                rejections.append(Rejection(source: table.source, line: line, rule: .teamMissingID,
-                                            message: "team_id is empty; every team needs an id", employeeID: "", record: record))
+                rejections.append(
+                    Rejection(
+                        source: table.source, line: line, rule: .teamMissingID,
+                        message: "team_id is empty; every team needs an id", employeeID: "", record: record))
                 continue
             }
             let key = Int(interner.key(for: id))
             if key < firstLine.count {
-                rejections.append(Rejection(source: table.source, line: line, rule: .teamDuplicateID,
-                                            message: "team_id \(id) already appears on line \(firstLine[key]); the first row is kept",
-                                            employeeID: id, record: record))
+                rejections.append(
+                    Rejection(
+                        source: table.source, line: line, rule: .teamDuplicateID,
+                        message: "team_id \(id) already appears on line \(firstLine[key]); the first row is kept",
+                        employeeID: id, record: record))
                 continue
             }
             firstLine.append(line)
@@ -46,8 +51,10 @@ public enum CatalogStager {
             }
             return key
         }
-        return StagedTeams(source: table.source, index: index, names: names, types: types, parent: parent,
-                           leadIDs: leadIDs, lines: firstLine, rowsRead: table.rowsRead, rejections: rejections, unknownReferences: unknown)
+        return StagedTeams(
+            source: table.source, index: index, names: names, types: types, parent: parent,
+            leadIDs: leadIDs, lines: firstLine, rowsRead: table.rowsRead, rejections: rejections,
+            unknownReferences: unknown)
     }
 
     public static func stageServices(_ table: RawTable, teams: StagedTeams) -> StagedServices {
@@ -57,12 +64,16 @@ public enum CatalogStager {
         var owners: [[Int32]] = []
         var unknown: [String: Int] = [:]
         let (serviceID, name, ownerTeamID) = (
-            Column(table, ServiceField.serviceID), Column(table, ServiceField.name), Column(table, ServiceField.ownerTeamID))
+            Column(table, ServiceField.serviceID), Column(table, ServiceField.name),
+            Column(table, ServiceField.ownerTeamID)
+        )
         for record in 0..<table.recordCount {
             let id = serviceID(record)
             guard !id.isEmpty else {
-                rejections.append(Rejection(source: table.source, line: table.lines[record], rule: .serviceMissingID,
-                                            message: "service_id is empty; every service needs an id", employeeID: "", record: record))
+                rejections.append(
+                    Rejection(
+                        source: table.source, line: table.lines[record], rule: .serviceMissingID,
+                        message: "service_id is empty; every service needs an id", employeeID: "", record: record))
                 continue
             }
             let key = Int(interner.key(for: id))
@@ -78,14 +89,17 @@ public enum CatalogStager {
             }
             if !owners[key].contains(team) { owners[key].append(team) }
         }
-        return StagedServices(source: table.source, index: interner.frozen(), names: names, owners: owners,
-                              rowsRead: table.rowsRead, rejections: rejections, unknownReferences: unknown)
+        return StagedServices(
+            source: table.source, index: interner.frozen(), names: names, owners: owners,
+            rowsRead: table.rowsRead, rejections: rejections, unknownReferences: unknown)
     }
 
     public static func stageDependencies(_ table: RawTable, services: StagedServices) -> StagedDependencies {
         var rejections = table.rejections
         var edges: [UInt64] = []
-        let (fromID, toID) = (Column(table, DependencyField.serviceID), Column(table, DependencyField.dependsOnServiceID))
+        let (fromID, toID) = (
+            Column(table, DependencyField.serviceID), Column(table, DependencyField.dependsOnServiceID)
+        )
         for record in 0..<table.recordCount {
             let from = fromID(record)
             let to = toID(record)
@@ -94,9 +108,11 @@ public enum CatalogStager {
             guard let fromKey, let toKey else {
                 let missing = [fromKey == nil ? from : nil, toKey == nil ? to : nil].compactMap { $0 }
                 let described = missing.map { $0.isEmpty ? "an empty id" : $0 }.joined(separator: " and ")
-                rejections.append(Rejection(source: table.source, line: table.lines[record], rule: .dependencyDangling,
-                                            message: "\(described) is no service in the catalog; add it to the services file or fix the id",
-                                            employeeID: "", record: record))
+                rejections.append(
+                    Rejection(
+                        source: table.source, line: table.lines[record], rule: .dependencyDangling,
+                        message: "\(described) is no service in the catalog; add it to the services file or fix the id",
+                        employeeID: "", record: record))
                 continue
             }
             edges.append(UInt64(UInt32(fromKey)) << 32 | UInt64(UInt32(toKey)))

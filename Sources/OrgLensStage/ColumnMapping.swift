@@ -20,7 +20,9 @@ public struct ColumnMapping<Field: CanonicalField>: Sendable, Hashable {
         let option = Field.mapOption
         for pair in pairs {
             guard let equals = pair.firstIndex(of: "="), equals != pair.startIndex else {
-                throw RunError(.usage, "\(option) '\(pair)' is not FIELD=COLUMN (e.g. \(option) \(Field.required[0].rawValue)=ID).")
+                throw RunError(
+                    .usage, "\(option) '\(pair)' is not FIELD=COLUMN (e.g. \(option) \(Field.required[0].rawValue)=ID)."
+                )
             }
             let name = String(pair[..<equals])
             guard let field = Field(rawValue: name) else {
@@ -43,18 +45,26 @@ public struct ColumnMapping<Field: CanonicalField>: Sendable, Hashable {
         let normalized = header.map { $0.lowercased() }
         var resolved: [Int?] = []
         for field in fields {
-            if overrides[field] == nil, let index = (suggestions[field] ?? []).lazy
-                .compactMap({ normalized.firstIndex(of: $0.lowercased()) }).first {
+            if overrides[field] == nil,
+                let index = (suggestions[field] ?? []).lazy
+                    .compactMap({ normalized.firstIndex(of: $0.lowercased()) }).first
+            {
                 resolved.append(index)
                 continue
             }
             let wanted = columnName(for: field)
             let index = normalized.firstIndex(of: wanted.lowercased())
             if index == nil, overrides[field] != nil {
-                throw RunError(.badData, "\(source): column '\(wanted)' (mapped to \(field.rawValue) by \(setting(field))) is not among the header's \(header.count) columns; check the spelling against the export's header line.")
+                throw RunError(
+                    .badData,
+                    "\(source): column '\(wanted)' (mapped to \(field.rawValue) by \(setting(field))) is not among the header's \(header.count) columns; check the spelling against the export's header line."
+                )
             }
             if index == nil, Field.required.contains(field) {
-                throw RunError(.badData, "\(source): no column for the required field \(field.rawValue): \(lookedFor(field)) is not among the header's \(header.count) columns. Map the export's column with \(setting(field)).")
+                throw RunError(
+                    .badData,
+                    "\(source): no column for the required field \(field.rawValue): \(lookedFor(field)) is not among the header's \(header.count) columns. Map the export's column with \(setting(field))."
+                )
             }
             resolved.append(index)
         }
@@ -71,6 +81,7 @@ public struct ColumnMapping<Field: CanonicalField>: Sendable, Hashable {
     }
 
     private func setting(_ field: Field) -> String {
-        pipelineKey.map { "\($0).\(field.rawValue) in the pipeline file" } ?? "\(Field.mapOption) \(field.rawValue)=COLUMN"
+        pipelineKey.map { "\($0).\(field.rawValue) in the pipeline file" }
+            ?? "\(Field.mapOption) \(field.rawValue)=COLUMN"
     }
 }

@@ -88,7 +88,9 @@ public enum DateFormat: String, Sendable, Hashable, CaseIterable {
         }
         if evidence.dayFirst > evidence.monthFirst { return (.dmy, evidence) }
         if evidence.monthFirst > evidence.dayFirst { return (.mdy, evidence) }
-        if evidence.dayFirst == 0, evidence.ambiguous > 0, evidence.dotted == evidence.ambiguous { return (.dmy, evidence) }
+        if evidence.dayFirst == 0, evidence.ambiguous > 0, evidence.dotted == evidence.ambiguous {
+            return (.dmy, evidence)
+        }
         return (nil, evidence)
     }
 }
@@ -119,7 +121,8 @@ struct DateParts {
         func close() -> Bool {
             if !monthName.isEmpty {
                 guard monthName.count >= 3,
-                      let month = DateParts.monthNames.firstIndex(of: Array(monthName.prefix(3))) else { return false }
+                    let month = DateParts.monthNames.firstIndex(of: Array(monthName.prefix(3)))
+                else { return false }
                 numbers.append(month + 1)
                 widths.append(2)
                 monthName = []
@@ -143,7 +146,7 @@ struct DateParts {
             } else if byte == UInt8(ascii: "/") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-") {
                 guard numbers.count < 2, close() else { return nil }
                 if separator == 0 { separator = byte } else if separator != byte { return nil }
-            } else if (byte == UInt8(ascii: " ") || byte == UInt8(ascii: "T")), numbers.count == 2 {
+            } else if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "T"), numbers.count == 2 {
                 break
             } else {
                 return nil
@@ -157,7 +160,9 @@ struct DateParts {
             guard let first = rest.first, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) else { return nil }
         }
         yearFirst = widths[0] == 4
-        guard yearFirst ? widths[2] <= 2 && widths[1] <= 2 : widths[2] == 4 && widths[0] <= 2 && widths[1] <= 2 else { return nil }
+        guard yearFirst ? widths[2] <= 2 && widths[1] <= 2 : widths[2] == 4 && widths[0] <= 2 && widths[1] <= 2 else {
+            return nil
+        }
         first = numbers[0]
         second = numbers[1]
         third = numbers[2]
@@ -166,8 +171,12 @@ struct DateParts {
 
     static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
         var slice = bytes
-        while let first = slice.first, first == UInt8(ascii: " ") || first == UInt8(ascii: "\t") { slice = slice.dropFirst() }
-        while let last = slice.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") { slice = slice.dropLast() }
+        while let first = slice.first, first == UInt8(ascii: " ") || first == UInt8(ascii: "\t") {
+            slice = slice.dropFirst()
+        }
+        while let last = slice.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") {
+            slice = slice.dropLast()
+        }
         return slice
     }
 
@@ -175,7 +184,10 @@ struct DateParts {
     static func isZeroPlaceholder(_ value: ArraySlice<UInt8>) -> Bool {
         var digits = 0
         for byte in value {
-            if byte == UInt8(ascii: "0") { digits += 1; continue }
+            if byte == UInt8(ascii: "0") {
+                digits += 1
+                continue
+            }
             if byte == UInt8(ascii: "-") || byte == UInt8(ascii: "/") || byte == UInt8(ascii: ".") { continue }
             if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "T") || byte == UInt8(ascii: ":") { continue }
             return false

@@ -16,7 +16,8 @@ enum EffectiveRows {
     /// count as in force since forever; on the same date the later row wins (exports list changes in order).
     static func roles(_ table: RawTable, format: DateFormat, asOf: CivilDate) -> [Role] {
         guard let dates = table.column(PersonField.effectiveDate.rawValue),
-              let ids = table.column(PersonField.employeeID.rawValue) else { return [] }
+            let ids = table.column(PersonField.employeeID.rawValue)
+        else { return [] }
         var roles = [Role](repeating: .superseded, count: table.recordCount)
         var inForce: [String: (record: Int, day: Int)] = [:]
         var earliestFuture: [String: (record: Int, day: Int)] = [:]

@@ -17,7 +17,10 @@ public struct KeyIndex: Sendable {
         var slots = [Int32](repeating: 0, count: size)
         names.bytes.withUnsafeBufferPointer { bytes in
             for key in 0..<names.count {
-                var index = Int(truncatingIfNeeded: KeyInterner.hash(UnsafeBufferPointer(rebasing: bytes[names.range(at: key)]))) & (size - 1)
+                var index =
+                    Int(
+                        truncatingIfNeeded: KeyInterner.hash(UnsafeBufferPointer(rebasing: bytes[names.range(at: key)]))
+                    ) & (size - 1)
                 while slots[index] != 0 { index = (index + 1) & (size - 1) }
                 slots[index] = Int32(key + 1)
             }

@@ -66,7 +66,9 @@ struct KeyInterner {
     }
 
     /// Probes for `bytes`: its key if present, else the empty slot where it would go.
-    private func find(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (key: Int32?, slot: Int, prefix: UInt64, signature: UInt64) {
+    private func find(
+        _ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64
+    ) -> (key: Int32?, slot: Int, prefix: UInt64, signature: UInt64) {
         let prefix = Self.prefix(bytes)
         let signature = (hash >> 48) << 48 | UInt64(min(bytes.count, 0xFFFF)) << 32
         var index = Int(truncatingIfNeeded: hash) & mask

@@ -41,7 +41,8 @@ struct ManagerLookup {
     /// the org on `as_of` (left, not started) cannot be the manager; if one candidate remains, it is. If
     /// several remain, the one in the person's own department is (reports sit in their manager's department).
     func resolve(
-        _ text: String, from record: Int, isEligible: (Int) -> Bool, sameDepartment: (Int, Int) -> Bool = { _, _ in false }
+        _ text: String, from record: Int, isEligible: (Int) -> Bool,
+        sameDepartment: (Int, Int) -> Bool = { _, _ in false }
     ) -> Match {
         let value = Self.normalize(text, reference)
         guard let records = index[value] else { return .none(value) }
@@ -67,8 +68,8 @@ struct ManagerLookup {
     }
 }
 
-private extension Substring {
-    func trimmingCharacters(in set: Character) -> String {
+extension Substring {
+    fileprivate func trimmingCharacters(in set: Character) -> String {
         var slice = self
         while slice.first == set { slice = slice.dropFirst() }
         while slice.last == set { slice = slice.dropLast() }

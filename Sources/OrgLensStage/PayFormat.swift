@@ -38,13 +38,16 @@ public struct PayFormat: Sendable, Hashable {
     public func read(_ bytes: ArraySlice<UInt8>) -> Reading? {
         if let plain = Self.plainAmount(bytes) { return Reading(micro: plain, currency: nil, period: nil) }
         let text = String(String(decoding: bytes, as: UTF8.self).map { $0 == "\u{A0}" || $0 == "\u{202F}" ? " " : $0 })
-        guard let first = text.firstIndex(where: \.isASCIIDigit), let last = text.lastIndex(where: \.isASCIIDigit) else {
+        guard let first = text.firstIndex(where: \.isASCIIDigit), let last = text.lastIndex(where: \.isASCIIDigit)
+        else {
             return nil
         }
         var reading = Reading(micro: 0, currency: nil, period: nil)
-        let prefix = String(text[..<first]), suffix = String(text[text.index(after: last)...])
+        let prefix = String(text[..<first])
+        let suffix = String(text[text.index(after: last)...])
         guard readAffix(prefix, into: &reading), readAffix(suffix, into: &reading),
-              let micro = amount(text[first...last]) else { return nil }
+            let micro = amount(text[first...last])
+        else { return nil }
         reading.micro = micro
         return reading
     }
@@ -63,7 +66,9 @@ public struct PayFormat: Sendable, Hashable {
             }
         }
         var words = rest.lowercased().replacingSlashes.split(separator: " ").map(String.init)
-        if let code = words.firstIndex(where: { $0.count == 3 && $0.allSatisfy(\.isASCIILetter) && $0 != "per" && PayPeriod(word: $0) == nil }) {
+        if let code = words.firstIndex(where: {
+            $0.count == 3 && $0.allSatisfy(\.isASCIILetter) && $0 != "per" && PayPeriod(word: $0) == nil
+        }) {
             guard reading.currency == nil || reading.currency == words[code].uppercased() else { return false }
             reading.currency = words[code].uppercased()
             words.remove(at: code)
@@ -85,7 +90,8 @@ public struct PayFormat: Sendable, Hashable {
         case .comma: mark = ","
         case .auto: mark = Self.autoMark(core)
         }
-        var integer = Substring(core), fraction = Substring("")
+        var integer = Substring(core)
+        var fraction = Substring("")
         if let mark, let at = core.lastIndex(of: mark) {
             integer = core[..<at]
             fraction = core[core.index(after: at)...]
@@ -94,7 +100,8 @@ public struct PayFormat: Sendable, Hashable {
         let grouping = self.grouping ?? separators.filter { $0 != mark }
         let groups = integer.split(omittingEmptySubsequences: false, whereSeparator: { grouping.contains($0) })
         guard let head = groups.first, !head.isEmpty, head.allSatisfy(\.isASCIIDigit),
-              groups.count == 1 || (head.count <= 3 && groups.dropFirst().allSatisfy { $0.count == 3 && $0.allSatisfy(\.isASCIIDigit) })
+            groups.count == 1
+                || (head.count <= 3 && groups.dropFirst().allSatisfy { $0.count == 3 && $0.allSatisfy(\.isASCIIDigit) })
         else { return nil }
         let digits = groups.joined()
         guard digits.count <= 12, var micro = Int64(digits) else { return nil }
@@ -116,7 +123,8 @@ public struct PayFormat: Sendable, Hashable {
     /// With both marks, the last is decimal; one mark once, after one to three digits and followed by three,
     /// groups thousands; one mark several times groups; otherwise it is decimal.
     private static func autoMark(_ core: Substring) -> Character? {
-        let points = core.filter { $0 == "." }.count, commas = core.filter { $0 == "," }.count
+        let points = core.filter { $0 == "." }.count
+        let commas = core.filter { $0 == "," }.count
         if points > 0, commas > 0 { return core.last(where: { $0 == "." || $0 == "," }) }
         let mark: Character = points > 0 ? "." : ","
         let count = max(points, commas)
@@ -166,7 +174,8 @@ public enum PayPeriod: String, Sendable, Hashable, CaseIterable {
     init?(word: String) {
         let squeezed = word.lowercased().filter { $0.isLetter }
         switch squeezed {
-        case "yr", "year", "years", "annual", "annually", "yearly", "pa", "peryear", "perannum", "y", "jahr", "jährlich":
+        case "yr", "year", "years", "annual", "annually", "yearly", "pa", "peryear", "perannum", "y", "jahr",
+            "jährlich":
             self = .annual
         case "mo", "mth", "month", "months", "monthly", "permonth", "m", "monat", "monatlich":
             self = .monthly

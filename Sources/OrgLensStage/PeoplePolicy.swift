@@ -32,21 +32,26 @@ public struct PeoplePolicy: Sendable, Hashable {
     public var managerReference: ManagerReference
     public var values = SourceValues()
 
-    public static let defaultInactiveStatuses: Set<String> = ["terminated", "inactive", "pending-start", "retired", "deceased"]
+    public static let defaultInactiveStatuses: Set<String> = [
+        "terminated", "inactive", "pending-start", "retired", "deceased",
+    ]
     public static let defaultContractorTypes: Set<String> = [
         "contractor", "contingent", "consultant", "temp", "contingent worker", "freelance", "freelancer",
         "1099 contractor", "1099", "independent contractor", "external", "agency", "agency worker",
     ]
 
     public init(
-        asOf: CivilDate, inactiveStatuses: [String]? = nil, rootMarkers: [String] = [], contractorTypes: [String]? = nil,
+        asOf: CivilDate, inactiveStatuses: [String]? = nil, rootMarkers: [String] = [],
+        contractorTypes: [String]? = nil,
         managerReference: ManagerReference = .id, values: SourceValues = SourceValues()
     ) {
         self.managerReference = managerReference
         self.asOf = asOf
-        self.inactiveStatuses = Set((inactiveStatuses ?? Array(Self.defaultInactiveStatuses)).map(ValueVocabulary<StatusClass>.normalize))
+        self.inactiveStatuses = Set(
+            (inactiveStatuses ?? Array(Self.defaultInactiveStatuses)).map(ValueVocabulary<StatusClass>.normalize))
         self.rootMarkers = Set(rootMarkers.map { $0.lowercased() })
-        self.contractorTypes = Set((contractorTypes ?? Array(Self.defaultContractorTypes)).map(ValueVocabulary<WorkerClass>.normalize))
+        self.contractorTypes = Set(
+            (contractorTypes ?? Array(Self.defaultContractorTypes)).map(ValueVocabulary<WorkerClass>.normalize))
         self.values = values
     }
 

@@ -10,9 +10,12 @@ public enum PeopleStager {
     /// With `teams`, also resolves each person's `team_id` and each team's lead. Row-local work runs on
     /// `workers` Dispatch workers; the result is the same for any worker count. `policy` should come from
     /// `PolicyResolution` (an `auto` left in it reads dates as ISO and managers as ids).
-    public static func stage(_ table: RawTable, policy given: PeoplePolicy, teams: StagedTeams? = nil, workers: Int = 1) -> StagedPeople {
+    public static func stage(
+        _ table: RawTable, policy given: PeoplePolicy, teams: StagedTeams? = nil, workers: Int = 1
+    ) -> StagedPeople {
         guard let ids = table.column(PersonField.employeeID.rawValue),
-              let managers = table.column(PersonField.managerID.rawValue) else {
+            let managers = table.column(PersonField.managerID.rawValue)
+        else {
             preconditionFailure("readers reject sources without the required columns")
         }
         var policy = given
@@ -28,27 +31,38 @@ public enum PeopleStager {
         idBytes.withUnsafeBufferPointer { idBuffer in
             managerBytes.withUnsafeBufferPointer { managerBuffer in
                 for record in 0..<table.recordCount {
-                    if record + prefetchDistance < table.recordCount { staging.prefetch(record: record + prefetchDistance) }
+                    if record + prefetchDistance < table.recordCount {
+                        staging.prefetch(record: record + prefetchDistance)
+                    }
                     let id = UnsafeBufferPointer(rebasing: idBuffer[ids.trimmedRange(at: record)])
                     if !roles.isEmpty, roles[record] != .inForce {
-                        staging.exclude(record: record, id: id, rule: roles[record] == .future ? .policyNotStarted : .policySuperseded)
+                        staging.exclude(
+                            record: record, id: id,
+                            rule: roles[record] == .future ? .policyNotStarted : .policySuperseded)
                         continue
                     }
                     let manager = UnsafeBufferPointer(rebasing: managerBuffer[managers.trimmedRange(at: record)])
                     if let byReference, !manager.isEmpty, !staging.isRootMarker(manager) {
-                        switch byReference.resolve(String(decoding: manager, as: UTF8.self), from: record, isEligible: staging.isEligible, sameDepartment: staging.sameDepartment) {
+                        switch byReference.resolve(
+                            String(decoding: manager, as: UTF8.self), from: record, isEligible: staging.isEligible,
+                            sameDepartment: staging.sameDepartment)
+                        {
                         case .found(let managerRecord):
                             let managerID = UnsafeBufferPointer(rebasing: idBuffer[ids.trimmedRange(at: managerRecord)])
                             staging.add(record: record, id: id, manager: managerID)
                         case .ambiguous(let candidates):
-                            staging.add(record: record, id: id, manager: UnsafeBufferPointer(start: nil, count: 0), ambiguous: candidates)
+                            staging.add(
+                                record: record, id: id, manager: UnsafeBufferPointer(start: nil, count: 0),
+                                ambiguous: candidates)
                         case .none(let normalized):
                             var text = normalized
                             text.withUTF8 { staging.add(record: record, id: id, manager: $0) }
                         }
                         continue
                     }
-                    staging.add(record: record, id: id, manager: manager, managerHash: facts.managerHash.isEmpty ? nil : facts.managerHash[record])
+                    staging.add(
+                        record: record, id: id, manager: manager,
+                        managerHash: facts.managerHash.isEmpty ? nil : facts.managerHash[record])
                 }
             }
         }
@@ -115,7 +129,9 @@ private struct Staging {
 
     func prefetch(record: Int) {
         interner.prefetch(hash: facts.idHash[record])
-        if !facts.managerHash.isEmpty, facts.managerHash[record] != 0 { interner.prefetch(hash: facts.managerHash[record]) }
+        if !facts.managerHash.isEmpty, facts.managerHash[record] != 0 {
+            interner.prefetch(hash: facts.managerHash[record])
+        }
     }
 
     mutating func add(
@@ -124,19 +140,22 @@ private struct Staging {
     ) {
         let line = table.lines[record]
         guard !id.isEmpty else {
-            staged.rejections.append(Rejection(
-                source: table.source, line: line, rule: .rowMissingID,
-                message: "employee_id is empty; every row needs an id", employeeID: "", record: record))
+            staged.rejections.append(
+                Rejection(
+                    source: table.source, line: line, rule: .rowMissingID,
+                    message: "employee_id is empty; every row needs an id", employeeID: "", record: record))
             return
         }
         let key = interner.key(for: id, hash: facts.idHash[record])
         while claimedOnLine.count < interner.count { claimedOnLine.append(0) }
         if claimedOnLine[Int(key)] != 0 {
             let text = String(decoding: id, as: UTF8.self)
-            staged.rejections.append(Rejection(
-                source: table.source, line: line, rule: .rowDuplicateID,
-                message: "employee_id \(text) already appears on line \(claimedOnLine[Int(key)]); the first row is kept",
-                employeeID: text, record: record))
+            staged.rejections.append(
+                Rejection(
+                    source: table.source, line: line, rule: .rowDuplicateID,
+                    message:
+                        "employee_id \(text) already appears on line \(claimedOnLine[Int(key)]); the first row is kept",
+                    employeeID: text, record: record))
             return
         }
         claimedOnLine[Int(key)] = line
@@ -172,19 +191,23 @@ private struct Staging {
             salary = -1
             salaryReading.unreadable += 1
             let text = String(decoding: id, as: UTF8.self)
-            staged.findings.append(Finding(
-                rule: .valueInvalidSalary, severity: .warning, subject: text, value: nil,
-                message: "salary of \(text) is not an amount in the source's pay format; it is counted as unknown"))
+            staged.findings.append(
+                Finding(
+                    rule: .valueInvalidSalary, severity: .warning, subject: text, value: nil,
+                    message: "salary of \(text) is not an amount in the source's pay format; it is counted as unknown"))
         }
         var currency: Int32 = -1
         if salary >= 0, let code = facts.salaryCurrency[record],
-           currencies.map({ $0.trimmedRange(at: record).isEmpty }) ?? true {
+            currencies.map({ $0.trimmedRange(at: record).isEmpty }) ?? true
+        {
             // The amount names its currency and no currency column says otherwise.
             currency = currencyIndex(of: code)
         } else if let currencies, salary >= 0 {
             // Codes repeat a handful of values: each distinct spelling is upper-cased and looked up once.
             let range = currencies.trimmedRange(at: record)
-            let value = currencies.bytes.withUnsafeBufferPointer { currencyValues.key(for: UnsafeBufferPointer(rebasing: $0[range])) }
+            let value = currencies.bytes.withUnsafeBufferPointer {
+                currencyValues.key(for: UnsafeBufferPointer(rebasing: $0[range]))
+            }
             if Int(value) == currencyOfValue.count {
                 let code = String(decoding: currencies.bytes[range], as: UTF8.self).uppercased()
                 currencyOfValue.append(code.isEmpty ? -1 : currencyIndex(of: code))
@@ -207,7 +230,9 @@ private struct Staging {
     private mutating func isContractor(_ types: TextColumn, record: Int) -> Bool {
         let range = types.trimmedRange(at: record)
         guard !range.isEmpty else { return false }
-        let value = types.bytes.withUnsafeBufferPointer { typeValues.key(for: UnsafeBufferPointer(rebasing: $0[range])) }
+        let value = types.bytes.withUnsafeBufferPointer {
+            typeValues.key(for: UnsafeBufferPointer(rebasing: $0[range]))
+        }
         if Int(value) == typeClass.count {
             typeClass.append(policy.workerClass(of: String(decoding: types.bytes[range], as: UTF8.self)))
             typeRows.append(0)
@@ -228,14 +253,17 @@ private struct Staging {
             result.teamLeadKey = teams.leadIDs.map { lead in
                 guard !lead.isEmpty else { return -1 }
                 var text = lead
-                guard let key = text.withUTF8({ interner.lookup($0) }), interner.states[Int(key)] == .inOrg else { return -2 }
+                guard let key = text.withUTF8({ interner.lookup($0) }), interner.states[Int(key)] == .inOrg else {
+                    return -2
+                }
                 return key
             }
         }
         return result
     }
 
-    private static func unmapped<Meaning>(_ values: KeyInterner, _ meanings: [Meaning?], _ rows: [Int]) -> [String: Int] {
+    private static func unmapped<Meaning>(_ values: KeyInterner, _ meanings: [Meaning?], _ rows: [Int]) -> [String: Int]
+    {
         var counts: [String: Int] = [:]
         for (index, meaning) in meanings.enumerated() where meaning == nil {
             counts[values.names.string(at: index), default: 0] += rows[index]
@@ -271,9 +299,12 @@ private struct Staging {
             hireDateReading.nonEmpty += 1
             hireDateReading.unreadable += 1
             let text = String(decoding: id, as: UTF8.self)
-            staged.findings.append(Finding(
-                rule: .valueInvalidDate, severity: .warning, subject: text, value: nil,
-                message: "hire_date of \(text) is not a date in the source's date format; the person is counted as started"))
+            staged.findings.append(
+                Finding(
+                    rule: .valueInvalidDate, severity: .warning, subject: text, value: nil,
+                    message:
+                        "hire_date of \(text) is not a date in the source's date format; the person is counted as started"
+                ))
         }
         return nil
     }
@@ -297,7 +328,10 @@ private struct Staging {
     /// Whether a row can be someone's manager on `as_of`: not left, not pending, started.
     func isEligible(_ record: Int) -> Bool {
         if let statuses, let meaning = policy.statusClass(of: statuses.trimmedString(at: record)),
-           meaning == .inactive || meaning == .pending { return false }
+            meaning == .inactive || meaning == .pending
+        {
+            return false
+        }
         return facts.hireDate.isEmpty || facts.hireDate[record] != .notStarted
     }
 

@@ -27,7 +27,8 @@ public enum PersonField: String, Sendable, CaseIterable {
 
     /// The fields this release computes with; readers skip every other column.
     public static let used: [PersonField] = [
-        .employeeID, .managerID, .status, .hireDate, .teamID, .salary, .currency, .employmentType, .payPeriod, .effectiveDate,
+        .employeeID, .managerID, .status, .hireDate, .teamID, .salary, .currency, .employmentType, .payPeriod,
+        .effectiveDate,
     ]
 
     /// `used`, plus the column managers are named by when `manager_id` holds emails or names, plus

@@ -15,8 +15,10 @@ public enum PolicyResolution {
         if policy.managerReference == .auto {
             let shares = referenceShares(table, rootMarkers: policy.rootMarkers)
             let hasEmails = table.column(PersonField.email.rawValue) != nil
-            let hasNames = table.column(PersonField.name.rawValue) != nil
-                || (table.column(PersonField.firstName.rawValue) != nil && table.column(PersonField.lastName.rawValue) != nil)
+            let hasNames =
+                table.column(PersonField.name.rawValue) != nil
+                || (table.column(PersonField.firstName.rawValue) != nil
+                    && table.column(PersonField.lastName.rawValue) != nil)
             // The rule of thumb (95 % ids, else 95 % emails, else names), except that a kind the export has
             // no column for cannot be it, and a dirty export falls to the kind that matches most.
             if shares.count == 0 || shares.id >= referenceShare {
@@ -44,18 +46,26 @@ public enum PolicyResolution {
         }
         // Columns of one export share one locale: a column that settles the order settles the other.
         let yearFirst: Set<DateFormat> = [.ymd, .iso]
-        if let order = decided.first(where: { !yearFirst.contains($0) }) ?? decided.first(where: { $0 == .ymd }) ?? decided.first,
-           undecided.isEmpty || !yearFirst.contains(order) {
+        if let order = decided.first(where: { !yearFirst.contains($0) }) ?? decided.first(where: { $0 == .ymd })
+            ?? decided.first,
+            undecided.isEmpty || !yearFirst.contains(order)
+        {
             return order
         }
         guard let (field, evidence) = undecided.first else { return .iso }
-        throw RunError(.badData, "\(table.source): every \(field) value with the year last reads as month/day and as day/month (\(evidence.ambiguous) such values, none with a day over 12); set the source's date format to mdy or dmy (pipeline key date_format, flag --date-format).")
+        throw RunError(
+            .badData,
+            "\(table.source): every \(field) value with the year last reads as month/day and as day/month (\(evidence.ambiguous) such values, none with a day over 12); set the source's date format to mdy or dmy (pipeline key date_format, flag --date-format)."
+        )
     }
 
     /// Shares of manager references (not empty, not a root marker) that are ids, and that look like emails.
-    private static func referenceShares(_ table: RawTable, rootMarkers: Set<String>) -> (id: Double, email: Double, name: Double, count: Int) {
+    private static func referenceShares(
+        _ table: RawTable, rootMarkers: Set<String>
+    ) -> (id: Double, email: Double, name: Double, count: Int) {
         guard let managers = table.column(PersonField.managerID.rawValue),
-              let ids = table.column(PersonField.employeeID.rawValue) else { return (1, 0, 0, 0) }
+            let ids = table.column(PersonField.employeeID.rawValue)
+        else { return (1, 0, 0, 0) }
         // A sample of up to 4,096 references, evenly spread over the rows, checked against every id by hash
         // (no String per id): decides in one pass without a set of all ids.
         let stride = max(1, table.recordCount / 8192)
@@ -89,7 +99,9 @@ public enum PolicyResolution {
             // Only when ids do not settle it: normalising every name costs a String per row.
             let lookup = ManagerLookup(table: table, reference: .name)
             let named = sample.filter { reference in
-                if case .none = lookup?.resolve(reference, from: -1, isEligible: { _ in true }) ?? .none("") { return false }
+                if case .none = lookup?.resolve(reference, from: -1, isEligible: { _ in true }) ?? .none("") {
+                    return false
+                }
                 return true
             }.count
             nameShare = Double(named) / Double(sample.count)

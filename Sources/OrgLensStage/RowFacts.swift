@@ -40,10 +40,13 @@ struct RowFacts: Sendable {
         return facts
     }
 
-    private static func chunk(_ range: Range<Int>, table: RawTable, policy: PeoplePolicy, teams: StagedTeams?) -> RowFacts {
+    private static func chunk(
+        _ range: Range<Int>, table: RawTable, policy: PeoplePolicy, teams: StagedTeams?
+    ) -> RowFacts {
         var facts = RowFacts(idHash: [], managerHash: [], team: [], hireDate: [], salaryMicro: [], salaryCurrency: [:])
         facts.idHash = hashes(table.column(PersonField.employeeID.rawValue), range)
-        facts.managerHash = policy.managerReference == .id ? hashes(table.column(PersonField.managerID.rawValue), range) : []
+        facts.managerHash =
+            policy.managerReference == .id ? hashes(table.column(PersonField.managerID.rawValue), range) : []
         if let teams, let column = table.column(PersonField.teamID.rawValue) {
             facts.team = teamKeys(column, range, teams: teams)
         }
@@ -66,7 +69,9 @@ struct RowFacts: Sendable {
                 guard !trimmed.isEmpty else { return salaryEmpty }
                 guard let reading = values.payFormat.read(column.bytes[trimmed]) else { return salaryUnreadable }
                 if let currency = reading.currency { currencies[record] = currency }
-                let period = reading.period ?? periods.flatMap { PayPeriod(word: $0.trimmedString(at: record)) } ?? values.payPeriod
+                let period =
+                    reading.period ?? periods.flatMap { PayPeriod(word: $0.trimmedString(at: record)) }
+                    ?? values.payPeriod
                 let (annual, overflow) = reading.micro.multipliedReportingOverflow(
                     by: period.annualMultiplier(hoursPerYear: values.hoursPerYear))
                 return overflow ? salaryUnreadable : annual

@@ -66,7 +66,8 @@ public struct StagedPeople: Sendable {
     /// Share of the manager references of people in the org that name someone with a row (in the org or
     /// not): how well `manager_id` reads as ids. 1 when there are no references.
     public var managerIDShare: Double {
-        var references = 0, resolved = 0
+        var references = 0
+        var resolved = 0
         for link in managerLink {
             guard case .key(let key) = link else { continue }
             references += 1
@@ -99,10 +100,11 @@ public struct StagedPeople: Sendable {
         quarantineKeys = keys
         keys = published
         findings = findings.map { finding in
-            Finding(rule: finding.rule, severity: finding.severity, subject: mapping[finding.subject] ?? finding.subject,
-                    value: finding.value,
-                    message: finding.message.split(separator: " ", omittingEmptySubsequences: false)
-                        .map { mapping[String($0)] ?? String($0) }.joined(separator: " "))
+            Finding(
+                rule: finding.rule, severity: finding.severity, subject: mapping[finding.subject] ?? finding.subject,
+                value: finding.value,
+                message: finding.message.split(separator: " ", omittingEmptySubsequences: false)
+                    .map { mapping[String($0)] ?? String($0) }.joined(separator: " "))
         }
     }
 }

@@ -28,7 +28,9 @@ where Meaning.RawValue == String {
     /// Parses `VALUE=MEANING` pairs (the `analyze` flags); the meanings are the raw values of `Meaning`.
     public init(pairs: [String], option: String) throws(VocabularyError) {
         for pair in pairs {
-            guard let equals = pair.lastIndex(of: "="), let meaning = Meaning(rawValue: String(pair[pair.index(after: equals)...]).lowercased()) else {
+            guard let equals = pair.lastIndex(of: "="),
+                let meaning = Meaning(rawValue: String(pair[pair.index(after: equals)...]).lowercased())
+            else {
                 throw VocabularyError(option: option, text: pair, choices: Meaning.allCases.map(\.rawValue))
             }
             meanings[Self.normalize(String(pair[..<equals]))] = meaning
@@ -45,7 +47,10 @@ where Meaning.RawValue == String {
     public func meaning(of value: String) -> Meaning? { meanings[Self.normalize(value)] }
 
     public static func normalize(_ value: String) -> String {
-        String(value.lowercased().unicodeScalars.filter { $0 != " " && $0 != "-" && $0 != "_" && $0 != "\t" && $0 != "\u{A0}" })
+        String(
+            value.lowercased().unicodeScalars.filter {
+                $0 != " " && $0 != "-" && $0 != "_" && $0 != "\t" && $0 != "\u{A0}"
+            })
     }
 }
 

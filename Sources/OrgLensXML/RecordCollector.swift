@@ -85,10 +85,14 @@ struct RecordCollector {
         self.alternativesOfField = alternativesOfField
         self.attributeSteps = names.indices.map { attributeSteps.contains(Int32($0)) }
         textSteps = names.indices.map { name in
-            attributeOf.indices.contains { attributeOf[$0] == nil && stepStart[$0 + 1] > stepStart[$0] && steps[stepStart[$0 + 1] - 1] == Int32(name) }
+            attributeOf.indices.contains {
+                attributeOf[$0] == nil && stepStart[$0 + 1] > stepStart[$0]
+                    && steps[stepStart[$0 + 1] - 1] == Int32(name)
+            }
         }
         startingWith = names.indices.map { name in
-            attributeOf.indices.filter { stepStart[$0 + 1] > stepStart[$0] && steps[stepStart[$0]] == Int32(name) }.map(Int32.init)
+            attributeOf.indices.filter { stepStart[$0 + 1] > stepStart[$0] && steps[stepStart[$0]] == Int32(name) }.map(
+                Int32.init)
         }
         recordNeedsAttributes = onRecord
         valueRange = Array(repeating: nil, count: attributeOf.count)
@@ -133,7 +137,9 @@ struct RecordCollector {
             } else {
                 for index in startingWith[Int(step)] {
                     let index = Int(index)
-                    consider(index, depth: 1, count: stepStart[index + 1] - stepStart[index], attributes: attributes, wantsText: &wantsText)
+                    consider(
+                        index, depth: 1, count: stepStart[index + 1] - stepStart[index], attributes: attributes,
+                        wantsText: &wantsText)
                 }
             }
         }
@@ -146,7 +152,10 @@ struct RecordCollector {
         _ index: Int, depth: Int, count: Int, attributes: [(name: String, value: String)], wantsText: inout Bool
     ) {
         if let predicate = predicates[stepStart[index] + depth - 1],
-           !attributes.contains(where: { $0.name == predicate.attribute && $0.value == predicate.value }) { return }
+            !attributes.contains(where: { $0.name == predicate.attribute && $0.value == predicate.value })
+        {
+            return
+        }
         active.append(Int32(index))
         guard count == depth else { return }
         if let wanted = attributeOf[index] {
@@ -174,7 +183,9 @@ struct RecordCollector {
             let trimmed = Self.trimmed(frame.textStart..<text.count, in: text)
             for position in frame.activeStart..<frame.activeEnd {
                 let index = Int(active[position])
-                guard attributeOf[index] == nil, stepStart[index + 1] - stepStart[index] == depth, valueRange[index] == nil else { continue }
+                guard attributeOf[index] == nil, stepStart[index + 1] - stepStart[index] == depth,
+                    valueRange[index] == nil
+                else { continue }
                 let start = valueBytes.count
                 valueBytes.append(contentsOf: text[trimmed])
                 valueRange[index] = start..<valueBytes.count
@@ -183,7 +194,9 @@ struct RecordCollector {
         // A closed element's entries stay behind the open ones (every frame records where its own
         // start), so most elements shrink nothing; they are dropped when a parent's text would run on
         // into them, or once they add up.
-        if stack.last?.wantsText == true || text.count > Self.leftoverLimit { text.removeLast(text.count - frame.textStart) }
+        if stack.last?.wantsText == true || text.count > Self.leftoverLimit {
+            text.removeLast(text.count - frame.textStart)
+        }
         if active.count > Self.leftoverLimit { active.removeLast(active.count - frame.activeStart) }
     }
 

@@ -28,7 +28,10 @@ struct RecordEvents: Sendable {
     func attributes(_ index: Int32) -> [(name: String, value: String)] {
         guard index >= 0 else { return [] }
         return attributeLists[Int(index)].map { entry in
-            (String(decoding: bytes[attributeNames[entry]], as: UTF8.self), String(decoding: bytes[attributeValues[entry]], as: UTF8.self))
+            (
+                String(decoding: bytes[attributeNames[entry]], as: UTF8.self),
+                String(decoding: bytes[attributeValues[entry]], as: UTF8.self)
+            )
         }
     }
 
@@ -80,7 +83,10 @@ struct RecordEventSource {
             throw RunError(.badData, XMLReader.doctypeMessage(displayPath))
         case .start(let depth, let isEmpty):
             if depth > maxDepth {
-                throw RunError(.badData, "\(displayPath):\(reader.line): elements nest deeper than \(maxDepth) levels; this is not an HR export.")
+                throw RunError(
+                    .badData,
+                    "\(displayPath):\(reader.line): elements nest deeper than \(maxDepth) levels; this is not an HR export."
+                )
             }
             let name = Int(reader.localNameIndex())
             while stepOfName.count <= name {
@@ -91,11 +97,13 @@ struct RecordEventSource {
             if recordDepth == nil {
                 guard name >= 0, isRecordName[name] else { return }
                 recordDepth = depth
-                batch.events.append(.recordStart(line: reader.line, attributes: attributes(plan.recordNeedsAttributes, into: &batch)))
+                batch.events.append(
+                    .recordStart(line: reader.line, attributes: attributes(plan.recordNeedsAttributes, into: &batch)))
                 if isEmpty { endRecord(&batch) }
             } else {
                 let step = name >= 0 ? stepOfName[name] : -1
-                batch.events.append(.start(step: step, attributes: attributes(plan.needsAttributes(ofStep: step), into: &batch)))
+                batch.events.append(
+                    .start(step: step, attributes: attributes(plan.needsAttributes(ofStep: step), into: &batch)))
                 if isEmpty {
                     batch.events.append(.end(isRecord: false))
                 } else {

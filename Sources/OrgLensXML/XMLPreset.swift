@@ -13,9 +13,11 @@ public enum XMLPreset {
             record = "Report_Entry"
             selectors = [
                 // Contingent workers carry Contingent_Worker_ID instead of Employee_ID.
-                "employee_id": "Employee_ID | Worker/ID[@type='Employee_ID'] | Contingent_Worker_ID | Worker/ID[@type='Contingent_Worker_ID']",
+                "employee_id":
+                    "Employee_ID | Worker/ID[@type='Employee_ID'] | Contingent_Worker_ID | Worker/ID[@type='Contingent_Worker_ID']",
                 // A manager given only by name (Descriptor) is matched by name when the ids do not settle it.
-                "manager_id": "Manager/ID[@type='Employee_ID'] | Manager/ID[@type='Contingent_Worker_ID'] | Manager_ID | Manager/@Descriptor",
+                "manager_id":
+                    "Manager/ID[@type='Employee_ID'] | Manager/ID[@type='Contingent_Worker_ID'] | Manager_ID | Manager/@Descriptor",
                 "name": "Worker/@Descriptor | Legal_Name",
                 "email": "Email_Address | Primary_Work_Email",
                 "title": "Business_Title | Job_Title",
@@ -23,8 +25,10 @@ public enum XMLPreset {
                 "team_id": "Team_ID | Supervisory_Organization/ID[@type='Organization_Reference_ID']",
                 "department": "Cost_Center/@Descriptor | Department",
                 "location": "Location/@Descriptor | Location",
-                "employment_type": "Worker_Type/@Descriptor | Worker_Type | Employee_Type/@Descriptor | Employee_Type | Employment_Type",
-                "status": "Worker_Status/@Descriptor | Worker_Status | Employment_Status/@Descriptor | Employment_Status | Active_Status | Status",
+                "employment_type":
+                    "Worker_Type/@Descriptor | Worker_Type | Employee_Type/@Descriptor | Employee_Type | Employment_Type",
+                "status":
+                    "Worker_Status/@Descriptor | Worker_Status | Employment_Status/@Descriptor | Employment_Status | Active_Status | Status",
                 "hire_date": "Hire_Date | Original_Hire_Date | Start_Date",
                 "salary": "Annual_Base_Pay | Annual_Salary | Total_Base_Pay | Salary",
                 "currency": "Currency/ID[@type='Currency_ID'] | Currency/@Descriptor | Currency",

@@ -36,15 +36,19 @@ public struct XMLReader: Sendable {
         // The first block, read once: an empty file and a refused prolog fail at once, before any worker starts
         // (with more than one, another would otherwise hash the whole file first).
         guard let first = try ByteBlockReader(path: path, hashing: false).next(),
-              !first.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else {
-            throw RunError(.badData, "\(displayPath): the file is empty; expected an XML export with one element per person.")
+            !first.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 })
+        else {
+            throw RunError(
+                .badData, "\(displayPath): the file is empty; expected an XML export with one element per person.")
         }
         if DoctypeSniffer.prologHasDoctype(first) { throw RunError(.badData, Self.doctypeMessage(displayPath)) }
         let selectors = fields.map { mapping.selectors[$0] }
         let plan = RecordCollector(selectors: selectors, maxFieldBytes: limits.maxFieldBytes)
-        var sink = RecordEventSink(collector: plan, table: TableBuilder(
-            source: displayPath, columns: selectors.map { $0 == nil ? nil : TextColumn() },
-            identifierIndex: fields.firstIndex(of: identifierField), maxFieldBytes: limits.maxFieldBytes))
+        var sink = RecordEventSink(
+            collector: plan,
+            table: TableBuilder(
+                source: displayPath, columns: selectors.map { $0 == nil ? nil : TextColumn() },
+                identifierIndex: fields.firstIndex(of: identifierField), maxFieldBytes: limits.maxFieldBytes))
         guard workers > 1 else {
             var source = try eventSource(plan: plan, hashing: true)
             while let batch = try source.next() { sink.consume(batch) }
@@ -61,7 +65,9 @@ public struct XMLReader: Sendable {
                     while let batch = try source.next() { channel.send(batch) }
                 }
             },
-            { [path, displayPath] in Result { () throws(RunError) in try ByteBlockReader(path: path).hashToEnd(displayPath: displayPath) } })
+            { [path, displayPath] in
+                Result { () throws(RunError) in try ByteBlockReader(path: path).hashToEnd(displayPath: displayPath) }
+            })
         try parsed.get()
         return sink.table.rawTable(fields: fields, file: try hashed.get())
     }
@@ -113,10 +119,11 @@ struct TableBuilder {
         rowsRead += 1
         if collector.flaw != nil {
             let identifier = identifierIndex.flatMap { collector.value(ofField: $0) }
-            rejections.append(Rejection(
-                source: source, line: line, rule: .rowMalformed,
-                message: "a field is longer than \(maxFieldBytes) bytes",
-                employeeID: identifier.map { String(decoding: $0, as: UTF8.self) } ?? "", record: nil))
+            rejections.append(
+                Rejection(
+                    source: source, line: line, rule: .rowMalformed,
+                    message: "a field is longer than \(maxFieldBytes) bytes",
+                    employeeID: identifier.map { String(decoding: $0, as: UTF8.self) } ?? "", record: nil))
             return
         }
         for index in columns.indices where columns[index] != nil {

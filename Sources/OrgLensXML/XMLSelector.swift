@@ -19,7 +19,8 @@ public struct XMLSelector: Sendable, Hashable, CustomStringConvertible {
         public let predicate: (attribute: String, value: String)?
 
         public static func == (lhs: Step, rhs: Step) -> Bool {
-            lhs.name == rhs.name && lhs.predicate?.attribute == rhs.predicate?.attribute && lhs.predicate?.value == rhs.predicate?.value
+            lhs.name == rhs.name && lhs.predicate?.attribute == rhs.predicate?.attribute
+                && lhs.predicate?.value == rhs.predicate?.value
         }
 
         public func hash(into hasher: inout Hasher) {
@@ -79,13 +80,15 @@ public struct XMLSelector: Sendable, Hashable, CustomStringConvertible {
         let attribute = inner[..<equals]
         var value = inner[inner.index(after: equals)...]
         guard let quote = value.first, quote == "'" || quote == "\"", value.count >= 2, value.last == quote,
-              isName(attribute) else { return nil }
+            isName(attribute)
+        else { return nil }
         value = value.dropFirst().dropLast()
         return Step(name: localName(name), predicate: (localName(attribute), String(value)))
     }
 
     private static func isName(_ text: Substring) -> Bool {
-        !text.isEmpty && text.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == "." || $0 == ":" }
+        !text.isEmpty
+            && text.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == "." || $0 == ":" }
     }
 
     private static func localName(_ text: Substring) -> String {
@@ -93,7 +96,10 @@ public struct XMLSelector: Sendable, Hashable, CustomStringConvertible {
     }
 
     private static func invalid(_ text: String) -> RunError {
-        RunError(.usage, "XML selector '\(text)' is not understood; write e.g. Employee_ID, @id, Manager/@Descriptor, field[@id='displayName'] or Manager/ID[@type='Employee_ID'].")
+        RunError(
+            .usage,
+            "XML selector '\(text)' is not understood; write e.g. Employee_ID, @id, Manager/@Descriptor, field[@id='displayName'] or Manager/ID[@type='Employee_ID']."
+        )
     }
 }
 

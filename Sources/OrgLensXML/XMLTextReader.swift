@@ -1,9 +1,10 @@
 internal import CLibXML2
+import OrgLensInput
+import OrgLensModel
+
 #if canImport(Glibc)
 import Glibc
 #endif
-import OrgLensInput
-import OrgLensModel
 
 /// One event of the streamed document, as Swift values.
 /// Names and text are not copied into `String`s here: the caller asks for them (`localNameIndex`,
@@ -21,7 +22,8 @@ enum XMLEvent {
 /// leaves this file.
 final class XMLTextReader {
     /// NONET, and never NOENT, DTDLOAD, DTDATTR, DTDVALID, XINCLUDE or HUGE: HR exports are untrusted.
-    private static let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOCDATA.rawValue)
+    private static let options = Int32(
+        XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOCDATA.rawValue)
 
     private let reader: xmlTextReaderPtr
     private let input: InputBridge
@@ -34,8 +36,9 @@ final class XMLTextReader {
         let errors = ErrorSink()
         orglens_xml_silence_generic_errors()
         orglens_xml_refuse_external_entities()
-        guard let reader = xmlReaderForIO(
-            Self.readCallback, nil, Unmanaged.passUnretained(input).toOpaque(), nil, nil, Self.options)
+        guard
+            let reader = xmlReaderForIO(
+                Self.readCallback, nil, Unmanaged.passUnretained(input).toOpaque(), nil, nil, Self.options)
         else {
             throw RunError(.readError, "\(displayPath): libxml2 could not start reading the file.")
         }
@@ -59,7 +62,7 @@ final class XMLTextReader {
         case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
             return .end(depth: Int(xmlTextReaderDepth(reader)))
         case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue),
-             Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue):
+            Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue):
             return .text
         case Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue):
             return .documentType
@@ -75,7 +78,9 @@ final class XMLTextReader {
         func append(_ text: UnsafePointer<xmlChar>?) -> Range<Int> {
             let start = bytes.count
             if let text {
-                bytes.append(contentsOf: UnsafeBufferPointer(start: text, count: strlen(UnsafeRawPointer(text).assumingMemoryBound(to: CChar.self))))
+                bytes.append(
+                    contentsOf: UnsafeBufferPointer(
+                        start: text, count: strlen(UnsafeRawPointer(text).assumingMemoryBound(to: CChar.self))))
             }
             return start..<bytes.count
         }
@@ -109,7 +114,9 @@ final class XMLTextReader {
     /// Appends the current node's text to `bytes`, without making a `String`.
     func appendValue(to bytes: inout [UInt8]) {
         guard let value = xmlTextReaderConstValue(reader) else { return }
-        bytes.append(contentsOf: UnsafeBufferPointer(start: value, count: strlen(UnsafeRawPointer(value).assumingMemoryBound(to: CChar.self))))
+        bytes.append(
+            contentsOf: UnsafeBufferPointer(
+                start: value, count: strlen(UnsafeRawPointer(value).assumingMemoryBound(to: CChar.self))))
     }
 
     // The name cache is read for every element of the file. This class is used by one thread only, so
@@ -132,7 +139,8 @@ final class XMLTextReader {
         let slot = Int(truncatingIfNeeded: (address &* 0x9E37_79B9_7F4A_7C15) >> 56)
         let cached = cachedIndex[slot]
         if cachedAddress[slot] == address, cached >= 0,
-           nameBytes[Int(cached)].withUnsafeBufferPointer({ strcmp($0.baseAddress!, text) == 0 }) {
+            nameBytes[Int(cached)].withUnsafeBufferPointer({ strcmp($0.baseAddress!, text) == 0 })
+        {
             return cached
         }
         let name = String(cString: text)
@@ -156,7 +164,10 @@ final class XMLTextReader {
         guard let first = errors.first else {
             return RunError(.badData, "\(displayPath): the XML could not be parsed.")
         }
-        return RunError(.badData, "\(displayPath):\(first.line):\(first.column): malformed XML: \(first.message). Fix the export (it may be truncated) and run again.")
+        return RunError(
+            .badData,
+            "\(displayPath):\(first.line):\(first.column): malformed XML: \(first.message). Fix the export (it may be truncated) and run again."
+        )
     }
 
     private static let readCallback: xmlInputReadCallback = { context, buffer, length in
@@ -170,7 +181,9 @@ final class XMLTextReader {
         guard sink.first == nil else { return }
         // Our own wording by error code: libxml2's messages can quote the document (an entity's name, a
         // tag, the offending bytes), which may be personal data.
-        sink.first = (Int(error.pointee.line), Int(error.pointee.int2), XMLErrorWording.describe(code: Int(error.pointee.code)))
+        sink.first = (
+            Int(error.pointee.line), Int(error.pointee.int2), XMLErrorWording.describe(code: Int(error.pointee.code))
+        )
     }
 }
 

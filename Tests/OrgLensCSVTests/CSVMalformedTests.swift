@@ -21,9 +21,10 @@ import Testing
         let (rows, table) = try readRows(path, fields: ["id", "team"])
         #expect(rows == [["1", "t"]])
         #expect(table.rejections.map(\.employeeID) == ["2", "3"])
-        #expect(table.rejections.map(\.message) == [
-            "expected 3 fields as in the header, found 2", "expected 3 fields as in the header, found 4",
-        ])
+        #expect(
+            table.rejections.map(\.message) == [
+                "expected 3 fields as in the header, found 2", "expected 3 fields as in the header, found 4",
+            ])
     }
 
     @Test func unterminatedQuoteAtEndOfFileIsFatal() {

@@ -10,7 +10,8 @@ import Testing
     func read(_ path: String, workers: Int) throws -> RawTable {
         var reader = CSVReader(path: path, displayPath: "p.csv")
         reader.parallelThreshold = 1
-        return try reader.read(fields: ["id", "note", "team"], identifierField: "id", workers: workers) { header throws(RunError) in
+        return try reader.read(fields: ["id", "note", "team"], identifierField: "id", workers: workers) {
+            header throws(RunError) in
             ["id", "note", "team"].map { header.firstIndex(of: $0) }
         }
     }

@@ -10,7 +10,8 @@ struct CSVSpectrumTests {
     static let corpus = TestPaths.shared.appendingPathComponent("data/corpora/csv-spectrum")
 
     static var names: [String] {
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: corpus.appendingPathComponent("csvs").path)) ?? []
+        let files =
+            (try? FileManager.default.contentsOfDirectory(atPath: corpus.appendingPathComponent("csvs").path)) ?? []
         return files.filter { $0.hasSuffix(".csv") }.map { String($0.dropLast(4)) }.sorted()
     }
 

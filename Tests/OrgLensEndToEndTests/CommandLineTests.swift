@@ -14,7 +14,8 @@ import Testing
     }
 
     @Test(arguments: [
-        ["--as-of", "2026-13-01"], ["--workers", "0"], ["--encoding", "ebcdic"], ["--delimiter", "ab"], ["--map", "nofield=X"], ["--bogus"],
+        ["--as-of", "2026-13-01"], ["--workers", "0"], ["--encoding", "ebcdic"], ["--delimiter", "ab"],
+        ["--map", "nofield=X"], ["--bogus"],
     ])
     func usageErrorsExit64(extra: [String]) throws {
         let result = try RunResult.orglens(["analyze", "--people", Self.org, "--out", output.path] + extra)
@@ -30,14 +31,18 @@ import Testing
 
     @Test func unwritableOutputExits73() throws {
         output.write("file", "x")
-        let result = try RunResult.orglens(["analyze", "--people", Self.org, "--as-of", "2026-11-01", "--rate", "EUR=1.1", "--rate", "GBP=1.3", "--out", output.path + "/file/out", "--quiet"])
+        let result = try RunResult.orglens([
+            "analyze", "--people", Self.org, "--as-of", "2026-11-01", "--rate", "EUR=1.1", "--rate", "GBP=1.3", "--out",
+            output.path + "/file/out", "--quiet",
+        ])
         #expect(result.status == 73)
         #expect(output.read("file") == "x")
     }
 
     @Test func quarantineIsPrivateAndLogsCarryNoFieldValues() throws {
         let directory = TestPaths.cases.appendingPathComponent("dirty-duplicate-id")
-        let result = try RunResult.orglens(["analyze", "--people", "people.csv", "--as-of", "2026-11-01", "--out", output.path], in: directory)
+        let result = try RunResult.orglens(
+            ["analyze", "--people", "people.csv", "--as-of", "2026-11-01", "--out", output.path], in: directory)
         #expect(result.status == 0)
         let attributes = try FileManager.default.attributesOfItem(atPath: output.path + "/quarantine.csv")
         #expect((attributes[.posixPermissions] as? Int) == 0o600)

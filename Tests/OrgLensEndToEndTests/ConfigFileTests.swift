@@ -5,21 +5,22 @@ import Testing
 
 @Suite struct ConfigFileTests {
     @Test func readsEverySetting() throws {
-        let config = try ConfigFile(yaml: """
-            costs:
-              currency: eur
-              rates: {USD: 0.92, gbp: 1.17}
-              all_in_multiplier: 1.25
-              contractor_types: [freelancer]
-              contractors_in_spans: false
-            privacy:
-              min_group_size: 7
-            thresholds:
-              org_layer: 3
-              team_min_size: 2
-              team_max_size: 12
-              org_heads: {min_em_reports: 3, max_em_reports: 5, min_engineers: 20}
-            """, path: "c.yml")
+        let config = try ConfigFile(
+            yaml: """
+                costs:
+                  currency: eur
+                  rates: {USD: 0.92, gbp: 1.17}
+                  all_in_multiplier: 1.25
+                  contractor_types: [freelancer]
+                  contractors_in_spans: false
+                privacy:
+                  min_group_size: 7
+                thresholds:
+                  org_layer: 3
+                  team_min_size: 2
+                  team_max_size: 12
+                  org_heads: {min_em_reports: 3, max_em_reports: 5, min_engineers: 20}
+                """, path: "c.yml")
         #expect(config.currency == "eur")
         #expect(config.rates == ["USD": ExactDecimal("0.92")!, "GBP": ExactDecimal("1.17")!])
         #expect(config.allInMultiplier == ExactDecimal("1.25"))
@@ -46,17 +47,25 @@ import Testing
     @Test func minimumGroupBelowThreeIsAConfigurationError() throws {
         let directory = TemporaryDirectory()
         directory.write("people.csv", "employee_id,manager_id,salary\nA,,100\nB,A,100\n")
-        let result = try RunResult.orglens(["analyze", "--people", directory.path + "/people.csv", "--min-group-size", "2", "--out", directory.path + "/out"])
+        let result = try RunResult.orglens([
+            "analyze", "--people", directory.path + "/people.csv", "--min-group-size", "2", "--out",
+            directory.path + "/out",
+        ])
         #expect(result.status == 78)
         #expect(result.stderr.contains("min_group_size 2 is below 3"))
     }
 
     @Test func commandLineBeatsTheFile() throws {
         let directory = TemporaryDirectory()
-        directory.write("people.csv", "employee_id,manager_id,salary,currency\n" + (0..<6).map { "P\($0),\($0 == 0 ? "" : "P0"),1000,EUR" }.joined(separator: "\n") + "\n")
+        directory.write(
+            "people.csv",
+            "employee_id,manager_id,salary,currency\n"
+                + (0..<6).map { "P\($0),\($0 == 0 ? "" : "P0"),1000,EUR" }.joined(separator: "\n") + "\n")
         directory.write("c.yml", "costs:\n  rates: {EUR: 2}\n  all_in_multiplier: 1\n")
-        let result = try RunResult.orglens(["analyze", "--people", directory.path + "/people.csv", "--config", directory.path + "/c.yml",
-                                            "--rate", "EUR=3", "--as-of", "2026-11-01", "--out", directory.path + "/out", "--quiet"])
+        let result = try RunResult.orglens([
+            "analyze", "--people", directory.path + "/people.csv", "--config", directory.path + "/c.yml",
+            "--rate", "EUR=3", "--as-of", "2026-11-01", "--out", directory.path + "/out", "--quiet",
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         // 6 people × 1000 EUR × 3 (the flag's rate, not the file's 2) × 1.
         #expect(directory.read("out/dashboard.json")?.contains("\"cost\": 18000,") == true)
@@ -64,10 +73,15 @@ import Testing
 
     @Test func contractorsCanBeLeftOutOfSpans() throws {
         let directory = TemporaryDirectory()
-        directory.write("people.csv", "employee_id,manager_id,employment_type\nM,,full-time\na,M,full-time\nb,M,Contractor\nc,M,temp\nd,M,full-time\n")
+        directory.write(
+            "people.csv",
+            "employee_id,manager_id,employment_type\nM,,full-time\na,M,full-time\nb,M,Contractor\nc,M,temp\nd,M,full-time\n"
+        )
         for (flag, span) in [("true", 4), ("false", 2)] {
-            let result = try RunResult.orglens(["analyze", "--people", directory.path + "/people.csv", "--contractors-in-spans", flag,
-                                                "--as-of", "2026-11-01", "--out", directory.path + "/\(flag)", "--quiet"])
+            let result = try RunResult.orglens([
+                "analyze", "--people", directory.path + "/people.csv", "--contractors-in-spans", flag,
+                "--as-of", "2026-11-01", "--out", directory.path + "/\(flag)", "--quiet",
+            ])
             #expect(result.status == 0)
             #expect(directory.read("\(flag)/dashboard.json")?.contains("\"direct_reports\": \(span),") == true)
         }

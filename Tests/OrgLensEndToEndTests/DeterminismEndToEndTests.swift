@@ -11,7 +11,8 @@ import Testing
     func dashboard(people: String, workers: Int) throws -> String? {
         let output = TemporaryDirectory()
         let result = try RunResult.orglens([
-            "analyze", "--people", people, "--as-of", "2026-11-01", "--workers", String(workers), "--out", output.path, "--quiet",
+            "analyze", "--people", people, "--as-of", "2026-11-01", "--workers", String(workers), "--out", output.path,
+            "--quiet",
             "--teams", Self.catalogs.appendingPathComponent("teams.csv").path,
             "--services", Self.catalogs.appendingPathComponent("services.csv").path,
             "--dependencies", Self.catalogs.appendingPathComponent("dependencies.csv").path,
@@ -30,7 +31,8 @@ import Testing
     }
 
     @Test func rowOrderGivesIdenticalBytes() throws {
-        let lines = try String(contentsOf: Self.org, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: true)
+        let lines = try String(contentsOf: Self.org, encoding: .utf8).split(
+            separator: "\n", omittingEmptySubsequences: true)
         var generator = SystemRandomNumberGenerator()
         let shuffled = [lines[0]] + lines.dropFirst().shuffled(using: &generator).map { $0 }
         let directory = TemporaryDirectory()

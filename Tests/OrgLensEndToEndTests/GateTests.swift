@@ -22,7 +22,9 @@ import Testing
     func blockedRun(gates: String, bad: String, extra: String = "") throws -> (TemporaryDirectory, RunResult) {
         let directory = TemporaryDirectory()
         directory.write("people.csv", Self.good)
-        let pipeline = directory.write("p.yml", """
+        let pipeline = directory.write(
+            "p.yml",
+            """
             sources: {people: {path: people.csv}}
             outputs: {directory: out}
             \(gates.isEmpty ? "" : "gates: {\(gates)}")
@@ -54,7 +56,8 @@ import Testing
     }
 
     @Test func orphanShare() throws {
-        let bad = Self.good.replacingOccurrences(of: "F,C,", with: "F,X9,").replacingOccurrences(of: "G,C,", with: "G,X9,")
+        let bad = Self.good.replacingOccurrences(of: "F,C,", with: "F,X9,").replacingOccurrences(
+            of: "G,C,", with: "G,X9,")
         let (directory, result) = try blockedRun(gates: "max_orphan_share: 0.1", bad: bad)
         try expectBlocked(directory, result, gate: "max_orphan_share")
     }
@@ -83,7 +86,8 @@ import Testing
     /// `block_on` wins over `fail_on` (which publishes, then exits 1).
     @Test func blockOnWinsOverFailOn() throws {
         let bad = Self.good + "B,A,2020-01-01\n"
-        let (directory, result) = try blockedRun(gates: "block_on: [row.duplicate_id]", bad: bad, extra: "fail_on: [row.duplicate_id]")
+        let (directory, result) = try blockedRun(
+            gates: "block_on: [row.duplicate_id]", bad: bad, extra: "fail_on: [row.duplicate_id]")
         try expectBlocked(directory, result, gate: "block_on")
     }
 
@@ -91,7 +95,9 @@ import Testing
         let bad = Self.good + "B,A,2020-01-01\n"
         let (directory, result) = try blockedRun(gates: "", bad: bad, extra: "fail_on: [row.duplicate_id]")
         #expect(result.status == 1)
-        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: directory.path + "/out/latest") == "runs/2026-11-02.1")
+        #expect(
+            try FileManager.default.destinationOfSymbolicLink(atPath: directory.path + "/out/latest")
+                == "runs/2026-11-02.1")
     }
 
     /// Each blocked run keeps its own folder.

@@ -20,13 +20,16 @@ import Testing
         let expected = caseDirectory.appendingPathComponent("expected")
         let arguments = try String(contentsOf: caseDirectory.appendingPathComponent("args"), encoding: .utf8)
             .split(separator: "\n").map(String.init)
-        let expectedStatus = try #require(Int32(try String(contentsOf: expected.appendingPathComponent("exit_code"), encoding: .utf8)
-            .trimmingCharacters(in: .whitespacesAndNewlines)))
+        let expectedStatus = try #require(
+            Int32(
+                try String(contentsOf: expected.appendingPathComponent("exit_code"), encoding: .utf8)
+                    .trimmingCharacters(in: .whitespacesAndNewlines)))
         let output = TemporaryDirectory()
         // A previous run's file: a failing run must leave it exactly as it was.
         output.write("dashboard.json", "previous run\n")
 
-        let result = try RunResult.orglens(["analyze"] + arguments + ["--out", output.path, "--quiet"], in: caseDirectory)
+        let result = try RunResult.orglens(
+            ["analyze"] + arguments + ["--out", output.path, "--quiet"], in: caseDirectory)
 
         #expect(result.status == expectedStatus, "stderr: \(result.stderr)")
         if expectedStatus == 0 {
@@ -34,8 +37,12 @@ import Testing
                 let golden = try String(contentsOf: expected.appendingPathComponent(file), encoding: .utf8)
                 #expect(output.read(file) == golden, "\(name)/\(file) differs from its golden file")
             }
-            let manifest = try JSONSerialization.jsonObject(with: Data((output.read("manifest.json") ?? "").utf8)) as? [String: Any]
-            let dashboard = try JSONSerialization.jsonObject(with: Data((output.read("dashboard.json") ?? "").utf8)) as? [String: Any]
+            let manifest =
+                try JSONSerialization.jsonObject(with: Data((output.read("manifest.json") ?? "").utf8))
+                as? [String: Any]
+            let dashboard =
+                try JSONSerialization.jsonObject(with: Data((output.read("dashboard.json") ?? "").utf8))
+                as? [String: Any]
             #expect(manifest?["schema_version"] as? String == dashboard?["schema_version"] as? String)
             let inputs = manifest?["inputs"] as? [[String: Any]] ?? []
             let quality = dashboard?["data_quality"] as? [String: Any]

@@ -15,14 +15,16 @@ import Testing
         let directory = TemporaryDirectory()
         let source = Self.exports.appendingPathComponent(system)
         for file in try FileManager.default.contentsOfDirectory(atPath: source.path) where file != "expected" {
-            try FileManager.default.copyItem(atPath: source.appendingPathComponent(file).path, toPath: directory.path + "/" + file)
+            try FileManager.default.copyItem(
+                atPath: source.appendingPathComponent(file).path, toPath: directory.path + "/" + file)
         }
         return (directory, try RunResult.orglens(["run", directory.path + "/pipeline.yml", "--quiet"]))
     }
 
     @Test(arguments: systems)
     func pipelineFilesStayShort(system: String) throws {
-        let text = try String(contentsOf: Self.exports.appendingPathComponent("\(system)/pipeline.yml"), encoding: .utf8)
+        let text = try String(
+            contentsOf: Self.exports.appendingPathComponent("\(system)/pipeline.yml"), encoding: .utf8)
         #expect(text.split(separator: "\n").count <= 6)
     }
 
@@ -33,11 +35,13 @@ import Testing
         let text = try #require(directory.read("out/latest/dashboard.json"))
         let expected = Self.exports.appendingPathComponent("\(system)/expected")
         #expect(text == (try String(contentsOf: expected.appendingPathComponent("dashboard.json"), encoding: .utf8)))
-        #expect(directory.read("out/latest/quarantine.csv")?.replacingOccurrences(of: directory.path + "/", with: "")
-            == (try String(contentsOf: expected.appendingPathComponent("quarantine.csv"), encoding: .utf8)))
+        #expect(
+            directory.read("out/latest/quarantine.csv")?.replacingOccurrences(of: directory.path + "/", with: "")
+                == (try String(contentsOf: expected.appendingPathComponent("quarantine.csv"), encoding: .utf8)))
 
-        let truth = try #require(try JSONSerialization.jsonObject(
-            with: Data(contentsOf: Self.exports.appendingPathComponent("\(system)/truth.json"))) as? [String: Any])
+        let truth = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: Self.exports.appendingPathComponent("\(system)/truth.json"))) as? [String: Any])
         let dashboard = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         let summary = try #require(dashboard["summary"] as? [String: Any])
         for key in ["people", "managers", "contractors", "roots", "orphans"] {

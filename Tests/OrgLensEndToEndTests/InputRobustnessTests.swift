@@ -14,8 +14,11 @@ import Testing
         let run = try RunResult.orglens(["run", path, "--quiet"])
         #expect(run.status == 66)
         #expect(run.stderr.contains("not a regular file"))
-        #expect(!FileManager.default.fileExists(atPath: directory.path + "/out/.orglens.lock"), "refused before the lock")
-        let analyze = try RunResult.orglens(["analyze", "--people", directory.path + "/people.csv", "--out", directory.path + "/o"])
+        #expect(
+            !FileManager.default.fileExists(atPath: directory.path + "/out/.orglens.lock"), "refused before the lock")
+        let analyze = try RunResult.orglens([
+            "analyze", "--people", directory.path + "/people.csv", "--out", directory.path + "/o",
+        ])
         #expect(analyze.status == 66)
         #expect(Date().timeIntervalSince(started) < 10)
     }
@@ -23,11 +26,16 @@ import Testing
     /// Past a file-size limit the run fails with 73 instead of being killed by SIGXFSZ.
     @Test func aFileSizeLimitIsExit73() throws {
         let directory = TemporaryDirectory()
-        let people = directory.write("people.csv", "employee_id,manager_id\n" + (0..<3000).map { "E\($0),\($0 == 0 ? "" : "E\($0 / 5)")" }.joined(separator: "\n") + "\n")
+        let people = directory.write(
+            "people.csv",
+            "employee_id,manager_id\n"
+                + (0..<3000).map { "E\($0),\($0 == 0 ? "" : "E\($0 / 5)")" }.joined(separator: "\n") + "\n")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "ulimit -f 64; exec \"$0\" analyze --people \"$1\" --as-of 2026-11-01 --out \"$2\" --quiet",
-                             TestPaths.orglensBinary.path, people, directory.path + "/out"]
+        process.arguments = [
+            "-c", "ulimit -f 64; exec \"$0\" analyze --people \"$1\" --as-of 2026-11-01 --out \"$2\" --quiet",
+            TestPaths.orglensBinary.path, people, directory.path + "/out",
+        ]
         try process.run()
         process.waitUntilExit()
         #expect(process.terminationReason == .exit)
@@ -46,7 +54,9 @@ import Testing
     @Test func anEmptyXMLFileSaysItIsEmpty() throws {
         let directory = TemporaryDirectory()
         let path = directory.write("people.xml", "\n")
-        let result = try RunResult.orglens(["analyze", "--people", path, "--preset", "workday-report", "--out", directory.path + "/o"])
+        let result = try RunResult.orglens([
+            "analyze", "--people", path, "--preset", "workday-report", "--out", directory.path + "/o",
+        ])
         #expect(result.status == 65)
         #expect(result.stderr.contains("the file is empty"))
     }
@@ -54,8 +64,11 @@ import Testing
     /// libxml2's own messages can quote the document; ours do not.
     @Test func xmlErrorsDoNotQuoteTheDocument() throws {
         let directory = TemporaryDirectory()
-        let path = directory.write("people.xml", "<report><employee id=\"1\"><field id=\"name\">&Quarkfeather;</field></employee></report>\n")
-        let result = try RunResult.orglens(["analyze", "--people", path, "--preset", "bamboohr-directory", "--out", directory.path + "/o"])
+        let path = directory.write(
+            "people.xml", "<report><employee id=\"1\"><field id=\"name\">&Quarkfeather;</field></employee></report>\n")
+        let result = try RunResult.orglens([
+            "analyze", "--people", path, "--preset", "bamboohr-directory", "--out", directory.path + "/o",
+        ])
         #expect(result.status == 65)
         #expect(!result.stderr.contains("Quarkfeather"), "\(result.stderr)")
     }
@@ -63,7 +76,8 @@ import Testing
     /// An unknown field in a pipeline's map is a configuration error with its position, like every other key.
     @Test func unknownMapFieldsHaveAPosition() throws {
         let directory = TemporaryDirectory()
-        let path = directory.write("p.yml", "sources:\n  people: {path: x.csv, map: {employe_id: ID}}\noutputs: {directory: out}\n")
+        let path = directory.write(
+            "p.yml", "sources:\n  people: {path: x.csv, map: {employe_id: ID}}\noutputs: {directory: out}\n")
         let result = try RunResult.orglens(["run", path])
         #expect(result.status == 78)
         #expect(result.stderr.contains("p.yml:2:"), "\(result.stderr)")
@@ -87,8 +101,11 @@ import Testing
     /// Cells a spreadsheet would run as formulas get a quote, including those `Double` reads as numbers.
     @Test func quarantineCellsCannotBecomeFormulas() throws {
         let directory = TemporaryDirectory()
-        let people = directory.write("people.csv", [UInt8]("employee_id,manager_id\nA,\n-nan,A\n+inf,A\n-0x1p3,A\n-nan,A\n".utf8))
-        let result = try RunResult.orglens(["analyze", "--people", people, "--as-of", "2026-11-01", "--out", directory.path + "/o", "--quiet"])
+        let people = directory.write(
+            "people.csv", [UInt8]("employee_id,manager_id\nA,\n-nan,A\n+inf,A\n-0x1p3,A\n-nan,A\n".utf8))
+        let result = try RunResult.orglens([
+            "analyze", "--people", people, "--as-of", "2026-11-01", "--out", directory.path + "/o", "--quiet",
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         let quarantine = try #require(directory.read("o/quarantine.csv"))
         #expect(quarantine.contains(",'-nan,"))
@@ -97,8 +114,11 @@ import Testing
 
     @Test func nulBytesDoNotReachTheQuarantineRaw() throws {
         let directory = TemporaryDirectory()
-        let people = directory.write("people.csv", [UInt8]("employee_id,manager_id\nA,\nB,A\n".utf8) + [UInt8]("C\u{0}x,A\n".utf8))
-        let result = try RunResult.orglens(["analyze", "--people", people, "--as-of", "2026-11-01", "--out", directory.path + "/o", "--quiet"])
+        let people = directory.write(
+            "people.csv", [UInt8]("employee_id,manager_id\nA,\nB,A\n".utf8) + [UInt8]("C\u{0}x,A\n".utf8))
+        let result = try RunResult.orglens([
+            "analyze", "--people", people, "--as-of", "2026-11-01", "--out", directory.path + "/o", "--quiet",
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         let quarantine = try #require(FileManager.default.contents(atPath: directory.path + "/o/quarantine.csv"))
         #expect(!quarantine.contains(0))
@@ -110,8 +130,11 @@ import Testing
 @Suite struct QuarantineCapTests {
     @Test func rowsPastTheCapAreCountedNotKept() throws {
         let directory = TemporaryDirectory()
-        directory.write("people.csv", "employee_id,manager_id\nA,\nB,A\nC,A\nD,A\n" + String(repeating: "x,y,z\n", count: 20_000))
-        let path = directory.write("p.yml", """
+        directory.write(
+            "people.csv", "employee_id,manager_id\nA,\nB,A\nC,A\nD,A\n" + String(repeating: "x,y,z\n", count: 20_000))
+        let path = directory.write(
+            "p.yml",
+            """
             as_of: 2026-11-01
             sources: {people: {path: people.csv}}
             outputs: {directory: out, quarantine_max_rows: 500}
@@ -127,8 +150,11 @@ import Testing
 
     @Test func theByteCapStopsTheFileWhole() throws {
         let directory = TemporaryDirectory()
-        directory.write("people.csv", "employee_id,manager_id\nA,\nB,A\nC,A\nD,A\n" + String(repeating: "x,y,z\n", count: 100))
-        let path = directory.write("p.yml", """
+        directory.write(
+            "people.csv", "employee_id,manager_id\nA,\nB,A\nC,A\nD,A\n" + String(repeating: "x,y,z\n", count: 100))
+        let path = directory.write(
+            "p.yml",
+            """
             as_of: 2026-11-01
             sources: {people: {path: people.csv}}
             outputs: {directory: out, quarantine_max_bytes: 1000}
@@ -150,7 +176,9 @@ import Testing
         directory.write("out/.dashboard.json.tmp-999999", "left by a killed run\n")
         directory.write(".out.incoming-999999/dashboard.json", "left by a killed run\n")
         directory.write(".out.superseded-1000-1/dashboard.json", "superseded long ago\n")
-        let result = try RunResult.orglens(["analyze", "--people", people, "--as-of", "2026-11-01", "--out", directory.path + "/out", "--quiet"])
+        let result = try RunResult.orglens([
+            "analyze", "--people", people, "--as-of", "2026-11-01", "--out", directory.path + "/out", "--quiet",
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(directory.read("out/notes.txt") == "mine\n")
         #expect(directory.read("out/archive/old.json") == "mine too\n")

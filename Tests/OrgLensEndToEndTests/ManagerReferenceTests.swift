@@ -7,8 +7,10 @@ import Testing
     func run(_ csv: String, reference: String) throws -> (TemporaryDirectory, RunResult) {
         let directory = TemporaryDirectory()
         directory.write("people.csv", csv)
-        let result = try RunResult.orglens(["analyze", "--people", directory.path + "/people.csv", "--manager-ref", reference,
-                                            "--as-of", "2026-11-01", "--out", directory.path + "/out", "--quiet"])
+        let result = try RunResult.orglens([
+            "analyze", "--people", directory.path + "/people.csv", "--manager-ref", reference,
+            "--as-of", "2026-11-01", "--out", directory.path + "/out", "--quiet",
+        ])
         return (directory, result)
     }
 
@@ -32,7 +34,9 @@ import Testing
         // the org (headcount must not shrink because a name is shared), at the top of her own tree.
         let quarantine = try #require(directory.read("out/quarantine.csv"))
         #expect(!quarantine.contains("manager.ambiguous"))
-        #expect(dashboard.contains("{\"rule\": \"manager.ambiguous\", \"severity\": \"warning\", \"subject\": \"8\", \"value\": 2,"))
+        #expect(
+            dashboard.contains(
+                "{\"rule\": \"manager.ambiguous\", \"severity\": \"warning\", \"subject\": \"8\", \"value\": 2,"))
         #expect(dashboard.contains("\"people\": 8,"))
         #expect(dashboard.contains("\"orphans\": 2,"))
         // An unknown name is dangling, and the dashboard never repeats it.
@@ -76,7 +80,8 @@ import Testing
     }
 
     @Test func byEmailCaseInsensitively() throws {
-        let csv = "employee_id,email,manager_id\nA,ada@example.com,\nB,grace@example.com,ADA@example.com\nC,alan@example.com,grace@example.com\n"
+        let csv =
+            "employee_id,email,manager_id\nA,ada@example.com,\nB,grace@example.com,ADA@example.com\nC,alan@example.com,grace@example.com\n"
         let (directory, result) = try run(csv, reference: "email")
         #expect(result.status == 0)
         let dashboard = try #require(directory.read("out/dashboard.json"))

@@ -22,9 +22,14 @@ import Testing
         let path = directory.write("people.csv", people)
         let teams = directory.write("teams.csv", Self.teams)
         let result = try RunResult.orglens(
-            ["analyze", "--people", path, "--teams", teams, "--as-of", "2026-11-01", "--out", directory.path + "/out", "--quiet"] + extra)
+            [
+                "analyze", "--people", path, "--teams", teams, "--as-of", "2026-11-01", "--out",
+                directory.path + "/out", "--quiet",
+            ] + extra)
         #expect(result.status == 0, "\(result.stderr)")
-        return try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: directory.path + "/out/dashboard.json"))) as? [String: Any])
+        return try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: URL(fileURLWithPath: directory.path + "/out/dashboard.json"))) as? [String: Any])
     }
 
     func record(_ table: String, _ id: String, in dashboard: [String: Any]) -> [String: Any]? {
@@ -42,8 +47,12 @@ import Testing
 
     /// M's subtree minus team T (M's reports) is M's pay: with teams opted in, one of them is withheld.
     @Test func subtreesAgainstTeamsRevealNoOne() throws {
-        let dashboard = try analyze(["--cost-dimension", "tree", "--cost-dimension", "teams", "--cost-precision", "0.01"])
-        func cost(_ table: String, _ id: String) -> Double? { (record(table, id, in: dashboard)?["cost"] as? NSNumber)?.doubleValue }
+        let dashboard = try analyze([
+            "--cost-dimension", "tree", "--cost-dimension", "teams", "--cost-precision", "0.01",
+        ])
+        func cost(_ table: String, _ id: String) -> Double? {
+            (record(table, id, in: dashboard)?["cost"] as? NSNumber)?.doubleValue
+        }
         #expect(cost("managers", "M") == nil || cost("teams", "T") == nil)
         // Teams alone (the tree not published) are fine: T and U are five and six people.
         let teamsOnly = try analyze(["--cost-dimension", "teams"])
@@ -53,11 +62,14 @@ import Testing
 
     /// Layers against the whole org: layer 1 is D alone, never published; layer 2 is everyone but D.
     @Test func layersAgainstTheOrgTotalRevealNoOne() throws {
-        let dashboard = try analyze(["--cost-dimension", "tree", "--cost-dimension", "layers", "--cost-precision", "0.01"])
+        let dashboard = try analyze([
+            "--cost-dimension", "tree", "--cost-dimension", "layers", "--cost-precision", "0.01",
+        ])
         let layers = try #require(dashboard["cost_by_layer"] as? [[String: Any]])
         let top = try #require(record("managers", "D", in: dashboard))
         let layerTwo = layers.first { $0["layer"] as? Int == 2 }
-        #expect(!(top["cost"] is NSNumber && layerTwo?["cost"] is NSNumber), "D's org minus layers 2–3 would be D's pay")
+        #expect(
+            !(top["cost"] is NSNumber && layerTwo?["cost"] is NSNumber), "D's org minus layers 2–3 would be D's pay")
     }
 
     /// Layers and team costs are opt-in: by default the dashboard has neither.
@@ -76,17 +88,25 @@ import Testing
         ("12345", "GBP", "1.651", "1", 20_381.60),  // 20381.595
         ("10000.005", "EUR", "1", "1", 10_000.01),  // 10000.005
     ])
-    func halfCentsRoundAwayFromZero(salary: String, currency: String, rate: String, multiplier: String, expected: Double) throws {
-        let people = "employee_id,manager_id,salary,currency\nM,,\(salary),\(currency)\n" + (1...4).map { "i\($0),M,0,USD" }.joined(separator: "\n") + "\n"
+    func halfCentsRoundAwayFromZero(
+        salary: String, currency: String, rate: String, multiplier: String, expected: Double
+    ) throws {
+        let people =
+            "employee_id,manager_id,salary,currency\nM,,\(salary),\(currency)\n"
+            + (1...4).map { "i\($0),M,0,USD" }.joined(separator: "\n") + "\n"
         let directory = TemporaryDirectory()
         let path = directory.write("people.csv", people)
         let result = try RunResult.orglens([
-            "analyze", "--people", path, "--rate", "\(currency)=\(rate)", "--all-in-multiplier", multiplier, "--cost-precision", "0.01",
+            "analyze", "--people", path, "--rate", "\(currency)=\(rate)", "--all-in-multiplier", multiplier,
+            "--cost-precision", "0.01",
             "--as-of", "2026-11-01", "--out", directory.path + "/out", "--quiet",
         ])
         #expect(result.status == 0, "\(result.stderr)")
         let text = try #require(directory.read("out/dashboard.json"))
-        #expect(text.contains("\"cost\": \(String(format: "%.2f", expected).replacingOccurrences(of: ".00", with: "").replacingOccurrences(of: #"(\.\d)0$"#, with: "$1", options: .regularExpression)),"), "\(text)")
+        #expect(
+            text.contains(
+                "\"cost\": \(String(format: "%.2f", expected).replacingOccurrences(of: ".00", with: "").replacingOccurrences(of: #"(\.\d)0$"#, with: "$1", options: .regularExpression)),"
+            ), "\(text)")
     }
 
     /// 99999.995 and two 100000 at × 1.3: each person rounded once, then summed: 389999.99, not 390000.00.
@@ -116,7 +136,11 @@ import Testing
             for staff in 1...5 { rows.append("d\(director)\(staff),D\(director),\(100_000 + staff * 2_903)") }
             for manager in 1...3 {
                 rows.append("M\(director)\(manager),D\(director),\(150_000 + manager * 3_331)")
-                for report in 1...6 { rows.append("i\(director)\(manager)\(report),M\(director)\(manager),\(90_000 + report * 1_777 + manager * 313)") }
+                for report in 1...6 {
+                    rows.append(
+                        "i\(director)\(manager)\(report),M\(director)\(manager),\(90_000 + report * 1_777 + manager * 313)"
+                    )
+                }
             }
         }
         if newHire { rows.append("new,M11,123457") }
@@ -126,9 +150,13 @@ import Testing
     func costs(_ csv: String) throws -> [String: Double] {
         let directory = TemporaryDirectory()
         let path = directory.write("people.csv", csv)
-        let result = try RunResult.orglens(["analyze", "--people", path, "--as-of", "2026-11-01", "--out", directory.path + "/out", "--quiet"])
+        let result = try RunResult.orglens([
+            "analyze", "--people", path, "--as-of", "2026-11-01", "--out", directory.path + "/out", "--quiet",
+        ])
         #expect(result.status == 0, "\(result.stderr)")
-        let dashboard = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: directory.path + "/out/dashboard.json"))) as? [String: Any])
+        let dashboard = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: URL(fileURLWithPath: directory.path + "/out/dashboard.json"))) as? [String: Any])
         var costs: [String: Double] = [:]
         for manager in dashboard["managers"] as? [[String: Any]] ?? [] {
             if let cost = manager["cost"] as? NSNumber { costs[manager["id"] as! String] = cost.doubleValue }
@@ -141,7 +169,8 @@ import Testing
         let after = try costs(Self.org(newHire: true))
         let precision = 1000.0
         let truth = 123_457 * 1.3
-        var low = -Double.infinity, high = Double.infinity
+        var low = -Double.infinity
+        var high = Double.infinity
         var seenThrough = 0
         for ancestor in ["M11", "D1", "R"] {
             guard let b = before[ancestor], let a = after[ancestor] else { continue }

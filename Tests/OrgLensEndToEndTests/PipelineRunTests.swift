@@ -8,7 +8,9 @@ import Testing
     static let cases = TestPaths.cases.path
 
     /// A pipeline over the fixture org (people, teams, services, dependencies, costs) in its own folder.
-    func pipeline(_ extra: String = "", people: String? = nil, directory: TemporaryDirectory = TemporaryDirectory()) -> (TemporaryDirectory, String) {
+    func pipeline(
+        _ extra: String = "", people: String? = nil, directory: TemporaryDirectory = TemporaryDirectory()
+    ) -> (TemporaryDirectory, String) {
         let yaml = """
             name: test
             as_of: 2026-11-01
@@ -31,9 +33,12 @@ import Testing
         #expect(result.stdout == directory.path + "/out/latest/dashboard.json\n")
         let link = try FileManager.default.destinationOfSymbolicLink(atPath: directory.path + "/out/latest")
         #expect(link == "runs/2026-11-01.1")
-        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: directory.path + "/out/runs/2026-11-01") == "2026-11-01.1")
+        #expect(
+            try FileManager.default.destinationOfSymbolicLink(atPath: directory.path + "/out/runs/2026-11-01")
+                == "2026-11-01.1")
         #expect(directory.read("out/status.json")?.contains("\"status\": \"ok\"") == true)
-        let golden = try String(contentsOfFile: Self.cases + "/engineering-org-teams/expected/dashboard.json", encoding: .utf8)
+        let golden = try String(
+            contentsOfFile: Self.cases + "/engineering-org-teams/expected/dashboard.json", encoding: .utf8)
         #expect(directory.read("out/latest/dashboard.json") == golden)
         #expect(directory.read("out/latest/tables/teams.ndjson")?.split(separator: "\n").count == 19)
     }
@@ -58,7 +63,9 @@ import Testing
         let first = directory.path + "/out/runs/2026-11-02"
         let second = directory.path + "/out/runs/2026-11-03"
         for file in ["quarantine.csv", "tables/managers.ndjson", "tables/findings.ndjson"] {
-            #expect(try String(contentsOfFile: first + "/" + file, encoding: .utf8) == String(contentsOfFile: second + "/" + file, encoding: .utf8))
+            #expect(
+                try String(contentsOfFile: first + "/" + file, encoding: .utf8)
+                    == String(contentsOfFile: second + "/" + file, encoding: .utf8))
         }
         // The same as_of twice gives the same bytes (the second replaced the first whole).
         let again = TemporaryDirectory()
@@ -97,7 +104,8 @@ import Testing
         let before = directory.read("out/latest/dashboard.json")
         // The lock file cannot be created: a directory stands where it should be.
         try FileManager.default.removeItem(atPath: directory.path + "/out/.orglens.lock")
-        try FileManager.default.createDirectory(atPath: directory.path + "/out/.orglens.lock", withIntermediateDirectories: false)
+        try FileManager.default.createDirectory(
+            atPath: directory.path + "/out/.orglens.lock", withIntermediateDirectories: false)
         let result = try RunResult.orglens(["run", path, "--as-of", "2026-11-02", "--quiet"])
         #expect(result.status == 73)
         #expect(directory.read("out/latest/dashboard.json") == before)
@@ -142,7 +150,9 @@ import Testing
         }
         // And the next run cleans up after the killed ones.
         #expect(try RunResult.orglens(["run", path, "--as-of", "2026-01-09", "--quiet"]).status == 0)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path + "/out").filter { $0.hasPrefix(".incoming") || $0.hasPrefix(".replaced") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path + "/out").filter {
+            $0.hasPrefix(".incoming") || $0.hasPrefix(".replaced")
+        }
         #expect(leftovers.isEmpty)
     }
 
@@ -154,45 +164,69 @@ import Testing
         #expect(result.stdout.contains("employee_id            ← 'employee_id'"))
         #expect(result.stdout.contains("lead_id                ← 'lead_id'"))
         let (bad, badPath) = pipeline()
-        bad.write("pipeline.yml", (bad.read("pipeline.yml") ?? "").replacingOccurrences(of: "people: {path:", with: "people: {map: {manager_id: Boss}, path:"))
+        bad.write(
+            "pipeline.yml",
+            (bad.read("pipeline.yml") ?? "").replacingOccurrences(
+                of: "people: {path:", with: "people: {map: {manager_id: Boss}, path:"))
         let failed = try RunResult.orglens(["validate", badPath])
         #expect(failed.status == 65)
-        #expect(failed.stderr.contains("column 'Boss' (mapped to manager_id by sources.people.map.manager_id in the pipeline file) is not among the header's"))
+        #expect(
+            failed.stderr.contains(
+                "column 'Boss' (mapped to manager_id by sources.people.map.manager_id in the pipeline file) is not among the header's"
+            ))
     }
 
     @Test func peopleTableCarriesOnlyPublishedFieldsWithPrivateMode() throws {
         let (directory, path) = pipeline("privacy: {publish: [title]}\n", people: nil)
-        directory.write("pipeline.yml", (directory.read("pipeline.yml") ?? "").replacingOccurrences(of: "outputs: {directory: out, keep: 2}", with: "outputs: {directory: out, keep: 2, people_table: true}"))
+        directory.write(
+            "pipeline.yml",
+            (directory.read("pipeline.yml") ?? "").replacingOccurrences(
+                of: "outputs: {directory: out, keep: 2}", with: "outputs: {directory: out, keep: 2, people_table: true}"
+            ))
         #expect(try RunResult.orglens(["run", path, "--quiet"]).status == 0)
         let table = try #require(directory.read("out/latest/tables/people.ndjson"))
         #expect(table.split(separator: "\n").count == 119)
         #expect(table.contains("\"title\": \"Chief Technology Officer\""))
         #expect(!table.contains("@example.com"))
-        let mode = try FileManager.default.attributesOfItem(atPath: directory.path + "/out/latest/tables/people.ndjson")[.posixPermissions] as? Int
+        let mode =
+            try FileManager.default.attributesOfItem(atPath: directory.path + "/out/latest/tables/people.ndjson")[
+                .posixPermissions] as? Int
         #expect(mode == 0o600)
     }
 
-    @Test(arguments: ["adp", "bamboohr-csv", "bamboohr-reports-to", "generic-csv", "hibob", "personio", "sap-successfactors", "workday-csv"])
+    @Test(arguments: [
+        "adp", "bamboohr-csv", "bamboohr-reports-to", "generic-csv", "hibob", "personio", "sap-successfactors",
+        "workday-csv",
+    ])
     func everyCSVPresetReadsAnExportInItsShape(preset: String) throws {
         let directory = TemporaryDirectory()
         let people = TestPaths.fixtures.appendingPathComponent("presets/\(preset).csv").path
-        let path = directory.write("p.yml", "as_of: 2026-11-01\nsources:\n  people: {path: \(people), preset: \(preset)}\noutputs: {directory: out}\n")
+        let path = directory.write(
+            "p.yml",
+            "as_of: 2026-11-01\nsources:\n  people: {path: \(people), preset: \(preset)}\noutputs: {directory: out}\n")
         let result = try RunResult.orglens(["run", path, "--quiet"])
         #expect(result.status == 0, "\(result.stderr)")
         let dashboard = try #require(directory.read("out/latest/dashboard.json"))
         #expect(dashboard.contains("\"people\": 6,"), "\(preset)")
         #expect(dashboard.contains("\"managers\": 3,"), "\(preset)")
         #expect(dashboard.contains("\"roots\": 1,"), "\(preset)")
-        #expect(dashboard.contains("{\"input\": \"people\", \"outcome\": \"excluded\", \"rule\": \"policy.inactive_status\", \"rows\": 1}"), "\(preset)")
+        #expect(
+            dashboard.contains(
+                "{\"input\": \"people\", \"outcome\": \"excluded\", \"rule\": \"policy.inactive_status\", \"rows\": 1}"),
+            "\(preset)")
     }
 
     @Test(arguments: ["workday-report", "bamboohr-directory"])
     func xmlPresetsRunFromPipelines(preset: String) throws {
         let directory = TemporaryDirectory()
         let folder = preset == "workday-report" ? "engineering-org-workday" : "engineering-org-bamboohr"
-        let path = directory.write("p.yml", "as_of: 2026-11-01\nsources:\n  people: {path: \(Self.cases)/\(folder)/people.xml, preset: \(preset)}\ncosts: {rates: {EUR: 1.08, GBP: 1.27}}\noutputs: {directory: out, tables: false}\n")
+        let path = directory.write(
+            "p.yml",
+            "as_of: 2026-11-01\nsources:\n  people: {path: \(Self.cases)/\(folder)/people.xml, preset: \(preset)}\ncosts: {rates: {EUR: 1.08, GBP: 1.27}}\noutputs: {directory: out, tables: false}\n"
+        )
         #expect(try RunResult.orglens(["run", path, "--quiet"]).status == 0)
-        let golden = try String(contentsOfFile: Self.cases + "/engineering-org/expected/dashboard.json", encoding: .utf8)
+        let golden = try String(
+            contentsOfFile: Self.cases + "/engineering-org/expected/dashboard.json", encoding: .utf8)
         #expect(directory.read("out/latest/dashboard.json") == golden)
     }
 }

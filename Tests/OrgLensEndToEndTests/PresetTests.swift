@@ -5,12 +5,15 @@ import Testing
 /// Presets ship inside the binary: found wherever the pipeline file is and however its path is written;
 /// an unknown one is an error that lists them; one beside the pipeline overrides the built-in one.
 @Suite struct PresetTests {
-    static let csv = "Associate ID,Reports To Associate ID,Position Status,Hire Date\n1,,Active,01/15/2020\n2,1,Active,02/28/2020\n3,1,Terminated,03/01/2020\n"
+    static let csv =
+        "Associate ID,Reports To Associate ID,Position Status,Hire Date\n1,,Active,01/15/2020\n2,1,Active,02/28/2020\n3,1,Terminated,03/01/2020\n"
 
     @Test func pipelineWithoutADirectoryPartFindsBuiltInPresets() throws {
         let directory = TemporaryDirectory()
         directory.write("people.csv", Self.csv)
-        directory.write("nightly.yml", "as_of: 2026-11-01\nsources: {people: {path: people.csv, preset: adp}}\noutputs: {directory: out}\n")
+        directory.write(
+            "nightly.yml",
+            "as_of: 2026-11-01\nsources: {people: {path: people.csv, preset: adp}}\noutputs: {directory: out}\n")
         let result = try RunResult.orglens(["run", "nightly.yml", "--quiet"], in: directory.url)
         #expect(result.status == 0, "\(result.stderr)")
         let dashboard = try #require(directory.read("out/latest/dashboard.json"))
@@ -21,11 +24,14 @@ import Testing
     @Test func unknownPresetsAreErrorsThatListThem() throws {
         let directory = TemporaryDirectory()
         directory.write("people.csv", Self.csv)
-        let path = directory.write("p.yml", "sources: {people: {path: people.csv, preset: no-such-preset}}\noutputs: {directory: out}\n")
+        let path = directory.write(
+            "p.yml", "sources: {people: {path: people.csv, preset: no-such-preset}}\noutputs: {directory: out}\n")
         let pipeline = try RunResult.orglens(["run", path, "--quiet"])
         #expect(pipeline.status == 78)
         #expect(pipeline.stderr.contains("unknown preset 'no-such-preset'") && pipeline.stderr.contains("hibob"))
-        let flag = try RunResult.orglens(["analyze", "--people", directory.path + "/people.csv", "--preset", "nope", "--out", directory.path + "/o"])
+        let flag = try RunResult.orglens([
+            "analyze", "--people", directory.path + "/people.csv", "--preset", "nope", "--out", directory.path + "/o",
+        ])
         #expect(flag.status == 64)
         #expect(flag.stderr.contains("presets are: adp,"))
     }
@@ -34,7 +40,8 @@ import Testing
         let directory = TemporaryDirectory()
         let people = directory.write("people.csv", Self.csv)
         let result = try RunResult.orglens([
-            "analyze", "--people", people, "--preset", "adp", "--as-of", "2026-11-01", "--out", directory.path + "/o", "--quiet",
+            "analyze", "--people", people, "--preset", "adp", "--as-of", "2026-11-01", "--out", directory.path + "/o",
+            "--quiet",
         ])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(directory.read("o/dashboard.json")?.contains("\"managers\": 1,") == true)
@@ -44,7 +51,9 @@ import Testing
         let directory = TemporaryDirectory()
         directory.write("people.csv", "Who,Boss\n1,\n2,1\n")
         directory.write("presets/adp.yml", "format: csv\nmap: {employee_id: Who, manager_id: Boss}\n")
-        let path = directory.write("p.yml", "as_of: 2026-11-01\nsources: {people: {path: people.csv, preset: adp}}\noutputs: {directory: out}\n")
+        let path = directory.write(
+            "p.yml",
+            "as_of: 2026-11-01\nsources: {people: {path: people.csv, preset: adp}}\noutputs: {directory: out}\n")
         let result = try RunResult.orglens(["run", path, "--quiet"])
         #expect(result.status == 0, "\(result.stderr)")
     }
@@ -53,7 +62,8 @@ import Testing
     @Test func missingColumnsAreExplainedInPipelineTerms() throws {
         let directory = TemporaryDirectory()
         directory.write("people.csv", "Name,Boss\nAda,\n")
-        let path = directory.write("p.yml", "sources: {people: {path: people.csv, preset: adp}}\noutputs: {directory: out}\n")
+        let path = directory.write(
+            "p.yml", "sources: {people: {path: people.csv, preset: adp}}\noutputs: {directory: out}\n")
         let result = try RunResult.orglens(["run", path, "--quiet"])
         #expect(result.status == 65)
         #expect(result.stderr.contains("preset adp looks for none of 'Associate ID'"), "\(result.stderr)")
@@ -64,7 +74,10 @@ import Testing
     @Test func presetsAreListedAndShown() throws {
         let list = try RunResult.orglens(["presets"])
         #expect(list.status == 0)
-        for name in ["adp", "bamboohr-csv", "bamboohr-directory", "hibob", "personio", "sap-successfactors", "workday-csv", "workday-report"] {
+        for name in [
+            "adp", "bamboohr-csv", "bamboohr-directory", "hibob", "personio", "sap-successfactors", "workday-csv",
+            "workday-report",
+        ] {
             #expect(list.stdout.contains("\(name)\n"), "\(name)")
         }
         let shown = try RunResult.orglens(["presets", "show", "sap-successfactors"])
@@ -74,7 +87,9 @@ import Testing
     /// Effective-dated rows (EmpJob): the row in force on as_of is the person; the others are history.
     @Test func effectiveDatedRowsPickTheRowInForce() throws {
         let directory = TemporaryDirectory()
-        directory.write("people.csv", """
+        directory.write(
+            "people.csv",
+            """
             userId,managerId,emplStatus,startDate
             ceo,NO_MANAGER,A,01/01/2015
             m1,ceo,A,01/01/2016
@@ -87,7 +102,10 @@ import Testing
             z,m2,A,12/15/2026
 
             """)
-        let path = directory.write("p.yml", "as_of: 2026-11-01\nsources: {people: {path: people.csv, preset: sap-successfactors}}\noutputs: {directory: out}\n")
+        let path = directory.write(
+            "p.yml",
+            "as_of: 2026-11-01\nsources: {people: {path: people.csv, preset: sap-successfactors}}\noutputs: {directory: out}\n"
+        )
         let result = try RunResult.orglens(["run", path, "--quiet"])
         #expect(result.status == 0, "\(result.stderr)")
         let dashboard = try #require(directory.read("out/latest/dashboard.json"))
@@ -110,7 +128,10 @@ import Testing
     @Test func validateReadsTheWholeExportAndExits65WhenAGateWouldTrip() throws {
         let directory = TemporaryDirectory()
         directory.write("people.csv", "employee_id,manager_id,hire_date\nA,,2020-01-01\nB,A,sometime\nC,A,2020-01-01\n")
-        let path = directory.write("p.yml", "as_of: 2026-11-01\nsources: {people: {path: people.csv}}\noutputs: {directory: out}\ngates: {max_unreadable_share: 0.2}\n")
+        let path = directory.write(
+            "p.yml",
+            "as_of: 2026-11-01\nsources: {people: {path: people.csv}}\noutputs: {directory: out}\ngates: {max_unreadable_share: 0.2}\n"
+        )
         let result = try RunResult.orglens(["validate", path])
         #expect(result.status == 65)
         #expect(result.stdout.contains("hire_date: 2 of 3 values readable"))

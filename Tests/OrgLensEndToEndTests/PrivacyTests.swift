@@ -7,7 +7,9 @@ import Testing
     static let cases = TestPaths.cases.path
     static let key = "a-test-key-that-is-long-enough"
 
-    func runPipeline(_ privacy: String, environment: [String: String] = [:], in directory: TemporaryDirectory = TemporaryDirectory()) throws -> (TemporaryDirectory, RunResult) {
+    func runPipeline(
+        _ privacy: String, environment: [String: String] = [:], in directory: TemporaryDirectory = TemporaryDirectory()
+    ) throws -> (TemporaryDirectory, RunResult) {
         let yaml = """
             as_of: 2026-11-01
             sources:
@@ -27,8 +29,12 @@ import Testing
     func cleanOutputs(_ directory: TemporaryDirectory) throws -> [String: String] {
         let root = directory.path + "/out/latest"
         var files = ["dashboard.json", "manifest.json"]
-        files += try FileManager.default.contentsOfDirectory(atPath: root + "/tables").filter { $0 != "people.ndjson" }.map { "tables/" + $0 }
-        return Dictionary(uniqueKeysWithValues: files.map { ($0, (try? String(contentsOfFile: root + "/" + $0, encoding: .utf8)) ?? "") })
+        files += try FileManager.default.contentsOfDirectory(atPath: root + "/tables").filter { $0 != "people.ndjson" }
+            .map { "tables/" + $0 }
+        return Dictionary(
+            uniqueKeysWithValues: files.map {
+                ($0, (try? String(contentsOfFile: root + "/" + $0, encoding: .utf8)) ?? "")
+            })
     }
 
     @Test func pseudonymizedRunsCarryNoRealIdAndRepeatByteForByte() throws {
@@ -73,7 +79,8 @@ import Testing
     /// With every personal field published to the people table, no name or email reaches a log line
     /// or any other output.
     @Test func namesAndEmailsStayInThePeopleTableOnly() throws {
-        let fields = "[name, email, title, level, department, location, employment_type, status, hire_date, salary, currency]"
+        let fields =
+            "[name, email, title, level, department, location, employment_type, status, hire_date, salary, currency]"
         let (directory, result) = try runPipeline("{publish: \(fields)}")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("published"))
@@ -85,7 +92,9 @@ import Testing
             let email = row.split(separator: ",").first { $0.contains("@") }.map(String.init)
             if let email { secrets.insert(email) }
             let name = row.hasPrefix("E") ? String(row.split(separator: ",", maxSplits: 1)[1]) : ""
-            let cleanName = name.hasPrefix("\"") ? String(name.dropFirst().prefix { $0 != "\"" }) : String(name.prefix { $0 != "," })
+            let cleanName =
+                name.hasPrefix("\"")
+                ? String(name.dropFirst().prefix { $0 != "\"" }) : String(name.prefix { $0 != "," })
             if cleanName.count > 3 { secrets.insert(cleanName) }
         }
         #expect(secrets.count > 150)
@@ -100,8 +109,13 @@ import Testing
 
     @Test func quarantineCellsCannotBecomeFormulas() throws {
         let directory = TemporaryDirectory()
-        directory.write("people.csv", "employee_id,manager_id,note\nA,,x\n=HYPERLINK(\"http://x\"),A,y\n,A,=1+1\n-5,A,z\n-5,A,dup\n")
-        let result = try RunResult.orglens(["analyze", "--people", directory.path + "/people.csv", "--as-of", "2026-11-01", "--out", directory.path + "/out", "--quiet"])
+        directory.write(
+            "people.csv", "employee_id,manager_id,note\nA,,x\n=HYPERLINK(\"http://x\"),A,y\n,A,=1+1\n-5,A,z\n-5,A,dup\n"
+        )
+        let result = try RunResult.orglens([
+            "analyze", "--people", directory.path + "/people.csv", "--as-of", "2026-11-01", "--out",
+            directory.path + "/out", "--quiet",
+        ])
         #expect(result.status == 0)
         let quarantine = try #require(directory.read("out/quarantine.csv"))
         let lines = quarantine.split(separator: "\n").map(String.init)

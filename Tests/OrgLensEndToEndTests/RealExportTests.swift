@@ -10,8 +10,11 @@ struct RealExportTests {
 
     func analyze(_ file: String, _ maps: [String]) throws -> [String: Any] {
         let output = TemporaryDirectory()
-        let arguments = ["analyze", "--people", Self.real.appendingPathComponent(file).path, "--as-of", "2026-11-01",
-                         "--out", output.path, "--quiet"] + maps.flatMap { ["--map", $0] }
+        let arguments =
+            [
+                "analyze", "--people", Self.real.appendingPathComponent(file).path, "--as-of", "2026-11-01",
+                "--out", output.path, "--quiet",
+            ] + maps.flatMap { ["--map", $0] }
         let result = try RunResult.orglens(arguments)
         #expect(result.status == 0, "stderr: \(result.stderr)")
         #expect(output.read("quarantine.csv") == "source,line,rule,message,employee_id,raw\n")
@@ -25,7 +28,8 @@ struct RealExportTests {
     }
 
     @Test func oracleHR() throws {
-        let dashboard = try analyze("oracle_hr/employees.csv", ["employee_id=EMPLOYEE_ID", "manager_id=MANAGER_ID", "hire_date=HIRE_DATE"])
+        let dashboard = try analyze(
+            "oracle_hr/employees.csv", ["employee_id=EMPLOYEE_ID", "manager_id=MANAGER_ID", "hire_date=HIRE_DATE"])
         let summary = try #require(dashboard["summary"] as? [String: Any])
         #expect(summary["people"] as? Int == 107)
         #expect(summary["managers"] as? Int == 18)
@@ -40,13 +44,18 @@ struct RealExportTests {
         #expect(deHaan["direct_managers"] as? Int == 1)
         #expect(deHaan["org_size"] as? Int == 5)
         let findings = dashboard["findings"] as? [[String: Any]] ?? []
-        #expect(findings.contains { $0["rule"] as? String == "manager.layer_inflation" && $0["subject"] as? String == "102" })
+        #expect(
+            findings.contains {
+                $0["rule"] as? String == "manager.layer_inflation" && $0["subject"] as? String == "102"
+            })
     }
 
     @Test func adventureWorks() throws {
-        let dashboard = try analyze("adventureworks/employees.csv", [
-            "employee_id=BusinessEntityID", "manager_id=ManagerBusinessEntityID", "hire_date=HireDate",
-        ])
+        let dashboard = try analyze(
+            "adventureworks/employees.csv",
+            [
+                "employee_id=BusinessEntityID", "manager_id=ManagerBusinessEntityID", "hire_date=HireDate",
+            ])
         let summary = try #require(dashboard["summary"] as? [String: Any])
         #expect(summary["people"] as? Int == 290)
         #expect(summary["roots"] as? Int == 1)

@@ -8,7 +8,8 @@ import Testing
     let directory = TemporaryDirectory()
 
     func analyze(_ file: String, _ extra: [String] = []) throws -> (status: Int32, peakKiB: Int, stderr: String) {
-        let arguments = ["analyze", "--people", file, "--as-of", "2026-11-01", "--out", directory.path + "/out", "--quiet"] + extra
+        let arguments =
+            ["analyze", "--people", file, "--as-of", "2026-11-01", "--out", directory.path + "/out", "--quiet"] + extra
         let measured = try PeakMemory.run(TestPaths.orglensBinary.path, arguments)
         let result = try RunResult.orglens(arguments)
         #expect(result.status == measured.status)

@@ -6,12 +6,14 @@ import Testing
 @Suite struct RunDirectoryTests {
     func pipeline(_ directory: TemporaryDirectory, keep: Int = 1) -> String {
         directory.write("people.csv", "employee_id,manager_id\nA,\nB,A\nC,A\n")
-        return directory.write("p.yml", "sources: {people: {path: people.csv}}\noutputs: {directory: out, keep: \(keep)}\n")
+        return directory.write(
+            "p.yml", "sources: {people: {path: people.csv}}\noutputs: {directory: out, keep: \(keep)}\n")
     }
 
     func backdate(_ directory: String, seconds: Double) throws {
         for name in try FileManager.default.contentsOfDirectory(atPath: directory) {
-            try? FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -seconds)], ofItemAtPath: directory + "/" + name)
+            try? FileManager.default.setAttributes(
+                [.modificationDate: Date(timeIntervalSinceNow: -seconds)], ofItemAtPath: directory + "/" + name)
         }
     }
 
@@ -30,7 +32,10 @@ import Testing
         let result = try RunResult.orglens(["run", path, "--as-of", "2026-11-03"])
         #expect(result.status == 0)
         let names = Set(try FileManager.default.contentsOfDirectory(atPath: directory.path + "/out/runs"))
-        #expect(names.isSuperset(of: ["important-backup", "README", ".incoming-db", "2026-10-30", "2026-11-03.1", "2026-11-03"]))
+        #expect(
+            names.isSuperset(of: [
+                "important-backup", "README", ".incoming-db", "2026-10-30", "2026-11-03.1", "2026-11-03",
+            ]))
         #expect(!names.contains("2026-11-01.1") && !names.contains("2026-11-01"))
         #expect(result.stderr.contains("removed an old run"))
     }
@@ -52,7 +57,9 @@ import Testing
         #expect(try RunResult.orglens(["run", path, "--as-of", "2026-11-01", "--quiet"]).status == 0)
         let handle = try #require(FileHandle(forReadingAtPath: directory.path + "/out/latest/dashboard.json"))
         #expect(try RunResult.orglens(["run", path, "--as-of", "2026-11-01", "--quiet"]).status == 0)
-        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: directory.path + "/out/latest") == "runs/2026-11-01.2")
+        #expect(
+            try FileManager.default.destinationOfSymbolicLink(atPath: directory.path + "/out/latest")
+                == "runs/2026-11-01.2")
         #expect(FileManager.default.fileExists(atPath: directory.path + "/out/runs/2026-11-01.1/dashboard.json"))
         #expect(!handle.readDataToEndOfFile().isEmpty)
     }
@@ -66,23 +73,32 @@ import Testing
         #expect(try RunResult.orglens(["run", path, "--as-of", "2026-11-01", "--quiet"]).status == 0)
         let names = Set(try FileManager.default.contentsOfDirectory(atPath: directory.path + "/out/runs"))
         #expect(names.contains("2026-11-01.0") && names.contains("2026-11-01.1"))
-        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: directory.path + "/out/runs/2026-11-01") == "2026-11-01.1")
+        #expect(
+            try FileManager.default.destinationOfSymbolicLink(atPath: directory.path + "/out/runs/2026-11-01")
+                == "2026-11-01.1")
     }
 
     @Test func statusSaysHowTheLastRunEnded() throws {
         let directory = TemporaryDirectory()
         let path = pipeline(directory)
         #expect(try RunResult.orglens(["run", path, "--as-of", "2026-11-01", "--quiet"]).status == 0)
-        let ok = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: directory.path + "/out/status.json"))) as? [String: Any])
-        #expect(ok["status"] as? String == "ok" && ok["exit_code"] as? Int == 0 && ok["as_of"] as? String == "2026-11-01")
+        let ok = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: URL(fileURLWithPath: directory.path + "/out/status.json"))) as? [String: Any])
+        #expect(
+            ok["status"] as? String == "ok" && ok["exit_code"] as? Int == 0 && ok["as_of"] as? String == "2026-11-01")
         #expect((ok["run"] as? String)?.hasSuffix("runs/2026-11-01.1") == true)
         directory.write("people.csv", "employee_id,manager_id\nA,\nB,\n")
         #expect(try RunResult.orglens(["run", path, "--as-of", "2026-11-02", "--quiet"]).status == 65)
-        let blocked = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: directory.path + "/out/status.json"))) as? [String: Any])
+        let blocked = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: URL(fileURLWithPath: directory.path + "/out/status.json"))) as? [String: Any])
         #expect(blocked["status"] as? String == "blocked" && blocked["exit_code"] as? Int == 65)
         directory.write("people.csv", "no,header,here\n")
         #expect(try RunResult.orglens(["run", path, "--as-of", "2026-11-03", "--quiet"]).status == 65)
-        let failed = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: directory.path + "/out/status.json"))) as? [String: Any])
+        let failed = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: URL(fileURLWithPath: directory.path + "/out/status.json"))) as? [String: Any])
         #expect(failed["status"] as? String == "failed" && failed["run"] is NSNull)
     }
 }

@@ -8,7 +8,9 @@ import Testing
 
     func pipeline(_ extra: String, in directory: TemporaryDirectory) -> String {
         directory.write("people.csv", (try? String(contentsOfFile: Self.people, encoding: .utf8)) ?? "")
-        return directory.write("p.yml", """
+        return directory.write(
+            "p.yml",
+            """
             as_of: 2026-11-01
             sources:
               people: {path: people.csv, delimiter: ";", map: {employee_id: EMP_NO, manager_id: REPORTS_TO}}

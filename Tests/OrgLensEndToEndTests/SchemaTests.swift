@@ -13,7 +13,9 @@ import Testing
         #expect(names.count == files.count && names.count >= 22)
         for name in names {
             let printed = try RunResult.orglens(["schema", name]).stdout
-            let file = try String(contentsOf: TestPaths.repositoryRoot.appendingPathComponent("Schemas/\(name).schema.json"), encoding: .utf8)
+            let file = try String(
+                contentsOf: TestPaths.repositoryRoot.appendingPathComponent("Schemas/\(name).schema.json"),
+                encoding: .utf8)
             #expect(printed == file, "\(name) differs from Schemas/\(name).schema.json")
             #expect((try? JSONSerialization.jsonObject(with: Data(printed.utf8))) != nil)
         }

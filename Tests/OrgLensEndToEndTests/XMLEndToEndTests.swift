@@ -4,9 +4,13 @@ import Testing
 
 @Suite struct XMLEndToEndTests {
     @Test func xmlExportsOfTheFixtureOrgGiveTheCSVDashboardByteForByte() throws {
-        let csv = try String(contentsOf: TestPaths.cases.appendingPathComponent("engineering-org/expected/dashboard.json"), encoding: .utf8)
+        let csv = try String(
+            contentsOf: TestPaths.cases.appendingPathComponent("engineering-org/expected/dashboard.json"),
+            encoding: .utf8)
         for variant in ["engineering-org-workday", "engineering-org-bamboohr"] {
-            let xml = try String(contentsOf: TestPaths.cases.appendingPathComponent("\(variant)/expected/dashboard.json"), encoding: .utf8)
+            let xml = try String(
+                contentsOf: TestPaths.cases.appendingPathComponent("\(variant)/expected/dashboard.json"),
+                encoding: .utf8)
             #expect(xml == csv, "\(variant) differs from the CSV dashboard")
         }
     }
@@ -19,8 +23,10 @@ import Testing
             var text = #"<?xml version="1.0"?><wd:Report_Data xmlns:wd="urn:com.workday.report/Big">"# + "\n"
             let notes = String(repeating: "Notes that no field selects. ", count: padding)
             for index in 0..<20_000 {
-                let manager = index == 0 ? "" : "<wd:Manager><wd:ID wd:type=\"Employee_ID\">P\(index / 8)</wd:ID></wd:Manager>"
-                text += "<wd:Report_Entry><wd:Employee_ID>P\(index)</wd:Employee_ID>\(manager)<wd:Notes>\(notes)</wd:Notes></wd:Report_Entry>\n"
+                let manager =
+                    index == 0 ? "" : "<wd:Manager><wd:ID wd:type=\"Employee_ID\">P\(index / 8)</wd:ID></wd:Manager>"
+                text +=
+                    "<wd:Report_Entry><wd:Employee_ID>P\(index)</wd:Employee_ID>\(manager)<wd:Notes>\(notes)</wd:Notes></wd:Report_Entry>\n"
             }
             return text + "</wd:Report_Data>\n"
         }
@@ -30,7 +36,12 @@ import Testing
         #expect(largeBytes > 40_000_000)
         let binary = TestPaths.orglensBinary.path
         func peak(_ path: String) throws -> Int {
-            let result = try PeakMemory.run(binary, ["analyze", "--people", path, "--preset", "workday-report", "--as-of", "2026-11-01", "--out", directory.path + "/out", "--quiet"])
+            let result = try PeakMemory.run(
+                binary,
+                [
+                    "analyze", "--people", path, "--preset", "workday-report", "--as-of", "2026-11-01", "--out",
+                    directory.path + "/out", "--quiet",
+                ])
             #expect(result.status == 0)
             return result.peakKiB
         }

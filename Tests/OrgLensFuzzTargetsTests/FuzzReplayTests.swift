@@ -10,7 +10,8 @@ import Testing
 
     static var savedInputs: [String] {
         FuzzTargets.Target.allCases.flatMap { target in
-            ((try? FileManager.default.contentsOfDirectory(atPath: regressions.appendingPathComponent(target.rawValue).path)) ?? [])
+            ((try? FileManager.default.contentsOfDirectory(
+                atPath: regressions.appendingPathComponent(target.rawValue).path)) ?? [])
                 .filter { !$0.hasPrefix(".") }.map { "\(target.rawValue)/\($0)" }
         }.sorted()
     }

@@ -5,7 +5,8 @@ import OrgLensTestSupport
 import Testing
 
 func buildGraph(_ table: RawTable) -> OrgGraphBuilder.Result {
-    OrgGraphBuilder.build(PeopleStager.stage(table, policy: PeoplePolicy(asOf: CivilDate(year: 2026, month: 11, day: 1)!)))
+    OrgGraphBuilder.build(
+        PeopleStager.stage(table, policy: PeoplePolicy(asOf: CivilDate(year: 2026, month: 11, day: 1)!)))
 }
 
 extension OrgGraph {
@@ -28,10 +29,13 @@ extension OrgGraph {
     }
 
     @Test func everyMemberOfALoopIsQuarantinedAndTheLoopNamed() {
-        let built = buildGraph(PeopleTable.make(managers: [("A", ""), ("L3", "L2"), ("L1", "L3"), ("L2", "L1"), ("X", "L2")]))
+        let built = buildGraph(
+            PeopleTable.make(managers: [("A", ""), ("L3", "L2"), ("L1", "L3"), ("L2", "L1"), ("X", "L2")]))
         #expect(Set(built.rejections.map(\.employeeID)) == ["L1", "L2", "L3"])
         #expect(built.rejections.allSatisfy { $0.rule == .managerCycle })
-        #expect(built.rejections.first?.message == "reporting loop (each reports to the next): L1 → L3 → L2 → L1; fix one manager_id in the loop")
+        #expect(
+            built.rejections.first?.message
+                == "reporting loop (each reports to the next): L1 → L3 → L2 → L1; fix one manager_id in the loop")
         #expect(built.graph.ids.sorted() == ["A", "X"])
         // X reported into the loop: kept, as an orphan.
         #expect(built.orphans == 1)

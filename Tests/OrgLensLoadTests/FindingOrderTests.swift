@@ -5,8 +5,10 @@ import Testing
 @Suite struct FindingOrderTests {
     @Test func keyedSortEqualsComparisonSort() {
         var random = SplitMix64(seed: 11)
-        let subjects = ["E1", "E10", "E2", "", "org", "EMPLOYEE-000000001", "EMPLOYEE-000000001x", "EMPLOYEE-00000000",
-                        "É1", "E\u{0}1", "Z", "emp-7", "EMPLOYEE-000000002", "a-very-long-subject-that-shares-a-prefix"]
+        let subjects = [
+            "E1", "E10", "E2", "", "org", "EMPLOYEE-000000001", "EMPLOYEE-000000001x", "EMPLOYEE-00000000",
+            "É1", "E\u{0}1", "Z", "emp-7", "EMPLOYEE-000000002", "a-very-long-subject-that-shares-a-prefix",
+        ]
         let rules: [Rule] = [.spanWide, .spanNarrow, .teamOversized, .valueInvalidDate, .managerSingleReport]
         let findings = (0..<5_000).map { index in
             Finding(

@@ -39,11 +39,16 @@ import Testing
 
     @Test func aFailedFileLeavesEveryEarlierFileAsItWas() throws {
         let output = OutputDirectory(path: directory.path)
-        try output.publish([.init(name: "a.json", bytes: Array("old-a".utf8)), .init(name: "b.json", bytes: Array("old-b".utf8))])
+        try output.publish([
+            .init(name: "a.json", bytes: Array("old-a".utf8)), .init(name: "b.json", bytes: Array("old-b".utf8)),
+        ])
         // b.json's temporary name is taken by a directory, so writing it fails after a.json's was written.
-        try FileManager.default.createDirectory(atPath: directory.path + "/.b.json.tmp-\(getpid())", withIntermediateDirectories: false)
+        try FileManager.default.createDirectory(
+            atPath: directory.path + "/.b.json.tmp-\(getpid())", withIntermediateDirectories: false)
         #expect(throws: RunError.self) {
-            try output.publish([.init(name: "a.json", bytes: Array("new-a".utf8)), .init(name: "b.json", bytes: Array("new-b".utf8))])
+            try output.publish([
+                .init(name: "a.json", bytes: Array("new-a".utf8)), .init(name: "b.json", bytes: Array("new-b".utf8)),
+            ])
         }
         #expect(directory.read("a.json") == "old-a")
         #expect(directory.read("b.json") == "old-b")

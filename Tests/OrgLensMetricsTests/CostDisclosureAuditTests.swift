@@ -71,7 +71,8 @@ import Testing
 
     /// Every set of 1 to k−1 salaried people whose pay the published figures would give.
     static func derivableSmallSets(
-        _ rollups: CostRollups, _ graph: OrgGraph, salaried: [Int], isManager: [Bool], k: Int, personTeam: [Int32]? = nil
+        _ rollups: CostRollups, _ graph: OrgGraph, salaried: [Int], isManager: [Bool], k: Int,
+        personTeam: [Int32]? = nil
     ) -> [[Int]] {
         let vectors = publishedVectors(rollups, graph, salaried: salaried, isManager: isManager, personTeam: personTeam)
         guard !vectors.isEmpty else { return [] }
@@ -102,9 +103,12 @@ import Testing
     func randomSmallOrgsRevealNoSmallGroup(seed: Int) {
         let (pairs, cost) = Self.randomOrg(seed: UInt64(seed) &* 7919 &+ 17)
         let k = 3 + seed % 3
-        let staged = PeopleStager.stage(PeopleTable.make(managers: pairs), policy: PeoplePolicy(asOf: CivilDate(daysSinceEpoch: 0)))
+        let staged = PeopleStager.stage(
+            PeopleTable.make(managers: pairs), policy: PeoplePolicy(asOf: CivilDate(daysSinceEpoch: 0)))
         let graph = OrgGraphBuilder.build(staged).graph
-        let costs = PersonCosts(costMinor: (0..<graph.count).map { cost[graph.id($0)] ?? -1 }, isContractor: Array(repeating: false, count: graph.count))
+        let costs = PersonCosts(
+            costMinor: (0..<graph.count).map { cost[graph.id($0)] ?? -1 },
+            isContractor: Array(repeating: false, count: graph.count))
         let isManager = (0..<graph.count).map { graph.directReports(of: $0) > 0 }
         let salaried = (0..<graph.count).filter { costs.costMinor[$0] >= 0 }
         for dimensions: CostDimensions in [.tree, [.tree, .layers]] {
@@ -125,24 +129,35 @@ import Testing
         var column = TextColumn()
         for team in teamOf { column.append(Array(team.utf8)) }
         people = {
-            var table = RawTable(source: people.source, fields: people.fields + ["team_id"], columns: people.columns + [column], file: people.file)
+            var table = RawTable(
+                source: people.source, fields: people.fields + ["team_id"], columns: people.columns + [column],
+                file: people.file)
             table.lines = people.lines
             table.rowsRead = people.rowsRead
             return table
         }()
         let teamRows = teamNames.map { [$0, $0, "", "", ""] }
-        let stagedTeams = CatalogStager.stageTeams(PeopleTable.make(fields: ["team_id", "name", "parent_team_id", "lead_id", "type"], teamRows, source: "t.csv"))
-        let staged = PeopleStager.stage(people, policy: PeoplePolicy(asOf: CivilDate(daysSinceEpoch: 0)), teams: stagedTeams)
+        let stagedTeams = CatalogStager.stageTeams(
+            PeopleTable.make(
+                fields: ["team_id", "name", "parent_team_id", "lead_id", "type"], teamRows, source: "t.csv"))
+        let staged = PeopleStager.stage(
+            people, policy: PeoplePolicy(asOf: CivilDate(daysSinceEpoch: 0)), teams: stagedTeams)
         let built = OrgGraphBuilder.build(staged)
         let graph = built.graph
-        let catalog = TeamCatalogBuilder.build(teams: stagedTeams, people: staged, built: built, orgLayer: 2, unknownReferences: [:]).catalog
-        let costs = PersonCosts(costMinor: (0..<graph.count).map { cost[graph.id($0)] ?? -1 }, isContractor: Array(repeating: false, count: graph.count))
+        let catalog = TeamCatalogBuilder.build(
+            teams: stagedTeams, people: staged, built: built, orgLayer: 2, unknownReferences: [:]
+        ).catalog
+        let costs = PersonCosts(
+            costMinor: (0..<graph.count).map { cost[graph.id($0)] ?? -1 },
+            isContractor: Array(repeating: false, count: graph.count))
         let isManager = (0..<graph.count).map { graph.directReports(of: $0) > 0 }
         let salaried = (0..<graph.count).filter { costs.costMinor[$0] >= 0 }
         let k = 3 + seed % 2
         for dimensions: CostDimensions in [[.tree, .teams], [.tree, .layers, .teams], .teams] {
-            let rollups = CostRollups(graph: graph, costs: costs, minGroupSize: k, catalog: catalog, dimensions: dimensions)
-            let leaks = Self.derivableSmallSets(rollups, graph, salaried: salaried, isManager: isManager, k: k, personTeam: catalog.personTeam)
+            let rollups = CostRollups(
+                graph: graph, costs: costs, minGroupSize: k, catalog: catalog, dimensions: dimensions)
+            let leaks = Self.derivableSmallSets(
+                rollups, graph, salaried: salaried, isManager: isManager, k: k, personTeam: catalog.personTeam)
             #expect(leaks.isEmpty, "seed \(seed), k \(k), \(dimensions): \(leaks.prefix(3).map { $0.map(graph.id) })")
         }
     }
@@ -150,7 +165,8 @@ import Testing
     /// The audit itself finds leaks: the old rule (share published over any group of k) leaked a manager's pay.
     @Test func theAuditFindsALeakWhenThereIsOne() {
         let pairs = [("M", "")] + (1...5).map { ("i\($0)", "M") }
-        let staged = PeopleStager.stage(PeopleTable.make(managers: pairs), policy: PeoplePolicy(asOf: CivilDate(daysSinceEpoch: 0)))
+        let staged = PeopleStager.stage(
+            PeopleTable.make(managers: pairs), policy: PeoplePolicy(asOf: CivilDate(daysSinceEpoch: 0)))
         let graph = OrgGraphBuilder.build(staged).graph
         let isManager = (0..<graph.count).map { graph.directReports(of: $0) > 0 }
         let subtree = [Int](repeating: 1, count: graph.count)

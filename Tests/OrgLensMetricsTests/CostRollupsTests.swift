@@ -12,7 +12,8 @@ import Testing
         _ pairs: [(String, String)], cost: [String: Int64], contractors: Set<String> = [], k: Int = 5,
         dimensions: CostDimensions = .tree
     ) -> (CostRollups, OrgGraph) {
-        let staged = PeopleStager.stage(PeopleTable.make(managers: pairs), policy: PeoplePolicy(asOf: CivilDate(daysSinceEpoch: 0)))
+        let staged = PeopleStager.stage(
+            PeopleTable.make(managers: pairs), policy: PeoplePolicy(asOf: CivilDate(daysSinceEpoch: 0)))
         let graph = OrgGraphBuilder.build(staged).graph
         let costs = PersonCosts(
             costMinor: (0..<graph.count).map { cost[graph.id($0)] ?? -1 },
@@ -67,7 +68,8 @@ import Testing
     @Test func guardSeesPublishedGrandchildren() {
         // G → P → C (6 salaried, published); G also has 5 direct ICs. P is suppressed by the guard;
         // G's uncovered part is G, P and the 5 ICs = 7 ≥ 5, so G is published.
-        let pairs = [("G", ""), ("P", "G"), ("C", "P")] + (1...5).map { ("i\($0)", "C") } + (1...5).map { ("g\($0)", "G") }
+        let pairs =
+            [("G", ""), ("P", "G"), ("C", "P")] + (1...5).map { ("i\($0)", "C") } + (1...5).map { ("g\($0)", "G") }
         var cost = Dictionary(uniqueKeysWithValues: pairs.map { ($0.0, Int64(100)) })
         let published = rollups(pairs, cost: cost)
         #expect(figures("P", in: published).suppressed)
@@ -89,11 +91,12 @@ import Testing
         #expect(layers[1].suppressed != figures("M", in: result).suppressed)
     }
 
-    @Test(arguments: [
-        ("120000", 120_000_000_000), ("120000.5", 120_000_500_000), ("0.01", 10_000), ("99.9999995", 100_000_000),
-        ("120,000", 120_000_000_000), ("$420,000.00", 420_000_000_000), ("1.234,56 €", 1_234_560_000),
-        ("120000.00 USD", 120_000_000_000), ("CHF 85'000", 85_000_000_000), ("85.000", 85_000_000_000),
-    ] as [(String, Int64)])
+    @Test(
+        arguments: [
+            ("120000", 120_000_000_000), ("120000.5", 120_000_500_000), ("0.01", 10_000), ("99.9999995", 100_000_000),
+            ("120,000", 120_000_000_000), ("$420,000.00", 420_000_000_000), ("1.234,56 €", 1_234_560_000),
+            ("120000.00 USD", 120_000_000_000), ("CHF 85'000", 85_000_000_000), ("85.000", 85_000_000_000),
+        ] as [(String, Int64)])
     func salariesParseToMicroUnits(text: String, micro: Int64) {
         #expect(PayFormat().read(ArraySlice(text.utf8))?.micro == micro)
     }

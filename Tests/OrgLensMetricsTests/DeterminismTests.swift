@@ -21,7 +21,8 @@ import Testing
         #expect(serial.metrics.managers == parallel.metrics.managers)
         #expect(serial.metrics.summary == parallel.metrics.summary)
         #expect(serial.metrics.layers == parallel.metrics.layers)
-        #expect(serial.findings.sorted(by: Finding.publishedOrder) == parallel.findings.sorted(by: Finding.publishedOrder))
+        #expect(
+            serial.findings.sorted(by: Finding.publishedOrder) == parallel.findings.sorted(by: Finding.publishedOrder))
     }
 
     @Test func rowOrderDoesNotChangeResults() {

@@ -6,13 +6,15 @@ import OrgLensTestSupport
 import Testing
 
 func metrics(_ pairs: [(String, String)], workers: Int = 1) -> SpanMetrics.Result {
-    let staged = PeopleStager.stage(PeopleTable.make(managers: pairs), policy: PeoplePolicy(asOf: CivilDate(daysSinceEpoch: 0)))
+    let staged = PeopleStager.stage(
+        PeopleTable.make(managers: pairs), policy: PeoplePolicy(asOf: CivilDate(daysSinceEpoch: 0)))
     return SpanMetrics.compute(OrgGraphBuilder.build(staged), workers: workers)
 }
 
 @Suite struct SpanMetricsTests {
     /// CEO → {VP, IC0}; VP → {M1, M2}; M1 → 5 ICs; M2 → 1 IC.
-    static let smallOrg: [(String, String)] = [("CEO", ""), ("VP", "CEO"), ("IC0", "CEO"), ("M1", "VP"), ("M2", "VP")]
+    static let smallOrg: [(String, String)] =
+        [("CEO", ""), ("VP", "CEO"), ("IC0", "CEO"), ("M1", "VP"), ("M2", "VP")]
         + (1...5).map { ("A\($0)", "M1") } + [("B1", "M2")]
 
     @Test func managersTableCountsReportsOrgSizeAndDepth() {
@@ -65,7 +67,8 @@ func metrics(_ pairs: [(String, String)], workers: Int = 1) -> SpanMetrics.Resul
     }
 
     @Test func medianOfEvenCountIsMeanOfMiddleValues() {
-        let pairs = [("R", ""), ("A", "R"), ("B", "R")] + (1...3).map { ("a\($0)", "A") } + (1...6).map { ("b\($0)", "B") }
+        let pairs =
+            [("R", ""), ("A", "R"), ("B", "R")] + (1...3).map { ("a\($0)", "A") } + (1...6).map { ("b\($0)", "B") }
         // Spans: R 2, A 3, B 6 → median 3; add C with 8 → spans 2, 3, 6, 8 → median 4.5
         let withC = pairs + [("C", "R")] + (1...8).map { ("c\($0)", "C") }
         #expect(metrics(pairs).metrics.summary.medianSpan == 3)

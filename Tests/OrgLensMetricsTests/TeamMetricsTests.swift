@@ -15,23 +15,39 @@ import Testing
         ["c1", "M3", "", "", "GAMMA"], ["c2", "M3", "", "", "BETA"],
     ]
 
-    func report(teams: [[String]], services: [[String]]? = nil, dependencies: [[String]]? = nil) -> (TeamReport, OrgGraph) {
-        let stagedTeams = CatalogStager.stageTeams(table(["team_id", "name", "parent_team_id", "lead_id", "type"], teams))
+    func report(
+        teams: [[String]], services: [[String]]? = nil, dependencies: [[String]]? = nil
+    ) -> (TeamReport, OrgGraph) {
+        let stagedTeams = CatalogStager.stageTeams(
+            table(["team_id", "name", "parent_team_id", "lead_id", "type"], teams))
         var peopleTable = PeopleTable.make(Self.people.map { Array($0.prefix(4)) })
         peopleTable = withTeamColumn(peopleTable, Self.people.map { $0[4] })
-        let staged = PeopleStager.stage(peopleTable, policy: PeoplePolicy(asOf: CivilDate(daysSinceEpoch: 0)), teams: stagedTeams)
+        let staged = PeopleStager.stage(
+            peopleTable, policy: PeoplePolicy(asOf: CivilDate(daysSinceEpoch: 0)), teams: stagedTeams)
         let built = OrgGraphBuilder.build(staged)
-        let linked = TeamCatalogBuilder.build(teams: stagedTeams, people: staged, built: built, orgLayer: 2, unknownReferences: staged.unknownTeamReferences)
-        let stagedServices = services.map { CatalogStager.stageServices(table(["service_id", "name", "owner_team_id"], $0), teams: stagedTeams) }
-        let stagedDependencies = dependencies.flatMap { rows in
-            stagedServices.map { CatalogStager.stageDependencies(table(["service_id", "depends_on_service_id"], rows), services: $0) }
+        let linked = TeamCatalogBuilder.build(
+            teams: stagedTeams, people: staged, built: built, orgLayer: 2,
+            unknownReferences: staged.unknownTeamReferences)
+        let stagedServices = services.map {
+            CatalogStager.stageServices(table(["service_id", "name", "owner_team_id"], $0), teams: stagedTeams)
         }
-        return (TeamMetrics.compute(graph: built.graph, catalog: linked.catalog, services: stagedServices,
-                                    dependencies: stagedDependencies, workers: 2), built.graph)
+        let stagedDependencies = dependencies.flatMap { rows in
+            stagedServices.map {
+                CatalogStager.stageDependencies(table(["service_id", "depends_on_service_id"], rows), services: $0)
+            }
+        }
+        return (
+            TeamMetrics.compute(
+                graph: built.graph, catalog: linked.catalog, services: stagedServices,
+                dependencies: stagedDependencies, workers: 2), built.graph
+        )
     }
 
     @Test func membershipReportingAndOwnership() {
-        let (report, _) = report(teams: [["ALPHA", "Alpha", "", "M1", ""], ["GAMMA", "Gamma", "", "", ""], ["BETA", "Beta", "", "", ""], ["EXEC", "Exec", "", "CEO", ""]])
+        let (report, _) = report(teams: [
+            ["ALPHA", "Alpha", "", "M1", ""], ["GAMMA", "Gamma", "", "", ""], ["BETA", "Beta", "", "", ""],
+            ["EXEC", "Exec", "", "CEO", ""],
+        ])
         let teams = Dictionary(uniqueKeysWithValues: report.teams.map { ($0.id, $0) })
         // ALPHA: M1 (lead, member), M2, a1, a2, b1 → others M2 a1 a2 b1 under D1, M1, M1, M2.
         let alpha = teams["ALPHA"]!
@@ -51,12 +67,21 @@ import Testing
         #expect(report.services == nil && report.conway == nil)
         #expect(teams["ALPHA"]?.servicesOwned == nil)
         let rules = Set(report.findings.map { "\($0.rule.rawValue) \($0.subject)" })
-        #expect(rules.isSuperset(of: ["team.split_reporting ALPHA", "team.cross_org EXEC", "team.undersized BETA", "team.undersized GAMMA"]))
+        #expect(
+            rules.isSuperset(of: [
+                "team.split_reporting ALPHA", "team.cross_org EXEC", "team.undersized BETA", "team.undersized GAMMA",
+            ]))
     }
 
     @Test func servicesDependenciesAndConway() {
-        let teams = [["ALPHA", "", "", "M1", ""], ["GAMMA", "", "", "M3", ""], ["BETA", "", "", "", ""], ["EMPTY", "", "", "", ""]]
-        let services = [["S1", "", "ALPHA"], ["S2", "", "GAMMA"], ["S2", "", "BETA"], ["S3", "", ""], ["S4", "", "EMPTY"], ["S5", "", "NOPE"]]
+        let teams = [
+            ["ALPHA", "", "", "M1", ""], ["GAMMA", "", "", "M3", ""], ["BETA", "", "", "", ""],
+            ["EMPTY", "", "", "", ""],
+        ]
+        let services = [
+            ["S1", "", "ALPHA"], ["S2", "", "GAMMA"], ["S2", "", "BETA"], ["S3", "", ""], ["S4", "", "EMPTY"],
+            ["S5", "", "NOPE"],
+        ]
         let dependencies = [["S1", "S2"], ["S1", "S2"], ["S2", "S3"], ["S1", "S9"]]
         let (report, _) = report(teams: teams, services: services, dependencies: dependencies)
         let byService = Dictionary(uniqueKeysWithValues: (report.services ?? []).map { ($0.id, $0) })
@@ -84,7 +109,9 @@ import Testing
     func withTeamColumn(_ people: RawTable, _ teams: [String]) -> RawTable {
         var column = TextColumn()
         for team in teams { column.append(Array(team.utf8)) }
-        var table = RawTable(source: people.source, fields: people.fields + ["team_id"], columns: people.columns + [column], file: people.file)
+        var table = RawTable(
+            source: people.source, fields: people.fields + ["team_id"], columns: people.columns + [column],
+            file: people.file)
         table.lines = people.lines
         table.rowsRead = people.rowsRead
         return table

@@ -7,8 +7,10 @@ import Testing
     /// Every id finds its own key, by string and by bytes; ids that are not there find none.
     @Test func everyIdFindsItsKey() {
         let ids = (0..<50_000).map { "T\($0 * 7)" } + ["", "a-very-long-team-identifier-beyond-sixteen-bytes", "É"]
-        let teams = CatalogStager.stageTeams(PeopleTable.make(
-            fields: ["team_id", "name", "parent_team_id", "lead_id", "type"], ids.map { [$0] }, source: "teams.csv"))
+        let teams = CatalogStager.stageTeams(
+            PeopleTable.make(
+                fields: ["team_id", "name", "parent_team_id", "lead_id", "type"], ids.map { [$0] }, source: "teams.csv")
+        )
         let index = teams.index
         #expect(index.count == ids.count - 1, "the empty id is quarantined")
         for key in 0..<index.count {

@@ -71,7 +71,9 @@ import Testing
 
 /// The row-local part of staging runs in parallel chunks; nothing staged may depend on the worker count.
 @Suite struct ParallelStagingTests {
-    static let fields = ["employee_id", "manager_id", "status", "hire_date", "team_id", "salary", "currency", "employment_type"]
+    static let fields = [
+        "employee_id", "manager_id", "status", "hire_date", "team_id", "salary", "currency", "employment_type",
+    ]
 
     /// 40k rows (over the parallel threshold) with the dirt staging must handle in order: repeated
     /// and missing ids, unknown managers and teams, unreadable dates and salaries, inactive people.
@@ -93,9 +95,10 @@ import Testing
     }
 
     static func teams() -> StagedTeams {
-        CatalogStager.stageTeams(PeopleTable.make(
-            fields: ["team_id", "name", "parent_team_id", "lead_id", "type"],
-            (0..<300).map { ["T\($0)", "Team \($0)", "", "P\($0 * 7)", ""] }, source: "teams.csv"))
+        CatalogStager.stageTeams(
+            PeopleTable.make(
+                fields: ["team_id", "name", "parent_team_id", "lead_id", "type"],
+                (0..<300).map { ["T\($0)", "Team \($0)", "", "P\($0 * 7)", ""] }, source: "teams.csv"))
     }
 
     @Test(arguments: [2, 3, 8])
@@ -121,7 +124,8 @@ import Testing
         #expect(serial.findings == parallel.findings)
         #expect(Set(serial.findings.map(\.rule)) == [.valueInvalidDate, .valueInvalidSalary])
         #expect(Set(serial.rejections.map(\.rule)) == [.rowMissingID, .rowDuplicateID])
-        #expect(serial.excluded.keys.sorted { $0.rawValue < $1.rawValue } == [.policyInactiveStatus, .policyNotStarted])
+        #expect(
+            serial.excluded.keys.sorted { $0.rawValue < $1.rawValue } == [.policyInactiveStatus, .policyNotStarted])
         #expect(!serial.unknownTeamReferences.isEmpty)
     }
 }

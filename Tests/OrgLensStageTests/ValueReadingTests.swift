@@ -9,7 +9,8 @@ import Testing
     }
 
     @Test(arguments: [
-        ("2015-03-02", DateFormat.iso, "2015-03-02"), ("2015-03-02-08:00", .iso, "2015-03-02"), ("2015-03-02T09:00:00Z", .iso, "2015-03-02"),
+        ("2015-03-02", DateFormat.iso, "2015-03-02"), ("2015-03-02-08:00", .iso, "2015-03-02"),
+        ("2015-03-02T09:00:00Z", .iso, "2015-03-02"),
         ("3/2/2015", .mdy, "2015-03-02"), ("03/02/2015 0:00", .mdy, "2015-03-02"), ("02/03/2015", .dmy, "2015-03-02"),
         ("02.03.2015", .dmy, "2015-03-02"), ("2015/03/02", .ymd, "2015-03-02"), ("02-Mar-2015", .dmy, "2015-03-02"),
         ("2015-03-02", .dmy, "2015-03-02"),
@@ -23,7 +24,9 @@ import Testing
         #expect(date(text, format) == .unknown)
     }
 
-    @Test(arguments: [("3/2/15", DateFormat.mdy), ("13/13/2015", .mdy), ("2015-02-30", .iso), ("3/2/2015", .iso), ("soon", .dmy)])
+    @Test(arguments: [
+        ("3/2/15", DateFormat.mdy), ("13/13/2015", .mdy), ("2015-02-30", .iso), ("3/2/2015", .iso), ("soon", .dmy),
+    ])
     func unreadableDates(text: String, format: DateFormat) {
         #expect(date(text, format) == .unreadable)
     }
@@ -43,13 +46,16 @@ import Testing
         #expect(DateFormat.decide(column(["3/2/2015", "1/12/2019"])).format == nil)
     }
 
-    @Test(arguments: [
-        ("120000.00 USD", 120_000_000_000, "USD", nil), ("$420,000.00", 420_000_000_000, "USD", nil),
-        ("1.234,56 €", 1_234_560_000, "EUR", nil), ("€95.000", 95_000_000_000, "EUR", nil), ("£85,000", 85_000_000_000, "GBP", nil),
-        ("CHF 85'000.50", 85_000_500_000, "CHF", nil), ("$65.50/hr", 65_500_000, "USD", PayPeriod.hourly),
-        ("7.500,00 EUR monthly", 7_500_000_000, "EUR", .monthly), ("85000 USD per year", 85_000_000_000, "USD", .annual),
-        ("85\u{A0}000,00 €", 85_000_000_000, "EUR", nil), ("0.125", 125_000, nil, nil),
-    ] as [(String, Int64, String?, PayPeriod?)])
+    @Test(
+        arguments: [
+            ("120000.00 USD", 120_000_000_000, "USD", nil), ("$420,000.00", 420_000_000_000, "USD", nil),
+            ("1.234,56 €", 1_234_560_000, "EUR", nil), ("€95.000", 95_000_000_000, "EUR", nil),
+            ("£85,000", 85_000_000_000, "GBP", nil),
+            ("CHF 85'000.50", 85_000_500_000, "CHF", nil), ("$65.50/hr", 65_500_000, "USD", PayPeriod.hourly),
+            ("7.500,00 EUR monthly", 7_500_000_000, "EUR", .monthly),
+            ("85000 USD per year", 85_000_000_000, "USD", .annual),
+            ("85\u{A0}000,00 €", 85_000_000_000, "EUR", nil), ("0.125", 125_000, nil, nil),
+        ] as [(String, Int64, String?, PayPeriod?)])
     func payAsExported(text: String, micro: Int64, currency: String?, period: PayPeriod?) throws {
         let reading = try #require(PayFormat().read(ArraySlice(text.utf8)))
         #expect(reading.micro == micro)

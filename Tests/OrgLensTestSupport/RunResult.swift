@@ -7,11 +7,15 @@ public struct RunResult: Sendable {
     public let stderr: String
 
     /// `environment` adds to (or overrides) the test runner's own environment.
-    public static func orglens(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> RunResult {
+    public static func orglens(
+        _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]
+    ) throws -> RunResult {
         let process = Process()
         process.executableURL = TestPaths.orglensBinary
         process.arguments = arguments
-        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         if let directory { process.currentDirectoryURL = directory }
         let output = Pipe()
         let error = Pipe()

@@ -17,7 +17,8 @@ public final class TemporaryDirectory: Sendable {
     @discardableResult
     public func write(_ name: String, _ bytes: [UInt8]) -> String {
         let file = url.appendingPathComponent(name)
-        try! FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try! FileManager.default.createDirectory(
+            at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         try! Data(bytes).write(to: file)
         return file.path
     }

@@ -25,7 +25,8 @@ import Testing
         #expect(table.lines == [2])
         #expect(table.rowsRead == 1)
 
-        let attribute = try readXML(document, mapping: mapping("rec", ["employee_id": "Boss/@label"]), fields: ["employee_id"])
+        let attribute = try readXML(
+            document, mapping: mapping("rec", ["employee_id": "Boss/@label"]), fields: ["employee_id"])
         #expect(attribute.rows == [["Boss Name"]])
     }
 
@@ -39,7 +40,8 @@ import Testing
             </root>
             """
         let selectors = ["employee_id": "Emp", "manager_id": "Boss/ID", "name": "Boss", "status": "Team"]
-        let (rows, _) = try readXML(document, mapping: mapping("rec", selectors), fields: ["employee_id", "manager_id", "name", "status"])
+        let (rows, _) = try readXML(
+            document, mapping: mapping("rec", selectors), fields: ["employee_id", "manager_id", "name", "status"])
         #expect(rows == [["E1", "E0", "lead  of  team", "T1"], ["E2", "E1", "", "T2"]])
     }
 
@@ -49,17 +51,22 @@ import Testing
         var document = "<root>\n"
         for index in 0..<10_000 {
             let note = index % 997 == 0 ? String(repeating: "x", count: 300) : "n\(index)"
-            document += "<rec key=\"K\(index)\"><Emp> E\(index) </Emp><Boss><ID type=\"WID\">w</ID><ID type=\"Employee_ID\">E\(index / 7)</ID></Boss>"
+            document +=
+                "<rec key=\"K\(index)\"><Emp> E\(index) </Emp><Boss><ID type=\"WID\">w</ID><ID type=\"Employee_ID\">E\(index / 7)</ID></Boss>"
             document += index % 5 == 0 ? "<Note/>" : "<Note>\(note)<b>skip</b> more</Note>"
             document += "</rec>\n"
         }
         document += "</root>\n"
-        let selectors = ["employee_id": "Emp", "manager_id": "Boss/ID[@type='Employee_ID']", "name": "Note", "hire_date": "@key"]
+        let selectors = [
+            "employee_id": "Emp", "manager_id": "Boss/ID[@type='Employee_ID']", "name": "Note", "hire_date": "@key",
+        ]
         let limits = XMLLimits(maxFieldBytes: 200)
         let directory = TemporaryDirectory()
-        let serial = try readXML(bytes: Array(document.utf8), mapping: mapping("rec", selectors), limits: limits, in: directory)
+        let serial = try readXML(
+            bytes: Array(document.utf8), mapping: mapping("rec", selectors), limits: limits, in: directory)
         let parallel = try readXML(
-            bytes: Array(document.utf8), mapping: mapping("rec", selectors), limits: limits, workers: workers, in: directory)
+            bytes: Array(document.utf8), mapping: mapping("rec", selectors), limits: limits, workers: workers,
+            in: directory)
         #expect(serial.table.recordCount == 10_000 - 8, "the 8 over-long notes quarantine their records")
         #expect(parallel.rows == serial.rows)
         #expect(parallel.table.lines == serial.table.lines)
@@ -71,15 +78,19 @@ import Testing
 
     @Test func firstPresentAlternativeWinsAndMissingIsEmpty() throws {
         let document = "<r><p><B>b</B></p><p><A>a</A><B>b</B></p><p/></r>"
-        let (rows, _) = try readXML(document, mapping: mapping("p", ["employee_id": "A | B", "manager_id": "C"]), fields: ["employee_id", "manager_id"])
+        let (rows, _) = try readXML(
+            document, mapping: mapping("p", ["employee_id": "A | B", "manager_id": "C"]),
+            fields: ["employee_id", "manager_id"])
         #expect(rows == [["b", ""], ["a", ""], ["", ""]])
     }
 
     @Test func namespacesAreMatchedByLocalName() throws {
-        let prefixed = #"<x:Data xmlns:x="urn:com.workday.report/A"><x:Entry><x:Employee_ID>1</x:Employee_ID></x:Entry></x:Data>"#
+        let prefixed =
+            #"<x:Data xmlns:x="urn:com.workday.report/A"><x:Entry><x:Employee_ID>1</x:Employee_ID></x:Entry></x:Data>"#
         let defaulted = #"<Data xmlns="urn:other"><Entry><Employee_ID>1</Employee_ID></Entry></Data>"#
         for document in [prefixed, defaulted] {
-            let (rows, _) = try readXML(document, mapping: mapping("Entry", ["employee_id": "wd:Employee_ID"]), fields: ["employee_id"])
+            let (rows, _) = try readXML(
+                document, mapping: mapping("Entry", ["employee_id": "wd:Employee_ID"]), fields: ["employee_id"])
             #expect(rows == [["1"]])
         }
     }
@@ -92,8 +103,11 @@ import Testing
         let fromUTF16 = try readXML(bytes: utf16, mapping: mapping("p", ["name": "n"]), fields: ["name"], in: directory)
         #expect(fromUTF16.rows == [["Łukasz 王 Renée"]])
 
-        let latin1 = Array(#"<?xml version="1.0" encoding="ISO-8859-1"?><r><p><n>Ren"#.utf8) + [0xE9] + Array("e</n></p></r>".utf8)
-        let fromLatin1 = try readXML(bytes: latin1, mapping: mapping("p", ["name": "n"]), fields: ["name"], in: directory)
+        let latin1 =
+            Array(#"<?xml version="1.0" encoding="ISO-8859-1"?><r><p><n>Ren"#.utf8) + [0xE9]
+            + Array("e</n></p></r>".utf8)
+        let fromLatin1 = try readXML(
+            bytes: latin1, mapping: mapping("p", ["name": "n"]), fields: ["name"], in: directory)
         #expect(fromLatin1.rows == [["Renée"]])
     }
 

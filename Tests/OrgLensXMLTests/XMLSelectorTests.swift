@@ -4,7 +4,8 @@ import Testing
 
 @Suite struct XMLSelectorTests {
     @Test func parsesEveryForm() throws {
-        let selector = try XMLSelector("wd:Manager/wd:ID[@wd:type='Employee_ID'] | Manager_ID | @id | Worker/@Descriptor")
+        let selector = try XMLSelector(
+            "wd:Manager/wd:ID[@wd:type='Employee_ID'] | Manager_ID | @id | Worker/@Descriptor")
         #expect(selector.alternatives.count == 4)
         let first = selector.alternatives[0]
         #expect(first.steps.map(\.name) == ["Manager", "ID"])

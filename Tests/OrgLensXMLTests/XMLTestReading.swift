@@ -24,5 +24,6 @@ func readXML(
 }
 
 func mapping(_ record: String, _ selectors: [String: String]) throws -> XMLRecordMapping {
-    try XMLRecordMapping(recordElement: record, selectors: selectors.mapValues { text throws(RunError) in try XMLSelector(text) })
+    try XMLRecordMapping(
+        recordElement: record, selectors: selectors.mapValues { text throws(RunError) in try XMLSelector(text) })
 }
