@@ -3,23 +3,30 @@ SWIFT ?= $(shell command -v swift 2>/dev/null || echo /opt/swift/usr/bin/swift)
 BIN_DIR = .build/debug
 ORGLENS = $(BIN_DIR)/orglens
 
-.PHONY: all deps build run test golden schemas check-outputs crash-test fuzz sanitize bench bench-5m clean
+.PHONY: all deps build run test format golden schemas check-outputs crash-test fuzz sanitize bench bench-5m clean
 
 all: build
 
 deps:
 	@scripts/ensure-system-packages.sh
 
+# Every build goes through scripts/build.sh: declared dependencies checked, warnings are errors.
 build: deps
-	$(SWIFT) build
+	SWIFT=$(SWIFT) scripts/build.sh
 
 # The main job: Pipelines/demo.yml on the bundled fixture org; prints the path of latest/dashboard.json.
 run: build
 	@$(ORGLENS) run Pipelines/demo.yml --quiet
 
 test: deps
-	$(SWIFT) build --build-tests
+	scripts/check-imports.py
+	$(SWIFT) format lint --recursive --strict Sources Tests Package.swift
+	SWIFT=$(SWIFT) scripts/build.sh --build-tests
 	$(SWIFT) test --skip-build
+
+# Rewrites the sources in the house format (.swift-format); `make test` fails on any difference.
+format:
+	$(SWIFT) format --in-place --recursive Sources Tests Package.swift
 
 # Rewrites every Fixtures/cases/*/expected from the current code; review the diff before committing.
 golden: build

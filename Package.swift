@@ -26,22 +26,28 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CLibCSV", path: "Sources/CLibCSV"),
         .target(name: "OrgLensModel", dependencies: ["CPrefetch"]),
-        .target(name: "OrgLensInput", dependencies: [
-            "OrgLensModel", .product(name: "Crypto", package: "swift-crypto"),
-        ]),
+        .target(
+            name: "OrgLensInput",
+            dependencies: [
+                "OrgLensModel", .product(name: "Crypto", package: "swift-crypto"),
+            ]),
         .target(name: "OrgLensCSV", dependencies: ["CLibCSV", "OrgLensModel", "OrgLensInput"]),
-        .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(
+            name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(name: "OrgLensXML", dependencies: ["CLibXML2", "OrgLensModel", "OrgLensInput"]),
         .systemLibrary(name: "CPrefetch", path: "Sources/CPrefetch"),
         .systemLibrary(name: "CLinux", path: "Sources/CLinux"),
         .target(name: "OrgLensStage", dependencies: ["OrgLensModel"]),
         .target(name: "OrgLensGraph", dependencies: ["OrgLensModel", "OrgLensStage"]),
         .target(name: "OrgLensMetrics", dependencies: ["OrgLensModel", "OrgLensGraph", "OrgLensStage"]),
-        .target(name: "OrgLensLoad", dependencies: ["OrgLensModel", "OrgLensMetrics", "OrgLensGraph", "OrgLensStage", "CLinux"]),
+        .target(
+            name: "OrgLensLoad",
+            dependencies: ["OrgLensModel", "OrgLensMetrics", "OrgLensGraph", "OrgLensStage", "CLinux"]),
         .target(
             name: "OrgLensPipeline",
             dependencies: [
-                "OrgLensModel", "OrgLensCSV", "OrgLensXML", "OrgLensStage", "OrgLensGraph", "OrgLensMetrics", "OrgLensLoad",
+                "OrgLensModel", "OrgLensCSV", "OrgLensXML", "OrgLensStage", "OrgLensGraph", "OrgLensMetrics",
+                "OrgLensLoad",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -49,15 +55,20 @@ let package = Package(
             // The presets ship inside the binary: `orglens run` finds them wherever the pipeline file is.
             resources: presetNames.map { .embedInCode("Presets/\($0).yml") }),
         .target(name: "OrgLensGenerate", dependencies: ["OrgLensModel"]),
-        .target(name: "OrgLensCLI", dependencies: [
-            "OrgLensPipeline", "OrgLensModel", "OrgLensGenerate", "OrgLensCSV", "OrgLensStage", "OrgLensMetrics", "OrgLensLoad",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            .product(name: "Logging", package: "swift-log"),
-        ]),
-        .target(name: "OrgLensFuzzTargets", dependencies: [
-            "OrgLensCSV", "OrgLensXML", "OrgLensPipeline", "OrgLensStage", "OrgLensLoad", "OrgLensModel",
-            .product(name: "Logging", package: "swift-log"),
-        ]),
+        .target(
+            name: "OrgLensCLI",
+            dependencies: [
+                "OrgLensPipeline", "OrgLensModel", "OrgLensGenerate", "OrgLensCSV", "OrgLensStage", "OrgLensMetrics",
+                "OrgLensLoad",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+        .target(
+            name: "OrgLensFuzzTargets",
+            dependencies: [
+                "OrgLensCSV", "OrgLensXML", "OrgLensPipeline", "OrgLensStage", "OrgLensLoad", "OrgLensModel",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .executableTarget(name: "orglens-fuzz", dependencies: ["OrgLensFuzzTargets"]),
         .executableTarget(name: "orglens", dependencies: ["OrgLensCLI"]),
 
@@ -66,26 +77,35 @@ let package = Package(
         .testTarget(name: "OrgLensCSVTests", dependencies: ["OrgLensCSV", "OrgLensModel", "OrgLensTestSupport"]),
         .testTarget(name: "OrgLensXMLTests", dependencies: ["OrgLensXML", "OrgLensModel", "OrgLensTestSupport"]),
         .testTarget(name: "OrgLensStageTests", dependencies: ["OrgLensStage", "OrgLensModel", "OrgLensTestSupport"]),
-        .testTarget(name: "OrgLensGraphTests", dependencies: [
-            "OrgLensGraph", "OrgLensStage", "OrgLensModel", "OrgLensTestSupport",
-        ]),
-        .testTarget(name: "OrgLensMetricsTests", dependencies: [
-            "OrgLensMetrics", "OrgLensGraph", "OrgLensStage", "OrgLensModel", "OrgLensTestSupport",
-        ]),
-        .testTarget(name: "OrgLensLoadTests", dependencies: [
-            "OrgLensLoad", "OrgLensMetrics", "OrgLensModel", "OrgLensTestSupport",
-        ]),
-        .testTarget(name: "OrgLensEndToEndTests", dependencies: [
-            "OrgLensPipeline", "OrgLensCLI", "OrgLensModel", "OrgLensTestSupport", "orglens",
-        ]),
+        .testTarget(
+            name: "OrgLensGraphTests",
+            dependencies: [
+                "OrgLensGraph", "OrgLensStage", "OrgLensModel", "OrgLensTestSupport",
+            ]),
+        .testTarget(
+            name: "OrgLensMetricsTests",
+            dependencies: [
+                "OrgLensMetrics", "OrgLensGraph", "OrgLensStage", "OrgLensModel", "OrgLensTestSupport",
+            ]),
+        .testTarget(
+            name: "OrgLensLoadTests",
+            dependencies: [
+                "OrgLensLoad", "OrgLensModel", "OrgLensTestSupport",
+            ]),
+        .testTarget(
+            name: "OrgLensEndToEndTests",
+            dependencies: [
+                "OrgLensPipeline", "OrgLensModel", "OrgLensTestSupport", "orglens",
+            ]),
     ]
 )
 
 // Strict settings for every Swift target, in one place.
 for target in package.targets where target.type != .system {
-    target.swiftSettings = (target.swiftSettings ?? []) + [
-        .enableUpcomingFeature("ExistentialAny"),
-        .enableUpcomingFeature("MemberImportVisibility"),
-        .enableUpcomingFeature("InternalImportsByDefault"),
-    ]
+    target.swiftSettings =
+        (target.swiftSettings ?? []) + [
+            .enableUpcomingFeature("ExistentialAny"),
+            .enableUpcomingFeature("MemberImportVisibility"),
+            .enableUpcomingFeature("InternalImportsByDefault"),
+        ]
 }
