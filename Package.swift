@@ -40,14 +40,18 @@ let package = Package(
         .target(name: "OrgLensStage", dependencies: ["OrgLensModel"]),
         .target(name: "OrgLensGraph", dependencies: ["OrgLensModel", "OrgLensStage"]),
         .target(name: "OrgLensMetrics", dependencies: ["OrgLensModel", "OrgLensGraph", "OrgLensStage"]),
+        // The output contract, declared once: keys, types, nullability, meaning; JSON Schemas are rendered from it.
+        .target(name: "OrgLensContract", dependencies: ["OrgLensModel", "OrgLensMetrics"]),
         .target(
             name: "OrgLensLoad",
-            dependencies: ["OrgLensModel", "OrgLensMetrics", "OrgLensGraph", "OrgLensStage", "CLinux"]),
+            dependencies: [
+                "OrgLensModel", "OrgLensMetrics", "OrgLensGraph", "OrgLensStage", "OrgLensContract", "CLinux",
+            ]),
         .target(
             name: "OrgLensPipeline",
             dependencies: [
                 "OrgLensModel", "OrgLensCSV", "OrgLensXML", "OrgLensStage", "OrgLensGraph", "OrgLensMetrics",
-                "OrgLensLoad",
+                "OrgLensLoad", "OrgLensContract",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -59,7 +63,7 @@ let package = Package(
             name: "OrgLensCLI",
             dependencies: [
                 "OrgLensPipeline", "OrgLensModel", "OrgLensGenerate", "OrgLensCSV", "OrgLensStage", "OrgLensMetrics",
-                "OrgLensLoad",
+                "OrgLensLoad", "OrgLensContract",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -95,7 +99,7 @@ let package = Package(
         .testTarget(
             name: "OrgLensEndToEndTests",
             dependencies: [
-                "OrgLensPipeline", "OrgLensModel", "OrgLensTestSupport", "orglens",
+                "OrgLensPipeline", "OrgLensContract", "OrgLensModel", "OrgLensTestSupport", "orglens",
             ]),
     ]
 )

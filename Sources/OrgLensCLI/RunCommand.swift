@@ -120,7 +120,7 @@ public struct RunCommand: ParsableCommand {
 extension RunCommand {
     /// `status.json` for monitoring; a failure to write it must not change how the run ends.
     static func writeStatus(
-        _ directory: RunDirectory, _ outcome: StatusDocument.Outcome, day: CivilDate, exit: Int32, run: String?,
+        _ directory: RunDirectory, _ outcome: RunOutcome, day: CivilDate, exit: Int32, run: String?,
         message: String?
     ) {
         let finished = ISO8601DateFormatter().string(from: Date())

@@ -1,7 +1,10 @@
 public import ArgumentParser
+import Foundation
+import OrgLensContract
 import OrgLensModel
+import OrgLensPipeline
 
-/// `orglens schema`: prints the JSON Schemas of the outputs and of pipeline files.
+/// `orglens schema`: prints the JSON Schemas of the outputs and of pipeline files, rendered from the contract.
 public struct SchemaCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "schema",
@@ -10,21 +13,40 @@ public struct SchemaCommand: ParsableCommand {
     @Argument(help: "dashboard, manifest, pipeline or tables/<name>.")
     var name: String?
 
+    @Option(help: "Write every schema into this directory as <name>.schema.json (make schemas writes Schemas/).")
+    var write: String?
+
     public init() {}
 
+    /// Every published schema: the output contract's documents and tables, and the pipeline file.
+    static func published() -> [(path: String, schema: SchemaValue)] {
+        OutputContract.schemas(adding: [
+            (
+                "pipeline",
+                JSONSchema.document(PipelineFile.contract, path: "pipeline", title: "OrgLens pipeline file (YAML)")
+            )
+        ])
+    }
+
     public func run() throws {
-        guard let name else {
-            for schema in EmbeddedSchemas.all { print(schema.name.replacingSuffix(".schema.json")) }
+        let schemas = Self.published()
+        if let write {
+            for (path, schema) in schemas {
+                let url = URL(fileURLWithPath: write).appendingPathComponent(path + ".schema.json")
+                try FileManager.default.createDirectory(
+                    at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(schema.rendered().utf8).write(to: url, options: .atomic)
+            }
             return
         }
-        guard let schema = EmbeddedSchemas.all.first(where: { $0.name == name + ".schema.json" }) else {
+        guard let name else {
+            for schema in schemas { print(schema.path) }
+            return
+        }
+        guard let schema = schemas.first(where: { $0.path == name }) else {
             StandardError.write("orglens: error: no schema '\(name)'; run 'orglens schema' for the list.\n")
             throw ExitCode(ExitStatus.usage.rawValue)
         }
-        print(schema.text, terminator: "")
+        print(schema.schema.rendered(), terminator: "")
     }
-}
-
-extension String {
-    func replacingSuffix(_ suffix: String) -> String { hasSuffix(suffix) ? String(dropLast(suffix.count)) : self }
 }

@@ -1,13 +1,10 @@
+import OrgLensContract
 import OrgLensMetrics
 import OrgLensModel
 
 /// `dashboard.json`, the contract with the BI dashboard. Every table is an array of flat records with
 /// every key present; nothing in it depends on file paths, row order, worker count or the clock.
 public enum DashboardDocument {
-    /// Bumped on any change to `dashboard.json` or `manifest.json` (the major part on a breaking one);
-    /// see the README's changelog.
-    public static let schemaVersion = "1.3"
-
     /// Renders the document piece by piece into `emit`, handing over each large table as soon as it is
     /// rendered, so the document is never held whole.
     public static func render(_ content: DashboardContent, emit: ([UInt8]) -> Void) {
@@ -17,7 +14,7 @@ public enum DashboardDocument {
         )
         var json = JSONWriter()
         json.beginObject(multiline: true)
-        json.field("schema_version", schemaVersion)
+        json.field("schema_version", OutputContract.schemaVersion)
         json.field("as_of", asOf.description)
         if let costs { costs.writeBasis(to: &json) }
         json.key("summary")

@@ -1,3 +1,4 @@
+import OrgLensContract
 public import OrgLensModel
 
 /// `manifest.json`: what a run read and how long each stage took. The only output allowed to differ
@@ -20,7 +21,7 @@ public enum ManifestDocument {
     ) -> [UInt8] {
         var json = JSONWriter()
         json.beginObject(multiline: true)
-        json.field("schema_version", DashboardDocument.schemaVersion)
+        json.field("schema_version", OutputContract.schemaVersion)
         json.field("tool", "orglens")
         json.field("tool_version", toolVersion)
         json.field("as_of", asOf.description)

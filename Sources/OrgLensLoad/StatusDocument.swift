@@ -1,21 +1,15 @@
+import OrgLensContract
 public import OrgLensModel
 
 /// `status.json` in an outputs directory: how the last `run` ended, for monitoring. Rewritten atomically after
 /// every run that held the lock; the one output with a clock time in it (when the run finished).
 public enum StatusDocument {
-    public enum Outcome: String, Sendable {
-        case ok
-        case publishedWithFindings = "published_with_findings"
-        case blocked
-        case failed
-    }
-
     public static func render(
-        outcome: Outcome, asOf: CivilDate?, exitCode: Int32, finished: String, run: String?, message: String?
+        outcome: RunOutcome, asOf: CivilDate?, exitCode: Int32, finished: String, run: String?, message: String?
     ) -> [UInt8] {
         var json = JSONWriter()
         json.beginObject(multiline: true)
-        json.field("schema_version", DashboardDocument.schemaVersion)
+        json.field("schema_version", OutputContract.schemaVersion)
         json.field("status", outcome.rawValue)
         json.field("as_of", asOf?.description)
         json.field("exit_code", Int(exitCode))

@@ -16,7 +16,7 @@ public struct OrgHeadBands: Sendable, Hashable {
 
 /// One row of `org_heads`: a person at the org layer who manages.
 public struct OrgHeadRecord: Sendable, Hashable {
-    public enum Shape: String, Sendable {
+    public enum Shape: String, Sendable, CaseIterable {
         case mixed
         case tooFewEMReports = "too_few_em_reports"
         case tooManyEMReports = "too_many_em_reports"

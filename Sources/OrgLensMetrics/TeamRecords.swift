@@ -5,8 +5,8 @@ public struct TeamRecord: Sendable, Hashable {
     /// The team's index in the `TeamCatalog`: joins this row to other per-team figures.
     public let team: Int32
     public let id: String
-    public let name: String
-    public let type: String
+    public let name: String?
+    public let type: String?
     public let size: Int
     public let leadID: String?
     /// Distinct managers of the members other than the lead.
@@ -26,7 +26,7 @@ public struct TeamRecord: Sendable, Hashable {
 
 /// One row of the `services` table.
 public struct ServiceRecord: Sendable, Hashable {
-    public enum Ownership: String, Sendable { case orphan, single, shared }
+    public enum Ownership: String, Sendable, CaseIterable { case orphan, single, shared }
 
     public let id: String
     public let name: String

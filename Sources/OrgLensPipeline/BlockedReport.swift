@@ -1,3 +1,4 @@
+import OrgLensContract
 import OrgLensLoad
 public import OrgLensModel
 
@@ -6,7 +7,7 @@ public enum BlockedReport {
     public static func render(pipeline: String, asOf: CivilDate, tripped: [Gates.Reading]) -> [UInt8] {
         var json = JSONWriter()
         json.beginObject(multiline: true)
-        json.field("schema_version", DashboardDocument.schemaVersion)
+        json.field("schema_version", OutputContract.schemaVersion)
         json.field("pipeline", pipeline)
         json.field("as_of", asOf.description)
         json.field("exit_code", Int(ExitStatus.badData.rawValue))

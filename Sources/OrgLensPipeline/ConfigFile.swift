@@ -1,4 +1,5 @@
 import Foundation
+import OrgLensContract
 import OrgLensMetrics
 public import OrgLensModel
 import Yams
@@ -57,9 +58,7 @@ public struct ConfigFile: Sendable, Hashable {
         if let costs = root["costs"] {
             let section = try reader.mapping(
                 costs, at: "costs",
-                allowed: [
-                    "currency", "rates", "all_in_multiplier", "contractor_types", "contractors_in_spans", "dimensions",
-                ])
+                allowed: PipelineFile.costs.keys)
             if let dimensions = try reader.strings(section["dimensions"], at: "costs.dimensions") {
                 for name in dimensions where !CostDimensions.names.contains(where: { $0.0 == name }) {
                     throw RunError(
@@ -83,7 +82,7 @@ public struct ConfigFile: Sendable, Hashable {
         if let privacy = root["privacy"] {
             let section = try reader.mapping(
                 privacy, at: "privacy",
-                allowed: ["min_group_size", "publish", "pseudonymize", "key_file", "cost_precision"])
+                allowed: PipelineFile.privacy.keys)
             costPrecision = try section["cost_precision"].map { node throws(RunError) in
                 try reader.decimal(node, at: "privacy.cost_precision")
             }
@@ -94,13 +93,13 @@ public struct ConfigFile: Sendable, Hashable {
         }
         if let thresholds = root["thresholds"] {
             let section = try reader.mapping(
-                thresholds, at: "thresholds", allowed: ["org_layer", "team_min_size", "team_max_size", "org_heads"])
+                thresholds, at: "thresholds", allowed: PipelineFile.thresholds.keys)
             orgLayer = try reader.int(section["org_layer"], at: "thresholds.org_layer")
             teamMinSize = try reader.int(section["team_min_size"], at: "thresholds.team_min_size")
             teamMaxSize = try reader.int(section["team_max_size"], at: "thresholds.team_max_size")
             if let heads = section["org_heads"] {
                 let bands = try reader.mapping(
-                    heads, at: "thresholds.org_heads", allowed: ["min_em_reports", "max_em_reports", "min_engineers"])
+                    heads, at: "thresholds.org_heads", allowed: PipelineFile.orgHeadThresholds.keys)
                 minEMReports = try reader.int(bands["min_em_reports"], at: "thresholds.org_heads.min_em_reports")
                 maxEMReports = try reader.int(bands["max_em_reports"], at: "thresholds.org_heads.max_em_reports")
                 minEngineers = try reader.int(bands["min_engineers"], at: "thresholds.org_heads.min_engineers")

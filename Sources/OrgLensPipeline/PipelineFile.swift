@@ -1,4 +1,5 @@
 import Foundation
+import OrgLensContract
 public import OrgLensModel
 import Yams
 
@@ -46,10 +47,7 @@ public struct PipelineFile: Sendable {
         }
         let root = try reader.mapping(
             node, at: "the top level",
-            allowed: [
-                "name", "as_of", "sources", "policy", "costs", "privacy", "thresholds", "outputs", "fail_on",
-                "freshness", "gates",
-            ])
+            allowed: Self.contract.keys)
         let base = (path as NSString).deletingLastPathComponent
         baseDirectory = base
         name =
@@ -65,7 +63,7 @@ public struct PipelineFile: Sendable {
             throw RunError(.configuration, "\(path): missing key 'sources' (with at least 'people: {path: …}').")
         }
         let sources = try reader.mapping(
-            sourcesNode, at: "sources", allowed: ["people", "teams", "services", "dependencies"])
+            sourcesNode, at: "sources", allowed: Self.sources.keys)
         guard let peopleNode = sources["people"] else {
             throw RunError(.configuration, "\(path): missing key 'sources.people'.")
         }
@@ -80,7 +78,7 @@ public struct PipelineFile: Sendable {
             try Source.parse(node, at: "sources.dependencies", base: base, reader: reader)
         }
         if let policyNode = root["policy"] {
-            let policy = try reader.mapping(policyNode, at: "policy", allowed: ["inactive_statuses"])
+            let policy = try reader.mapping(policyNode, at: "policy", allowed: Self.policy.keys)
             inactiveStatuses = try reader.strings(policy["inactive_statuses"], at: "policy.inactive_statuses")
         }
         settings = try ConfigFile(
@@ -90,9 +88,7 @@ public struct PipelineFile: Sendable {
         }
         let outputs = try reader.mapping(
             outputsNode, at: "outputs",
-            allowed: [
-                "directory", "tables", "people_table", "keep", "quarantine_max_rows", "quarantine_max_bytes",
-            ])
+            allowed: Self.outputs.keys)
         quarantineMaxRows = max(
             0, try reader.int(outputs["quarantine_max_rows"], at: "outputs.quarantine_max_rows") ?? quarantineMaxRows)
         quarantineMaxBytes = max(
@@ -109,10 +105,7 @@ public struct PipelineFile: Sendable {
         if let gatesNode = root["gates"] {
             let keys = try reader.mapping(
                 gatesNode, at: "gates",
-                allowed: [
-                    "max_quarantined_share", "max_orphan_share", "max_unreadable_share", "min_managers",
-                    "orphans_within_largest_root", "block_on",
-                ])
+                allowed: Self.gates.keys)
             gates.maxQuarantinedShare = try Self.share(
                 keys["max_quarantined_share"], at: "gates.max_quarantined_share", path: path, reader: reader)
             gates.maxOrphanShare = try Self.share(
@@ -125,7 +118,7 @@ public struct PipelineFile: Sendable {
             gates.blockOn = try Self.rules(keys["block_on"], at: "gates.block_on", path: path, reader: reader)
         }
         if let freshnessNode = root["freshness"] {
-            let freshness = try reader.mapping(freshnessNode, at: "freshness", allowed: ["max_age_hours", "fail"])
+            let freshness = try reader.mapping(freshnessNode, at: "freshness", allowed: Self.freshness.keys)
             maxInputAgeHours = try reader.double(freshness["max_age_hours"], at: "freshness.max_age_hours")
             failWhenStale = try reader.bool(freshness["fail"], at: "freshness.fail") ?? false
         }

@@ -1,4 +1,5 @@
 import Foundation
+import OrgLensContract
 public import OrgLensModel
 public import OrgLensStage
 import Yams
@@ -35,11 +36,7 @@ extension PipelineFile {
             self.key = key
         }
 
-        static let keys = [
-            "path", "format", "preset", "map", "manager_ref", "delimiter", "encoding", "root_markers", "record",
-            "inactive_statuses", "description", "date_format", "pay_format", "pay_period", "hours_per_year",
-            "status_map", "employment_type_map",
-        ]
+        static let keys = PipelineFile.source.keys
 
         /// A source's keys over its preset's (`presets/<name>.yml` beside the pipeline file, else built in).
         static func parse(_ node: Node, at place: String, base: String, reader: NodeReader) throws(RunError) -> Source {
@@ -120,7 +117,7 @@ extension PipelineFile {
             }
             if let payNode = keys["pay_format"] {
                 let pay = try reader.mapping(
-                    payNode, at: "\(place).pay_format", allowed: ["decimal", "grouping", "symbols"])
+                    payNode, at: "\(place).pay_format", allowed: PipelineFile.payFormat.keys)
                 if let decimal = try reader.string(pay["decimal"], at: "\(place).pay_format.decimal") {
                     guard PayFormat.DecimalMark(rawValue: decimal) != nil else {
                         throw RunError(

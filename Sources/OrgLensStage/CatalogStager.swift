@@ -7,8 +7,8 @@ public enum CatalogStager {
     public static func stageTeams(_ table: RawTable) -> StagedTeams {
         var interner = KeyInterner(capacity: max(16, table.recordCount))
         var rejections = table.rejections
-        var names: [String] = []
-        var types: [String] = []
+        var names: [String?] = []
+        var types: [String?] = []
         var parentIDs: [String] = []
         var leadIDs: [String] = []
         var firstLine: [Int] = []
@@ -36,8 +36,8 @@ public enum CatalogStager {
                 continue
             }
             firstLine.append(line)
-            names.append(name(record))
-            types.append(type(record))
+            names.append(name.optional(record))
+            types.append(type.optional(record))
             parentIDs.append(parentID(record))
             leadIDs.append(leadID(record))
         }
@@ -136,4 +136,7 @@ private struct Column {
     init<Field: CanonicalField>(_ table: RawTable, _ field: Field) { values = table.column(field.rawValue) }
 
     func callAsFunction(_ record: Int) -> String { values?.trimmedString(at: record) ?? "" }
+
+    /// The value, or nil when the export has no such column.
+    func optional(_ record: Int) -> String? { values?.trimmedString(at: record) }
 }

@@ -4,8 +4,9 @@ public import OrgLensModel
 public struct StagedTeams: Sendable {
     public let source: String
     public let index: KeyIndex
-    public let names: [String]
-    public let types: [String]
+    /// Names and types as exported; nil when the export has no such column (published as null).
+    public let names: [String?]
+    public let types: [String?]
     /// Parent team key, -1 for none; unknown parents are dropped (and reported in `unknownReferences`).
     public let parent: [Int32]
     /// Lead ids as written (trimmed); resolved against the people of the org by `PeopleStager`.

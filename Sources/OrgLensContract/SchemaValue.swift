@@ -1,0 +1,64 @@
+/// A JSON value as a schema holds it: objects keep their key order, numbers keep their text.
+public indirect enum SchemaValue: Sendable, Equatable {
+    case object([(String, SchemaValue)])
+    case array([SchemaValue])
+    case string(String)
+    case number(String)
+    case boolean(Bool)
+    case null
+
+    public static func == (lhs: SchemaValue, rhs: SchemaValue) -> Bool { lhs.rendered() == rhs.rendered() }
+
+    /// Two-space indented JSON, one key or element per line, ending in a newline.
+    public func rendered() -> String {
+        var text = ""
+        write(to: &text, indent: "")
+        return text + "\n"
+    }
+
+    private func write(to text: inout String, indent: String) {
+        let inner = indent + "  "
+        switch self {
+        case .object(let members) where members.isEmpty: text += "{}"
+        case .array(let elements) where elements.isEmpty: text += "[]"
+        case .object(let members):
+            text += "{\n"
+            for (index, (key, value)) in members.enumerated() {
+                text += inner + Self.quoted(key) + ": "
+                value.write(to: &text, indent: inner)
+                text += index == members.count - 1 ? "\n" : ",\n"
+            }
+            text += indent + "}"
+        case .array(let elements):
+            text += "[\n"
+            for (index, value) in elements.enumerated() {
+                text += inner
+                value.write(to: &text, indent: inner)
+                text += index == elements.count - 1 ? "\n" : ",\n"
+            }
+            text += indent + "]"
+        case .string(let value): text += Self.quoted(value)
+        case .number(let value): text += value
+        case .boolean(let value): text += value ? "true" : "false"
+        case .null: text += "null"
+        }
+    }
+
+    private static func quoted(_ value: String) -> String {
+        var text = "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": text += "\\\""
+            case "\\": text += "\\\\"
+            case "\n": text += "\\n"
+            case "\t": text += "\\t"
+            case _ where scalar.value < 0x20:
+                text +=
+                    "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
+                    + String(scalar.value, radix: 16)
+            default: text.unicodeScalars.append(scalar)
+            }
+        }
+        return text + "\""
+    }
+}
