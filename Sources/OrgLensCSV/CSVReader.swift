@@ -53,7 +53,7 @@ public struct CSVReader: Sendable {
         let table = try reader.readDecided(
             fields: fields, identifierField: identifierField, workers: workers, select: select)
         guard reader.dialect.encoding == .utf8,
-            table.rejections.contains(where: { $0.message == RecordAssembler.invalidUTF8 })
+            table.rejections.contains(where: { $0.template == .invalidUTF8 })
         else {
             return table
         }

@@ -21,7 +21,6 @@ struct RecordAssembler {
     private var rejections: [Rejection] = []
     private var rejectionsNotKept = 0
     /// One string per distinct field-count message: a million bad rows share a handful.
-    private var fieldCountMessages: [Int: String] = [:]
     private var rowsRead = 0
 
     /// `expectedBytes`: how much of the file this assembler may see, to size its columns once.
@@ -42,7 +41,8 @@ struct RecordAssembler {
     mutating func add(_ record: ScannedRecord) {
         rowsRead += 1
         if let flaw = record.flaw {
-            reject(record, message: Self.message(for: flaw, limits: limits), identifier: nil)
+            let (message, numbers) = Self.message(for: flaw, limits: limits)
+            reject(record, message: message, numbers: numbers, identifier: nil)
             return
         }
         // Every accepted row adds one value to each column the header has, so the row's own values
@@ -53,33 +53,22 @@ struct RecordAssembler {
         switch outcome {
         case .fields(let count) where count != layout.headerCount:
             splitter.truncate(toCount: accepted)
-            let message =
-                fieldCountMessages[count] ?? "expected \(layout.headerCount) fields as in the header, found \(count)"
-            fieldCountMessages[count] = message
-            reject(record, message: message, identifier: identifier)
+            reject(record, message: .fieldCount, numbers: [layout.headerCount, count], identifier: identifier)
         case .fields:
             if record.format.needsUTF8Validation, !UTF8Validation.isValid(record.bytes) {
                 splitter.truncate(toCount: accepted)
-                reject(record, message: Self.invalidUTF8, identifier: identifier)
+                reject(record, message: .invalidUTF8, identifier: identifier)
                 return
             }
             lines.append(record.line)
         case .badQuoting(let offset, let reason):
             splitter.truncate(toCount: accepted)
-            reject(
-                record,
-                message:
-                    "bad quoting near byte \(offset + 1) of the row (\(reason)); quote the whole field and double any quote inside it",
-                identifier: nil)
+            reject(record, message: .badQuoting(reason), numbers: [offset + 1], identifier: nil)
         case .unterminatedQuote:
             splitter.truncate(toCount: accepted)
-            reject(record, message: "a quoted field is never closed", identifier: nil)
+            reject(record, message: .unterminatedQuote, identifier: nil)
         }
     }
-
-    /// What a row that is not UTF-8 is quarantined with (an `encoding: auto` read looks for it).
-    static let invalidUTF8 =
-        "the row is not valid UTF-8; if the export is windows-1252, set the encoding to windows-1252 (or auto)"
 
     func finish() -> PartialTable {
         PartialTable(
@@ -87,7 +76,9 @@ struct RecordAssembler {
             rejectionsNotKept: rejectionsNotKept)
     }
 
-    private mutating func reject(_ record: ScannedRecord, message: String, identifier: String?) {
+    private mutating func reject(
+        _ record: ScannedRecord, message: RuleMessage, numbers: [Int] = [], identifier: String?
+    ) {
         guard rejections.count < limits.maxKeptRejections else {
             rejectionsNotKept += 1
             return
@@ -96,20 +87,16 @@ struct RecordAssembler {
             decoding: UnsafeBufferPointer(rebasing: record.bytes.prefix(limits.maxRawBytes)), as: UTF8.self)
         rejections.append(
             Rejection(
-                source: layout.source, line: record.line, rule: .rowMalformed, message: message,
+                source: layout.source, line: record.line, rule: .rowMalformed, message: message, numbers: numbers,
                 employeeID: identifier ?? "", record: nil, raw: raw))
     }
 
-    private static func message(for flaw: RecordFlaw, limits: CSVLimits) -> String {
+    private static func message(for flaw: RecordFlaw, limits: CSVLimits) -> (RuleMessage, [Int]) {
         switch flaw {
-        case .strayQuote:
-            "bad quoting: a '\"' inside an unquoted field or right after a closing quote; quote the whole field and double any quote inside it"
-        case .nulByte:
-            "the row contains a NUL byte; the export is corrupt or in another encoding (try --encoding)"
-        case .fieldTooLong:
-            "a field is longer than \(limits.maxFieldBytes) bytes"
-        case .recordTooLong:
-            "the row is longer than \(limits.maxRecordBytes) bytes"
+        case .strayQuote: (.strayQuote, [])
+        case .nulByte: (.nulByte, [])
+        case .fieldTooLong: (.fieldTooLong, [limits.maxFieldBytes])
+        case .recordTooLong: (.recordTooLong, [limits.maxRecordBytes])
         }
     }
 }
@@ -146,5 +133,24 @@ struct HeaderLayout: Sendable {
         self.aliases = aliases
         identifierColumn = fields.firstIndex(of: identifierField).flatMap { selection[$0] == nil ? nil : $0 }
         present = selection.map { $0 != nil }
+    }
+}
+
+extension RuleMessage {
+    static let fieldCount: RuleMessage = "expected \(.number(0)) fields as in the header, found \(.number(1))"
+    /// What a row that is not UTF-8 is quarantined with (an `encoding: auto` read looks for it).
+    static let invalidUTF8: RuleMessage =
+        "the row is not valid UTF-8; if the export is windows-1252, set the encoding to windows-1252 (or auto)"
+    static let unterminatedQuote: RuleMessage = "a quoted field is never closed"
+    static let strayQuote: RuleMessage =
+        "bad quoting: a '\"' inside an unquoted field or right after a closing quote; quote the whole field and double any quote inside it"
+    static let nulByte: RuleMessage =
+        "the row contains a NUL byte; the export is corrupt or in another encoding (try --encoding)"
+    static let fieldTooLong: RuleMessage = "a field is longer than \(.number(0)) bytes"
+    static let recordTooLong: RuleMessage = "the row is longer than \(.number(0)) bytes"
+
+    /// `reason` is libcsv's own description of the error, never text from the row.
+    static func badQuoting(_ reason: String) -> RuleMessage {
+        "bad quoting near byte \(.number(0)) of the row (\(vocabulary: reason)); quote the whole field and double any quote inside it"
     }
 }

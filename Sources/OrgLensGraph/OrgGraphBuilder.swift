@@ -44,7 +44,7 @@ public enum OrgGraphBuilder {
                 findings.append(
                     Finding(
                         rule: .managerSelf, severity: .info, subject: id, value: nil,
-                        message: "\(id) is recorded as their own manager; treated as a root"))
+                        message: .managerSelf))
             case .key(let key):
                 let manager = keyToPerson[Int(key)]
                 if manager >= 0 {
@@ -60,13 +60,12 @@ public enum OrgGraphBuilder {
         for loop in loops {
             // The quarantine is for operators fixing the source: real ids even when outputs are pseudonymized.
             let ids = loop.map { staged.quarantineID(ofPerson: Int($0)) }
-            let description = Self.describe(loop: ids)
+            let described = Self.loopMessage(ids, short: .managerCycle, long: .managerCycleLong)
             for (person, id) in zip(loop, ids) {
                 rejections.append(
                     Rejection(
                         source: staged.source, line: staged.line[Int(person)], rule: .managerCycle,
-                        message:
-                            "reporting loop (each reports to the next): \(description); fix one manager_id in the loop",
+                        message: described.message, ids: described.ids, numbers: described.numbers,
                         employeeID: id, record: nil))
             }
         }
@@ -101,9 +100,7 @@ public enum OrgGraphBuilder {
                 findings.append(
                     Finding(
                         rule: .managerDangling, severity: .warning, subject: id, value: nil,
-                        message:
-                            "manager \(managerID) of \(id) is quarantined in a reporting loop; \(id) is kept at layer 1"
-                    ))
+                        message: .managerInLoop, ids: [managerID]))
             } else if let reason = unresolved[person] {
                 top[index] = .orphan
                 orphans += 1
@@ -111,9 +108,7 @@ public enum OrgGraphBuilder {
                     findings.append(
                         Finding(
                             rule: .managerAmbiguous, severity: .warning, subject: id, value: Double(candidates),
-                            message:
-                                "the manager named in manager_id of \(id) matches \(candidates) people; \(id) is kept at layer 1 (give managers unique \(staged.managerReference.rawValue)s or export manager ids)"
-                        ))
+                            message: .managerAmbiguous(staged.managerReference.rawValue), numbers: [Int(candidates)]))
                     continue
                 }
                 guard case .key(let key) = staged.managerLink[person] else { continue }
@@ -121,21 +116,21 @@ public enum OrgGraphBuilder {
                 switch reason {
                 case .dangling:
                     // An email or a name is personal data: the dashboard says only that it matched no one.
-                    let named =
-                        staged.managerReference == .id ? "manager_id \(managerID)" : "the manager named in manager_id"
                     findings.append(
-                        Finding(
-                            rule: .managerDangling, severity: .warning, subject: id, value: nil,
-                            message: "\(named) of \(id) matches no one in the org; \(id) is kept at layer 1"))
+                        staged.managerReference == .id
+                            ? Finding(
+                                rule: .managerDangling, severity: .warning, subject: id, value: nil,
+                                message: .managerDangling, ids: [managerID])
+                            : Finding(
+                                rule: .managerDangling, severity: .warning, subject: id, value: nil,
+                                message: .managerDanglingByName))
                 case .ambiguous:
                     break
                 case .inactive:
                     findings.append(
                         Finding(
                             rule: .managerInactive, severity: .warning, subject: id, value: nil,
-                            message:
-                                "manager \(managerID) of \(id) is excluded from the org (status or start date); \(id) is kept at layer 1"
-                        ))
+                            message: .managerInactive, ids: [managerID]))
                 }
             } else {
                 top[index] = .root
@@ -145,11 +140,11 @@ public enum OrgGraphBuilder {
         }
         if roots > 1 {
             rootIDs.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-            let shown = rootIDs.prefix(10).joined(separator: ", ") + (roots > 10 ? ", …" : "")
             findings.append(
                 Finding(
                     rule: .orgMultipleRoots, severity: .warning, subject: "org", value: Double(roots),
-                    message: "\(roots) people have no manager (\(shown)); an org usually has one root"))
+                    message: roots > 10 ? .orgManyRoots : .orgMultipleRoots, ids: Array(rootIDs.prefix(10)),
+                    numbers: [roots]))
         }
         let graph = OrgGraph(keys: staged.keys, personKey: personKey, parent: compactParent, top: top)
         var personOfKey = [Int32](repeating: -1, count: staged.keys.count)
@@ -167,12 +162,41 @@ public enum OrgGraphBuilder {
 
     /// `A → B → C → A`, starting at the smallest id so every row order names the loop alike.
     /// Long loops are abbreviated: the message must stay readable in a spreadsheet cell.
-    static func describe(loop ids: [String]) -> String {
+    /// A loop as a message shows it: from its smallest id round to it again; past 12 members, the first 10 and
+    /// the count.
+    static func loopMessage(
+        _ ids: [String], short: RuleMessage, long: RuleMessage
+    ) -> (
+        message: RuleMessage, ids: [String], numbers: [Int]
+    ) {
         let start = ids.indices.min { ids[$0].utf8.lexicographicallyPrecedes(ids[$1].utf8) } ?? 0
         let rotated = Array(ids[start...] + ids[..<start])
-        if rotated.count > 12 {
-            return rotated.prefix(10).joined(separator: " → ") + " → … → \(rotated[0]) (\(rotated.count) people)"
-        }
-        return (rotated + [rotated[0]]).joined(separator: " → ")
+        if rotated.count > 12 { return (long, Array(rotated.prefix(10)), [rotated.count]) }
+        return (short, rotated + [rotated[0]], [])
+    }
+}
+
+extension RuleMessage {
+    static let managerSelf: RuleMessage = "\(.subject) is recorded as their own manager; treated as a root"
+    static let managerCycle: RuleMessage =
+        "reporting loop (each reports to the next): \(.chain); fix one manager_id in the loop"
+    static let managerCycleLong: RuleMessage =
+        "reporting loop (each reports to the next): \(.chain) → … → \(.id(0)) (\(.number(0)) people); fix one manager_id in the loop"
+    static let managerInLoop: RuleMessage =
+        "manager \(.id(0)) of \(.subject) is quarantined in a reporting loop; \(.subject) is kept at layer 1"
+    static let managerDangling: RuleMessage =
+        "manager_id \(.id(0)) of \(.subject) matches no one in the org; \(.subject) is kept at layer 1"
+    // An email or a name is personal data: the dashboard says only that it matched no one.
+    static let managerDanglingByName: RuleMessage =
+        "the manager named in manager_id of \(.subject) matches no one in the org; \(.subject) is kept at layer 1"
+    static let managerInactive: RuleMessage =
+        "manager \(.id(0)) of \(.subject) is excluded from the org (status or start date); \(.subject) is kept at layer 1"
+    static let orgMultipleRoots: RuleMessage =
+        "\(.number(0)) people have no manager (\(.ids)); an org usually has one root"
+    static let orgManyRoots: RuleMessage =
+        "\(.number(0)) people have no manager (\(.ids), …); an org usually has one root"
+
+    static func managerAmbiguous(_ reference: String) -> RuleMessage {
+        "the manager named in manager_id of \(.subject) matches \(.number(0)) people; \(.subject) is kept at layer 1 (give managers unique \(vocabulary: reference)s or export manager ids)"
     }
 }

@@ -43,14 +43,13 @@ public enum TeamCatalogBuilder {
         var removed = [Bool](repeating: false, count: teams.index.count)
         for loop in ReportingLoops.find(parent: teams.parent) {
             let ids = loop.map { teams.index.id($0) }
-            let description = OrgGraphBuilder.describe(loop: ids)
+            let described = OrgGraphBuilder.loopMessage(ids, short: .teamParentCycle, long: .teamParentCycleLong)
             for (team, id) in zip(loop, ids) {
                 removed[Int(team)] = true
                 rejections.append(
                     Rejection(
                         source: teams.source, line: teams.lines[Int(team)], rule: .teamParentCycle,
-                        message:
-                            "team parent loop (each is the parent of the previous): \(description); fix one parent_team_id",
+                        message: described.message, ids: described.ids, numbers: described.numbers,
                         employeeID: id, record: nil))
             }
         }
@@ -59,9 +58,7 @@ public enum TeamCatalogBuilder {
             findings.append(
                 Finding(
                     rule: .teamUnknown, severity: .warning, subject: id, value: Double(references),
-                    message:
-                        "team \(id) is referenced \(references) time\(references == 1 ? "" : "s") but is not in the teams export; those references are left out"
-                ))
+                    message: references == 1 ? .teamUnknownOnce : .teamUnknown, numbers: [references]))
         }
         let lead = teams.leadIDs.indices.map { team -> Int32 in
             let key = people.teamLeadKey[team]
@@ -69,9 +66,7 @@ public enum TeamCatalogBuilder {
                 findings.append(
                     Finding(
                         rule: .teamLeadUnknown, severity: .warning, subject: teams.index.id(Int32(team)), value: nil,
-                        message:
-                            "the lead_id of team \(teams.index.id(Int32(team))) is no one in the org; the team is treated as having no lead"
-                    ))
+                        message: .teamLeadUnknown))
             }
             return key >= 0 ? built.personOfKey[Int(key)] : -1
         }
@@ -95,4 +90,17 @@ public enum TeamCatalogBuilder {
             orgLayer: orgLayer)
         return Result(catalog: catalog, findings: findings, rejections: rejections)
     }
+}
+
+extension RuleMessage {
+    static let teamParentCycle: RuleMessage =
+        "team parent loop (each is the parent of the previous): \(.chain); fix one parent_team_id"
+    static let teamParentCycleLong: RuleMessage =
+        "team parent loop (each is the parent of the previous): \(.chain) → … → \(.id(0)) (\(.number(0)) people); fix one parent_team_id"
+    static let teamUnknownOnce: RuleMessage =
+        "team \(.subject) is referenced \(.number(0)) time but is not in the teams export; those references are left out"
+    static let teamUnknown: RuleMessage =
+        "team \(.subject) is referenced \(.number(0)) times but is not in the teams export; those references are left out"
+    static let teamLeadUnknown: RuleMessage =
+        "the lead_id of team \(.subject) is no one in the org; the team is treated as having no lead"
 }

@@ -82,33 +82,44 @@ extension ManagerTable.Chunk {
             findings.append(
                 Finding(
                     rule: .spanNarrow, severity: .info, subject: id, value: value,
-                    message:
-                        "\(id) has \(span) direct report\(span == 1 ? "" : "s") (narrow: ≤ \(bands.narrowMax)); a tech-lead arrangement or a merged team may serve better"
-                ))
+                    message: span == 1 ? .spanNarrowOne : .spanNarrow, numbers: [span, bands.narrowMax]))
         case .healthy:
             break
         case .wide:
             findings.append(
                 Finding(
                     rule: .spanWide, severity: .info, subject: id, value: value,
-                    message: "\(id) has \(span) direct reports (wide: \(bands.healthyMax + 1)–\(bands.wideMax))"))
+                    message: .spanWide, numbers: [span, bands.healthyMax + 1, bands.wideMax]))
         case .split:
             findings.append(
                 Finding(
                     rule: .spanSplit, severity: .warning, subject: id, value: value,
-                    message: "\(id) has \(span) direct reports (≥ \(bands.wideMax + 1)); a split is due"))
+                    message: .spanSplit, numbers: [span, bands.wideMax + 1]))
         }
         if span == 1 {
             findings.append(
                 Finding(
                     rule: .managerSingleReport, severity: .info, subject: id, value: value,
-                    message: "\(id) has a single direct report"))
+                    message: .managerSingleReport))
         }
         if let onlyReport {
             findings.append(
                 Finding(
                     rule: .managerLayerInflation, severity: .warning, subject: id, value: nil,
-                    message: "\(id)'s only direct report, \(onlyReport), is also a manager: a layer that adds no span"))
+                    message: .managerLayerInflation, ids: [onlyReport]))
         }
     }
+}
+
+extension RuleMessage {
+    static let spanNarrowOne: RuleMessage =
+        "\(.subject) has \(.number(0)) direct report (narrow: ≤ \(.number(1))); a tech-lead arrangement or a merged team may serve better"
+    static let spanNarrow: RuleMessage =
+        "\(.subject) has \(.number(0)) direct reports (narrow: ≤ \(.number(1))); a tech-lead arrangement or a merged team may serve better"
+    static let spanWide: RuleMessage =
+        "\(.subject) has \(.number(0)) direct reports (wide: \(.number(1))–\(.number(2)))"
+    static let spanSplit: RuleMessage = "\(.subject) has \(.number(0)) direct reports (≥ \(.number(1))); a split is due"
+    static let managerSingleReport: RuleMessage = "\(.subject) has a single direct report"
+    static let managerLayerInflation: RuleMessage =
+        "\(.subject)'s only direct report, \(.id(0)), is also a manager: a layer that adds no span"
 }

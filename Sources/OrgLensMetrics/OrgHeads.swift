@@ -77,21 +77,29 @@ public enum OrgHeads {
         case .mixed:
             return Finding(
                 rule: .orgHeadMixed, severity: .warning, subject: id, value: Double(manager.directICs),
-                message:
-                    "\(id) runs \(manager.directManagers) managers and \(manager.directICs) individual contributors directly"
-            )
+                message: .orgHeadMixed, numbers: [manager.directManagers, manager.directICs])
         case .tooFewEMReports:
             return Finding(
                 rule: .orgHeadTooFewEMReports, severity: .warning, subject: id, value: Double(manager.directManagers),
-                message: "\(id) has \(manager.directManagers) managers reporting (fewer than \(bands.minEMReports))")
+                message: .orgHeadTooFewEMReports, numbers: [manager.directManagers, bands.minEMReports])
         case .tooManyEMReports:
             return Finding(
                 rule: .orgHeadTooManyEMReports, severity: .warning, subject: id, value: Double(manager.directManagers),
-                message: "\(id) has \(manager.directManagers) managers reporting (more than \(bands.maxEMReports))")
+                message: .orgHeadTooManyEMReports, numbers: [manager.directManagers, bands.maxEMReports])
         case .tooSmall:
             return Finding(
                 rule: .orgHeadTooSmall, severity: .warning, subject: id, value: Double(manager.orgSize),
-                message: "\(id)'s org has \(manager.orgSize) people (fewer than \(bands.minEngineers))")
+                message: .orgHeadTooSmall, numbers: [manager.orgSize, bands.minEngineers])
         }
     }
+}
+
+extension RuleMessage {
+    static let orgHeadMixed: RuleMessage =
+        "\(.subject) runs \(.number(0)) managers and \(.number(1)) individual contributors directly"
+    static let orgHeadTooFewEMReports: RuleMessage =
+        "\(.subject) has \(.number(0)) managers reporting (fewer than \(.number(1)))"
+    static let orgHeadTooManyEMReports: RuleMessage =
+        "\(.subject) has \(.number(0)) managers reporting (more than \(.number(1)))"
+    static let orgHeadTooSmall: RuleMessage = "\(.subject)'s org has \(.number(0)) people (fewer than \(.number(1)))"
 }

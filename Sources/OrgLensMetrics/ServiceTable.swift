@@ -35,17 +35,22 @@ enum ServiceTable {
                 findings.append(
                     Finding(
                         rule: .serviceOrphan, severity: .warning, subject: id, value: nil,
-                        message: owners.isEmpty
-                            ? "service \(id) has no owning team" : "service \(id)'s owning teams have no members"))
+                        message: owners.isEmpty ? .serviceWithoutOwner : .serviceOwnersEmpty))
             case .shared:
                 findings.append(
                     Finding(
                         rule: .serviceShared, severity: .info, subject: id, value: Double(live),
-                        message: "service \(id) is owned by \(live) teams with members"))
+                        message: .serviceShared, numbers: [live]))
             case .single:
                 break
             }
         }
         return (records, findings)
     }
+}
+
+extension RuleMessage {
+    static let serviceWithoutOwner: RuleMessage = "service \(.subject) has no owning team"
+    static let serviceOwnersEmpty: RuleMessage = "service \(.subject)'s owning teams have no members"
+    static let serviceShared: RuleMessage = "service \(.subject) is owned by \(.number(0)) teams with members"
 }

@@ -70,27 +70,35 @@ public enum TeamMetrics {
             findings.append(
                 Finding(
                     rule: .teamSplitReporting, severity: .warning, subject: id, value: Double(shape.reportingManagers),
-                    message: "team \(id)'s members report to \(shape.reportingManagers) different managers"))
+                    message: .teamSplitReporting, numbers: [shape.reportingManagers]))
         }
         if shape.crossOrg {
             findings.append(
                 Finding(
                     rule: .teamCrossOrg, severity: .warning, subject: id, value: nil,
-                    message: "team \(id)'s members sit under more than one org head"))
+                    message: .teamCrossOrg))
         }
         if shape.size < sizes.minimum {
             findings.append(
                 Finding(
                     rule: .teamUndersized, severity: .info, subject: id, value: Double(shape.size),
-                    message:
-                        "team \(id) has \(shape.size) member\(shape.size == 1 ? "" : "s") (fewer than \(sizes.minimum))"
-                ))
+                    message: shape.size == 1 ? .teamUndersizedOne : .teamUndersized,
+                    numbers: [shape.size, sizes.minimum]))
         } else if shape.size > sizes.maximum {
             findings.append(
                 Finding(
                     rule: .teamOversized, severity: .info, subject: id, value: Double(shape.size),
-                    message: "team \(id) has \(shape.size) members (more than \(sizes.maximum))"))
+                    message: .teamOversized, numbers: [shape.size, sizes.maximum]))
         }
         return findings
     }
+}
+
+extension RuleMessage {
+    static let teamSplitReporting: RuleMessage =
+        "team \(.subject)'s members report to \(.number(0)) different managers"
+    static let teamCrossOrg: RuleMessage = "team \(.subject)'s members sit under more than one org head"
+    static let teamUndersizedOne: RuleMessage = "team \(.subject) has \(.number(0)) member (fewer than \(.number(1)))"
+    static let teamUndersized: RuleMessage = "team \(.subject) has \(.number(0)) members (fewer than \(.number(1)))"
+    static let teamOversized: RuleMessage = "team \(.subject) has \(.number(0)) members (more than \(.number(1)))"
 }

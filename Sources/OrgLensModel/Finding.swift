@@ -16,20 +16,40 @@ public enum Severity: String, Sendable, Comparable {
 /// One observation about the org or its data, as it appears in `dashboard.json`'s `findings`.
 ///
 /// Findings are values, not thrown errors: a run collects them and still publishes.
-/// `subject` is an employee id or `org`; messages name ids only, never a person's name.
+/// `subject` is an employee id or `org`; the message names ids only, never a person's name, and is rendered
+/// from the rule's declared message when written.
 public struct Finding: Sendable, Hashable {
     public let rule: Rule
     public let severity: Severity
-    public let subject: String
+    public private(set) var subject: String
     public let value: Double?
-    public let message: String
+    public let template: RuleMessage
+    /// Ids the message names besides the subject.
+    public private(set) var ids: [String]
+    public let numbers: [Int]
 
-    public init(rule: Rule, severity: Severity, subject: String, value: Double?, message: String) {
+    public init(
+        rule: Rule, severity: Severity, subject: String, value: Double?, message: RuleMessage, ids: [String] = [],
+        numbers: [Int] = []
+    ) {
         self.rule = rule
         self.severity = severity
         self.subject = subject
         self.value = value
-        self.message = message
+        self.template = message
+        self.ids = ids
+        self.numbers = numbers
+    }
+
+    /// The published message.
+    public var message: String { template.render(subject: subject, ids: ids, numbers: numbers) }
+
+    /// The same finding with every id it names replaced (pseudonymisation).
+    public func mappingIDs(_ replace: (String) -> String) -> Finding {
+        var mapped = self
+        mapped.subject = replace(subject)
+        mapped.ids = ids.map(replace)
+        return mapped
     }
 }
 

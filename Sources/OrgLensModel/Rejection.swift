@@ -1,36 +1,46 @@
 /// A source row that cannot enter the org: it goes to `quarantine.csv`, never silently away.
 ///
 /// Stages that reject a row know its record index but not always its text; the pipeline fills
-/// `raw` from the source before the quarantine is written.
+/// `raw` from the source before the quarantine is written. The message is rendered from the rule's declared
+/// message when written; the quarantine is for operators fixing the source, so its ids are the real ones.
 public struct Rejection: Sendable, Hashable {
     public let source: String
     public let line: Int
     public let rule: Rule
-    public let message: String
+    public let template: RuleMessage
+    /// Ids the message names (the row's own id is `employeeID`, the message's subject).
+    public let ids: [String]
+    public let numbers: [Int]
     public let employeeID: String
     /// Index of the record in its `RawTable`, or nil for records the reader could not split into fields.
     public let record: Int?
     public var raw: String
 
     public init(
-        source: String, line: Int, rule: Rule, message: String, employeeID: String, record: Int?, raw: String = ""
+        source: String, line: Int, rule: Rule, message: RuleMessage, ids: [String] = [], numbers: [Int] = [],
+        employeeID: String, record: Int?, raw: String = ""
     ) {
         self.source = source
         self.line = line
         self.rule = rule
-        self.message = message
+        self.template = message
+        self.ids = ids
+        self.numbers = numbers
         self.employeeID = employeeID
         self.record = record
         self.raw = raw
     }
+
+    /// What is wrong and how to fix it, as `quarantine.csv` shows it.
+    public var message: String { template.render(subject: employeeID, ids: ids, numbers: numbers) }
 }
 
 extension Rejection {
     /// The same rejection with its line moved by `offset` (a parallel reader's chunk-relative line made absolute).
     public func movingLine(by offset: Int) -> Rejection {
         Rejection(
-            source: source, line: line + offset, rule: rule, message: message, employeeID: employeeID, record: record,
-            raw: raw)
+            source: source, line: line + offset, rule: rule, message: template, ids: ids, numbers: numbers,
+            employeeID: employeeID, record: record, raw: raw)
     }
 
     /// Quarantine order: by source, then line, then rule, so reruns and worker counts agree.

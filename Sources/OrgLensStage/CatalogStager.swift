@@ -23,7 +23,7 @@ public enum CatalogStager {
                 rejections.append(
                     Rejection(
                         source: table.source, line: line, rule: .teamMissingID,
-                        message: "team_id is empty; every team needs an id", employeeID: "", record: record))
+                        message: .teamMissingID, employeeID: "", record: record))
                 continue
             }
             let key = Int(interner.key(for: id))
@@ -31,7 +31,7 @@ public enum CatalogStager {
                 rejections.append(
                     Rejection(
                         source: table.source, line: line, rule: .teamDuplicateID,
-                        message: "team_id \(id) already appears on line \(firstLine[key]); the first row is kept",
+                        message: .teamDuplicateID, numbers: [firstLine[key]],
                         employeeID: id, record: record))
                 continue
             }
@@ -73,7 +73,7 @@ public enum CatalogStager {
                 rejections.append(
                     Rejection(
                         source: table.source, line: table.lines[record], rule: .serviceMissingID,
-                        message: "service_id is empty; every service needs an id", employeeID: "", record: record))
+                        message: .serviceMissingID, employeeID: "", record: record))
                 continue
             }
             let key = Int(interner.key(for: id))
@@ -107,12 +107,11 @@ public enum CatalogStager {
             let toKey = services.index.key(of: to)
             guard let fromKey, let toKey else {
                 let missing = [fromKey == nil ? from : nil, toKey == nil ? to : nil].compactMap { $0 }
-                let described = missing.map { $0.isEmpty ? "an empty id" : $0 }.joined(separator: " and ")
                 rejections.append(
                     Rejection(
                         source: table.source, line: table.lines[record], rule: .dependencyDangling,
-                        message: "\(described) is no service in the catalog; add it to the services file or fix the id",
-                        employeeID: "", record: record))
+                        message: missing.count == 1 ? .dependencyDangling : .dependenciesDangling,
+                        ids: missing.map { $0.isEmpty ? "an empty id" : $0 }, employeeID: "", record: record))
                 continue
             }
             edges.append(UInt64(UInt32(fromKey)) << 32 | UInt64(UInt32(toKey)))
@@ -139,4 +138,15 @@ private struct Column {
 
     /// The value, or nil when the export has no such column.
     func optional(_ record: Int) -> String? { values?.trimmedString(at: record) }
+}
+
+extension RuleMessage {
+    static let teamMissingID: RuleMessage = "team_id is empty; every team needs an id"
+    static let teamDuplicateID: RuleMessage =
+        "team_id \(.subject) already appears on line \(.number(0)); the first row is kept"
+    static let serviceMissingID: RuleMessage = "service_id is empty; every service needs an id"
+    static let dependencyDangling: RuleMessage =
+        "\(.id(0)) is no service in the catalog; add it to the services file or fix the id"
+    static let dependenciesDangling: RuleMessage =
+        "\(.id(0)) and \(.id(1)) is no service in the catalog; add it to the services file or fix the id"
 }

@@ -143,7 +143,7 @@ private struct Staging {
             staged.rejections.append(
                 Rejection(
                     source: table.source, line: line, rule: .rowMissingID,
-                    message: "employee_id is empty; every row needs an id", employeeID: "", record: record))
+                    message: .rowMissingID, employeeID: "", record: record))
             return
         }
         let key = interner.key(for: id, hash: facts.idHash[record])
@@ -153,9 +153,7 @@ private struct Staging {
             staged.rejections.append(
                 Rejection(
                     source: table.source, line: line, rule: .rowDuplicateID,
-                    message:
-                        "employee_id \(text) already appears on line \(claimedOnLine[Int(key)]); the first row is kept",
-                    employeeID: text, record: record))
+                    message: .rowDuplicateID, numbers: [claimedOnLine[Int(key)]], employeeID: text, record: record))
             return
         }
         claimedOnLine[Int(key)] = line
@@ -194,7 +192,7 @@ private struct Staging {
             staged.findings.append(
                 Finding(
                     rule: .valueInvalidSalary, severity: .warning, subject: text, value: nil,
-                    message: "salary of \(text) is not an amount in the source's pay format; it is counted as unknown"))
+                    message: .valueInvalidSalary))
         }
         var currency: Int32 = -1
         if salary >= 0, let code = facts.salaryCurrency[record],
@@ -302,9 +300,7 @@ private struct Staging {
             staged.findings.append(
                 Finding(
                     rule: .valueInvalidDate, severity: .warning, subject: text, value: nil,
-                    message:
-                        "hire_date of \(text) is not a date in the source's date format; the person is counted as started"
-                ))
+                    message: .valueInvalidDate))
         }
         return nil
     }
@@ -354,4 +350,14 @@ private struct Staging {
         let lowered = manager.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
         return rootMarkers.contains(lowered)
     }
+}
+
+extension RuleMessage {
+    static let rowMissingID: RuleMessage = "employee_id is empty; every row needs an id"
+    static let rowDuplicateID: RuleMessage =
+        "employee_id \(.subject) already appears on line \(.number(0)); the first row is kept"
+    static let valueInvalidSalary: RuleMessage =
+        "salary of \(.subject) is not an amount in the source's pay format; it is counted as unknown"
+    static let valueInvalidDate: RuleMessage =
+        "hire_date of \(.subject) is not a date in the source's date format; the person is counted as started"
 }

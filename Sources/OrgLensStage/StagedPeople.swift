@@ -99,12 +99,6 @@ public struct StagedPeople: Sendable {
         }
         quarantineKeys = keys
         keys = published
-        findings = findings.map { finding in
-            Finding(
-                rule: finding.rule, severity: finding.severity, subject: mapping[finding.subject] ?? finding.subject,
-                value: finding.value,
-                message: finding.message.split(separator: " ", omittingEmptySubsequences: false)
-                    .map { mapping[String($0)] ?? String($0) }.joined(separator: " "))
-        }
+        findings = findings.map { $0.mappingIDs { mapping[$0] ?? $0 } }
     }
 }

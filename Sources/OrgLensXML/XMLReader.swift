@@ -122,7 +122,7 @@ struct TableBuilder {
             rejections.append(
                 Rejection(
                     source: source, line: line, rule: .rowMalformed,
-                    message: "a field is longer than \(maxFieldBytes) bytes",
+                    message: .fieldTooLong, numbers: [maxFieldBytes],
                     employeeID: identifier.map { String(decoding: $0, as: UTF8.self) } ?? "", record: nil))
             return
         }
@@ -139,4 +139,8 @@ struct TableBuilder {
         table.rowsRead = rowsRead
         return table
     }
+}
+
+extension RuleMessage {
+    static let fieldTooLong: RuleMessage = "a field is longer than \(.number(0)) bytes"
 }

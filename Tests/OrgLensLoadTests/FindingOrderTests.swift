@@ -14,7 +14,7 @@ import Testing
             Finding(
                 rule: rules[Int(random.next() % UInt64(rules.count))], severity: .info,
                 subject: subjects[Int(random.next() % UInt64(subjects.count))], value: Double(index),
-                message: "m\(random.next() % 3)")
+                message: "m\(.number(0))", numbers: [Int(random.next() % 3)])
         }
         let expected = findings.enumerated().sorted { lhs, rhs in
             if Finding.publishedOrder(lhs.element, rhs.element) { return true }

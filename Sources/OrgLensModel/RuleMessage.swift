@@ -1,0 +1,59 @@
+/// A rule's message with holes for one occurrence's ids and numbers. Each rule's messages are declared once, beside
+/// the code that raises it (`extension RuleMessage { static let … }`); findings and rejections carry the holes'
+/// values and are rendered only when written, after pseudonymisation, so every id in a message is the published
+/// one and no other input value can reach it.
+public struct RuleMessage: Sendable, Hashable, ExpressibleByStringInterpolation {
+    /// What fills a hole.
+    public enum Hole: Sendable, Hashable {
+        /// The finding's subject (or the rejected row's id).
+        case subject
+        /// The n-th id of the occurrence.
+        case id(Int)
+        /// Every id of the occurrence, joined by ", ".
+        case ids
+        /// Every id of the occurrence, joined by " → " (a reporting loop).
+        case chain
+        /// The n-th number of the occurrence.
+        case number(Int)
+    }
+
+    enum Part: Sendable, Hashable {
+        case text(String)
+        case hole(Hole)
+    }
+
+    let parts: [Part]
+
+    public init(stringLiteral value: String) { parts = [.text(value)] }
+
+    public init(stringInterpolation: StringInterpolation) { parts = stringInterpolation.parts }
+
+    public struct StringInterpolation: StringInterpolationProtocol {
+        var parts: [Part] = []
+
+        public init(literalCapacity: Int, interpolationCount: Int) {}
+
+        public mutating func appendLiteral(_ literal: String) { parts.append(.text(literal)) }
+
+        public mutating func appendInterpolation(_ hole: Hole) { parts.append(.hole(hole)) }
+
+        /// A word of OrgLens's own vocabulary (a field name, a setting), never a value read from an export.
+        public mutating func appendInterpolation(vocabulary word: String) { parts.append(.text(word)) }
+    }
+
+    /// The message with its holes filled.
+    public func render(subject: String, ids: [String], numbers: [Int]) -> String {
+        var text = ""
+        for part in parts {
+            switch part {
+            case .text(let literal): text += literal
+            case .hole(.subject): text += subject
+            case .hole(.id(let index)): text += ids[index]
+            case .hole(.ids): text += ids.joined(separator: ", ")
+            case .hole(.chain): text += ids.joined(separator: " → ")
+            case .hole(.number(let index)): text += String(numbers[index])
+            }
+        }
+        return text
+    }
+}
