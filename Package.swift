@@ -1,6 +1,7 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+// OrgLens runs on Linux only: it swaps folders with renameat2 and asks for huge pages (OrgLensSystem).
 // One module per ETL stage; data flows one way:
 // bytes → RawTable (OrgLensCSV) → StagedPeople (OrgLensStage) → OrgGraph (OrgLensGraph)
 //       → OrgMetrics (OrgLensMetrics) → files (OrgLensLoad); OrgLensPipeline wires them, OrgLensCLI parses flags.
@@ -12,7 +13,6 @@ let presetNames = [
 
 let package = Package(
     name: "OrgLens",
-    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "orglens", targets: ["orglens"]),
         .library(name: "OrgLensPipeline", targets: ["OrgLensPipeline"]),
@@ -25,11 +25,13 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CLibCSV", path: "Sources/CLibCSV"),
-        .target(name: "OrgLensModel", dependencies: ["CPrefetch"]),
+        .target(name: "OrgLensModel"),
+        // The one boundary to the operating system's file calls (EINTR retried, errors naming operation and path).
+        .target(name: "OrgLensSystem", dependencies: ["OrgLensModel", "CLinux"]),
         .target(
             name: "OrgLensInput",
             dependencies: [
-                "OrgLensModel", .product(name: "Crypto", package: "swift-crypto"),
+                "OrgLensModel", "OrgLensSystem", .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .target(name: "OrgLensCSV", dependencies: ["CLibCSV", "OrgLensModel", "OrgLensInput"]),
         .systemLibrary(
@@ -37,7 +39,7 @@ let package = Package(
         .target(name: "OrgLensXML", dependencies: ["CLibXML2", "OrgLensModel", "OrgLensInput"]),
         .systemLibrary(name: "CPrefetch", path: "Sources/CPrefetch"),
         .systemLibrary(name: "CLinux", path: "Sources/CLinux"),
-        .target(name: "OrgLensStage", dependencies: ["OrgLensModel"]),
+        .target(name: "OrgLensStage", dependencies: ["OrgLensModel", "OrgLensSystem", "CPrefetch"]),
         .target(name: "OrgLensGraph", dependencies: ["OrgLensModel", "OrgLensStage"]),
         .target(name: "OrgLensMetrics", dependencies: ["OrgLensModel", "OrgLensGraph", "OrgLensStage"]),
         // The output contract, declared once: keys, types, nullability, meaning; JSON Schemas are rendered from it.
@@ -45,25 +47,25 @@ let package = Package(
         .target(
             name: "OrgLensLoad",
             dependencies: [
-                "OrgLensModel", "OrgLensMetrics", "OrgLensGraph", "OrgLensStage", "OrgLensContract", "CLinux",
+                "OrgLensModel", "OrgLensMetrics", "OrgLensGraph", "OrgLensStage", "OrgLensContract", "OrgLensSystem",
             ]),
         .target(
             name: "OrgLensPipeline",
             dependencies: [
                 "OrgLensModel", "OrgLensCSV", "OrgLensXML", "OrgLensStage", "OrgLensGraph", "OrgLensMetrics",
-                "OrgLensLoad", "OrgLensContract",
+                "OrgLensLoad", "OrgLensContract", "OrgLensSystem",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             // The presets ship inside the binary: `orglens run` finds them wherever the pipeline file is.
             resources: presetNames.map { .embedInCode("Presets/\($0).yml") }),
-        .target(name: "OrgLensGenerate", dependencies: ["OrgLensModel"]),
+        .target(name: "OrgLensGenerate", dependencies: ["OrgLensModel", "OrgLensSystem"]),
         .target(
             name: "OrgLensCLI",
             dependencies: [
                 "OrgLensPipeline", "OrgLensModel", "OrgLensGenerate", "OrgLensCSV", "OrgLensStage", "OrgLensMetrics",
-                "OrgLensLoad", "OrgLensContract",
+                "OrgLensLoad", "OrgLensContract", "OrgLensSystem",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),

@@ -6,10 +6,7 @@ import OrgLensMetrics
 import OrgLensModel
 import OrgLensPipeline
 import OrgLensStage
-
-#if canImport(Glibc)
-import Glibc
-#endif
+import OrgLensSystem
 
 /// `orglens analyze`: one people export in, `dashboard.json`, `quarantine.csv` and `manifest.json` out.
 public struct AnalyzeCommand: ParsableCommand {
@@ -270,7 +267,7 @@ public struct AnalyzeCommand: ParsableCommand {
     }
 
     public func run() throws {
-        let logger = Logging.logger(quiet: quiet, format: .text)
+        let logger = LogSetup.logger(quiet: quiet, format: .text)
         do throws(RunError) {
             let request = try makeRequest()
             _ = try Analysis.run(request, logger: logger)
@@ -377,7 +374,7 @@ public struct AnalyzeCommand: ParsableCommand {
     }
 
     static func todayUTC() -> CivilDate {
-        CivilDate(daysSinceEpoch: Int(time(nil) / 86_400))
+        CivilDate(daysSinceEpoch: POSIX.now().seconds / 86_400)
     }
 
     static func activeProcessors() -> Int {

@@ -1,10 +1,7 @@
 public import ArgumentParser
 import Foundation
 import OrgLensPipeline
-
-#if canImport(Glibc)
-import Glibc
-#endif
+import OrgLensSystem
 
 /// `orglens`: the root command; each subcommand is a small type of its own.
 public struct OrgLensCommand: ParsableCommand {
@@ -30,7 +27,7 @@ public struct OrgLensCommand: ParsableCommand {
     /// Runs the command line. A write past a file-size limit (`ulimit -f`) must be an error the run reports
     /// (exit 73, earlier outputs kept), not SIGXFSZ killing the process half-way.
     public static func start() {
-        signal(SIGXFSZ, SIG_IGN)
+        POSIX.ignoreFileSizeSignal()
         main()
     }
 }

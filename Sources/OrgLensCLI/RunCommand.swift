@@ -5,10 +5,7 @@ import OrgLensLoad
 import OrgLensMetrics
 import OrgLensModel
 import OrgLensPipeline
-
-#if canImport(Glibc)
-import Glibc
-#endif
+import OrgLensSystem
 
 /// `orglens run PIPELINE.yml`: an unattended run that cannot corrupt the dashboard.
 public struct RunCommand: ParsableCommand {
@@ -37,7 +34,7 @@ public struct RunCommand: ParsableCommand {
     public init() {}
 
     public func validate() throws {
-        if Logging.Format(rawValue: logFormat) == nil { throw ValidationError("--log-format must be text or json.") }
+        if LogSetup.Format(rawValue: logFormat) == nil { throw ValidationError("--log-format must be text or json.") }
         if let asOf, CivilDate(iso: Substring(asOf)) == nil || asOf.count != 10 {
             throw ValidationError("--as-of '\(asOf)' is not a date in YYYY-MM-DD form.")
         }
@@ -45,7 +42,7 @@ public struct RunCommand: ParsableCommand {
     }
 
     public func run() throws {
-        let logger = Logging.logger(quiet: quiet, format: Logging.Format(rawValue: logFormat) ?? .text)
+        let logger = LogSetup.logger(quiet: quiet, format: LogSetup.Format(rawValue: logFormat) ?? .text)
         var tripped: [(Rule, Int)] = []
         do throws(RunError) {
             let file = try PipelineFile.load(pipeline)
@@ -89,7 +86,7 @@ public struct RunCommand: ParsableCommand {
                 let published = try directory.publish(result.files, name: day.description, keep: file.keep)
                 logger.info("published", metadata: ["run": "\(published.run)", "latest": "\(directory.latest)"])
                 for removed in published.removed { logger.info("removed an old run", metadata: ["run": "\(removed)"]) }
-                if !quiet, isatty(2) == 1 { StandardError.write(RunSummary.text(result)) }
+                if !quiet, POSIX.isTerminal(2) { StandardError.write(RunSummary.text(result)) }
                 print(directory.latest + "/dashboard.json")
                 tripped = file.failOn.compactMap { rule in result.ruleCounts[rule].map { (rule, $0) } }
                 Self.writeStatus(
@@ -106,7 +103,7 @@ public struct RunCommand: ParsableCommand {
                 throw error
             }
         } catch {
-            throw StandardError.failure(error, format: Logging.Format(rawValue: logFormat) ?? .text)
+            throw StandardError.failure(error, format: LogSetup.Format(rawValue: logFormat) ?? .text)
         }
         if !tripped.isEmpty {
             StandardError.write(

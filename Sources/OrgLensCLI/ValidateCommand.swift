@@ -31,7 +31,7 @@ public struct ValidateCommand: ParsableCommand {
         do throws(RunError) {
             let file = try PipelineFile.load(pipeline)
             let day = asOf.flatMap { CivilDate(iso: Substring($0)) } ?? file.asOf ?? AnalyzeCommand.todayUTC()
-            let report = try PipelineCheck.check(file, asOf: day, logger: Logging.logger(quiet: true, format: .text))
+            let report = try PipelineCheck.check(file, asOf: day, logger: LogSetup.logger(quiet: true, format: .text))
             print(report.text, terminator: "")
             wouldBlock = report.wouldBlock
         } catch {

@@ -72,7 +72,7 @@ public enum FuzzTargets {
     }
 
     private static let xmlMappings: [XMLRecordMapping] = {
-        var mappings = XMLPreset.names.compactMap { try? XMLPreset.mapping(named: $0) }
+        var mappings = XMLExportLayout.names.compactMap { try? XMLExportLayout.mapping(named: $0) }
         if let generic = try? XMLRecordMapping.generic(
             recordElement: "p", fields: ["employee_id", "manager_id", "status"])
         {

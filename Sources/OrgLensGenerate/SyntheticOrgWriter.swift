@@ -1,8 +1,5 @@
 public import OrgLensModel
-
-#if canImport(Glibc)
-import Glibc
-#endif
+import OrgLensSystem
 
 /// Writes a `SyntheticOrg` as a people export (CSV, or Workday-report XML) plus teams, services and
 /// dependencies CSVs, streaming through a buffer so a million people never sit in memory as text.
@@ -25,9 +22,7 @@ public enum SyntheticOrgWriter {
 
     /// Writes the files into `directory` (created if missing) and returns their names.
     public static func write(_ org: SyntheticOrg, format: Format, to directory: String) throws(RunError) -> [String] {
-        if mkdir(directory, 0o755) != 0, errno != EEXIST {
-            throw RunError(.cannotWriteOutput, "cannot create \(directory): \(String(cString: strerror(errno))).")
-        }
+        do { try POSIX.makeDirectory(directory) } catch { throw RunError(.cannotWriteOutput, error) }
         let parent = org.tree()
         let numbers = org.employeeNumbers()
         let width = max(7, String(org.people).count)
@@ -189,40 +184,33 @@ final class BufferedFile {
     private let path: String
     private var buffer: [UInt8] = []
     private var isOpen = true
-    private var failed = false
+    /// The first write that failed; reported by `close`.
+    private var failure: SystemError?
 
     init(path: String) throws(RunError) {
-        descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        do { descriptor = try POSIX.createFile(path, mode: 0o644) } catch { throw RunError(.cannotWriteOutput, error) }
         self.path = path
-        guard descriptor >= 0 else {
-            throw RunError(.cannotWriteOutput, "cannot create \(path): \(String(cString: strerror(errno))).")
-        }
         buffer.reserveCapacity(1 << 20)
     }
 
-    deinit { if isOpen { Glibc.close(descriptor) } }
+    deinit { if isOpen { POSIX.close(descriptor) } }
 
     func write(_ text: String) {
         buffer.append(contentsOf: text.utf8)
         if buffer.count >= 1 << 20 { flush() }
     }
 
-    /// Flushes and closes; reports any write that failed since the file was opened.
+    /// Flushes and closes; reports the first write that failed since the file was opened.
     func close() throws(RunError) {
         flush()
         isOpen = false
-        let closed = Glibc.close(descriptor) == 0
-        guard closed, !failed else {
-            throw RunError(.cannotWriteOutput, "cannot write \(path): \(String(cString: strerror(errno))).")
-        }
+        POSIX.close(descriptor)
+        if let failure { throw RunError(.cannotWriteOutput, failure) }
     }
 
     private func flush() {
-        var offset = 0
-        while offset < buffer.count, !failed {
-            let count = buffer.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
-            if count < 0, errno == EINTR { continue }
-            if count <= 0 { failed = true } else { offset += count }
+        if failure == nil {
+            do { try POSIX.writeAll(descriptor, buffer, path: path) } catch { failure = error }
         }
         buffer.removeAll(keepingCapacity: true)
     }

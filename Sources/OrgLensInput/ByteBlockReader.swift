@@ -1,11 +1,6 @@
 import Crypto
 public import OrgLensModel
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import OrgLensSystem
 
 /// Reads an input file in large blocks with `pread`, from any offset, optionally hashing every byte
 /// on the way so the manifest's checksum costs no extra pass. The one owner of its file descriptor.
@@ -23,25 +18,19 @@ public final class ByteBlockReader {
     /// Opens `path` for reading from `offset`. Hashing only makes sense from offset 0.
     public init(path: String, offset: Int = 0, hashing: Bool = true) throws(RunError) {
         self.path = path
-        // O_NONBLOCK: opening a FIFO must not wait for a writer (a cron run would hang holding its lock).
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-        guard descriptor >= 0 else {
+        let file: POSIX.OpenedFile
+        do { file = try POSIX.openForReading(path) } catch {
             throw RunError(
-                .cannotOpenInput,
-                "cannot open '\(path)': \(String(cString: strerror(errno))). Check the path and that the file is readable."
-            )
+                error.operation == "open" ? .cannotOpenInput : .readError,
+                "cannot \(error.operation) '\(path)': \(error.reason). Check the path and that the file is readable.")
         }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0 else {
-            close(descriptor)
-            throw RunError(.readError, "cannot read '\(path)': \(String(cString: strerror(errno))).")
-        }
-        if (status.st_mode & S_IFMT) == S_IFDIR {
-            close(descriptor)
+        let descriptor = file.descriptor
+        if file.kind == .directory {
+            POSIX.close(descriptor)
             throw RunError(.cannotOpenInput, "cannot open '\(path)': it is a directory, not a file.")
         }
-        if (status.st_mode & S_IFMT) != S_IFREG {
-            close(descriptor)
+        if file.kind != .regular {
+            POSIX.close(descriptor)
             throw RunError(
                 .cannotOpenInput,
                 "cannot read '\(path)': it is not a regular file (a pipe, socket or device); point the source at an exported file."
@@ -49,11 +38,11 @@ public final class ByteBlockReader {
         }
         self.descriptor = descriptor
         self.offset = offset
-        fileSize = Int(status.st_size)
+        fileSize = file.size
         hasher = hashing ? SHA256() : nil
     }
 
-    deinit { close(descriptor) }
+    deinit { POSIX.close(descriptor) }
 
     /// The next block, or nil at end of file.
     public func next() throws(RunError) -> [UInt8]? {
@@ -71,14 +60,16 @@ public final class ByteBlockReader {
         }
         var filled = 0
         while filled < size {
-            let count = block.withUnsafeMutableBytes { buffer in
-                pread(descriptor, buffer.baseAddress! + filled, size - filled, off_t(offset + filled))
+            let outcome = block.withUnsafeMutableBytes { buffer in
+                Result { () throws(SystemError) in
+                    try POSIX.read(
+                        descriptor, into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled..<size]),
+                        at: offset + filled, path: path)
+                }
             }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw RunError(
-                    .readError,
-                    "error reading '\(path)' at byte \(offset + filled): \(String(cString: strerror(errno))).")
+            let count: Int
+            do { count = try outcome.get() } catch {
+                throw RunError(.readError, "error reading '\(path)' at byte \(offset + filled): \(error.reason).")
             }
             if count == 0 { break }
             filled += count

@@ -1,10 +1,6 @@
-internal import CLinux
 import Foundation
 public import OrgLensModel
-
-#if canImport(Glibc)
-import Glibc
-#endif
+import OrgLensSystem
 
 extension OutputDirectory {
     /// The files OrgLens writes into `analyze --out`: everything else in the folder is the user's.
@@ -21,10 +17,10 @@ extension OutputDirectory {
         let prefix = (parent.isEmpty ? "" : parent + "/") + "." + base + ".incoming-"
         Self.removeLeftovers(of: path, incomingPrefix: prefix)
         try Self.createDirectory(parent.isEmpty ? "." : parent)
-        let incoming = prefix + "\(getpid())"
+        let incoming = prefix + "\(POSIX.processID)"
         do throws(RunError) {
             try Self.writeFolder(files, at: incoming)
-            if pauseBetweenSteps > 0 { usleep(pauseBetweenSteps) }
+            if pauseBetweenSteps > 0 { POSIX.sleep(microseconds: pauseBetweenSteps) }
             guard FileManager.default.fileExists(atPath: path) else {
                 try Self.move(incoming, to: path)
                 return
@@ -34,14 +30,11 @@ extension OutputDirectory {
                 !Self.ownNames.contains($0)
             }
             var linked: Set<String> = []
-            for name in theirs where link(path + "/" + name, incoming + "/" + name) == 0 { linked.insert(name) }
-            guard orglens_rename_exchange(incoming, path) == 0 else {
-                let reason = errno
+            for name in theirs where POSIX.link(path + "/" + name, as: incoming + "/" + name) { linked.insert(name) }
+            do { try POSIX.exchange(incoming, path) } catch {
                 try? FileManager.default.removeItem(atPath: incoming)
-                guard reason == EINVAL || reason == ENOSYS else {
-                    throw RunError(
-                        .cannotWriteOutput,
-                        "cannot switch \(path) to the new outputs: \(String(cString: strerror(reason))).")
+                guard error.isUnsupported else {
+                    throw RunError(.cannotWriteOutput, "cannot switch \(path) to the new outputs: \(error.reason).")
                 }
                 try publish(files)
                 return
@@ -54,8 +47,8 @@ extension OutputDirectory {
             // a later run removes it.
             let superseded =
                 String(prefix.dropLast("incoming-".count))
-                + "superseded-\(Int(Date().timeIntervalSince1970))-\(getpid())"
-            if rename(incoming, superseded) == 0 { return }
+                + "superseded-\(Int(Date().timeIntervalSince1970))-\(POSIX.processID)"
+            if (try? POSIX.rename(incoming, to: superseded)) != nil { return }
             try? FileManager.default.removeItem(atPath: incoming)
         } catch {
             try? FileManager.default.removeItem(atPath: incoming)
@@ -88,8 +81,6 @@ extension OutputDirectory {
     }
 
     private static func move(_ from: String, to: String) throws(RunError) {
-        guard rename(from, to) == 0 else {
-            throw RunError(.cannotWriteOutput, "cannot move \(from) to \(to): \(String(cString: strerror(errno))).")
-        }
+        do { try POSIX.rename(from, to: to) } catch { throw RunError(.cannotWriteOutput, error) }
     }
 }

@@ -1,11 +1,6 @@
 import Foundation
 public import OrgLensModel
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import OrgLensSystem
 
 /// Publishes a set of files into one directory so that a reader never sees a half-written file and a
 /// failed run replaces nothing: every file is first written and fsynced under a temporary name in the
@@ -30,19 +25,20 @@ public struct OutputDirectory: Sendable {
             for file in files {
                 let final = path + "/" + file.name
                 let slash = final.lastIndex(of: "/")!
-                let temporary = String(final[...slash]) + "." + final[final.index(after: slash)...] + ".tmp-\(getpid())"
+                let temporary =
+                    String(final[...slash]) + "." + final[final.index(after: slash)...] + ".tmp-\(POSIX.processID)"
                 written.append((temporary, final))
                 try Self.write(file, to: temporary)
             }
         } catch {
-            for entry in written { unlink(entry.temporary) }
+            for entry in written { POSIX.unlink(entry.temporary) }
             throw error
         }
-        for entry in written where rename(entry.temporary, entry.final) != 0 {
-            let reason = String(cString: strerror(errno))
-            for pending in written { unlink(pending.temporary) }
-            throw RunError(
-                .cannotWriteOutput, "cannot move \(entry.temporary) into place as \(entry.final): \(reason).")
+        for entry in written {
+            do { try POSIX.rename(entry.temporary, to: entry.final) } catch {
+                for pending in written { POSIX.unlink(pending.temporary) }
+                throw RunError(.cannotWriteOutput, error)
+            }
         }
         syncDirectory()
     }
@@ -52,14 +48,11 @@ public struct OutputDirectory: Sendable {
         var prefix = path.hasPrefix("/") ? "" : "."
         for component in path.split(separator: "/") {
             prefix += "/" + component
-            if mkdir(prefix, 0o755) != 0, errno != EEXIST {
-                throw RunError(
-                    .cannotWriteOutput, "cannot create output directory \(prefix): \(String(cString: strerror(errno)))."
-                )
+            do { try POSIX.makeDirectory(prefix) } catch {
+                throw RunError(.cannotWriteOutput, "cannot create output directory \(prefix): \(error.reason).")
             }
         }
-        var status = stat()
-        guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR else {
+        guard POSIX.kind(of: path) == .directory else {
             throw RunError(
                 .cannotWriteOutput, "output path \(path) exists and is not a directory; choose another --out.")
         }
@@ -68,30 +61,18 @@ public struct OutputDirectory: Sendable {
     /// Writes `file`'s content under `path` and flushes it to disk. A streamed file is written piece by
     /// piece as it is rendered; after a failed write the rest is rendered but not written.
     static func write(_ file: File, to path: String) throws(RunError) {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode_t(file.mode))
-        guard descriptor >= 0 else {
-            throw RunError(.cannotWriteOutput, "cannot create \(path): \(String(cString: strerror(errno))).")
+        let descriptor: Int32
+        do { descriptor = try POSIX.createFile(path, mode: file.mode) } catch {
+            throw RunError(.cannotWriteOutput, error)
         }
-        defer { close(descriptor) }
-        // The umask must not widen or narrow what the file promises (0600 for personal data).
-        fchmod(descriptor, mode_t(file.mode))
-        var failure: Int32?
+        defer { POSIX.close(descriptor) }
+        var failure: SystemError?
         file.produce { bytes in
-            var offset = 0
-            while failure == nil, offset < bytes.count {
-                let count = bytes.withUnsafeBytes { buffer in
-                    Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                }
-                if count < 0, errno == EINTR { continue }
-                if count <= 0 { failure = errno } else { offset += count }
-            }
+            guard failure == nil else { return }
+            do throws(SystemError) { try POSIX.writeAll(descriptor, bytes, path: path) } catch { failure = error }
         }
-        if let failure {
-            throw RunError(.cannotWriteOutput, "cannot write \(path): \(String(cString: strerror(failure))).")
-        }
-        guard fsync(descriptor) == 0 else {
-            throw RunError(.cannotWriteOutput, "cannot flush \(path) to disk: \(String(cString: strerror(errno))).")
-        }
+        if let failure { throw RunError(.cannotWriteOutput, failure) }
+        do { try POSIX.fsync(descriptor, path: path) } catch { throw RunError(.cannotWriteOutput, error) }
     }
 
     /// Writes every file into a new folder at `path` (one left there before is replaced) and flushes the files
@@ -113,10 +94,5 @@ public struct OutputDirectory: Sendable {
     }
 
     /// Makes the renames durable; a failure here loses nothing already visible, so it is not fatal.
-    func syncDirectory() {
-        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard descriptor >= 0 else { return }
-        fsync(descriptor)
-        close(descriptor)
-    }
+    func syncDirectory() { POSIX.syncDirectory(path) }
 }

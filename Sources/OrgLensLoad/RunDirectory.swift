@@ -1,9 +1,6 @@
 import Foundation
 public import OrgLensModel
-
-#if canImport(Glibc)
-import Glibc
-#endif
+import OrgLensSystem
 
 /// The output directory of unattended runs: `runs/<name>/` per run and a `latest` symlink, replaced so
 /// that a reader of `latest/` sees the whole previous run or the whole new one, never a mix.
@@ -17,7 +14,7 @@ public struct RunDirectory: Sendable {
 
     public init(root: String) { self.root = root }
 
-    private func pause() { if pauseBetweenSteps > 0 { usleep(pauseBetweenSteps) } }
+    private func pause() { if pauseBetweenSteps > 0 { POSIX.sleep(microseconds: pauseBetweenSteps) } }
 
     public var latest: String { root + "/latest" }
 
@@ -49,7 +46,7 @@ public struct RunDirectory: Sendable {
             Self.sync(directory: runs)
             pause()
             do throws(RunError) {
-                try Self.switchLink(root + "/.latest-\(getpid())", to: "runs/" + runName, over: latest)
+                try Self.switchLink(root + "/.latest-\(POSIX.processID)", to: "runs/" + runName, over: latest)
             } catch {
                 // Not published: the new run goes, `latest` still shows the previous one.
                 try? FileManager.default.removeItem(atPath: target)
@@ -59,11 +56,10 @@ public struct RunDirectory: Sendable {
             pause()
             // A day's link: a real directory left by an earlier version becomes that day's run 0.
             let day = runs + "/" + name
-            var status = stat()
-            if lstat(day, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
+            if POSIX.kind(of: day, followingLinks: false) == .directory {
                 try? Self.rename(day, runs + "/\(name).0")
             }
-            try? Self.switchLink(runs + "/.day-\(getpid())", to: runName, over: day)
+            try? Self.switchLink(runs + "/.day-\(POSIX.processID)", to: runName, over: day)
             Self.sync(directory: runs)
             return (
                 target,
@@ -87,8 +83,7 @@ public struct RunDirectory: Sendable {
     /// A run of ours: named `<day>` or `<day>.<n>`, a real directory with a `manifest.json` (runs of
     /// earlier versions included).
     private static func isRun(_ path: String, name: String) -> Bool {
-        var status = stat()
-        guard lstat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR else { return false }
+        guard POSIX.kind(of: path, followingLinks: false) == .directory else { return false }
         return runDay(name) != nil && FileManager.default.fileExists(atPath: path + "/manifest.json")
     }
 
@@ -117,14 +112,12 @@ public struct RunDirectory: Sendable {
 
     /// Makes a symlink to `destination` under a temporary name and renames it over `link`: one rename switches it.
     private static func switchLink(_ temporary: String, to destination: String, over link: String) throws(RunError) {
-        unlink(temporary)
-        guard symlink(destination, temporary) == 0 else {
-            throw RunError(
-                .cannotWriteOutput,
-                "cannot create the symlink \(temporary): \(String(cString: strerror(errno))); nothing was published.")
+        POSIX.unlink(temporary)
+        do { try POSIX.symlink(destination, at: temporary) } catch {
+            throw RunError(.cannotWriteOutput, error, advice: "nothing was published.")
         }
         do throws(RunError) { try rename(temporary, link) } catch {
-            unlink(temporary)
+            POSIX.unlink(temporary)
             throw error
         }
     }
@@ -155,7 +148,7 @@ public struct RunDirectory: Sendable {
         _ files: [OutputDirectory.File], move: (String) throws(RunError) -> Moved
     ) throws(RunError) -> Moved {
         removeLeftovers()
-        let incoming = root + "/.incoming-\(getpid())"
+        let incoming = root + "/.incoming-\(POSIX.processID)"
         do throws(RunError) {
             try OutputDirectory.writeFolder(files, at: incoming)
             return try move(incoming)
@@ -175,7 +168,7 @@ public struct RunDirectory: Sendable {
         }
         for name in (try? FileManager.default.contentsOfDirectory(atPath: root + "/runs")) ?? []
         where name.hasPrefix(".day-") {
-            unlink(root + "/runs/" + name)
+            POSIX.unlink(root + "/runs/" + name)
         }
     }
 
@@ -213,7 +206,7 @@ public struct RunDirectory: Sendable {
             if (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil,
                 !FileManager.default.fileExists(atPath: path)
             {
-                unlink(path)
+                POSIX.unlink(path)
             }
         }
         return removed
@@ -224,9 +217,7 @@ public struct RunDirectory: Sendable {
     }
 
     private static func rename(_ from: String, _ to: String) throws(RunError) {
-        guard Glibc.rename(from, to) == 0 else {
-            throw RunError(.cannotWriteOutput, "cannot move \(from) to \(to): \(String(cString: strerror(errno))).")
-        }
+        do { try POSIX.rename(from, to: to) } catch { throw RunError(.cannotWriteOutput, error) }
     }
 
     private static func sync(directory: String) { OutputDirectory(path: directory).syncDirectory() }
@@ -237,13 +228,14 @@ public final class RunLock: Sendable {
     private let descriptor: Int32
 
     init(path: String) throws(RunError) {
-        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else {
-            throw RunError(
-                .cannotWriteOutput, "cannot create the lock file \(path): \(String(cString: strerror(errno))).")
-        }
-        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
-            close(descriptor)
+        let descriptor: Int32
+        let locked: Bool
+        do {
+            descriptor = try POSIX.openLockFile(path)
+            locked = try POSIX.tryLockExclusive(descriptor, path: path)
+        } catch { throw RunError(.cannotWriteOutput, error) }
+        guard locked else {
+            POSIX.close(descriptor)
             throw RunError(
                 .locked,
                 "another orglens run holds the lock \(path); wait for it to finish (or remove a stale run's process), then run again."
@@ -252,5 +244,5 @@ public final class RunLock: Sendable {
         self.descriptor = descriptor
     }
 
-    deinit { close(descriptor) }
+    deinit { POSIX.close(descriptor) }
 }

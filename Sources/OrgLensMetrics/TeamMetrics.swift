@@ -55,7 +55,7 @@ public enum TeamMetrics {
         }
         var serviceRecords: [ServiceRecord]?
         if let services {
-            let table = ServiceTable.build(
+            let table = ServiceOwnership.build(
                 services: services, dependencies: dependencies, catalog: catalog, shapes: shapes)
             serviceRecords = table.records
             findings += table.findings

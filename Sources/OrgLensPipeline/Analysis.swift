@@ -122,7 +122,7 @@ public enum Analysis {
         let (spans, teamReport, rollups) = concurrently(
             workers: request.workers,
             {
-                SpanMetrics.compute(
+                OrgMetricsBuilder.compute(
                     built, policy: request.spanPolicy, personTeam: catalog?.personTeam, countsInSpan: countsInSpan,
                     isContractor: staged.isContractor.isEmpty ? nil : isContractor, workers: request.workers)
             },

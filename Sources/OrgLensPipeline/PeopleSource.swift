@@ -85,13 +85,13 @@ struct PeopleSourceReader {
     static func xmlMapping(for source: PeopleSource) throws(RunError) -> XMLRecordMapping {
         var mapping: XMLRecordMapping
         if let preset = source.xmlPreset {
-            mapping = try XMLPreset.mapping(named: preset)
+            mapping = try XMLExportLayout.mapping(named: preset)
         } else if let record = source.xmlRecordElement {
             mapping = try XMLRecordMapping.generic(recordElement: record, fields: PersonField.allCases.map(\.rawValue))
         } else {
             throw RunError(
                 .usage,
-                "\(source.path): XML needs a preset (\(XMLPreset.names.joined(separator: ", "))) or the element that holds one person (--preset / --record, or the source's preset / record keys in a pipeline file)."
+                "\(source.path): XML needs a preset (\(XMLExportLayout.names.joined(separator: ", "))) or the element that holds one person (--preset / --record, or the source's preset / record keys in a pipeline file)."
             )
         }
         if let record = source.xmlRecordElement { mapping.recordElement = record }

@@ -54,17 +54,17 @@ extension PipelineFile.Source {
             return format
         }
         let resolvedFormat = format ?? SourceFormat.inferred(fromPath: path)
-        if let preset, resolvedFormat == .xml, !XMLPreset.names.contains(preset), record == nil {
+        if let preset, resolvedFormat == .xml, !XMLExportLayout.names.contains(preset), record == nil {
             throw RunError(
                 settingsFile == nil ? .usage : .configuration,
-                "preset \(preset) reads CSV, but \(path) is XML; XML presets are: \(XMLPreset.names.joined(separator: ", "))."
+                "preset \(preset) reads CSV, but \(path) is XML; XML presets are: \(XMLExportLayout.names.joined(separator: ", "))."
             )
         }
         return PeopleSource(
             path: path, format: resolvedFormat, mapping: try mapping(as: PersonField.self),
             dialect: try DialectText.dialect(
                 delimiter: delimiter, encoding: encoding, source: settingsFile ?? "the command line"),
-            xmlPreset: preset.flatMap { XMLPreset.names.contains($0) ? $0 : nil }, xmlRecordElement: record)
+            xmlPreset: preset.flatMap { XMLExportLayout.names.contains($0) ? $0 : nil }, xmlRecordElement: record)
     }
 
     /// Who is in the org and how the values read; the pipeline's `policy.inactive_statuses` beats the source's.

@@ -5,8 +5,9 @@ import OrgLensModel
 ///
 /// Open addressing over 16-byte slots that hold the id's first 8 bytes, its length, a hash tag and
 /// the key: ids of up to 8 bytes (most HR ids) resolve inside one cache line without touching the
-/// byte arena (`names`) where the full ids live.
-struct KeyInterner {
+/// byte arena (`names`) where the full ids live. Not copyable: a copy would share the slot table but not
+/// `names`, and the two would disagree.
+struct KeyInterner: ~Copyable {
     private struct Slot {
         /// First 8 bytes of the id, zero-padded, little-endian.
         var prefix: UInt64

@@ -44,8 +44,9 @@ public enum PeopleStager {
                     let manager = UnsafeBufferPointer(rebasing: managerBuffer[managers.trimmedRange(at: record)])
                     if let byReference, !manager.isEmpty, !staging.isRootMarker(manager) {
                         switch byReference.resolve(
-                            String(decoding: manager, as: UTF8.self), from: record, isEligible: staging.isEligible,
-                            sameDepartment: staging.sameDepartment)
+                            String(decoding: manager, as: UTF8.self), from: record,
+                            isEligible: { staging.isEligible($0) },
+                            sameDepartment: { staging.sameDepartment($0, $1) })
                         {
                         case .found(let managerRecord):
                             let managerID = UnsafeBufferPointer(rebasing: idBuffer[ids.trimmedRange(at: managerRecord)])
@@ -71,7 +72,7 @@ public enum PeopleStager {
 }
 
 /// The running state of one staging pass.
-private struct Staging {
+private struct Staging: ~Copyable {
     let table: RawTable
     let policy: PeoplePolicy
     let statuses: TextColumn?
@@ -260,8 +261,9 @@ private struct Staging {
         return result
     }
 
-    private static func unmapped<Meaning>(_ values: KeyInterner, _ meanings: [Meaning?], _ rows: [Int]) -> [String: Int]
-    {
+    private static func unmapped<Meaning>(
+        _ values: borrowing KeyInterner, _ meanings: [Meaning?], _ rows: [Int]
+    ) -> [String: Int] {
         var counts: [String: Int] = [:]
         for (index, meaning) in meanings.enumerated() where meaning == nil {
             counts[values.names.string(at: index), default: 0] += rows[index]

@@ -130,11 +130,11 @@ import Testing
         #expect(try reader.rawRecords(startingOnLines: [3]) == [3: "<p><id>2</id></p>"])
     }
 
-    @Test(arguments: XMLPreset.names)
+    @Test(arguments: XMLExportLayout.names)
     func presetsReadTheFixtureOrg(preset: String) throws {
         let folder = preset == "workday-report" ? "engineering-org-workday" : "engineering-org-bamboohr"
         let path = TestPaths.cases.appendingPathComponent("\(folder)/people.xml").path
-        let table = try XMLReader(path: path, mapping: XMLPreset.mapping(named: preset))
+        let table = try XMLReader(path: path, mapping: XMLExportLayout.mapping(named: preset))
             .read(fields: ["employee_id", "manager_id", "status", "hire_date", "name"], identifierField: "employee_id")
         #expect(table.recordCount == 124)
         #expect(table.rejections.isEmpty)
@@ -146,7 +146,7 @@ import Testing
     }
 
     @Test func unknownPresetIsAUsageError() {
-        let error = #expect(throws: RunError.self) { try XMLPreset.mapping(named: "sap") }
+        let error = #expect(throws: RunError.self) { try XMLExportLayout.mapping(named: "sap") }
         #expect(error?.status == .usage)
     }
 }

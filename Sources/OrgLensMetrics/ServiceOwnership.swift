@@ -4,7 +4,7 @@ import OrgLensStage
 
 /// The `services` table: owners, live owners, ownership class and dependency counts, with findings for
 /// services nobody (live) owns and services shared by several teams.
-enum ServiceTable {
+enum ServiceOwnership {
     static func build(
         services: StagedServices, dependencies: StagedDependencies?, catalog: TeamCatalog, shapes: [TeamShape]
     ) -> (records: [ServiceRecord], findings: [Finding]) {

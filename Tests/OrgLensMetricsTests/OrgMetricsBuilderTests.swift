@@ -5,10 +5,10 @@ import OrgLensStage
 import OrgLensTestSupport
 import Testing
 
-func metrics(_ pairs: [(String, String)], workers: Int = 1) -> SpanMetrics.Result {
+func metrics(_ pairs: [(String, String)], workers: Int = 1) -> OrgMetricsBuilder.Result {
     let staged = PeopleStager.stage(
         PeopleTable.make(managers: pairs), policy: PeoplePolicy(asOf: CivilDate(daysSinceEpoch: 0)))
-    return SpanMetrics.compute(OrgGraphBuilder.build(staged), workers: workers)
+    return OrgMetricsBuilder.compute(OrgGraphBuilder.build(staged), workers: workers)
 }
 
 @Suite struct SpanMetricsTests {

@@ -1,7 +1,8 @@
 public import OrgLensModel
 
-/// Record mappings for the XML exports people actually have.
-public enum XMLPreset {
+/// Where each field sits in the XML exports people actually have: the record element and a selector per field.
+/// The built-in preset of the same name (a YAML file in OrgLensPipeline) adds how the values are written.
+public enum XMLExportLayout {
     public static let names = ["workday-report", "bamboohr-directory"]
 
     public static func mapping(named name: String) throws(RunError) -> XMLRecordMapping {

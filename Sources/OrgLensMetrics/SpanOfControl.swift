@@ -1,8 +1,9 @@
 import OrgLensGraph
 import OrgLensModel
 
-/// Builds the `managers` table and the per-manager findings, a chunk of people per Dispatch worker.
-enum ManagerTable {
+/// Span of control: each manager's direct reports, role and span band (the `managers` table) and the span
+/// findings, a chunk of managers per Dispatch worker.
+enum SpanOfControl {
     struct Chunk: Sendable {
         var records: [ManagerRecord] = []
         var findings: [Finding] = []
@@ -36,7 +37,7 @@ enum ManagerTable {
     }
 }
 
-extension ManagerTable.Chunk {
+extension SpanOfControl.Chunk {
     mutating func add(
         person: Int, graph: OrgGraph, totals: SubtreeTotals, policy: SpanPolicy, personTeam: [Int32]?,
         countsInSpan: [Bool]?

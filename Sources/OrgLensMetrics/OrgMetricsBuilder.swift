@@ -1,9 +1,9 @@
 public import OrgLensGraph
 public import OrgLensModel
 
-/// Span of control and layers over a frozen org graph: the `managers` table, the org summary,
-/// the layer and span distributions, and the span findings.
-public enum SpanMetrics {
+/// Assembles `OrgMetrics` over a frozen org graph: the managers' span of control (`SpanOfControl`), then the
+/// org summary, the layer and span distributions, and the span findings.
+public enum OrgMetricsBuilder {
     public struct Result: Sendable {
         public let metrics: OrgMetrics
         /// Per-manager findings, in no particular order (the writer publishes them sorted).
@@ -18,7 +18,7 @@ public enum SpanMetrics {
     ) -> Result {
         let graph = built.graph
         let totals = SubtreeTotals(graph)
-        let table = ManagerTable.build(
+        let table = SpanOfControl.build(
             graph: graph, totals: totals, policy: policy, personTeam: personTeam, countsInSpan: countsInSpan,
             workers: workers)
         let managers = table.records

@@ -1,12 +1,10 @@
 import Logging
-
-#if canImport(Glibc)
-import Glibc
-#endif
+import OrgLensModel
+import OrgLensSystem
 
 /// Log lines go to stderr: human lines for people, JSON lines for cron collectors. They never carry a
 /// field value of a row; metadata holds counts, paths and rule ids.
-enum Logging {
+enum LogSetup {
     enum Format: String, CaseIterable { case text, json }
 
     static func logger(quiet: Bool, format: Format) -> Logger {
@@ -69,17 +67,15 @@ struct JSONLogHandler: LogHandler {
 
     /// UTC, to the millisecond: `2026-11-01T02:15:03.123Z`.
     private static func timestamp() -> String {
-        var now = timespec()
-        clock_gettime(CLOCK_REALTIME, &now)
-        var parts = tm()
-        var seconds = now.tv_sec
-        gmtime_r(&seconds, &parts)
-        func pad(_ value: Int32, _ width: Int) -> String {
+        let now = POSIX.now()
+        let date = CivilDate(daysSinceEpoch: now.seconds / 86_400).components
+        let second = now.seconds % 86_400
+        func pad(_ value: Int, _ width: Int) -> String {
             let text = String(value)
             return String(repeating: "0", count: max(0, width - text.count)) + text
         }
-        return "\(pad(parts.tm_year + 1900, 4))-\(pad(parts.tm_mon + 1, 2))-\(pad(parts.tm_mday, 2))T"
-            + "\(pad(parts.tm_hour, 2)):\(pad(parts.tm_min, 2)):\(pad(parts.tm_sec, 2)).\(pad(Int32(now.tv_nsec / 1_000_000), 3))Z"
+        return "\(pad(date.year, 4))-\(pad(date.month, 2))-\(pad(date.day, 2))T"
+            + "\(pad(second / 3600, 2)):\(pad(second / 60 % 60, 2)):\(pad(second % 60, 2)).\(pad(now.milliseconds, 3))Z"
     }
 
     private static func quote(_ text: String) -> String {

@@ -1,0 +1,211 @@
+import CLinux
+import Glibc
+
+/// The one boundary between OrgLens and the operating system's file calls: every `open`, `read`, `write`,
+/// `rename`, `fsync`, `mkdir` and `flock` goes through here. Interrupted calls (EINTR) are retried, partial
+/// writes are finished, and every failure is a `SystemError` naming the operation, the path and `errno`.
+/// OrgLens runs on Linux (it swaps folders with `renameat2` and asks for huge pages).
+public enum POSIX {
+    public enum FileKind: Sendable, Equatable {
+        case regular
+        case directory
+        case symbolicLink
+        /// A pipe, socket or device.
+        case other
+    }
+
+    /// An open file and what it was when opened.
+    public struct OpenedFile: Sendable {
+        public let descriptor: Int32
+        public let kind: FileKind
+        public let size: Int
+    }
+
+    // MARK: Opening and closing
+
+    /// Opens `path` for reading without blocking on a FIFO (a cron run must not hang waiting for a writer).
+    public static func openForReading(_ path: String) throws(SystemError) -> OpenedFile {
+        let descriptor = try retrying("open", path) { Glibc.open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else {
+            let error = SystemError(operation: "read", path: path, code: errno)
+            Glibc.close(descriptor)
+            throw error
+        }
+        return OpenedFile(descriptor: descriptor, kind: kind(of: status.st_mode), size: Int(status.st_size))
+    }
+
+    /// Creates (or truncates) `path` for writing with exactly `mode`, whatever the umask.
+    public static func createFile(_ path: String, mode: UInt32) throws(SystemError) -> Int32 {
+        let descriptor = try retrying("create", path) {
+            Glibc.open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode_t(mode))
+        }
+        fchmod(descriptor, mode_t(mode))
+        return descriptor
+    }
+
+    /// Opens (creating) a lock file.
+    public static func openLockFile(_ path: String) throws(SystemError) -> Int32 {
+        try retrying("create the lock file", path) { Glibc.open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644) }
+    }
+
+    /// Closes `descriptor`. Not retried on EINTR: on Linux the descriptor is closed either way.
+    public static func close(_ descriptor: Int32) { Glibc.close(descriptor) }
+
+    /// An exclusive lock that does not wait: false when another process holds it.
+    public static func tryLockExclusive(_ descriptor: Int32, path: String) throws(SystemError) -> Bool {
+        while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+            if errno == EINTR { continue }
+            if errno == EWOULDBLOCK { return false }
+            throw SystemError(operation: "lock", path: path, code: errno)
+        }
+        return true
+    }
+
+    // MARK: Reading and writing
+
+    /// Reads up to `buffer.count` bytes at `offset`; 0 at end of file.
+    public static func read(
+        _ descriptor: Int32, into buffer: UnsafeMutableRawBufferPointer, at offset: Int, path: String
+    ) throws(SystemError) -> Int {
+        try retrying("read", path) { pread(descriptor, buffer.baseAddress!, buffer.count, off_t(offset)) }
+    }
+
+    /// Writes all of `bytes`, finishing partial writes.
+    public static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer, path: String) throws(SystemError)
+    {
+        var offset = 0
+        while offset < bytes.count {
+            let count = try retrying("write", path) {
+                Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            }
+            guard count > 0 else { throw SystemError(operation: "write", path: path, code: EIO) }
+            offset += count
+        }
+    }
+
+    /// Writes all of `bytes`, finishing partial writes.
+    public static func writeAll(_ descriptor: Int32, _ bytes: [UInt8], path: String) throws(SystemError) {
+        // withUnsafeBytes rethrows untyped errors: carry the typed one out as a value.
+        let outcome = bytes.withUnsafeBytes { buffer in
+            Result { () throws(SystemError) in try writeAll(descriptor, buffer, path: path) }
+        }
+        try outcome.get()
+    }
+
+    /// Flushes `descriptor`'s data to disk.
+    public static func fsync(_ descriptor: Int32, path: String) throws(SystemError) {
+        _ = try retrying("flush to disk", path) { Glibc.fsync(descriptor) }
+    }
+
+    /// Makes renames inside `path` durable. A failure here loses nothing already visible, so it is not reported.
+    public static func syncDirectory(_ path: String) {
+        let descriptor = Glibc.open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        Glibc.fsync(descriptor)
+        Glibc.close(descriptor)
+    }
+
+    // MARK: Names
+
+    /// Renames `from` to `to`, replacing what `to` named.
+    public static func rename(_ from: String, to: String) throws(SystemError) {
+        _ = try retrying("move \(from) to", to) { Glibc.rename(from, to) }
+    }
+
+    /// Swaps two existing paths in one step (`renameat2(RENAME_EXCHANGE)`).
+    public static func exchange(_ first: String, _ second: String) throws(SystemError) {
+        _ = try retrying("switch \(second) to", first) { orglens_rename_exchange(first, second) }
+    }
+
+    /// Creates one directory; one already there is fine.
+    public static func makeDirectory(_ path: String, mode: UInt32 = 0o755) throws(SystemError) {
+        guard Glibc.mkdir(path, mode_t(mode)) != 0, errno != EEXIST else { return }
+        throw SystemError(operation: "create", path: path, code: errno)
+    }
+
+    /// Creates a symbolic link at `path` pointing to `destination`.
+    public static func symlink(_ destination: String, at path: String) throws(SystemError) {
+        _ = try retrying("create the symlink", path) { Glibc.symlink(destination, path) }
+    }
+
+    /// A second name for a file; false when it cannot be made (a folder, another device).
+    public static func link(_ existing: String, as path: String) -> Bool { Glibc.link(existing, path) == 0 }
+
+    /// Removes a name if it is there; cleanup only, so failure is not reported.
+    public static func unlink(_ path: String) { Glibc.unlink(path) }
+
+    /// What `path` is, without following a final symlink when `followingLinks` is false; nil if nothing is there.
+    public static func kind(of path: String, followingLinks: Bool = true) -> FileKind? {
+        var status = stat()
+        let result = followingLinks ? stat(path, &status) : lstat(path, &status)
+        return result == 0 ? kind(of: status.st_mode) : nil
+    }
+
+    /// Like `kind(of:)`, but says why nothing could be looked at.
+    public static func status(of path: String) throws(SystemError) -> FileKind {
+        var status = stat()
+        guard stat(path, &status) == 0 else { throw SystemError(operation: "open", path: path, code: errno) }
+        return kind(of: status.st_mode)
+    }
+
+    // MARK: Process
+
+    public static var processID: Int32 { getpid() }
+
+    /// Whether file descriptor `descriptor` is a terminal.
+    public static func isTerminal(_ descriptor: Int32) -> Bool { isatty(descriptor) == 1 }
+
+    public static func sleep(microseconds: UInt32) { usleep(microseconds) }
+
+    /// A full disk or a file-size limit must be an error to report, not a signal that kills the run mid-write.
+    public static func ignoreFileSizeSignal() { signal(SIGXFSZ, SIG_IGN) }
+
+    /// Seconds since the epoch, and the millisecond within the second.
+    public static func now() -> (seconds: Int, milliseconds: Int) {
+        var time = timespec()
+        clock_gettime(CLOCK_REALTIME, &time)
+        return (time.tv_sec, time.tv_nsec / 1_000_000)
+    }
+
+    // MARK: Helpers
+
+    static func describe(_ code: Int32) -> String { String(cString: strerror(code)) }
+
+    static func isUnsupported(_ code: Int32) -> Bool { code == EINVAL || code == ENOSYS || code == EXDEV }
+
+    private static func kind(of mode: mode_t) -> FileKind {
+        switch mode & S_IFMT {
+        case S_IFREG: .regular
+        case S_IFDIR: .directory
+        case S_IFLNK: .symbolicLink
+        default: .other
+        }
+    }
+
+    /// Runs `call` until it is not interrupted; a negative result is a `SystemError`.
+    private static func retrying<Result: BinaryInteger>(
+        _ operation: String, _ path: String, _ call: () -> Result
+    ) throws(SystemError) -> Result {
+        while true {
+            let result = call()
+            if result >= 0 { return result }
+            if errno == EINTR { continue }
+            throw SystemError(operation: operation, path: path, code: errno)
+        }
+    }
+}
+
+extension POSIX {
+    /// Zero-filled private memory of `bytes` bytes, backed by 2 MiB pages when `hugePages` is asked for and the
+    /// kernel agrees; nil when the address space is exhausted.
+    public static func mapZeroed(bytes: Int, hugePages: Bool) -> UnsafeMutableRawPointer? {
+        let mapped = mmap(nil, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
+        guard let mapped, mapped != MAP_FAILED else { return nil }
+        if hugePages { madvise(mapped, bytes, MADV_HUGEPAGE) }
+        return mapped
+    }
+
+    /// Returns memory from `mapZeroed`.
+    public static func unmap(_ base: UnsafeMutableRawPointer, bytes: Int) { munmap(base, bytes) }
+}
