@@ -1,0 +1,31 @@
+import OrgLensGraph
+import OrgLensModel
+import OrgLensStage
+
+extension Analysis {
+    /// The frozen org graph, and the team catalog joined to it.
+    struct GraphStage {
+        let built: OrgGraphBuilder.Result
+        let linked: TeamCatalogBuilder.Result?
+    }
+
+    /// Builds the graph; a run where no one is left in the org stops here, before anything is written.
+    static func buildGraph(_ inputs: StagedInputs, _ request: AnalysisRequest) throws(RunError) -> GraphStage {
+        let (staged, table) = (inputs.staged, inputs.table)
+        let built = OrgGraphBuilder.build(staged)
+        guard built.graph.count > 0 else {
+            throw RunError(
+                .badData,
+                "\(request.people.path): no one is left in the org (\(table.rowsRead) rows read, \(staged.excluded.values.reduce(0, +)) excluded by policy, \(staged.rejections.count + built.rejections.count) quarantined). Check \(request.setting(flag: "--map", key: "sources.people.map")), \(request.setting(flag: "--inactive-status", key: "the preset's status_map")) and \(request.setting(flag: "--as-of", key: "as_of")); quarantine.csv was not written."
+            )
+        }
+        var linked: TeamCatalogBuilder.Result?
+        if let teams = inputs.teams {
+            var unknown = staged.unknownTeamReferences.merging(teams.unknownReferences, uniquingKeysWith: +)
+            unknown.merge(inputs.services?.unknownReferences ?? [:], uniquingKeysWith: +)
+            linked = TeamCatalogBuilder.build(
+                teams: teams, people: staged, built: built, orgLayer: request.orgLayer, unknownReferences: unknown)
+        }
+        return GraphStage(built: built, linked: linked)
+    }
+}

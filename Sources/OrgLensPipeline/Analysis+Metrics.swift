@@ -1,0 +1,53 @@
+import OrgLensGraph
+import OrgLensMetrics
+import OrgLensModel
+import OrgLensStage
+
+extension Analysis {
+    /// Every metric of the run.
+    struct MetricsStage {
+        let spans: OrgMetricsBuilder.Result
+        let teams: TeamReport?
+        let costs: CostRollups?
+        let orgHeads: (records: [OrgHeadRecord], findings: [Finding])
+    }
+
+    /// Span, team and cost metrics read the same frozen graph and nothing of each other, so they run side by
+    /// side; org heads need all three.
+    static func computeMetrics(
+        _ inputs: StagedInputs, _ graph: GraphStage, _ request: AnalysisRequest
+    ) throws(RunError) -> MetricsStage {
+        let (staged, built) = (inputs.staged, graph.built)
+        let isContractor = PersonCostInputs.contractors(staged: staged, built: built)
+        let personCosts = try PersonCostInputs.make(
+            staged: staged, built: built, isContractor: isContractor, allInMultiplier: request.costs.allInMultiplier,
+            rate: request.costs.rate(for:people:))
+        let countsInSpan = request.costs.contractorsInSpans ? nil : isContractor.map { !$0 }
+        let catalog = graph.linked?.catalog
+        let (spans, teamReport, rollups) = concurrently(
+            workers: request.workers,
+            {
+                OrgMetricsBuilder.compute(
+                    built, policy: request.spanPolicy, personTeam: catalog?.personTeam, countsInSpan: countsInSpan,
+                    isContractor: staged.isContractor.isEmpty ? nil : isContractor, workers: request.workers)
+            },
+            {
+                catalog.map {
+                    TeamMetrics.compute(
+                        graph: built.graph, catalog: $0, services: inputs.services, dependencies: inputs.dependencies,
+                        sizes: request.teamSizes, workers: request.workers)
+                }
+            },
+            {
+                personCosts.map {
+                    CostRollups(
+                        graph: built.graph, costs: $0, minGroupSize: request.costs.minGroupSize, catalog: catalog,
+                        dimensions: request.costs.dimensions, precisionMinor: request.costs.precisionMinor)
+                }
+            })
+        let orgHeads = OrgHeads.compute(
+            orgLayer: request.orgLayer, managers: spans.metrics.managers, teams: teamReport?.teams, costs: rollups,
+            bands: request.orgHeadBands)
+        return MetricsStage(spans: spans, teams: teamReport, costs: rollups, orgHeads: orgHeads)
+    }
+}

@@ -1,0 +1,115 @@
+import OrgLensGraph
+import OrgLensLoad
+import OrgLensMetrics
+import OrgLensModel
+import OrgLensStage
+
+extension Analysis {
+    /// Where every row went and what was found: the books of the run, before anything is rendered.
+    struct Accounts {
+        let peopleQuality: DataQuality
+        let quality: [DataQuality]
+        let rejections: [Rejection]
+        let inputs: [ManifestDocument.Input]
+        let findings: [Finding]
+        let content: DashboardContent
+    }
+
+    /// Fills the quarantine's raw rows, balances every input's books and gathers every finding.
+    static func account(
+        _ inputs: StagedInputs, _ graph: GraphStage, _ metrics: MetricsStage, _ request: AnalysisRequest
+    ) throws(RunError) -> Accounts {
+        let (staged, built, table) = (inputs.staged, graph.built, inputs.table)
+        var peopleRejections = staged.rejections + built.rejections
+        try RawText.fill(&peopleRejections) { lines throws(RunError) in
+            try inputs.reader.rawRecords(startingOnLines: lines)
+        }
+        var peopleQuality = DataQuality(
+            input: .people, rowsRead: table.rowsRead, accepted: built.graph.count, excluded: staged.excluded,
+            rejections: peopleRejections, notKept: table.rejectionsNotKept)
+        peopleQuality.reading = inputs.reading
+        var quality = [peopleQuality]
+        var rejections = peopleRejections
+        var files = [ManifestDocument.Input(file: table.file, dataQuality: peopleQuality)]
+        for part in try CatalogInputs.accounting(
+            request, catalogs: inputs.catalogs, linked: graph.linked, services: inputs.services,
+            dependencies: inputs.dependencies)
+        {
+            quality.append(part.quality)
+            rejections += part.rejections
+            files.append(ManifestDocument.Input(file: part.file, dataQuality: part.quality))
+        }
+        assert(quality.allSatisfy { $0.isBalanced }, "every row must be accounted for")
+        var findings = staged.findings + built.findings + metrics.spans.findings
+        findings += graph.linked?.findings ?? []
+        findings += metrics.teams?.findings ?? []
+        findings += metrics.orgHeads.findings
+        let costSection = metrics.costs.map {
+            CostSection(
+                rollups: $0, currency: request.costs.currency, allInMultiplier: request.costs.allInMultiplier,
+                minGroupSize: request.costs.minGroupSize)
+        }
+        let content = DashboardContent(
+            asOf: request.policy.asOf, metrics: metrics.spans.metrics, teams: metrics.teams,
+            orgHeads: metrics.orgHeads.records, costs: costSection, findings: findings, dataQuality: quality,
+            workers: request.workers)
+        return Accounts(
+            peopleQuality: peopleQuality, quality: quality, rejections: rejections, inputs: files, findings: findings,
+            content: content)
+    }
+
+    /// The files of the run (the dashboard streamed while it is written, the manifest after it with that time),
+    /// and what `fail_on` and the gates judge it by.
+    static func publication(
+        _ accounts: Accounts, _ inputs: StagedInputs, _ graph: GraphStage, _ metrics: MetricsStage,
+        _ request: AnalysisRequest, timings: StageTimings
+    ) -> Result {
+        let (content, kept, quality) = (accounts.content, accounts.rejections, accounts.quality)
+        let notKept = quality.map { $0.quarantinedTotal }.reduce(0, +) - kept.count
+        let quarantineWritten = Counter()
+        let (maxRows, maxBytes) = (request.quarantineMaxRows, request.quarantineMaxBytes)
+        let inputFiles = accounts.inputs
+        var files = [
+            // Streamed in bounded memory; the rows past the caps are counted in the manifest, not kept.
+            OutputDirectory.File(name: "quarantine.csv", mode: 0o600) { emit in
+                quarantineWritten.set(QuarantineFile.render(kept, maxRows: maxRows, maxBytes: maxBytes, emit: emit))
+            },
+            OutputDirectory.File(name: "dashboard.json") { emit in
+                timings.measure("write") { DashboardDocument.render(content, emit: emit) }
+            },
+            OutputDirectory.File(name: "manifest.json") { emit in
+                let written = quarantineWritten.value
+                emit(
+                    ManifestDocument.render(
+                        toolVersion: toolVersion, asOf: request.policy.asOf, workers: request.workers,
+                        inputs: inputFiles, timings: timings.laps, quarantine: (written, kept.count - written + notKept)
+                    ))
+            },
+        ]
+        if request.tables {
+            for table in NDJSONTables.render(content) {
+                files.append(OutputDirectory.File(name: "tables/\(table.name).ndjson", bytes: table.bytes))
+            }
+        }
+        let built = graph.built
+        if request.peopleTable {
+            let people = PeopleTable.render(
+                graph: built.graph, staged: inputs.staged, stagedPerson: built.stagedPerson, table: inputs.table,
+                orgHead: graph.linked?.catalog.orgHeadOfPerson ?? built.graph.ancestors(atLayer: request.orgLayer),
+                teams: graph.linked?.catalog, publish: request.publish)
+            files.append(OutputDirectory.File(name: "tables/people.ndjson", bytes: people, mode: 0o600))
+        }
+        var ruleCounts: [Rule: Int] = [:]
+        for finding in accounts.findings { ruleCounts[finding.rule, default: 0] += 1 }
+        // Quarantine counts from data quality: they include the rows counted past the quarantine's caps.
+        for input in quality { ruleCounts.merge(input.quarantined.filter { $0.value > 0 }, uniquingKeysWith: +) }
+        let summary = metrics.spans.metrics.summary
+        let gateFacts = GateFacts(
+            rowsRead: accounts.peopleQuality.rowsRead, quarantined: accounts.peopleQuality.quarantinedTotal,
+            inOrg: built.graph.count, orphans: built.orphans, managers: summary.managers,
+            largestRoot: largestRoot(built.graph), fields: inputs.reading.fields, ruleCounts: ruleCounts)
+        return Result(
+            files: files, dataQuality: quality, summary: summary, ruleCounts: ruleCounts, gateFacts: gateFacts,
+            stageTimings: timings)
+    }
+}

@@ -1,0 +1,43 @@
+import OrgLensModel
+import OrgLensStage
+
+extension Analysis {
+    /// What the read step hands on: the people export as read, its reader (for a second read and for the
+    /// quarantine's raw rows), the catalogs, and the teams already staged (people staging needs them).
+    struct ReadInputs: ~Copyable {
+        let reader: PeopleSourceReader
+        var table: RawTable
+        let catalogs: CatalogInputs.Tables
+        let teams: StagedTeams?
+    }
+
+    /// Reads the people export and the catalogs. The catalogs are read beside the people export, in the time its
+    /// parallel parse leaves a core idle; their errors are reported first, as when they were read first.
+    static func readInputs(_ request: AnalysisRequest) throws(RunError) -> ReadInputs {
+        let fields = peopleFields(
+            request, reference: request.policy.managerReference == .auto ? .id : request.policy.managerReference)
+        let (peopleRead, catalogRead) = concurrently(
+            workers: request.workers,
+            {
+                Swift.Result { () throws(RunError) in
+                    let reader = try PeopleSourceReader(request.people, maxKeptRejections: request.quarantineMaxRows)
+                    return (reader, try reader.read(fields, workers: request.workers))
+                }
+            },
+            {
+                Swift.Result { () throws(RunError) in
+                    let catalogs = try CatalogInputs.read(request)
+                    return (catalogs, catalogs.teams.map { CatalogStager.stageTeams($0) })
+                }
+            })
+        let (catalogs, teams) = try catalogRead.get()
+        let (reader, table) = try peopleRead.get()
+        return ReadInputs(reader: reader, table: table, catalogs: catalogs, teams: teams)
+    }
+
+    static func peopleFields(_ request: AnalysisRequest, reference: ManagerReference) -> [PersonField] {
+        var policy = request.policy
+        policy.managerReference = reference
+        return PersonField.read(for: policy, publishing: request.peopleTable ? request.publish : [])
+    }
+}

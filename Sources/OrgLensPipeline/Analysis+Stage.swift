@@ -1,0 +1,65 @@
+import Logging
+import OrgLensModel
+import OrgLensStage
+
+extension Analysis {
+    /// Every input staged: typed, interned, policy applied, pseudonymised when asked.
+    struct StagedInputs {
+        let reader: PeopleSourceReader
+        /// The people export as finally read (its columns dropped unless the people table needs them).
+        let table: RawTable
+        let staged: StagedPeople
+        let reading: SourceReading
+        let catalogs: CatalogInputs.Tables
+        let teams: StagedTeams?
+        let services: StagedServices?
+        let dependencies: StagedDependencies?
+    }
+
+    /// `manager_ref: auto` is staged as ids first: exports with ids (most, and every large one) are read and
+    /// staged once, without the name and email columns.
+    static func stage(
+        _ inputs: consuming ReadInputs, _ request: AnalysisRequest, logger: Logger
+    ) throws(RunError) -> StagedInputs {
+        let (reader, catalogs, teams) = (inputs.reader, inputs.catalogs, inputs.teams)
+        var table = inputs.table
+        let automatic = request.policy.managerReference == .auto
+        var asGiven = request.policy
+        if automatic { asGiven.managerReference = .id }
+        var policy = try PolicyResolution.resolve(asGiven, for: table)
+        let firstPolicy = policy
+        let firstTable = table
+        let (stagedPeople, services) = concurrently(
+            workers: request.workers,
+            { PeopleStager.stage(firstTable, policy: firstPolicy, teams: teams, workers: request.workers) },
+            { catalogs.services.flatMap { table in teams.map { CatalogStager.stageServices(table, teams: $0) } } })
+        var staged = stagedPeople
+        if automatic, staged.managerIDShare < PolicyResolution.referenceShare {
+            // Managers are named, not given by id: read again with the columns names and emails are in.
+            table = try reader.read(peopleFields(request, reference: .auto), workers: request.workers)
+            var named = request.policy
+            named.values.dateFormat = policy.values.dateFormat
+            policy = try PolicyResolution.resolve(named, for: table)
+            if policy.managerReference != .id {
+                staged = PeopleStager.stage(table, policy: policy, teams: teams, workers: request.workers)
+            }
+        }
+        logger.info(
+            "reading people",
+            metadata: [
+                "manager_ref": "\(policy.managerReference.rawValue)",
+                "date_format": "\(policy.values.dateFormat.rawValue)",
+            ])
+        if let pseudonymizer = request.pseudonymizer { staged.pseudonymize(pseudonymizer.function()) }
+        let reading = SourceReadingReport.make(
+            staged: staged, policy: policy, table: table, minGroupSize: request.costs.minGroupSize)
+        // Only the people table reads the columns again; dropping them now keeps them out of the peak.
+        if !request.peopleTable { table.columns = [] }
+        let dependencies = catalogs.dependencies.flatMap { table in
+            services.map { CatalogStager.stageDependencies(table, services: $0) }
+        }
+        return StagedInputs(
+            reader: reader, table: table, staged: staged, reading: reading, catalogs: catalogs, teams: teams,
+            services: services, dependencies: dependencies)
+    }
+}
