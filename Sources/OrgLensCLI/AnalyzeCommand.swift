@@ -307,35 +307,31 @@ public struct AnalyzeCommand: ParsableCommand {
         overrides.orgLayer = orgLayer
         overrides.teamMinSize = teamMinimumSize
         overrides.teamMaxSize = teamMaximumSize
-        let settings = try ResolvedSettings(file: file, overrides: overrides)
-        let day = asOf.flatMap { CivilDate(iso: Substring($0)) } ?? Self.todayUTC()
-        let dialect = try DialectText.dialect(
-            delimiter: delimiter, encoding: encoding ?? "auto", source: "the command line")
-        let source = try peopleSource()
-        var request = AnalysisRequest(
-            people: try source.peopleSource(settingsFile: nil),
-            teams: try teams.map { path throws(RunError) in
-                TableSource(path: path, mapping: try ColumnMapping<TeamField>(pairs: teamsMappings), dialect: dialect)
-            },
-            services: try services.map { path throws(RunError) in
-                TableSource(
-                    path: path, mapping: try ColumnMapping<ServiceField>(pairs: servicesMappings), dialect: dialect)
-            },
-            dependencies: try dependencies.map { path throws(RunError) in
-                TableSource(
-                    path: path, mapping: try ColumnMapping<DependencyField>(pairs: dependenciesMappings),
-                    dialect: dialect)
-            },
-            policy: source.policy(asOf: day, inactiveStatuses: nil, contractorTypes: settings.contractorTypes),
-            orgLayer: settings.orgLayer, teamSizes: settings.teamSizes, orgHeadBands: settings.orgHeadBands,
-            costs: settings.costs, workers: workers ?? Self.activeProcessors(), outputDirectory: outputDirectory)
-        request.tables = tables
+        var pipeline = PipelineFile(
+            commandLine: try peopleSource(), settings: file, outputDirectory: outputDirectory)
+        pipeline.teams = try catalogSource(teams, TeamField.self, teamsMappings)
+        pipeline.services = try catalogSource(services, ServiceField.self, servicesMappings)
+        pipeline.dependencies = try catalogSource(dependencies, DependencyField.self, dependenciesMappings)
+        pipeline.tables = tables
+        if pseudonymize { pipeline.settings.pseudonymize = true }
+        if let pseudonymKeyFile { pipeline.settings.keyFile = pseudonymKeyFile }
+        var request = try pipeline.request(
+            asOf: asOf.flatMap { CivilDate(iso: Substring($0)) } ?? Self.todayUTC(),
+            workers: workers ?? Self.activeProcessors(), overrides: overrides, outputDirectory: outputDirectory)
         request.publishPause = OrgLensCommand.testPublishPause
-        if pseudonymize || file.pseudonymize {
-            request.pseudonymizer = try Pseudonymizer.load(
-                keyFile: pseudonymKeyFile ?? file.keyFile, environment: ProcessInfo.processInfo.environment)
-        }
         return request
+    }
+
+    /// A catalog export as the flags describe it (`--teams-map` and the like checked here, in flag terms).
+    private func catalogSource<Field: CanonicalField>(
+        _ path: String?, _: Field.Type, _ pairs: [String]
+    ) throws(RunError) -> PipelineFile.Source? {
+        guard let path else { return nil }
+        var source = PipelineFile.Source(path: path)
+        for (field, column) in try ColumnMapping<Field>(pairs: pairs).overrides { source.map[field.rawValue] = column }
+        source.delimiter = delimiter
+        source.encoding = encoding ?? "auto"
+        return source
     }
 
     /// The people source the flags describe: the preset's settings, then each flag given over them.

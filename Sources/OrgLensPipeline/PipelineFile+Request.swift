@@ -9,8 +9,9 @@ extension PipelineFile {
         asOf: CivilDate, workers: Int, overrides: SettingOverrides, outputDirectory: String
     ) throws(RunError) -> AnalysisRequest {
         let settings = try ResolvedSettings(file: self.settings, overrides: overrides)
+        let settingsFile = isCommandLine ? nil : path
         var request = AnalysisRequest(
-            people: try people.peopleSource(settingsFile: path),
+            people: try people.peopleSource(settingsFile: settingsFile),
             teams: try teams.map { source throws(RunError) in try Self.table(source, pipeline: path) },
             services: try services.map { source throws(RunError) in try Self.table(source, pipeline: path) },
             dependencies: try dependencies.map { source throws(RunError) in try Self.table(source, pipeline: path) },
@@ -20,7 +21,7 @@ extension PipelineFile {
             costs: settings.costs, workers: workers, outputDirectory: outputDirectory)
         request.tables = tables
         request.peopleTable = peopleTable
-        request.pipelineFile = path
+        request.pipelineFile = settingsFile
         request.quarantineMaxRows = quarantineMaxRows
         request.quarantineMaxBytes = quarantineMaxBytes
         request.publish = try settings.publishedFields(path: path)

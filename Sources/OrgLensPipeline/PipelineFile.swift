@@ -29,6 +29,19 @@ public struct PipelineFile: Sendable {
     public var gates = Gates()
     public var maxInputAgeHours: Double?
     public var failWhenStale = false
+    /// Described by `analyze`'s flags rather than read from a file: messages name flags, not keys.
+    public private(set) var isCommandLine = false
+
+    /// The pipeline `analyze`'s flags describe: one source of requests for flags and files alike.
+    public init(commandLine people: Source, settings: ConfigFile, outputDirectory: String) {
+        path = "the command line"
+        name = "analyze"
+        self.people = people
+        self.settings = settings
+        self.outputDirectory = outputDirectory
+        tables = false
+        isCommandLine = true
+    }
 
     public static func load(_ path: String) throws(RunError) -> PipelineFile {
         guard let data = FileManager.default.contents(atPath: path) else {
