@@ -1,15 +1,14 @@
 public import OrgLensGraph
-public import OrgLensModel
+import OrgLensModel
 public import OrgLensStage
 
 /// The opt-in `people` table for BI drill-down: one record per person with ids and structure, and only
 /// the personal fields the pipeline's `privacy.publish` allows. Written with mode 0600.
 public enum PeopleTable {
     public static func render(
-        graph: OrgGraph, staged: StagedPeople, stagedPerson: [Int32], table: RawTable, orgHead: [Int32],
-        teams: TeamCatalog?, publish: [PersonField]
+        graph: OrgGraph, staged: StagedPeople, stagedPerson: [Int32], personal: PersonalColumns, orgHead: [Int32],
+        teams: TeamCatalog?
     ) -> [UInt8] {
-        let columns = publish.map { (field: $0, column: table.column($0.rawValue)) }
         var bytes: [UInt8] = []
         for person in 0..<graph.count {
             var json = JSONWriter()
@@ -23,9 +22,8 @@ public enum PeopleTable {
             json.field("is_manager", graph.directReports(of: person) > 0)
             json.field("org_head", orgHead[person] >= 0 ? graph.id(Int(orgHead[person])) : nil)
             let record = Int(staged.record[Int(stagedPerson[person])])
-            for (field, column) in columns {
-                let value = column?.trimmedString(at: record)
-                json.field(field.rawValue, value?.isEmpty == false ? value : nil)
+            for (index, field) in personal.fields.enumerated() {
+                json.field(field.rawValue, personal.value(index, record: record))
             }
             json.endObject()
             bytes += json.finished()

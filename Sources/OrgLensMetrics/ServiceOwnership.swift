@@ -6,7 +6,7 @@ import OrgLensStage
 /// services nobody (live) owns and services shared by several teams.
 enum ServiceOwnership {
     static func build(
-        services: StagedServices, dependencies: StagedDependencies?, catalog: TeamCatalog, shapes: [TeamShape]
+        services: LinkedServices, dependencies: LinkedDependencies?, catalog: TeamCatalog, shapes: [TeamShape]
     ) -> (records: [ServiceRecord], findings: [Finding]) {
         var dependencyCount = [Int](repeating: 0, count: services.index.count)
         var dependentCount = [Int](repeating: 0, count: services.index.count)

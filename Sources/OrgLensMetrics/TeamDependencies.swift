@@ -7,7 +7,7 @@ struct TeamDependencies: Sendable {
     /// Sorted, unique (from << 32 | to).
     let directed: [UInt64]
 
-    init(services: StagedServices, dependencies: StagedDependencies, removed: [Bool]) {
+    init(services: LinkedServices, dependencies: LinkedDependencies, removed: [Bool]) {
         var pairs: [UInt64] = []
         for edge in dependencies.edges {
             for from in services.owners[Int(edge.from)] where !removed[Int(from)] {

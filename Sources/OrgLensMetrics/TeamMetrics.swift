@@ -1,11 +1,11 @@
 public import OrgLensGraph
 import OrgLensModel
-public import OrgLensStage
+import OrgLensStage
 
 /// Team boundaries, service ownership and Conway congruence over the frozen org and catalogs.
 public enum TeamMetrics {
     public static func compute(
-        graph: OrgGraph, catalog: TeamCatalog, services: StagedServices?, dependencies: StagedDependencies?,
+        graph: OrgGraph, catalog: TeamCatalog, services: LinkedServices?, dependencies: LinkedDependencies?,
         sizes: TeamSizeBands = TeamSizeBands(), workers: Int
     ) -> TeamReport {
         let teamCount = catalog.count

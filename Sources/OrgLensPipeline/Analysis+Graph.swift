@@ -3,10 +3,12 @@ import OrgLensModel
 import OrgLensStage
 
 extension Analysis {
-    /// The frozen org graph, and the team catalog joined to it.
+    /// The frozen org graph, the team catalog joined to it, and the services and dependencies joined to the teams.
     struct GraphStage {
         let built: OrgGraphBuilder.Result
         let linked: TeamCatalogBuilder.Result?
+        let services: LinkedServices?
+        let dependencies: LinkedDependencies?
     }
 
     /// Builds the graph; a run where no one is left in the org stops here, before anything is written.
@@ -20,12 +22,17 @@ extension Analysis {
             )
         }
         var linked: TeamCatalogBuilder.Result?
+        var services: LinkedServices?
         if let teams = inputs.teams {
+            services = inputs.services.map { CatalogLinks.services($0, teams: teams) }
             var unknown = staged.unknownTeamReferences.merging(teams.unknownReferences, uniquingKeysWith: +)
-            unknown.merge(inputs.services?.unknownReferences ?? [:], uniquingKeysWith: +)
+            unknown.merge(services?.unknownReferences ?? [:], uniquingKeysWith: +)
             linked = TeamCatalogBuilder.build(
                 teams: teams, people: staged, built: built, orgLayer: request.orgLayer, unknownReferences: unknown)
         }
-        return GraphStage(built: built, linked: linked)
+        let dependencies = inputs.dependencies.flatMap { rows in
+            services.map { CatalogLinks.dependencies(rows, services: $0) }
+        }
+        return GraphStage(built: built, linked: linked, services: services, dependencies: dependencies)
     }
 }

@@ -34,7 +34,7 @@ extension Analysis {
             {
                 catalog.map {
                     TeamMetrics.compute(
-                        graph: built.graph, catalog: $0, services: inputs.services, dependencies: inputs.dependencies,
+                        graph: built.graph, catalog: $0, services: graph.services, dependencies: graph.dependencies,
                         sizes: request.teamSizes, workers: request.workers)
                 }
             },

@@ -32,8 +32,8 @@ extension Analysis {
         var rejections = peopleRejections
         var files = [ManifestDocument.Input(file: table.file, dataQuality: peopleQuality)]
         for part in try CatalogInputs.accounting(
-            request, catalogs: inputs.catalogs, linked: graph.linked, services: inputs.services,
-            dependencies: inputs.dependencies)
+            request, catalogs: inputs.catalogs, linked: graph.linked, services: graph.services,
+            dependencies: graph.dependencies)
         {
             quality.append(part.quality)
             rejections += part.rejections
@@ -92,11 +92,11 @@ extension Analysis {
             }
         }
         let built = graph.built
-        if request.peopleTable {
+        if let personal = inputs.personal {
             let people = PeopleTable.render(
-                graph: built.graph, staged: inputs.staged, stagedPerson: built.stagedPerson, table: inputs.table,
+                graph: built.graph, staged: inputs.staged, stagedPerson: built.stagedPerson, personal: personal,
                 orgHead: graph.linked?.catalog.orgHeadOfPerson ?? built.graph.ancestors(atLayer: request.orgLayer),
-                teams: graph.linked?.catalog, publish: request.publish)
+                teams: graph.linked?.catalog)
             files.append(OutputDirectory.File(name: "tables/people.ndjson", bytes: people, mode: 0o600))
         }
         var ruleCounts: [Rule: Int] = [:]

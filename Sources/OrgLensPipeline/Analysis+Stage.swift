@@ -6,8 +6,10 @@ extension Analysis {
     /// Every input staged: typed, interned, policy applied, pseudonymised when asked.
     struct StagedInputs {
         let reader: PeopleSourceReader
-        /// The people export as finally read (its columns dropped unless the people table needs them).
+        /// The people export as finally read, its columns dropped (they are staged).
         let table: RawTable
+        /// The personal fields the people table publishes (nil without one).
+        let personal: PersonalColumns?
         let staged: StagedPeople
         let reading: SourceReading
         let catalogs: CatalogInputs.Tables
@@ -29,10 +31,15 @@ extension Analysis {
         var policy = try PolicyResolution.resolve(asGiven, for: table)
         let firstPolicy = policy
         let firstTable = table
-        let (stagedPeople, services) = concurrently(
+        let (stagedPeople, (services, dependencies)) = concurrently(
             workers: request.workers,
             { PeopleStager.stage(firstTable, policy: firstPolicy, teams: teams, workers: request.workers) },
-            { catalogs.services.flatMap { table in teams.map { CatalogStager.stageServices(table, teams: $0) } } })
+            {
+                (
+                    catalogs.services.map { CatalogStager.stageServices($0) },
+                    catalogs.dependencies.map { CatalogStager.stageDependencies($0) }
+                )
+            })
         var staged = stagedPeople
         if automatic, staged.managerIDShare < PolicyResolution.referenceShare {
             // Managers are named, not given by id: read again with the columns names and emails are in.
@@ -53,13 +60,13 @@ extension Analysis {
         if let pseudonymizer = request.pseudonymizer { staged.pseudonymize(pseudonymizer.function()) }
         let reading = SourceReadingReport.make(
             staged: staged, policy: policy, table: table, minGroupSize: request.costs.minGroupSize)
-        // Only the people table reads the columns again; dropping them now keeps them out of the peak.
-        if !request.peopleTable { table.columns = [] }
-        let dependencies = catalogs.dependencies.flatMap { table in
-            services.map { CatalogStager.stageDependencies(table, services: $0) }
-        }
+        // Only the people table shows the columns again, and only those it publishes: dropping the rest now keeps
+        // them out of the peak.
+        let personal = request.peopleTable ? PersonalColumns(table, publish: request.publish) : nil
+        table.columns = []
         return StagedInputs(
-            reader: reader, table: table, staged: staged, reading: reading, catalogs: catalogs, teams: teams,
+            reader: reader, table: table, personal: personal, staged: staged, reading: reading, catalogs: catalogs,
+            teams: teams,
             services: services, dependencies: dependencies)
     }
 }

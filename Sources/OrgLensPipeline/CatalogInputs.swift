@@ -27,50 +27,39 @@ enum CatalogInputs {
     /// Each catalog's rows: in the model or quarantined (with their original text).
     static func accounting(
         _ request: AnalysisRequest, catalogs: Tables, linked: TeamCatalogBuilder.Result?,
-        services: StagedServices?, dependencies: StagedDependencies?
+        services: LinkedServices?, dependencies: LinkedDependencies?
     ) throws(RunError) -> [Part] {
         var parts: [Part] = []
         if let source = request.teams, let table = catalogs.teams, let linked {
-            var rejections = linked.rejections
-            try RawText.fill(&rejections) { lines throws(RunError) in
-                try source.reader().rawRecords(startingOnLines: lines)
-            }
-            let accepted = linked.catalog.removed.filter { !$0 }.count
             parts.append(
-                Part(
-                    quality: DataQuality(
-                        input: .teams, rowsRead: table.rowsRead, accepted: accepted, rejections: rejections,
-                        notKept: table.rejectionsNotKept),
-                    rejections: rejections, file: table.file))
+                try part(
+                    .teams, table: table, rejections: linked.rejections, reader: source.reader(),
+                    accepted: linked.catalog.removed.filter { !$0 }.count))
         }
         if let source = request.services, let table = catalogs.services, let services {
-            var rejections = services.rejections
-            try RawText.fill(&rejections) { lines throws(RunError) in
-                try source.reader().rawRecords(startingOnLines: lines)
-            }
-            let notKept = table.rejectionsNotKept.values.reduce(0, +)
-            parts.append(
-                Part(
-                    quality: DataQuality(
-                        input: .services, rowsRead: table.rowsRead,
-                        accepted: table.rowsRead - rejections.count - notKept,
-                        rejections: rejections, notKept: table.rejectionsNotKept),
-                    rejections: rejections, file: table.file))
+            parts.append(try part(.services, table: table, rejections: services.rejections, reader: source.reader()))
         }
         if let source = request.dependencies, let table = catalogs.dependencies, let dependencies {
-            var rejections = dependencies.rejections
-            try RawText.fill(&rejections) { lines throws(RunError) in
-                try source.reader().rawRecords(startingOnLines: lines)
-            }
-            let notKept = table.rejectionsNotKept.values.reduce(0, +)
             parts.append(
-                Part(
-                    quality: DataQuality(
-                        input: .dependencies, rowsRead: table.rowsRead,
-                        accepted: table.rowsRead - rejections.count - notKept,
-                        rejections: rejections, notKept: table.rejectionsNotKept),
-                    rejections: rejections, file: table.file))
+                try part(.dependencies, table: table, rejections: dependencies.rejections, reader: source.reader()))
         }
         return parts
+    }
+
+    /// One catalog's books: its rejections with their raw text, and every other row accepted unless `accepted`
+    /// says otherwise (teams removed in a parent loop).
+    private static func part(
+        _ input: DataQuality.Input, table: RawTable, rejections given: [Rejection], reader: CSVReader,
+        accepted: Int? = nil
+    ) throws(RunError) -> Part {
+        var rejections = given
+        try RawText.fill(&rejections) { lines throws(RunError) in try reader.rawRecords(startingOnLines: lines) }
+        let notKept = table.rejectionsNotKept.values.reduce(0, +)
+        return Part(
+            quality: DataQuality(
+                input: input, rowsRead: table.rowsRead,
+                accepted: accepted ?? table.rowsRead - rejections.count - notKept,
+                rejections: rejections, notKept: table.rejectionsNotKept),
+            rejections: rejections, file: table.file)
     }
 }

@@ -1,8 +1,7 @@
 public import OrgLensModel
 
-/// Stages the team, service and dependency exports: interns their ids, quarantines rows without an
-/// id (and repeated teams), and resolves references between them. References to teams that do not
-/// exist are counted (they become `team.unknown` findings) and left out.
+/// Stages the team, service and dependency exports one to one: interns their ids and quarantines rows without
+/// an id (and repeated teams). References between them are joined after staging, by `CatalogLinks`.
 public enum CatalogStager {
     public static func stageTeams(_ table: RawTable) -> StagedTeams {
         var interner = KeyInterner(capacity: max(16, table.recordCount))
@@ -57,12 +56,11 @@ public enum CatalogStager {
             unknownReferences: unknown)
     }
 
-    public static func stageServices(_ table: RawTable, teams: StagedTeams) -> StagedServices {
+    public static func stageServices(_ table: RawTable) -> StagedServices {
         var interner = KeyInterner(capacity: max(16, table.recordCount))
         var rejections = table.rejections
         var names: [String] = []
-        var owners: [[Int32]] = []
-        var unknown: [String: Int] = [:]
+        var ownerIDs: [[String]] = []
         let (serviceID, name, ownerTeamID) = (
             Column(table, ServiceField.serviceID), Column(table, ServiceField.name),
             Column(table, ServiceField.ownerTeamID)
@@ -77,53 +75,27 @@ public enum CatalogStager {
                 continue
             }
             let key = Int(interner.key(for: id))
-            if key == owners.count {
+            if key == ownerIDs.count {
                 names.append(name(record))
-                owners.append([])
+                ownerIDs.append([])
             }
             let owner = ownerTeamID(record)
-            guard !owner.isEmpty else { continue }
-            guard let team = teams.index.key(of: owner) else {
-                unknown[owner, default: 0] += 1
-                continue
-            }
-            if !owners[key].contains(team) { owners[key].append(team) }
+            if !owner.isEmpty, !ownerIDs[key].contains(owner) { ownerIDs[key].append(owner) }
         }
         return StagedServices(
-            source: table.source, index: interner.frozen(), names: names, owners: owners,
-            rowsRead: table.rowsRead, rejections: rejections, unknownReferences: unknown)
+            source: table.source, index: interner.frozen(), names: names, ownerIDs: ownerIDs,
+            rowsRead: table.rowsRead, rejections: rejections)
     }
 
-    public static func stageDependencies(_ table: RawTable, services: StagedServices) -> StagedDependencies {
-        var rejections = table.rejections
-        var edges: [UInt64] = []
+    public static func stageDependencies(_ table: RawTable) -> StagedDependencies {
         let (fromID, toID) = (
             Column(table, DependencyField.serviceID), Column(table, DependencyField.dependsOnServiceID)
         )
-        for record in 0..<table.recordCount {
-            let from = fromID(record)
-            let to = toID(record)
-            let fromKey = services.index.key(of: from)
-            let toKey = services.index.key(of: to)
-            guard let fromKey, let toKey else {
-                let missing = [fromKey == nil ? from : nil, toKey == nil ? to : nil].compactMap { $0 }
-                rejections.append(
-                    Rejection(
-                        source: table.source, line: table.lines[record], rule: .dependencyDangling,
-                        message: missing.count == 1 ? .dependencyDangling : .dependenciesDangling,
-                        ids: missing.map { $0.isEmpty ? "an empty id" : $0 }, employeeID: "", record: record))
-                continue
-            }
-            edges.append(UInt64(UInt32(fromKey)) << 32 | UInt64(UInt32(toKey)))
+        let rows = (0..<table.recordCount).map { record in
+            DependencyRow(from: fromID(record), to: toID(record), line: table.lines[record], record: record)
         }
-        edges.sort()
-        var unique: [(Int32, Int32)] = []
-        var previous: UInt64?
-        for edge in edges where edge != previous {
-            unique.append((Int32(truncatingIfNeeded: edge >> 32), Int32(truncatingIfNeeded: edge & 0xFFFF_FFFF)))
-            previous = edge
-        }
-        return StagedDependencies(source: table.source, edges: unique, rowsRead: table.rowsRead, rejections: rejections)
+        return StagedDependencies(
+            source: table.source, rows: rows, rowsRead: table.rowsRead, rejections: table.rejections)
     }
 }
 
@@ -145,8 +117,4 @@ extension RuleMessage {
     static let teamDuplicateID: RuleMessage =
         "team_id \(.subject) already appears on line \(.number(0)); the first row is kept"
     static let serviceMissingID: RuleMessage = "service_id is empty; every service needs an id"
-    static let dependencyDangling: RuleMessage =
-        "\(.id(0)) is no service in the catalog; add it to the services file or fix the id"
-    static let dependenciesDangling: RuleMessage =
-        "\(.id(0)) and \(.id(1)) is no service in the catalog; add it to the services file or fix the id"
 }

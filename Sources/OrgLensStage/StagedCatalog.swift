@@ -19,23 +19,30 @@ public struct StagedTeams: Sendable {
     public let unknownReferences: [String: Int]
 }
 
-/// Services as staged: ids interned; owners resolved to team keys (unknown owners dropped).
+/// Services as staged: ids interned, one row each; owner team ids as written (joined to the teams by
+/// `CatalogLinks` in the graph step).
 public struct StagedServices: Sendable {
     public let source: String
     public let index: KeyIndex
     public let names: [String]
-    /// Distinct known owner teams of each service, in first-seen order.
-    public let owners: [[Int32]]
+    /// Distinct owner team ids of each service, in first-seen order.
+    public let ownerIDs: [[String]]
     public let rowsRead: Int
     public let rejections: [Rejection]
-    public let unknownReferences: [String: Int]
 }
 
-/// Dependencies between known services, each edge once.
+/// One row of the dependencies export: which service depends on which, ids as written.
+public struct DependencyRow: Sendable {
+    public let from: String
+    public let to: String
+    public let line: Int
+    public let record: Int
+}
+
+/// Dependency rows as staged (joined to the services by `CatalogLinks` in the graph step).
 public struct StagedDependencies: Sendable {
     public let source: String
-    /// (service, depends on) pairs, sorted and unique.
-    public let edges: [(from: Int32, to: Int32)]
+    public let rows: [DependencyRow]
     public let rowsRead: Int
     public let rejections: [Rejection]
 }

@@ -29,11 +29,13 @@ import Testing
             teams: stagedTeams, people: staged, built: built, orgLayer: 2,
             unknownReferences: staged.unknownTeamReferences)
         let stagedServices = services.map {
-            CatalogStager.stageServices(table(["service_id", "name", "owner_team_id"], $0), teams: stagedTeams)
+            CatalogLinks.services(
+                CatalogStager.stageServices(table(["service_id", "name", "owner_team_id"], $0)), teams: stagedTeams)
         }
         let stagedDependencies = dependencies.flatMap { rows in
             stagedServices.map {
-                CatalogStager.stageDependencies(table(["service_id", "depends_on_service_id"], rows), services: $0)
+                CatalogLinks.dependencies(
+                    CatalogStager.stageDependencies(table(["service_id", "depends_on_service_id"], rows)), services: $0)
             }
         }
         return (

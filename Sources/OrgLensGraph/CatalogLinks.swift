@@ -1,0 +1,81 @@
+public import OrgLensModel
+public import OrgLensStage
+
+/// Services with their owners joined to the teams: unknown owner teams dropped and counted.
+public struct LinkedServices: Sendable {
+    public let source: String
+    public let index: KeyIndex
+    public let names: [String]
+    /// Distinct known owner teams of each service, in first-seen order.
+    public let owners: [[Int32]]
+    public let rowsRead: Int
+    public let rejections: [Rejection]
+    /// Team ids named as owners that the teams export does not define, with how many references each.
+    public let unknownReferences: [String: Int]
+}
+
+/// Dependencies between known services, each edge once; rows naming an unknown service are quarantined.
+public struct LinkedDependencies: Sendable {
+    public let source: String
+    /// (service, depends on) pairs, sorted and unique.
+    public let edges: [(from: Int32, to: Int32)]
+    public let rowsRead: Int
+    public let rejections: [Rejection]
+}
+
+/// The catalog joins: service owners to teams, dependency rows to services.
+public enum CatalogLinks {
+    public static func services(_ services: StagedServices, teams: StagedTeams) -> LinkedServices {
+        var unknown: [String: Int] = [:]
+        let owners = services.ownerIDs.map { ids in
+            var keys: [Int32] = []
+            for id in ids {
+                guard let team = teams.index.key(of: id) else {
+                    unknown[id, default: 0] += 1
+                    continue
+                }
+                if !keys.contains(team) { keys.append(team) }
+            }
+            return keys
+        }
+        return LinkedServices(
+            source: services.source, index: services.index, names: services.names, owners: owners,
+            rowsRead: services.rowsRead, rejections: services.rejections, unknownReferences: unknown)
+    }
+
+    public static func dependencies(_ dependencies: StagedDependencies, services: LinkedServices) -> LinkedDependencies
+    {
+        var rejections = dependencies.rejections
+        var edges: [UInt64] = []
+        for row in dependencies.rows {
+            let fromKey = services.index.key(of: row.from)
+            let toKey = services.index.key(of: row.to)
+            guard let fromKey, let toKey else {
+                let missing = [fromKey == nil ? row.from : nil, toKey == nil ? row.to : nil].compactMap { $0 }
+                rejections.append(
+                    Rejection(
+                        source: dependencies.source, line: row.line, rule: .dependencyDangling,
+                        message: missing.count == 1 ? .dependencyDangling : .dependenciesDangling,
+                        ids: missing.map { $0.isEmpty ? "an empty id" : $0 }, employeeID: "", record: row.record))
+                continue
+            }
+            edges.append(UInt64(UInt32(fromKey)) << 32 | UInt64(UInt32(toKey)))
+        }
+        edges.sort()
+        var unique: [(from: Int32, to: Int32)] = []
+        var previous: UInt64?
+        for edge in edges where edge != previous {
+            unique.append((Int32(truncatingIfNeeded: edge >> 32), Int32(truncatingIfNeeded: edge & 0xFFFF_FFFF)))
+            previous = edge
+        }
+        return LinkedDependencies(
+            source: dependencies.source, edges: unique, rowsRead: dependencies.rowsRead, rejections: rejections)
+    }
+}
+
+extension RuleMessage {
+    static let dependencyDangling: RuleMessage =
+        "\(.id(0)) is no service in the catalog; add it to the services file or fix the id"
+    static let dependenciesDangling: RuleMessage =
+        "\(.id(0)) and \(.id(1)) is no service in the catalog; add it to the services file or fix the id"
+}
