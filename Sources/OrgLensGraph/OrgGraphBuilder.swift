@@ -13,8 +13,6 @@ public enum OrgGraphBuilder {
         public let orphans: Int
         /// Person (graph index) of each interned key, or -1 (not in the org).
         public let personOfKey: [Int32]
-        /// With teams: each person's team key (-1: none or unknown); empty without a teams export.
-        public let personTeam: [Int32]
         /// The staged person each graph person came from (loop members are gone from the graph).
         public let stagedPerson: [Int32]
     }
@@ -149,15 +147,10 @@ public enum OrgGraphBuilder {
         let graph = OrgGraph(keys: staged.keys, personKey: personKey, parent: compactParent, top: top)
         var personOfKey = [Int32](repeating: -1, count: staged.keys.count)
         for (person, key) in personKey.enumerated() { personOfKey[Int(key)] = Int32(person) }
-        var personTeam: [Int32] = []
-        if !staged.personTeam.isEmpty {
-            personTeam.reserveCapacity(personKey.count)
-            for person in 0..<count where !inLoop[person] { personTeam.append(staged.personTeam[person]) }
-        }
         let stagedPerson = (0..<count).filter { !inLoop[$0] }.map { Int32($0) }
         return Result(
             graph: graph, findings: findings, rejections: rejections, roots: roots, orphans: orphans,
-            personOfKey: personOfKey, personTeam: personTeam, stagedPerson: stagedPerson)
+            personOfKey: personOfKey, stagedPerson: stagedPerson)
     }
 
     /// `A → B → C → A`, starting at the smallest id so every row order names the loop alike.

@@ -35,7 +35,7 @@ public enum TeamCatalogBuilder {
     }
 
     public static func build(
-        teams: StagedTeams, people: StagedPeople, built: OrgGraphBuilder.Result, orgLayer: Int,
+        teams: StagedTeams, membership: TeamMembership, built: OrgGraphBuilder.Result, orgLayer: Int,
         unknownReferences: [String: Int]
     ) -> Result {
         let graph = built.graph
@@ -61,7 +61,7 @@ public enum TeamCatalogBuilder {
                     message: references == 1 ? .teamUnknownOnce : .teamUnknown, numbers: [references]))
         }
         let lead = teams.leadIDs.indices.map { team -> Int32 in
-            let key = people.teamLeadKey[team]
+            let key = membership.leadKey[team]
             if key == -2 {
                 findings.append(
                     Finding(
@@ -70,7 +70,7 @@ public enum TeamCatalogBuilder {
             }
             return key >= 0 ? built.personOfKey[Int(key)] : -1
         }
-        var personTeam = built.personTeam
+        var personTeam = built.stagedPerson.map { membership.personTeam[Int($0)] }
         for person in personTeam.indices where personTeam[person] >= 0 && removed[Int(personTeam[person])] {
             personTeam[person] = -1
         }

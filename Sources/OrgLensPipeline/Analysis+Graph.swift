@@ -25,10 +25,12 @@ extension Analysis {
         var services: LinkedServices?
         if let teams = inputs.teams {
             services = inputs.services.map { CatalogLinks.services($0, teams: teams) }
-            var unknown = staged.unknownTeamReferences.merging(teams.unknownReferences, uniquingKeysWith: +)
+            let membership = TeamMembership(people: staged, teams: teams, workers: request.workers)
+            var unknown = membership.unknownReferences.merging(teams.unknownReferences, uniquingKeysWith: +)
             unknown.merge(services?.unknownReferences ?? [:], uniquingKeysWith: +)
             linked = TeamCatalogBuilder.build(
-                teams: teams, people: staged, built: built, orgLayer: request.orgLayer, unknownReferences: unknown)
+                teams: teams, membership: membership, built: built, orgLayer: request.orgLayer,
+                unknownReferences: unknown)
         }
         let dependencies = inputs.dependencies.flatMap { rows in
             services.map { CatalogLinks.dependencies(rows, services: $0) }

@@ -3,7 +3,7 @@ import OrgLensStage
 
 extension Analysis {
     /// What the read step hands on: the people export as read, its reader (for a second read and for the
-    /// quarantine's raw rows), the catalogs, and the teams already staged (people staging needs them).
+    /// quarantine's raw rows), the catalogs, and the teams, staged while the people export is parsed.
     struct ReadInputs: ~Copyable {
         let reader: PeopleSourceReader
         var table: RawTable

@@ -33,7 +33,7 @@ extension Analysis {
         let firstTable = table
         let (stagedPeople, (services, dependencies)) = concurrently(
             workers: request.workers,
-            { PeopleStager.stage(firstTable, policy: firstPolicy, teams: teams, workers: request.workers) },
+            { PeopleStager.stage(firstTable, policy: firstPolicy, workers: request.workers) },
             {
                 (
                     catalogs.services.map { CatalogStager.stageServices($0) },
@@ -48,7 +48,7 @@ extension Analysis {
             named.values.dateFormat = policy.values.dateFormat
             policy = try PolicyResolution.resolve(named, for: table)
             if policy.managerReference != .id {
-                staged = PeopleStager.stage(table, policy: policy, teams: teams, workers: request.workers)
+                staged = PeopleStager.stage(table, policy: policy, workers: request.workers)
             }
         }
         logger.info(

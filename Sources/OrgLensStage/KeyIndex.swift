@@ -11,7 +11,8 @@ public struct KeyIndex: Sendable {
     private let slots: [Int32]
     private let mask: Int
 
-    init(names: TextColumn) {
+    /// `names` must be distinct.
+    public init(names: TextColumn) {
         var size = 16
         while size < names.count * 2 { size <<= 1 }
         var slots = [Int32](repeating: 0, count: size)

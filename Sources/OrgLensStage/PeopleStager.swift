@@ -7,12 +7,10 @@ public enum PeopleStager {
     /// How many rows ahead the serial pass asks for the hash slots it will probe.
     private static let prefetchDistance = 16
 
-    /// With `teams`, also resolves each person's `team_id` and each team's lead. Row-local work runs on
-    /// `workers` Dispatch workers; the result is the same for any worker count. `policy` should come from
-    /// `PolicyResolution` (an `auto` left in it reads dates as ISO and managers as ids).
-    public static func stage(
-        _ table: RawTable, policy given: PeoplePolicy, teams: StagedTeams? = nil, workers: Int = 1
-    ) -> StagedPeople {
+    /// Row-local work runs on `workers` Dispatch workers; the result is the same for any worker count.
+    /// `policy` should come from `PolicyResolution` (an `auto` left in it reads dates as ISO and managers as ids).
+    /// Team ids are handed on as written: the teams join comes after staging (`TeamMembership`).
+    public static func stage(_ table: RawTable, policy given: PeoplePolicy, workers: Int = 1) -> StagedPeople {
         guard let ids = table.column(PersonField.employeeID.rawValue),
             let managers = table.column(PersonField.managerID.rawValue)
         else {
@@ -21,9 +19,9 @@ public enum PeopleStager {
         var policy = given
         if policy.values.dateFormat == .auto { policy.values.dateFormat = .iso }
         if policy.managerReference == .auto { policy.managerReference = .id }
-        let facts = RowFacts.compute(table, policy: policy, teams: teams, workers: workers)
+        let facts = RowFacts.compute(table, policy: policy, workers: workers)
         let roles = EffectiveRows.roles(table, format: policy.values.dateFormat, asOf: policy.asOf)
-        var staging = Staging(table: table, policy: policy, teams: teams, facts: facts)
+        var staging = Staging(table: table, policy: policy, facts: facts)
         staging.staged.managerReference = policy.managerReference
         let byReference = ManagerLookup(table: table, reference: policy.managerReference)
         let idBytes = ids.bytes
@@ -87,8 +85,6 @@ private struct Staging: ~Copyable {
     var statusClass: [StatusClass?] = []
     var statusRows: [Int] = []
     let rootMarkers: [[UInt8]]
-    let teams: StagedTeams?
-    let teamColumn: TextColumn?
     let salaries: TextColumn?
     let currencies: TextColumn?
     let employmentTypes: TextColumn?
@@ -104,12 +100,10 @@ private struct Staging: ~Copyable {
     var typeClass: [WorkerClass?] = []
     var typeRows: [Int] = []
 
-    init(table: RawTable, policy: PeoplePolicy, teams: StagedTeams?, facts: RowFacts) {
+    init(table: RawTable, policy: PeoplePolicy, facts: RowFacts) {
         self.table = table
         self.facts = facts
         self.policy = policy
-        self.teams = teams
-        teamColumn = teams == nil ? nil : table.column(PersonField.teamID.rawValue)
         salaries = table.column(PersonField.salary.rawValue)
         currencies = table.column(PersonField.currency.rawValue)
         employmentTypes = table.column(PersonField.employmentType.rawValue)
@@ -178,7 +172,6 @@ private struct Staging: ~Copyable {
         staged.managerLink.append(link)
         staged.line.append(line)
         staged.record.append(Int32(record))
-        if teams != nil { staged.personTeam.append(team(of: record)) }
         if salaries != nil { addPay(record: record, id: id) }
         if let employmentTypes { staged.isContractor.append(isContractor(employmentTypes, record: record)) }
     }
@@ -248,16 +241,7 @@ private struct Staging: ~Copyable {
         if salaries != nil { result.readings[.salary] = salaryReading }
         result.unmapped[.status] = Self.unmapped(statusValues, statusClass, statusRows)
         result.unmapped[.employmentType] = Self.unmapped(typeValues, typeClass, typeRows)
-        if let teams {
-            result.teamLeadKey = teams.leadIDs.map { lead in
-                guard !lead.isEmpty else { return -1 }
-                var text = lead
-                guard let key = text.withUTF8({ interner.lookup($0) }), interner.states[Int(key)] == .inOrg else {
-                    return -2
-                }
-                return key
-            }
-        }
+        result.teamIDs = table.column(PersonField.teamID.rawValue)
         return result
     }
 
@@ -269,14 +253,6 @@ private struct Staging: ~Copyable {
             counts[values.names.string(at: index), default: 0] += rows[index]
         }
         return counts
-    }
-
-    /// The team resolved by the parallel pass; an id the teams export lacks is counted here, for people in the org only.
-    private mutating func team(of record: Int) -> Int32 {
-        let key = facts.team.isEmpty ? -1 : facts.team[record]
-        guard key == RowFacts.teamUnknown, let teamColumn else { return key }
-        staged.unknownTeamReferences[teamColumn.trimmedString(at: record), default: 0] += 1
-        return -1
     }
 
     /// The policy rule that leaves this row out of the org, if any.

@@ -1,7 +1,7 @@
 import OrgLensModel
 
-/// What staging needs to know about each row that depends on that row alone: id hashes, the team it
-/// names, its hire-date and salary readings. Computed in parallel chunks before the serial pass, which
+/// What staging needs to know about each row that depends on that row alone: id hashes, its hire-date and
+/// salary readings. Computed in parallel chunks before the serial pass, which
 /// is then left with the work that depends on earlier rows (first id wins, keys in first-seen order).
 struct RowFacts: Sendable {
     enum HireDate: UInt8, Sendable {
@@ -11,8 +11,6 @@ struct RowFacts: Sendable {
     /// Interner hash of the trimmed id and manager id (0 when empty).
     var idHash: [UInt64]
     var managerHash: [UInt64]
-    /// Team key of the row's team_id: -1 empty (or no teams export), -2 not in the teams export.
-    var team: [Int32]
     var hireDate: [HireDate]
     /// Annual salary × 1,000,000 (the amount as read, times its period); -1 empty, -2 unreadable
     /// (empty array without a salary column).
@@ -20,19 +18,17 @@ struct RowFacts: Sendable {
     /// The currency a salary value names itself (`120000 USD`, `€95.000`), by record; most values name none.
     var salaryCurrency: [Int: String]
 
-    static let teamUnknown: Int32 = -2
     static let salaryEmpty: Int64 = -1
     static let salaryUnreadable: Int64 = -2
 
-    static func compute(_ table: RawTable, policy: PeoplePolicy, teams: StagedTeams?, workers: Int) -> RowFacts {
+    static func compute(_ table: RawTable, policy: PeoplePolicy, workers: Int) -> RowFacts {
         let chunks = parallelChunks(count: table.recordCount, workers: workers, serialThreshold: 16_384) { range in
-            chunk(range, table: table, policy: policy, teams: teams)
+            chunk(range, table: table, policy: policy)
         }
         var facts = chunks[0]
         for chunk in chunks.dropFirst() {
             facts.idHash += chunk.idHash
             facts.managerHash += chunk.managerHash
-            facts.team += chunk.team
             facts.hireDate += chunk.hireDate
             facts.salaryMicro += chunk.salaryMicro
             facts.salaryCurrency.merge(chunk.salaryCurrency) { first, _ in first }
@@ -41,15 +37,12 @@ struct RowFacts: Sendable {
     }
 
     private static func chunk(
-        _ range: Range<Int>, table: RawTable, policy: PeoplePolicy, teams: StagedTeams?
+        _ range: Range<Int>, table: RawTable, policy: PeoplePolicy
     ) -> RowFacts {
-        var facts = RowFacts(idHash: [], managerHash: [], team: [], hireDate: [], salaryMicro: [], salaryCurrency: [:])
+        var facts = RowFacts(idHash: [], managerHash: [], hireDate: [], salaryMicro: [], salaryCurrency: [:])
         facts.idHash = hashes(table.column(PersonField.employeeID.rawValue), range)
         facts.managerHash =
             policy.managerReference == .id ? hashes(table.column(PersonField.managerID.rawValue), range) : []
-        if let teams, let column = table.column(PersonField.teamID.rawValue) {
-            facts.team = teamKeys(column, range, teams: teams)
-        }
         if let column = table.column(PersonField.hireDate.rawValue) {
             let format = policy.values.dateFormat
             facts.hireDate = range.map { record in
@@ -92,20 +85,4 @@ struct RowFacts: Sendable {
     }
 
     /// Team ids repeat (a team per few people): each distinct spelling is resolved once per chunk.
-    private static func teamKeys(_ column: TextColumn, _ range: Range<Int>, teams: StagedTeams) -> [Int32] {
-        var spellings = KeyInterner(capacity: 1024)
-        var keyOfSpelling: [Int32] = []
-        return column.bytes.withUnsafeBufferPointer { bytes in
-            range.map { record in
-                let trimmed = column.trimmedRange(at: record)
-                guard !trimmed.isEmpty else { return -1 }
-                let text = UnsafeBufferPointer(rebasing: bytes[trimmed])
-                let spelling = spellings.key(for: text)
-                if Int(spelling) == keyOfSpelling.count {
-                    keyOfSpelling.append(teams.index.key(of: text) ?? teamUnknown)
-                }
-                return keyOfSpelling[Int(spelling)]
-            }
-        }
-    }
 }

@@ -44,10 +44,9 @@ public struct StagedPeople: Sendable {
     public internal(set) var findings: [Finding] = []
     public internal(set) var rowsRead = 0
 
-    /// With a teams export: each person's team key (-1: none or unknown).
-    public internal(set) var personTeam: [Int32] = []
-    /// With a teams export: each team's lead as a key into `keys` (-1: no lead given; -2: no one in the org).
-    public internal(set) var teamLeadKey: [Int32] = []
+    /// The export's `team_id` column, by source record (`record`), when it has one: joined to the teams export
+    /// after staging.
+    public internal(set) var teamIDs: TextColumn?
     /// With a `salary` column: each person's pay.
     public internal(set) var pay: StagedPay?
     /// With an `employment_type` column: whether each person is a contractor (empty otherwise).
@@ -56,8 +55,6 @@ public struct StagedPeople: Sendable {
     public internal(set) var readings: [PersonField: FieldReading] = [:]
     /// Status and employment-type values no vocabulary knows (counted as active / employee), with their rows.
     public internal(set) var unmapped: [PersonField: [String: Int]] = [:]
-    /// Team ids people name that the teams export does not define, with how many people name each.
-    public internal(set) var unknownTeamReferences: [String: Int] = [:]
 
     init(source: String) { self.source = source }
 

@@ -141,11 +141,12 @@ import Testing
             PeopleTable.make(
                 fields: ["team_id", "name", "parent_team_id", "lead_id", "type"], teamRows, source: "t.csv"))
         let staged = PeopleStager.stage(
-            people, policy: PeoplePolicy(asOf: CivilDate(daysSinceEpoch: 0)), teams: stagedTeams)
+            people, policy: PeoplePolicy(asOf: CivilDate(daysSinceEpoch: 0)))
         let built = OrgGraphBuilder.build(staged)
         let graph = built.graph
         let catalog = TeamCatalogBuilder.build(
-            teams: stagedTeams, people: staged, built: built, orgLayer: 2, unknownReferences: [:]
+            teams: stagedTeams, membership: TeamMembership(people: staged, teams: stagedTeams, workers: 1),
+            built: built, orgLayer: 2, unknownReferences: [:]
         ).catalog
         let costs = PersonCosts(
             costMinor: (0..<graph.count).map { cost[graph.id($0)] ?? -1 },

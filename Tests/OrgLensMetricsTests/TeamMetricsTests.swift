@@ -23,11 +23,12 @@ import Testing
         var peopleTable = PeopleTable.make(Self.people.map { Array($0.prefix(4)) })
         peopleTable = withTeamColumn(peopleTable, Self.people.map { $0[4] })
         let staged = PeopleStager.stage(
-            peopleTable, policy: PeoplePolicy(asOf: CivilDate(daysSinceEpoch: 0)), teams: stagedTeams)
+            peopleTable, policy: PeoplePolicy(asOf: CivilDate(daysSinceEpoch: 0)))
         let built = OrgGraphBuilder.build(staged)
         let linked = TeamCatalogBuilder.build(
-            teams: stagedTeams, people: staged, built: built, orgLayer: 2,
-            unknownReferences: staged.unknownTeamReferences)
+            teams: stagedTeams, membership: TeamMembership(people: staged, teams: stagedTeams, workers: 1),
+            built: built, orgLayer: 2,
+            unknownReferences: TeamMembership(people: staged, teams: stagedTeams, workers: 1).unknownReferences)
         let stagedServices = services.map {
             CatalogLinks.services(
                 CatalogStager.stageServices(table(["service_id", "name", "owner_team_id"], $0)), teams: stagedTeams)

@@ -1,0 +1,56 @@
+import OrgLensModel
+public import OrgLensStage
+
+/// The people ↔ teams join: each person's `team_id` to a team, and each team's lead to a person in the org.
+public struct TeamMembership: Sendable {
+    /// Each staged person's team key (-1: none, or a team the teams export does not define).
+    public let personTeam: [Int32]
+    /// Each team's lead as a key into the staged people's `keys` (-1: no lead given; -2: no one in the org).
+    public let leadKey: [Int32]
+    /// Team ids people name that the teams export does not define, with how many people name each.
+    public let unknownReferences: [String: Int]
+
+    public init(people: StagedPeople, teams: StagedTeams, workers: Int) {
+        let unknownTeam: Int32 = -2
+        var personTeam = [Int32](repeating: -1, count: people.count)
+        var unknown: [String: Int] = [:]
+        if let column = people.teamIDs {
+            let chunks = parallelChunks(count: people.count, workers: workers, serialThreshold: 16_384) { range in
+                column.bytes.withUnsafeBufferPointer { bytes in
+                    range.map { person -> Int32 in
+                        let trimmed = column.trimmedRange(at: Int(people.record[person]))
+                        guard !trimmed.isEmpty else { return -1 }
+                        return teams.index.key(of: UnsafeBufferPointer(rebasing: bytes[trimmed])) ?? unknownTeam
+                    }
+                }
+            }
+            personTeam = Array(chunks.joined())
+            for person in personTeam.indices where personTeam[person] == unknownTeam {
+                unknown[column.trimmedString(at: Int(people.record[person])), default: 0] += 1
+                personTeam[person] = -1
+            }
+        }
+        self.personTeam = personTeam
+        unknownReferences = unknown
+        leadKey = Self.leads(teams.leadIDs, people: people)
+    }
+
+    /// Leads are matched on the ids as exported (the real ones, also when the published ids are pseudonyms).
+    private static func leads(_ leadIDs: [String], people: StagedPeople) -> [Int32] {
+        var distinct = TextColumn()
+        var seen: Set<String> = []
+        for lead in leadIDs where !lead.isEmpty && seen.insert(lead).inserted { distinct.append(Array(lead.utf8)) }
+        guard distinct.count > 0 else { return leadIDs.map { _ in -1 } }
+        let index = KeyIndex(names: distinct)
+        var person = [Int32](repeating: -2, count: distinct.count)
+        let keys = people.quarantineKeys ?? people.keys
+        keys.bytes.withUnsafeBufferPointer { bytes in
+            for key in 0..<keys.count where people.keyStates[key] == .inOrg {
+                if let lead = index.key(of: UnsafeBufferPointer(rebasing: bytes[keys.range(at: key)])) {
+                    person[Int(lead)] = Int32(key)
+                }
+            }
+        }
+        return leadIDs.map { lead in lead.isEmpty ? -1 : person[Int(index.key(of: lead)!)] }
+    }
+}
