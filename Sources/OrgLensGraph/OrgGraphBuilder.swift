@@ -24,42 +24,67 @@ public enum OrgGraphBuilder {
     }
 
     public static func build(_ staged: StagedPeople) -> Result {
-        let count = staged.count
-        var keyToPerson = [Int32](repeating: -1, count: staged.keys.count)
-        for person in 0..<count { keyToPerson[Int(staged.personKey[person])] = Int32(person) }
+        var links = resolveLinks(staged)
+        let (loopRejections, inLoop) = quarantineLoops(staged, parent: links.parent)
+        let kept = (0..<staged.count).filter { !inLoop[$0] }
+        var newIndex = [Int32](repeating: -1, count: staged.count)
+        for (index, person) in kept.enumerated() { newIndex[person] = Int32(index) }
+        let personKey = kept.map { staged.personKey[$0] }
+        let tops = classifyTops(staged, kept: kept, newIndex: newIndex, inLoop: inLoop, links: &links)
+        let graph = OrgGraph(keys: staged.keys, personKey: personKey, parent: tops.parent, top: tops.top)
+        var personOfKey = [Int32](repeating: -1, count: staged.keys.count)
+        for (person, key) in personKey.enumerated() { personOfKey[Int(key)] = Int32(person) }
+        return Result(
+            graph: graph, findings: links.findings, rejections: loopRejections, roots: tops.roots,
+            orphans: tops.orphans, personOfKey: personOfKey, stagedPerson: kept.map { Int32($0) })
+    }
 
-        var parent = [Int32](repeating: -1, count: count)
-        var findings: [Finding] = []
-        var unresolved: [Int: Unresolved] = [:]
-        for person in 0..<count {
+    /// Manager references as staged people, and why the rest resolve to no one.
+    private struct Links {
+        var parent: [Int32]
+        var unresolved: [Int: Unresolved]
+        var findings: [Finding]
+    }
+
+    private static func resolveLinks(_ staged: StagedPeople) -> Links {
+        var keyToPerson = [Int32](repeating: -1, count: staged.keys.count)
+        for person in 0..<staged.count { keyToPerson[Int(staged.personKey[person])] = Int32(person) }
+        var links = Links(parent: [Int32](repeating: -1, count: staged.count), unresolved: [:], findings: [])
+        for person in 0..<staged.count {
             switch staged.managerLink[person] {
             case .none:
                 break
             case .ambiguous(let candidates):
-                unresolved[person] = .ambiguous(candidates)
+                links.unresolved[person] = .ambiguous(candidates)
             case .selfManaged:
-                let id = staged.id(ofPerson: person)
-                findings.append(
+                links.findings.append(
                     Finding(
-                        rule: .managerSelf, severity: .info, subject: id, value: nil,
+                        rule: .managerSelf, severity: .info, subject: staged.id(ofPerson: person), value: nil,
                         message: .managerSelf))
             case .key(let key):
                 let manager = keyToPerson[Int(key)]
                 if manager >= 0 {
-                    parent[person] = manager
+                    links.parent[person] = manager
                 } else {
-                    unresolved[person] = staged.keyStates[Int(key)] == .excluded ? .inactive : .dangling
+                    links.unresolved[person] = staged.keyStates[Int(key)] == .excluded ? .inactive : .dangling
                 }
             }
         }
+        return links
+    }
 
-        let loops = ReportingLoops.find(parent: parent)
+    /// Every member of a reporting loop is quarantined (with real ids: the quarantine is for operators fixing
+    /// the source, also when outputs are pseudonymized).
+    private static func quarantineLoops(
+        _ staged: StagedPeople, parent: [Int32]
+    ) -> (rejections: [Rejection], inLoop: [Bool]) {
         var rejections: [Rejection] = []
-        for loop in loops {
-            // The quarantine is for operators fixing the source: real ids even when outputs are pseudonymized.
+        var inLoop = [Bool](repeating: false, count: staged.count)
+        for loop in ReportingLoops.find(parent: parent) {
             let ids = loop.map { staged.quarantineID(ofPerson: Int($0)) }
             let described = Self.loopMessage(ids, short: .managerCycle, long: .managerCycleLong)
             for (person, id) in zip(loop, ids) {
+                inLoop[Int(person)] = true
                 rejections.append(
                     Rejection(
                         source: staged.source, line: staged.line[Int(person)], rule: .managerCycle,
@@ -67,90 +92,79 @@ public enum OrgGraphBuilder {
                         employeeID: id, record: nil))
             }
         }
+        return (rejections, inLoop)
+    }
 
-        // Compact away loop members; their reports become orphans.
-        var inLoop = [Bool](repeating: false, count: count)
-        for member in loops.joined() { inLoop[Int(member)] = true }
-        var newIndex = [Int32](repeating: -1, count: count)
-        var personKey: [Int32] = []
-        personKey.reserveCapacity(count)
-        for person in 0..<count where !inLoop[person] {
-            newIndex[person] = Int32(personKey.count)
-            personKey.append(staged.personKey[person])
-        }
-        var compactParent = [Int32](repeating: -1, count: personKey.count)
-        var top = [OrgGraph.Top](repeating: .none, count: personKey.count)
-        var roots = 0
+    /// Each kept person's parent in the compacted graph, or why they are at the top: a root (no manager) or an
+    /// orphan (a manager who is not in the org; reports of loop members become orphans too).
+    private static func classifyTops(
+        _ staged: StagedPeople, kept: [Int], newIndex: [Int32], inLoop: [Bool], links: inout Links
+    ) -> (parent: [Int32], top: [OrgGraph.Top], roots: Int, orphans: Int) {
+        var parent = [Int32](repeating: -1, count: kept.count)
+        var top = [OrgGraph.Top](repeating: .none, count: kept.count)
         var orphans = 0
         var rootIDs: [String] = []
-        for person in 0..<count where !inLoop[person] {
-            let index = Int(newIndex[person])
-            let manager = parent[person]
+        for (index, person) in kept.enumerated() {
+            let manager = links.parent[person]
             if manager >= 0, !inLoop[Int(manager)] {
-                compactParent[index] = newIndex[Int(manager)]
+                parent[index] = newIndex[Int(manager)]
                 continue
             }
             let id = staged.id(ofPerson: person)
             if manager >= 0 {
                 top[index] = .orphan
                 orphans += 1
-                let managerID = staged.id(ofPerson: Int(manager))
-                findings.append(
+                links.findings.append(
                     Finding(
                         rule: .managerDangling, severity: .warning, subject: id, value: nil,
-                        message: .managerInLoop, ids: [managerID]))
-            } else if let reason = unresolved[person] {
+                        message: .managerInLoop, ids: [staged.id(ofPerson: Int(manager))]))
+            } else if let reason = links.unresolved[person] {
                 top[index] = .orphan
                 orphans += 1
-                if case .ambiguous(let candidates) = reason {
-                    findings.append(
-                        Finding(
-                            rule: .managerAmbiguous, severity: .warning, subject: id, value: Double(candidates),
-                            message: .managerAmbiguous(staged.managerReference.rawValue), numbers: [Int(candidates)]))
-                    continue
-                }
-                guard case .key(let key) = staged.managerLink[person] else { continue }
-                let managerID = staged.keys.string(at: Int(key))
-                switch reason {
-                case .dangling:
-                    // An email or a name is personal data: the dashboard says only that it matched no one.
-                    findings.append(
-                        staged.managerReference == .id
-                            ? Finding(
-                                rule: .managerDangling, severity: .warning, subject: id, value: nil,
-                                message: .managerDangling, ids: [managerID])
-                            : Finding(
-                                rule: .managerDangling, severity: .warning, subject: id, value: nil,
-                                message: .managerDanglingByName))
-                case .ambiguous:
-                    break
-                case .inactive:
-                    findings.append(
-                        Finding(
-                            rule: .managerInactive, severity: .warning, subject: id, value: nil,
-                            message: .managerInactive, ids: [managerID]))
+                if let finding = orphanFinding(staged, person: person, id: id, reason: reason) {
+                    links.findings.append(finding)
                 }
             } else {
                 top[index] = .root
-                roots += 1
                 rootIDs.append(id)
             }
         }
-        if roots > 1 {
+        if rootIDs.count > 1 {
             rootIDs.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-            findings.append(
+            links.findings.append(
                 Finding(
-                    rule: .orgMultipleRoots, severity: .warning, subject: "org", value: Double(roots),
-                    message: roots > 10 ? .orgManyRoots : .orgMultipleRoots, ids: Array(rootIDs.prefix(10)),
-                    numbers: [roots]))
+                    rule: .orgMultipleRoots, severity: .warning, subject: "org", value: Double(rootIDs.count),
+                    message: rootIDs.count > 10 ? .orgManyRoots : .orgMultipleRoots, ids: Array(rootIDs.prefix(10)),
+                    numbers: [rootIDs.count]))
         }
-        let graph = OrgGraph(keys: staged.keys, personKey: personKey, parent: compactParent, top: top)
-        var personOfKey = [Int32](repeating: -1, count: staged.keys.count)
-        for (person, key) in personKey.enumerated() { personOfKey[Int(key)] = Int32(person) }
-        let stagedPerson = (0..<count).filter { !inLoop[$0] }.map { Int32($0) }
-        return Result(
-            graph: graph, findings: findings, rejections: rejections, roots: roots, orphans: orphans,
-            personOfKey: personOfKey, stagedPerson: stagedPerson)
+        return (parent, top, rootIDs.count, orphans)
+    }
+
+    private static func orphanFinding(
+        _ staged: StagedPeople, person: Int, id: String, reason: Unresolved
+    ) -> Finding? {
+        if case .ambiguous(let candidates) = reason {
+            return Finding(
+                rule: .managerAmbiguous, severity: .warning, subject: id, value: Double(candidates),
+                message: .managerAmbiguous(staged.managerReference.rawValue), numbers: [Int(candidates)])
+        }
+        guard case .key(let key) = staged.managerLink[person] else { return nil }
+        let managerID = staged.keys.string(at: Int(key))
+        switch reason {
+        case .dangling where staged.managerReference == .id:
+            return Finding(
+                rule: .managerDangling, severity: .warning, subject: id, value: nil, message: .managerDangling,
+                ids: [managerID])
+        case .dangling:
+            return Finding(
+                rule: .managerDangling, severity: .warning, subject: id, value: nil, message: .managerDanglingByName)
+        case .inactive:
+            return Finding(
+                rule: .managerInactive, severity: .warning, subject: id, value: nil, message: .managerInactive,
+                ids: [managerID])
+        case .ambiguous:
+            return nil
+        }
     }
 
     /// `A → B → C → A`, starting at the smallest id so every row order names the loop alike.
