@@ -42,13 +42,14 @@ struct JSONLogHandler: LogHandler {
     }
 
     static func write(level: String, message: String, fields: [(String, Value)]) {
-        var line = "{\"time\":\(quote(timestamp())),\"level\":\(quote(level)),\"message\":\(quote(message))"
+        var line =
+            "{\"time\":\(JSONString.quoted(timestamp())),\"level\":\(JSONString.quoted(level)),\"message\":\(JSONString.quoted(message))"
         for (key, value) in fields {
             switch value {
-            case .text(let text): line += ",\(quote(key)):\(quote(text))"
+            case .text(let text): line += ",\(JSONString.quoted(key)):\(JSONString.quoted(text))"
             case .number(let number):
                 line +=
-                    ",\(quote(key)):"
+                    ",\(JSONString.quoted(key)):"
                     + (number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : "\(number)")
             }
         }
@@ -76,22 +77,5 @@ struct JSONLogHandler: LogHandler {
         }
         return "\(pad(date.year, 4))-\(pad(date.month, 2))-\(pad(date.day, 2))T"
             + "\(pad(second / 3600, 2)):\(pad(second / 60 % 60, 2)):\(pad(second % 60, 2)).\(pad(now.milliseconds, 3))Z"
-    }
-
-    private static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default:
-                out +=
-                    scalar.value < 0x20
-                    ? "\\u00" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16) : String(scalar)
-            }
-        }
-        return out + "\""
     }
 }

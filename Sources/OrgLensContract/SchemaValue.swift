@@ -1,3 +1,5 @@
+import OrgLensModel
+
 /// A JSON value as a schema holds it: objects keep their key order, numbers keep their text.
 public indirect enum SchemaValue: Sendable, Equatable {
     case object([(String, SchemaValue)])
@@ -24,7 +26,7 @@ public indirect enum SchemaValue: Sendable, Equatable {
         case .object(let members):
             text += "{\n"
             for (index, (key, value)) in members.enumerated() {
-                text += inner + Self.quoted(key) + ": "
+                text += inner + JSONString.quoted(key) + ": "
                 value.write(to: &text, indent: inner)
                 text += index == members.count - 1 ? "\n" : ",\n"
             }
@@ -37,28 +39,10 @@ public indirect enum SchemaValue: Sendable, Equatable {
                 text += index == elements.count - 1 ? "\n" : ",\n"
             }
             text += indent + "]"
-        case .string(let value): text += Self.quoted(value)
+        case .string(let value): text += JSONString.quoted(value)
         case .number(let value): text += value
         case .boolean(let value): text += value ? "true" : "false"
         case .null: text += "null"
         }
-    }
-
-    private static func quoted(_ value: String) -> String {
-        var text = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": text += "\\\""
-            case "\\": text += "\\\\"
-            case "\n": text += "\\n"
-            case "\t": text += "\\t"
-            case _ where scalar.value < 0x20:
-                text +=
-                    "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
-                    + String(scalar.value, radix: 16)
-            default: text.unicodeScalars.append(scalar)
-            }
-        }
-        return text + "\""
     }
 }

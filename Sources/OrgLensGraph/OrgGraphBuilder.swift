@@ -78,20 +78,12 @@ public enum OrgGraphBuilder {
     private static func quarantineLoops(
         _ staged: StagedPeople, parent: [Int32]
     ) -> (rejections: [Rejection], inLoop: [Bool]) {
-        var rejections: [Rejection] = []
+        let loops = ReportingLoops.find(parent: parent)
         var inLoop = [Bool](repeating: false, count: staged.count)
-        for loop in ReportingLoops.find(parent: parent) {
-            let ids = loop.map { staged.quarantineID(ofPerson: Int($0)) }
-            let described = Self.loopMessage(ids, short: .managerCycle, long: .managerCycleLong)
-            for (person, id) in zip(loop, ids) {
-                inLoop[Int(person)] = true
-                rejections.append(
-                    Rejection(
-                        source: staged.source, line: staged.line[Int(person)], rule: .managerCycle,
-                        message: described.message, ids: described.ids, numbers: described.numbers,
-                        employeeID: id, record: nil))
-            }
-        }
+        for member in loops.joined() { inLoop[Int(member)] = true }
+        let rejections = ReportingLoops.quarantine(
+            loops, id: { staged.quarantineID(ofPerson: Int($0)) }, line: { staged.line[Int($0)] },
+            source: staged.source, rule: .managerCycle, short: .managerCycle, long: .managerCycleLong)
         return (rejections, inLoop)
     }
 

@@ -39,20 +39,14 @@ public enum TeamCatalogBuilder {
         unknownReferences: [String: Int]
     ) -> Result {
         let graph = built.graph
-        var rejections = teams.rejections
+        let loops = ReportingLoops.find(parent: teams.parent)
         var removed = [Bool](repeating: false, count: teams.index.count)
-        for loop in ReportingLoops.find(parent: teams.parent) {
-            let ids = loop.map { teams.index.id($0) }
-            let described = OrgGraphBuilder.loopMessage(ids, short: .teamParentCycle, long: .teamParentCycleLong)
-            for (team, id) in zip(loop, ids) {
-                removed[Int(team)] = true
-                rejections.append(
-                    Rejection(
-                        source: teams.source, line: teams.lines[Int(team)], rule: .teamParentCycle,
-                        message: described.message, ids: described.ids, numbers: described.numbers,
-                        employeeID: id, record: nil))
-            }
-        }
+        for member in loops.joined() { removed[Int(member)] = true }
+        let rejections =
+            teams.rejections
+            + ReportingLoops.quarantine(
+                loops, id: { teams.index.id($0) }, line: { teams.lines[Int($0)] }, source: teams.source,
+                rule: .teamParentCycle, short: .teamParentCycle, long: .teamParentCycleLong)
         var findings: [Finding] = []
         for (id, references) in unknownReferences.sorted(by: { $0.key < $1.key }) {
             findings.append(
