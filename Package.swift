@@ -42,18 +42,22 @@ let package = Package(
         .target(name: "OrgLensStage", dependencies: ["OrgLensModel", "OrgLensSystem", "CPrefetch"]),
         .target(name: "OrgLensGraph", dependencies: ["OrgLensModel", "OrgLensStage"]),
         .target(name: "OrgLensMetrics", dependencies: ["OrgLensModel", "OrgLensGraph", "OrgLensStage"]),
+        // Run-to-run history: structural snapshots and what changed between two runs.
+        .target(
+            name: "OrgLensHistory", dependencies: ["OrgLensModel", "OrgLensStage", "OrgLensGraph", "OrgLensMetrics"]),
         // The output contract, declared once: keys, types, nullability, meaning; JSON Schemas are rendered from it.
         .target(name: "OrgLensContract", dependencies: ["OrgLensModel", "OrgLensMetrics"]),
         .target(
             name: "OrgLensLoad",
             dependencies: [
                 "OrgLensModel", "OrgLensMetrics", "OrgLensGraph", "OrgLensStage", "OrgLensContract", "OrgLensSystem",
+                "OrgLensHistory",
             ]),
         .target(
             name: "OrgLensPipeline",
             dependencies: [
                 "OrgLensModel", "OrgLensCSV", "OrgLensXML", "OrgLensStage", "OrgLensGraph", "OrgLensMetrics",
-                "OrgLensLoad", "OrgLensContract", "OrgLensSystem",
+                "OrgLensLoad", "OrgLensContract", "OrgLensSystem", "OrgLensHistory",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -228,6 +228,13 @@ public struct AnalyzeCommand: ParsableCommand {
     @Flag(help: "Also write every table as tables/<name>.ndjson.")
     var tables = false
 
+    @Option(
+        name: .customLong("compare-to"),
+        help: ArgumentHelp(
+            "Report what changed since this run directory (one of orglens run's, with a snapshot.bin).",
+            valueName: "dir"))
+    var compareTo: String?
+
     @Flag(help: "Log warnings and errors only.")
     var quiet = false
 
@@ -319,6 +326,9 @@ public struct AnalyzeCommand: ParsableCommand {
             asOf: asOf.flatMap { CivilDate(iso: Substring($0)) } ?? Self.todayUTC(),
             workers: workers ?? Self.activeProcessors(), overrides: overrides, outputDirectory: outputDirectory)
         request.publishPause = OrgLensCommand.testPublishPause
+        if let compareTo {
+            request.history = .init(baseline: try PipelineRun.snapshot(inRunDirectory: compareTo), keepSnapshot: false)
+        }
         return request
     }
 

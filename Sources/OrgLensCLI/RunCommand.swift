@@ -25,6 +25,17 @@ public struct RunCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Parallel workers (default: active processors).", valueName: "n"))
     var workers: Int?
 
+    @Option(
+        name: .customLong("compare-to-as-of"),
+        help: ArgumentHelp(
+            "Report changes since this day's run (default: the newest earlier run).", valueName: "yyyy-mm-dd"))
+    var compareToAsOf: String?
+
+    @Option(
+        name: .customLong("compare-to"),
+        help: ArgumentHelp("Report changes since this run directory (one with a snapshot.bin).", valueName: "dir"))
+    var compareTo: String?
+
     @Option(name: .customLong("log-format"), help: "Log lines as text (default) or json (for cron collectors).")
     var logFormat: String = "text"
 
@@ -39,6 +50,18 @@ public struct RunCommand: ParsableCommand {
             throw ValidationError("--as-of '\(asOf)' is not a date in YYYY-MM-DD form.")
         }
         if let workers, workers < 1 { throw ValidationError("--workers must be at least 1.") }
+        if let compareToAsOf, CivilDate(iso: Substring(compareToAsOf)) == nil || compareToAsOf.count != 10 {
+            throw ValidationError("--compare-to-as-of '\(compareToAsOf)' is not a date in YYYY-MM-DD form.")
+        }
+        if compareTo != nil, compareToAsOf != nil {
+            throw ValidationError("give --compare-to or --compare-to-as-of, not both.")
+        }
+    }
+
+    private var baseline: PipelineRun.Baseline {
+        if let compareTo { return .directory(compareTo) }
+        if let day = compareToAsOf.flatMap({ CivilDate(iso: Substring($0)) }) { return .asOf(day) }
+        return .previous
     }
 
     public func run() throws {
@@ -50,7 +73,7 @@ public struct RunCommand: ParsableCommand {
             let day = asOf.flatMap { CivilDate(iso: Substring($0)) } ?? file.asOf ?? AnalyzeCommand.todayUTC()
             outcome = try PipelineRun.execute(
                 file, asOf: day, workers: workers ?? AnalyzeCommand.activeProcessors(), logger: logger,
-                publishPause: OrgLensCommand.testPublishPause)
+                publishPause: OrgLensCommand.testPublishPause, baseline: baseline)
         } catch {
             throw StandardError.failure(error, format: format)
         }

@@ -1,3 +1,4 @@
+public import OrgLensHistory
 public import OrgLensMetrics
 public import OrgLensModel
 
@@ -16,11 +17,15 @@ public struct DashboardContent: Sendable {
     public let dataQuality: [DataQuality]
     /// Dispatch workers for rendering the large tables; the bytes do not depend on it.
     public let workers: Int
+    /// What changed since the run compared with (`run`, or `analyze --compare-to`).
+    public let changes: Changes?
 
     public init(
         asOf: CivilDate, metrics: OrgMetrics, teams: TeamReport? = nil, orgHeads: [OrgHeadRecord] = [],
-        costs: CostSection? = nil, findings: [Finding], dataQuality: [DataQuality], workers: Int = 1
+        costs: CostSection? = nil, findings: [Finding], dataQuality: [DataQuality], workers: Int = 1,
+        changes: Changes? = nil
     ) {
+        self.changes = changes
         self.workers = workers
         self.asOf = asOf
         self.metrics = metrics

@@ -42,6 +42,7 @@ public enum DashboardDocument {
         json.endArray()
         json.key("data_quality")
         writeDataQuality(dataQuality, to: &json)
+        if let changes = content.changes { ChangesSection.write(changes, to: &json) }
         json.endObject()
         json.finishedSegments().forEach(emit)
     }

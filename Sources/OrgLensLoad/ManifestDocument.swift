@@ -17,7 +17,7 @@ public enum ManifestDocument {
     public static func render(
         toolVersion: String, asOf: CivilDate, workers: Int, inputs: [Input],
         timings: [(stage: String, seconds: Double)],
-        quarantine: (written: Int, notWritten: Int) = (0, 0)
+        quarantine: (written: Int, notWritten: Int) = (0, 0), keyFingerprint: String? = nil
     ) -> [UInt8] {
         var json = JSONWriter()
         json.beginObject(multiline: true)
@@ -26,6 +26,7 @@ public enum ManifestDocument {
         json.field("tool_version", toolVersion)
         json.field("as_of", asOf.description)
         json.field("workers", workers)
+        json.field("pseudonym_key_fingerprint", keyFingerprint)
         json.key("inputs")
         json.beginArray(multiline: true)
         for input in inputs {

@@ -1,18 +1,20 @@
 public import OrgLensGraph
-import OrgLensModel
+public import OrgLensModel
 public import OrgLensStage
 
 /// The opt-in `people` table for BI drill-down: one record per person with ids and structure, and only
 /// the personal fields the pipeline's `privacy.publish` allows. Written with mode 0600.
 public enum PeopleTable {
     public static func render(
-        graph: OrgGraph, staged: StagedPeople, stagedPerson: [Int32], personal: PersonalColumns, orgHead: [Int32],
+        asOf: CivilDate, graph: OrgGraph, staged: StagedPeople, stagedPerson: [Int32], personal: PersonalColumns,
+        orgHead: [Int32],
         teams: TeamCatalog?
     ) -> [UInt8] {
         var bytes: [UInt8] = []
         for person in 0..<graph.count {
             var json = JSONWriter()
             json.beginObject()
+            json.field("as_of", asOf.description)
             json.field("id", graph.id(person))
             let manager = graph.parent[person]
             json.field("manager_id", manager >= 0 ? graph.id(Int(manager)) : nil)

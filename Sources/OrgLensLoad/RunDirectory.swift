@@ -212,6 +212,53 @@ public struct RunDirectory: Sendable {
         return removed
     }
 
+    /// The newest run of the newest day before `day` (`exactDay`: the newest run of that day): the run a new one
+    /// compares with. Blocked runs are not in `runs/`, so they are never a baseline.
+    public func baseline(before day: String, exactDay: String? = nil) -> String? {
+        let runs = root + "/runs"
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: runs)) ?? []).filter {
+            Self.isRun(runs + "/" + $0, name: $0)
+        }
+        let candidates = names.filter { name in
+            let runDay = Self.runDay(name)!
+            return exactDay.map { runDay == $0 } ?? (runDay < day)
+        }
+        let newest = candidates.max { lhs, rhs in
+            let (leftDay, rightDay) = (Self.runDay(lhs)!, Self.runDay(rhs)!)
+            if leftDay != rightDay { return leftDay < rightDay }
+            return Self.number(lhs) < Self.number(rhs)
+        }
+        return newest.map { runs + "/" + $0 }
+    }
+
+    /// The trend record each kept day's newest run left (`trend-record.ndjson`), by day.
+    public func keptTrendRecords() -> [(asOf: String, line: [UInt8])] {
+        let runs = root + "/runs"
+        var newest: [String: String] = [:]
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: runs)) ?? []
+        where Self.isRun(runs + "/" + name, name: name) {
+            let day = Self.runDay(name)!
+            if let current = newest[day], Self.number(current) > Self.number(name) { continue }
+            newest[day] = name
+        }
+        return newest.sorted { $0.key < $1.key }.compactMap { day, name in
+            FileManager.default.contents(atPath: runs + "/" + name + "/" + Self.trendRecordName).map {
+                (day, Array($0))
+            }
+        }
+    }
+
+    public static let trendRecordName = "trend-record.ndjson"
+
+    /// Puts this run's record (and every kept run's, so a trend lost or left behind by a killed run heals) into
+    /// `history/trend.ndjson`, replaced whole: a reader sees the old file or the new one.
+    public func updateTrend() throws(RunError) {
+        let history = root + "/history"
+        let existing = FileManager.default.contents(atPath: history + "/trend.ndjson").map { Array($0) }
+        let merged = TrendFile.merge(existing: existing, records: keptTrendRecords())
+        try OutputDirectory(path: history).publish([OutputDirectory.File(name: "trend.ndjson", bytes: merged)])
+    }
+
     private static func number(_ name: String) -> Int {
         name.split(separator: ".", maxSplits: 1).dropFirst().first.flatMap { Int($0) } ?? 0
     }

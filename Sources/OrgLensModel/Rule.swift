@@ -53,5 +53,9 @@ public enum Rule: String, Sendable, CaseIterable, Comparable {
     case orgHeadTooManyEMReports = "org_head.too_many_em_reports"
     case orgHeadTooSmall = "org_head.too_small"
 
+    // Comparing with the previous run (history).
+    case changesRekeyed = "changes.rekeyed"
+    case changesKeyChanged = "changes.key_changed"
+
     public static func < (lhs: Rule, rhs: Rule) -> Bool { lhs.rawValue < rhs.rawValue }
 }

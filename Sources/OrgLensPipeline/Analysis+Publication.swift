@@ -1,4 +1,5 @@
 import OrgLensGraph
+import OrgLensHistory
 import OrgLensLoad
 import OrgLensMetrics
 import OrgLensModel
@@ -13,11 +14,22 @@ extension Analysis {
         let inputs: [ManifestDocument.Input]
         let findings: [Finding]
         let content: DashboardContent
+        let history: HistoryStage
+    }
+
+    /// Every finding of the run, before the comparison with the baseline adds its own.
+    static func gatherFindings(_ inputs: StagedInputs, _ graph: GraphStage, _ metrics: MetricsStage) -> [Finding] {
+        var findings = inputs.staged.findings + graph.built.findings + metrics.spans.findings
+        findings += graph.linked?.findings ?? []
+        findings += metrics.teams?.findings ?? []
+        findings += metrics.orgHeads.findings
+        return findings
     }
 
     /// Fills the quarantine's raw rows, balances every input's books and gathers every finding.
     static func account(
-        _ inputs: StagedInputs, _ graph: GraphStage, _ metrics: MetricsStage, _ request: AnalysisRequest
+        _ inputs: StagedInputs, _ graph: GraphStage, _ metrics: MetricsStage, findings given: [Finding],
+        history: HistoryStage, _ request: AnalysisRequest
     ) throws(RunError) -> Accounts {
         let (staged, built, table) = (inputs.staged, graph.built, inputs.table)
         var peopleRejections = staged.rejections + built.rejections
@@ -40,10 +52,7 @@ extension Analysis {
             files.append(ManifestDocument.Input(file: part.file, dataQuality: part.quality))
         }
         assert(quality.allSatisfy { $0.isBalanced }, "every row must be accounted for")
-        var findings = staged.findings + built.findings + metrics.spans.findings
-        findings += graph.linked?.findings ?? []
-        findings += metrics.teams?.findings ?? []
-        findings += metrics.orgHeads.findings
+        let findings = given + (history.changes?.findings ?? [])
         let costSection = metrics.costs.map {
             CostSection(
                 rollups: $0, currency: request.costs.currency, allInMultiplier: request.costs.allInMultiplier,
@@ -52,10 +61,10 @@ extension Analysis {
         let content = DashboardContent(
             asOf: request.policy.asOf, metrics: metrics.spans.metrics, teams: metrics.teams,
             orgHeads: metrics.orgHeads.records, costs: costSection, findings: findings, dataQuality: quality,
-            workers: request.workers)
+            workers: request.workers, changes: history.changes)
         return Accounts(
             peopleQuality: peopleQuality, quality: quality, rejections: rejections, inputs: files, findings: findings,
-            content: content)
+            content: content, history: history)
     }
 
     /// The files of the run (the dashboard streamed while it is written, the manifest after it with that time),
@@ -69,6 +78,7 @@ extension Analysis {
         let quarantineWritten = Counter()
         let (maxRows, maxBytes) = (request.quarantineMaxRows, request.quarantineMaxBytes)
         let inputFiles = accounts.inputs
+        let fingerprint = request.pseudonymizer?.fingerprint
         var files = [
             // Streamed in bounded memory; the rows past the caps are counted in the manifest, not kept.
             OutputDirectory.File(name: "quarantine.csv", mode: 0o600) { emit in
@@ -82,8 +92,9 @@ extension Analysis {
                 emit(
                     ManifestDocument.render(
                         toolVersion: toolVersion, asOf: request.policy.asOf, workers: request.workers,
-                        inputs: inputFiles, timings: timings.laps, quarantine: (written, kept.count - written + notKept)
-                    ))
+                        inputs: inputFiles, timings: timings.laps,
+                        quarantine: (written, kept.count - written + notKept),
+                        keyFingerprint: fingerprint))
             },
         ]
         if request.tables {
@@ -94,10 +105,21 @@ extension Analysis {
         let built = graph.built
         if let personal = inputs.personal {
             let people = PeopleTable.render(
-                graph: built.graph, staged: inputs.staged, stagedPerson: built.stagedPerson, personal: personal,
+                asOf: request.policy.asOf, graph: built.graph, staged: inputs.staged, stagedPerson: built.stagedPerson,
+                personal: personal,
                 orgHead: graph.linked?.catalog.orgHeadOfPerson ?? built.graph.ancestors(atLayer: request.orgLayer),
                 teams: graph.linked?.catalog)
             files.append(OutputDirectory.File(name: "tables/people.ndjson", bytes: people, mode: 0o600))
+            if let changes = accounts.history.changes, changes.counts != nil {
+                files.append(
+                    OutputDirectory.File(
+                        name: "tables/people_changes.ndjson",
+                        bytes: ChangesSection.renderMovers(changes, asOf: request.policy.asOf), mode: 0o600))
+            }
+        }
+        if let snapshot = accounts.history.snapshot {
+            // Ids and structure per person: personal data, readable by its owner only.
+            files.append(OutputDirectory.File(name: "snapshot.bin", bytes: SnapshotFile.encode(snapshot), mode: 0o600))
         }
         var ruleCounts: [Rule: Int] = [:]
         for finding in accounts.findings { ruleCounts[finding.rule, default: 0] += 1 }
@@ -108,8 +130,11 @@ extension Analysis {
             rowsRead: accounts.peopleQuality.rowsRead, quarantined: accounts.peopleQuality.quarantinedTotal,
             inOrg: built.graph.count, orphans: built.orphans, managers: summary.managers,
             largestRoot: largestRoot(built.graph), fields: inputs.reading.fields, ruleCounts: ruleCounts)
+        let trendRecord = TrendFile.record(
+            asOf: request.policy.asOf, summary: summary, people: accounts.peopleQuality,
+            changes: accounts.history.changes)
         return Result(
             files: files, dataQuality: quality, summary: summary, ruleCounts: ruleCounts, gateFacts: gateFacts,
-            stageTimings: timings)
+            stageTimings: timings, trendRecord: trendRecord, changes: accounts.history.changes)
     }
 }

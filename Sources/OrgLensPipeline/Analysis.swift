@@ -1,5 +1,6 @@
 public import Logging
 import OrgLensGraph
+public import OrgLensHistory
 public import OrgLensLoad
 public import OrgLensMetrics
 public import OrgLensModel
@@ -21,6 +22,10 @@ public enum Analysis {
         /// What the publishing gates look at.
         public let gateFacts: GateFacts
         let stageTimings: StageTimings
+        /// This run's line of `history/trend.ndjson`.
+        public let trendRecord: [UInt8]
+        /// What changed since the run compared with, when one was asked for.
+        public let changes: Changes?
         /// Wall time per stage (also in the manifest); `write` is known once the files were written.
         public var timings: [(stage: String, seconds: Double)] { stageTimings.laps }
     }
@@ -68,7 +73,10 @@ public enum Analysis {
         clock.lap("graph")
         let metrics = try computeMetrics(staged, graph, request)
         clock.lap("metrics")
-        let accounts = try account(staged, graph, metrics, request)
+        let findings = gatherFindings(staged, graph, metrics)
+        let history = compareWithBaseline(graph, findings: findings, request)
+        if request.history != nil { clock.lap("changes") }
+        let accounts = try account(staged, graph, metrics, findings: findings, history: history, request)
         clock.lap("render")
         return publication(accounts, staged, graph, metrics, request, timings: StageTimings(clock.laps))
     }

@@ -1,4 +1,5 @@
 public import OrgLensCSV
+public import OrgLensHistory
 public import OrgLensMetrics
 import OrgLensModel
 public import OrgLensStage
@@ -37,6 +38,20 @@ public struct AnalysisRequest: Sendable {
     public var publishPause: UInt32 = 0
     /// The pipeline file the request came from (nil: `analyze`'s flags): messages name its keys, not flags.
     public var pipelineFile: String?
+    /// Comparing with an earlier run: `run` always, `analyze` with `--compare-to`.
+    public var history: HistoryRequest?
+
+    public struct HistoryRequest: Sendable {
+        /// The earlier run's snapshot; nil on a first run (nothing to compare with, not an error).
+        public var baseline: Snapshot?
+        /// Keep this run's `snapshot.bin` (a `run`'s run directory).
+        public var keepSnapshot: Bool
+
+        public init(baseline: Snapshot?, keepSnapshot: Bool) {
+            self.baseline = baseline
+            self.keepSnapshot = keepSnapshot
+        }
+    }
 
     /// A setting in the user's terms: the flag for `analyze`, the key in the pipeline file for `run`.
     func setting(flag: String, key: String) -> String {

@@ -1,5 +1,6 @@
 import Foundation
 public import Logging
+public import OrgLensHistory
 import OrgLensLoad
 public import OrgLensModel
 
@@ -18,8 +19,19 @@ public enum PipelineRun {
         public let failOnTripped: [(rule: Rule, count: Int)]
     }
 
+    /// The run a new one is compared with.
+    public enum Baseline: Sendable {
+        /// The newest run of the newest earlier day (the default).
+        case previous
+        /// The newest run of this day (`--compare-to-as-of`, for weekly comparisons).
+        case asOf(CivilDate)
+        /// A run directory (`--compare-to`).
+        case directory(String)
+    }
+
     public static func execute(
-        _ file: PipelineFile, asOf day: CivilDate, workers: Int, logger: Logger, publishPause: UInt32 = 0
+        _ file: PipelineFile, asOf day: CivilDate, workers: Int, logger: Logger, publishPause: UInt32 = 0,
+        baseline: Baseline = .previous
     ) throws(RunError) -> Outcome {
         try file.checkInputs()
         var directory = RunDirectory(root: file.outputDirectory)
@@ -29,8 +41,11 @@ public enum PipelineRun {
         var statusWritten = false
         do throws(RunError) {
             try Freshness.check(file, logger: logger)
-            let request = try file.request(
+            var request = try file.request(
                 asOf: day, workers: workers, overrides: SettingOverrides(), outputDirectory: file.outputDirectory)
+            request.history = .init(
+                baseline: try Self.snapshot(baseline, day: day, directory: directory, logger: logger),
+                keepSnapshot: true)
             logger.info("run started", metadata: ["pipeline": "\(file.name)", "as_of": "\(day)"])
             let result = try Analysis.compute(request, logger: logger)
             let gates = file.gates.evaluate(result.gateFacts)
@@ -53,7 +68,13 @@ public enum PipelineRun {
                 statusWritten = true
                 throw error
             }
-            let published = try directory.publish(result.files, name: day.description, keep: file.keep)
+            let record = OutputDirectory.File(name: RunDirectory.trendRecordName, bytes: result.trendRecord)
+            let published = try directory.publish(result.files + [record], name: day.description, keep: file.keep)
+            // After the switch: a run killed before it leaves the trend as it was, and the next run puts its
+            // record in (every kept run's record is merged each time).
+            do { try directory.updateTrend() } catch {
+                logger.warning("history/trend.ndjson not updated", metadata: ["reason": "\(error.message)"])
+            }
             logger.info("published", metadata: ["run": "\(published.run)", "latest": "\(directory.latest)"])
             for removed in published.removed { logger.info("removed an old run", metadata: ["run": "\(removed)"]) }
             let tripped = file.failOn.compactMap { rule in result.ruleCounts[rule].map { (rule: rule, count: $0) } }
@@ -68,6 +89,46 @@ public enum PipelineRun {
             }
             throw error
         }
+    }
+
+    /// The baseline's snapshot. The default baseline may be missing (a first run) or predate snapshots (then this
+    /// run is the first to compare from); one asked for by date or directory must be there.
+    static func snapshot(
+        _ baseline: Baseline, day: CivilDate, directory: RunDirectory, logger: Logger
+    ) throws(RunError) -> Snapshot? {
+        let path: String
+        switch baseline {
+        case .previous:
+            guard let run = directory.baseline(before: day.description) else { return nil }
+            path = run
+        case .asOf(let earlier):
+            guard let run = directory.baseline(before: day.description, exactDay: earlier.description) else {
+                throw RunError(
+                    .cannotOpenInput,
+                    "--compare-to-as-of \(earlier): no published run of that day in \(directory.root)/runs; pick a day that has one."
+                )
+            }
+            path = run
+        case .directory(let run):
+            path = run
+        }
+        if case .previous = baseline, !FileManager.default.fileExists(atPath: path + "/snapshot.bin") {
+            logger.info(
+                "no snapshot in the previous run; this run is the first to compare from", metadata: ["run": "\(path)"])
+            return nil
+        }
+        return try snapshot(inRunDirectory: path)
+    }
+
+    /// The snapshot a run left in its directory (`--compare-to`, `orglens diff`).
+    public static func snapshot(inRunDirectory path: String) throws(RunError) -> Snapshot {
+        let file = path + "/snapshot.bin"
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw RunError(
+                .cannotOpenInput,
+                "cannot read \(file); compare with a run directory made by orglens run (0.4 or later).")
+        }
+        return try SnapshotFile.decode(Array(data), path: file)
     }
 
     /// `fail_on tripped: rule (count), …`.

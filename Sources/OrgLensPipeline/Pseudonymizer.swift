@@ -11,6 +11,15 @@ public struct Pseudonymizer: Sendable {
 
     public init(keyBytes: [UInt8]) { self.keyBytes = keyBytes }
 
+    /// Names the key without revealing it (the first 16 hex digits of SHA-256 over a label and the key): two runs
+    /// whose fingerprints differ made their pseudonyms with different keys.
+    public var fingerprint: String {
+        SHA256.hash(data: Array("orglens pseudonym key".utf8) + keyBytes).prefix(8).map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
+    }
+
     /// `p_` and the first 16 hex digits (64 bits) of HMAC-SHA256(key, id).
     public func pseudonym(_ id: String) -> String {
         Self.pseudonym(id, key: SymmetricKey(data: keyBytes))

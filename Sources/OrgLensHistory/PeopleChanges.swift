@@ -1,0 +1,81 @@
+import OrgLensMetrics
+import OrgLensModel
+
+/// Changes of the people in the org both nights: manager, org head, team, managing, span band.
+struct PeopleChanges {
+    var counts = Changes.Counts()
+    var movers: [Changes.PersonChange] = []
+
+    init(_ before: Snapshot, _ after: Snapshot, match: Match, spanPolicy: SpanPolicy, withMovers: Bool) {
+        let structureBefore = Structure(before)
+        let structureAfter = Structure(after)
+        for person in 0..<after.count {
+            let earlier = match.afterToBefore[person]
+            let id = { after.id(person) }
+            guard earlier >= 0 else {
+                if withMovers {
+                    movers.append(
+                        .init(id: id(), change: .joiner, before: nil, after: Self.name(after.manager[person], after)))
+                }
+                continue
+            }
+            let was = Int(earlier)
+            if match.unified(before: before.manager[was]) != after.manager[person] {
+                counts.managerChanges += 1
+                if withMovers {
+                    movers.append(
+                        .init(
+                            id: id(), change: .managerChange, before: Self.name(before.manager[was], before),
+                            after: Self.name(after.manager[person], after)))
+                }
+            }
+            if match.unified(before: before.orgHead[was]) != after.orgHead[person] {
+                counts.orgHeadChanges += 1
+                if withMovers {
+                    movers.append(
+                        .init(
+                            id: id(), change: .orgHeadChange, before: Self.name(before.orgHead[was], before),
+                            after: Self.name(after.orgHead[person], after)))
+                }
+            }
+            let teamBefore = Self.team(before.team[was], before)
+            let teamAfter = Self.team(after.team[person], after)
+            if teamBefore != teamAfter {
+                counts.teamChanges += 1
+                if withMovers {
+                    movers.append(.init(id: id(), change: .teamChange, before: teamBefore, after: teamAfter))
+                }
+            }
+            let managed = before.flags[was].contains(.manages)
+            let manages = after.flags[person].contains(.manages)
+            if !managed, manages {
+                counts.becameManagers += 1
+                if withMovers { movers.append(.init(id: id(), change: .becameManager, before: nil, after: nil)) }
+            } else if managed, !manages {
+                counts.stoppedManaging += 1
+                if withMovers { movers.append(.init(id: id(), change: .stoppedManaging, before: nil, after: nil)) }
+            } else if managed,
+                structureBefore.band(was, before, policy: spanPolicy)
+                    != structureAfter.band(person, after, policy: spanPolicy)
+            {
+                counts.spanBandChanges += 1
+            }
+        }
+        if withMovers {
+            for person in 0..<before.count where match.beforeToAfter[person] < 0 {
+                movers.append(
+                    .init(
+                        id: before.id(person), change: .leaver, before: Self.name(before.manager[person], before),
+                        after: nil))
+            }
+        }
+    }
+
+    private static func name(_ person: Int32, _ snapshot: Snapshot) -> String? {
+        person >= 0 ? snapshot.id(Int(person)) : nil
+    }
+
+    private static func team(_ team: Int32, _ snapshot: Snapshot) -> String? {
+        team >= 0 ? snapshot.teamIDs.string(at: Int(team)) : nil
+    }
+}

@@ -1,0 +1,67 @@
+public import OrgLensModel
+
+/// The structure of one run, kept as `snapshot.bin` in its run directory so the next run can say what changed:
+/// per person the id (pseudonymised when outputs are), manager, team, layer, whether they manage and whether
+/// they are a root, and their org head — nothing else; plus the run's findings as (rule, subject) pairs.
+public struct Snapshot: Sendable, Equatable {
+    public struct Flags: OptionSet, Sendable, Equatable {
+        public let rawValue: UInt8
+        public init(rawValue: UInt8) { self.rawValue = rawValue }
+        public static let manages = Flags(rawValue: 1)
+        /// At the top with no manager named (as opposed to an orphan whose manager is not in the org).
+        public static let root = Flags(rawValue: 2)
+    }
+
+    public struct FindingKey: Sendable, Hashable {
+        public let rule: String
+        public let subject: String
+        public init(rule: String, subject: String) {
+            self.rule = rule
+            self.subject = subject
+        }
+    }
+
+    public var asOf: CivilDate
+    /// Fingerprint of the pseudonym key the ids were made with ("" when ids are as exported).
+    public var keyFingerprint: String
+    public var ids: TextColumn
+    /// Each person's manager (a person index), or -1.
+    public var manager: [Int32]
+    /// Each person's team (an index into `teamIDs`), or -1.
+    public var team: [Int32]
+    public var teamIDs: TextColumn
+    public var layer: [UInt16]
+    public var flags: [Flags]
+    /// Each person's org head (a person index), or -1 above the org layer.
+    public var orgHead: [Int32]
+    public var findings: [FindingKey]
+
+    public var count: Int { manager.count }
+
+    public init(
+        asOf: CivilDate, keyFingerprint: String, ids: TextColumn, manager: [Int32], team: [Int32],
+        teamIDs: TextColumn, layer: [UInt16], flags: [Flags], orgHead: [Int32], findings: [FindingKey]
+    ) {
+        self.asOf = asOf
+        self.keyFingerprint = keyFingerprint
+        self.ids = ids
+        self.manager = manager
+        self.team = team
+        self.teamIDs = teamIDs
+        self.layer = layer
+        self.flags = flags
+        self.orgHead = orgHead
+        self.findings = findings
+    }
+
+    public func id(_ person: Int) -> String { ids.string(at: person) }
+
+    public var maxLayer: Int { Int(layer.max() ?? 0) }
+
+    public static func == (lhs: Snapshot, rhs: Snapshot) -> Bool {
+        lhs.asOf == rhs.asOf && lhs.keyFingerprint == rhs.keyFingerprint && lhs.ids.bytes == rhs.ids.bytes
+            && lhs.ids.count == rhs.ids.count && lhs.manager == rhs.manager && lhs.team == rhs.team
+            && lhs.teamIDs.bytes == rhs.teamIDs.bytes && lhs.layer == rhs.layer && lhs.flags == rhs.flags
+            && lhs.orgHead == rhs.orgHead && lhs.findings == rhs.findings
+    }
+}

@@ -1,0 +1,151 @@
+public import OrgLensModel
+
+/// `snapshot.bin`: a snapshot as compact little-endian binary, versioned by its header.
+///
+/// Layout (version 1): `ORGLSNAP`, version u32, as_of (days since 1970) i32, people u32, teams u32,
+/// findings u32, fingerprint (u16 length + bytes); the ids and the team ids (u32 end offset per value, then
+/// the bytes); per person manager i32, team i32, org head i32, layer u16, flags u8; per finding the rule
+/// (u8 length + bytes) and subject (u16 length + bytes). About 23 bytes per person besides the id itself.
+public enum SnapshotFile {
+    static let magic = Array("ORGLSNAP".utf8)
+    public static let version: UInt32 = 1
+    /// Fixed bytes per person: end offset 4, manager 4, team 4, org head 4, layer 2, flags 1.
+    public static let fixedBytesPerPerson = 19
+
+    public static func encode(_ snapshot: Snapshot) -> [UInt8] {
+        var out = magic
+        out.reserveCapacity(64 + snapshot.ids.bytes.count + snapshot.count * fixedBytesPerPerson)
+        append(&out, version)
+        append(&out, UInt32(bitPattern: Int32(snapshot.asOf.daysSinceEpoch)))
+        append(&out, UInt32(snapshot.count))
+        append(&out, UInt32(snapshot.teamIDs.count))
+        append(&out, UInt32(snapshot.findings.count))
+        let fingerprint = Array(snapshot.keyFingerprint.utf8)
+        append(&out, UInt16(fingerprint.count))
+        out += fingerprint
+        appendColumn(&out, snapshot.ids)
+        appendColumn(&out, snapshot.teamIDs)
+        for value in snapshot.manager { append(&out, UInt32(bitPattern: value)) }
+        for value in snapshot.team { append(&out, UInt32(bitPattern: value)) }
+        for value in snapshot.orgHead { append(&out, UInt32(bitPattern: value)) }
+        for value in snapshot.layer { append(&out, value) }
+        out += snapshot.flags.map(\.rawValue)
+        for finding in snapshot.findings {
+            let rule = Array(finding.rule.utf8.prefix(255))
+            out.append(UInt8(rule.count))
+            out += rule
+            let subject = Array(finding.subject.utf8.prefix(65_535))
+            append(&out, UInt16(subject.count))
+            out += subject
+        }
+        return out
+    }
+
+    /// The snapshot in `bytes`; a clear error naming `path` when the file is not one this version reads.
+    public static func decode(_ bytes: [UInt8], path: String) throws(RunError) -> Snapshot {
+        var reader = Reader(bytes: bytes)
+        guard reader.take(magic.count) == magic[...] else {
+            throw RunError(.badData, "\(path) is not an OrgLens snapshot; point --compare-to at a run directory.")
+        }
+        guard let version = reader.u32(), version == Self.version else {
+            throw RunError(
+                .badData, "\(path) is a snapshot of another format version; compare runs made by this version.")
+        }
+        guard let day = reader.u32(), let people = reader.u32().map(Int.init), let teams = reader.u32().map(Int.init),
+            let findingCount = reader.u32().map(Int.init), let fingerprintLength = reader.u16(),
+            let fingerprint = reader.take(Int(fingerprintLength)),
+            let ids = reader.column(people), let teamIDs = reader.column(teams),
+            let manager = reader.i32s(people), let team = reader.i32s(people), let orgHead = reader.i32s(people),
+            let layer = reader.u16s(people), let flags = reader.take(people)
+        else { throw truncated(path) }
+        var findings: [Snapshot.FindingKey] = []
+        findings.reserveCapacity(findingCount)
+        for _ in 0..<findingCount {
+            guard let ruleLength = reader.take(1)?.first, let rule = reader.take(Int(ruleLength)),
+                let subjectLength = reader.u16(), let subject = reader.take(Int(subjectLength))
+            else { throw truncated(path) }
+            findings.append(
+                Snapshot.FindingKey(
+                    rule: String(decoding: rule, as: UTF8.self), subject: String(decoding: subject, as: UTF8.self)))
+        }
+        guard reader.isAtEnd,
+            manager.allSatisfy({ $0 >= -1 && $0 < people }), orgHead.allSatisfy({ $0 >= -1 && $0 < people }),
+            team.allSatisfy({ $0 >= -1 && $0 < teams })
+        else { throw truncated(path) }
+        return Snapshot(
+            asOf: CivilDate(daysSinceEpoch: Int(Int32(bitPattern: day))),
+            keyFingerprint: String(decoding: fingerprint, as: UTF8.self), ids: ids, manager: manager, team: team,
+            teamIDs: teamIDs, layer: layer, flags: flags.map { Snapshot.Flags(rawValue: $0) }, orgHead: orgHead,
+            findings: findings)
+    }
+
+    private static func truncated(_ path: String) -> RunError {
+        RunError(.badData, "\(path) is damaged or cut short; compare with another run (or run again to replace it).")
+    }
+
+    private static func append<Value: FixedWidthInteger>(_ out: inout [UInt8], _ value: Value) {
+        withUnsafeBytes(of: value.littleEndian) { out += $0 }
+    }
+
+    private static func appendColumn(_ out: inout [UInt8], _ column: TextColumn) {
+        for index in 0..<column.count { append(&out, UInt32(column.range(at: index).upperBound)) }
+        out += column.bytes
+    }
+
+    private struct Reader {
+        let bytes: [UInt8]
+        var offset = 0
+
+        var isAtEnd: Bool { offset == bytes.count }
+
+        mutating func take(_ count: Int) -> ArraySlice<UInt8>? {
+            guard count >= 0, offset + count <= bytes.count else { return nil }
+            defer { offset += count }
+            return bytes[offset..<offset + count]
+        }
+
+        mutating func integer<Value: FixedWidthInteger>(_: Value.Type) -> Value? {
+            guard let slice = take(MemoryLayout<Value>.size) else { return nil }
+            var value = Value.zero
+            for (shift, byte) in slice.enumerated() { value |= Value(byte) << (8 * shift) }
+            return value
+        }
+
+        mutating func u32() -> UInt32? { integer(UInt32.self) }
+        mutating func u16() -> UInt16? { integer(UInt16.self) }
+
+        mutating func i32s(_ count: Int) -> [Int32]? {
+            guard let slice = take(count * 4) else { return nil }
+            return slice.withUnsafeBytes { raw in
+                (0..<count).map { Int32(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 4, as: Int32.self)) }
+            }
+        }
+
+        mutating func u16s(_ count: Int) -> [UInt16]? {
+            guard let slice = take(count * 2) else { return nil }
+            return slice.withUnsafeBytes { raw in
+                (0..<count).map { UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 2, as: UInt16.self)) }
+            }
+        }
+
+        mutating func column(_ count: Int) -> TextColumn? {
+            guard let endSlice = take(count * 4) else { return nil }
+            let ends = endSlice.withUnsafeBytes { raw in
+                (0..<count).map {
+                    Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 4, as: UInt32.self)))
+                }
+            }
+            guard let total = ends.last ?? 0 as Int?, let text = take(total) else { return nil }
+            var column = TextColumn()
+            column.reserveCapacity(values: count, bytes: total)
+            var start = text.startIndex
+            for end in ends {
+                let stop = text.startIndex + end
+                guard stop >= start, stop <= text.endIndex else { return nil }
+                column.append(text[start..<stop])
+                start = stop
+            }
+            return column
+        }
+    }
+}
