@@ -69,7 +69,7 @@ let package = Package(
             name: "OrgLensCLI",
             dependencies: [
                 "OrgLensPipeline", "OrgLensModel", "OrgLensGenerate", "OrgLensCSV", "OrgLensStage", "OrgLensMetrics",
-                "OrgLensLoad", "OrgLensContract", "OrgLensSystem",
+                "OrgLensLoad", "OrgLensContract", "OrgLensSystem", "OrgLensHistory",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),

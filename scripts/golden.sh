@@ -35,3 +35,20 @@ for export_dir in "$root"/Fixtures/exports/*/; do
   rm -rf "$scratch"
   echo "exports/$name: ok"
 done
+# The history fixture: three nights through one outputs directory; each night's changes and the trend.
+history="$root/Fixtures/history"
+scratch="$(mktemp -d)"
+cp "$history/pipeline.yml" "$history/teams.csv" "$scratch/"
+rm -rf "$history/expected"
+for night in 1 2 3; do
+  cp "$history/night-$night.csv" "$scratch/people.csv"
+  "$binary" run "$scratch/pipeline.yml" --as-of "2026-11-0$night" --quiet >/dev/null
+  mkdir -p "$history/expected/night-$night"
+  cp "$scratch/out/latest/dashboard.json" "$history/expected/night-$night/"
+  for table in changes changes_by_manager changes_by_org_head finding_changes; do
+    cp "$scratch/out/latest/tables/$table.ndjson" "$history/expected/night-$night/"
+  done
+done
+cp "$scratch/out/history/trend.ndjson" "$history/expected/"
+rm -rf "$scratch"
+echo "history: ok"

@@ -20,6 +20,7 @@ extension OutputContract {
             ContractField("conway", .object(conwaySection), "Conway's law figures (with dependencies)").optional,
             ContractField("findings", .table("findings"), "every finding"),
             ContractField("data_quality", .object(dataQuality), "where every row went"),
+            ContractField("changes", .tableRecord("changes"), "what changed since the run compared with").optional,
         ])
 
     static let costBasis = ContractRecord(
@@ -63,6 +64,9 @@ extension OutputContract {
             ContractField("tool_version", .string(), "the tool's version"),
             ContractField("as_of", .date, "the date the org is as of"),
             ContractField("workers", .integer(minimum: 1), "parallel workers used"),
+            ContractField(
+                "pseudonym_key_fingerprint", .string(), nullable: true,
+                "names the pseudonym key (not the key); null when ids are as exported"),
             ContractField("inputs", .arrayOf(.object(manifestInput)), "every input read"),
             ContractField("quarantine", .object(manifestQuarantine), "rows in quarantine.csv and past its caps"),
             ContractField("timings", .arrayOf(.object(manifestTiming)), "seconds per stage"),
@@ -127,5 +131,19 @@ extension OutputContract {
             ContractField("finished", .string(), "when it finished (UTC, ISO 8601)"),
             ContractField("run", .string(), nullable: true, "the run directory, when one was kept"),
             ContractField("message", .string(), nullable: true, "the error, for a failed run"),
+        ])
+
+    /// `changes.json` of `orglens diff`.
+    public static let diff = ContractRecord(
+        "diff", "What changed between two runs (orglens diff): the changes object and its tables.",
+        [
+            ContractField("schema_version", .constant(.text(schemaVersion)), "this contract's version"),
+            ContractField("before_as_of", .date, "the earlier run's as_of"),
+            ContractField("after_as_of", .date, "the later run's as_of"),
+            ContractField("changes", .tableRecord("changes"), "the change counts"),
+            ContractField("changes_by_manager", .table("changes_by_manager"), "per manager of either run"),
+            ContractField("changes_by_org_head", .table("changes_by_org_head"), "per org head of either run"),
+            ContractField("finding_changes", .table("finding_changes"), "findings opened and resolved"),
+            ContractField("findings", .table("findings"), "why nothing per person could be compared, if so"),
         ])
 }

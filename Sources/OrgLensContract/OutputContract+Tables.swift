@@ -2,12 +2,24 @@ import OrgLensMetrics
 import OrgLensModel
 
 extension OutputContract {
-    /// Every published table, in `dashboard.json` and as `tables/<name>.ndjson`.
+    /// Every published table, in `dashboard.json` and as `tables/<name>.ndjson` (there each record starts with
+    /// the run's `as_of`), and `history/trend.ndjson`.
     public static let tables: [ContractRecord] = [
         summary, spanDistribution, layers, costByLayer, managers, orgHeads, teams, services, conway, conwayByOrgHead,
         conwayOrgHeadDependencies, findings, dataQualityInputs, dataQualityOutcomes, people, dataQualityValues,
-        dataQualityUnmapped,
-    ]
+        dataQualityUnmapped, changes, changesByManager, changesByOrgHead, findingChanges, peopleChanges, trend,
+    ].map(withAsOf)
+
+    /// The tables an outputs directory holds outside `tables/` (`history/trend.ndjson`).
+    public static let historyTables: Set<String> = ["trend"]
+
+    /// NDJSON records start with the run's date, so many nights load into one table.
+    static func withAsOf(_ record: ContractRecord) -> ContractRecord {
+        guard record.field("as_of") == nil else { return record }
+        return ContractRecord(
+            record.name, record.summary,
+            [ContractField("as_of", .date, "the run's as_of (NDJSON records only)").optional] + record.fields)
+    }
 
     /// Headcount and pay of a group, on the records of every cost dimension (with a salary column).
     static let costFields: [ContractField] = [
@@ -236,4 +248,88 @@ extension OutputContract {
             + personalFields.map {
                 ContractField($0, .string(), nullable: true, "as exported, when privacy.publish lists it").optional
             })
+
+    static let changeCounts: [ContractField] = [
+        ContractField("joiners", .integer(), nullable: true, "people in the org now who were not before"),
+        ContractField("leavers", .integer(), nullable: true, "people in the org before who are not now"),
+        ContractField("manager_changes", .integer(), nullable: true, "people in both whose manager id changed"),
+        ContractField(
+            "org_head_changes", .integer(), nullable: true,
+            "people in both whose org head changed, those who moved along with their manager included"),
+        ContractField("team_changes", .integer(), nullable: true, "people in both whose team changed"),
+        ContractField("became_managers", .integer(), nullable: true, "people in both who manage now and did not"),
+        ContractField("stopped_managing", .integer(), nullable: true, "people in both who managed and do not now"),
+        ContractField("findings_opened", .integer(), nullable: true, "(rule, subject) findings new this run"),
+        ContractField("findings_resolved", .integer(), nullable: true, "(rule, subject) findings gone this run"),
+        ContractField(
+            "span_band_changes", .integer(), nullable: true, "managers both nights whose span band changed"),
+    ]
+
+    static let changes = ContractRecord(
+        "changes",
+        "What changed since the run compared with; counts are null on a first run and when ids cannot be matched.",
+        [ContractField("previous_as_of", .date, nullable: true, "the run compared with; null on a first run")]
+            + changeCounts + [
+                ContractField("max_layer_before", .integer(), nullable: true, "the deepest layer then"),
+                ContractField("max_layer_after", .integer(), "the deepest layer now"),
+            ])
+
+    static let spanBandsOrNull = ContractType.oneOf(spanBands)
+
+    static let changesByManager = ContractRecord(
+        "changes_by_manager", "Every manager of either night, counting their whole org, by id.",
+        [
+            ContractField("id", .string(), "the manager's id"),
+            ContractField("span_before", .integer(), nullable: true, "direct reports then; null if not in the org"),
+            ContractField("span_after", .integer(), nullable: true, "direct reports now; null if gone"),
+            ContractField("band_before", spanBandsOrNull, nullable: true, "span band then; null if not managing"),
+            ContractField("band_after", spanBandsOrNull, nullable: true, "span band now; null if not managing"),
+            ContractField("joiners", .integer(), "joiners in their org now"),
+            ContractField("leavers", .integer(), "leavers who were in their org"),
+            ContractField("moved_in", .integer(), "people of both nights in their org now and not then"),
+            ContractField("moved_out", .integer(), "people of both nights in their org then and not now"),
+        ])
+
+    static let changesByOrgHead = ContractRecord(
+        "changes_by_org_head", "Every org head of either night, by id.",
+        [
+            ContractField("id", .string(), "the org head's id"),
+            ContractField("headcount_before", .integer(), nullable: true, "people in their org then"),
+            ContractField("headcount_after", .integer(), nullable: true, "people in their org now"),
+            ContractField("layers_before", .integer(), nullable: true, "layers below them then"),
+            ContractField("layers_after", .integer(), nullable: true, "layers below them now"),
+        ])
+
+    static let findingChanges = ContractRecord(
+        "finding_changes", "Findings opened or resolved since the run compared with.",
+        [
+            ContractField("rule", .oneOf(ruleIDs), "the rule"),
+            ContractField("subject", .string(), "the subject"),
+            ContractField("change", .oneOf(["opened", "resolved"]), "new this run, or gone"),
+        ])
+
+    static let peopleChanges = ContractRecord(
+        "people_changes", "Each individual change (outputs.people_table; mode 0600).",
+        [
+            ContractField("id", .string(), "the person's id"),
+            ContractField(
+                "change",
+                .oneOf([
+                    "joiner", "leaver", "manager_change", "team_change", "org_head_change", "became_manager",
+                    "stopped_managing",
+                ]), "what changed"),
+            ContractField("before", .string(), nullable: true, "the manager, team or org head then"),
+            ContractField("after", .string(), nullable: true, "the manager, team or org head now"),
+        ])
+
+    static let trend = ContractRecord(
+        "trend",
+        "history/trend.ndjson: one record per published as_of, ever — summary, data quality, change counts; no cost.",
+        [ContractField("as_of", .date, "the run's as_of")] + summary.fields + [
+            ContractField("rows_read", .integer(), "rows in the people export"),
+            ContractField("in_org", .integer(), "people in the org"),
+            ContractField("excluded", .integer(), "people rows left out by policy"),
+            ContractField("quarantined", .integer(), "people rows quarantined"),
+            ContractField("previous_as_of", .date, nullable: true, "the run compared with"),
+        ] + changeCounts)
 }

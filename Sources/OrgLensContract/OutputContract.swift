@@ -13,6 +13,7 @@ public enum OutputContract {
         let documents: [(String, SchemaValue)] = [
             ("dashboard", JSONSchema.document(dashboard, path: "dashboard", title: "OrgLens dashboard.json")),
             ("manifest", JSONSchema.document(manifest, path: "manifest", title: "OrgLens manifest.json")),
+            ("diff", JSONSchema.document(diff, path: "diff", title: "OrgLens changes.json (orglens diff)")),
             (
                 "blocked",
                 JSONSchema.document(

@@ -135,6 +135,7 @@ extension Analysis {
             changes: accounts.history.changes)
         return Result(
             files: files, dataQuality: quality, summary: summary, ruleCounts: ruleCounts, gateFacts: gateFacts,
-            stageTimings: timings, trendRecord: trendRecord, changes: accounts.history.changes)
+            stageTimings: timings, trendRecord: trendRecord, changes: accounts.history.changes,
+            snapshot: accounts.history.snapshot)
     }
 }

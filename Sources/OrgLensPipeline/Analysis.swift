@@ -26,6 +26,8 @@ public enum Analysis {
         public let trendRecord: [UInt8]
         /// What changed since the run compared with, when one was asked for.
         public let changes: Changes?
+        /// This run's snapshot, when one was asked for.
+        public let snapshot: Snapshot?
         /// Wall time per stage (also in the manifest); `write` is known once the files were written.
         public var timings: [(stage: String, seconds: Double)] { stageTimings.laps }
     }

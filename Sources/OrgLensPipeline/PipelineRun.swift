@@ -2,6 +2,7 @@ import Foundation
 public import Logging
 public import OrgLensHistory
 import OrgLensLoad
+public import OrgLensMetrics
 public import OrgLensModel
 
 /// One unattended run of a pipeline file (`orglens run`): the run policy in one place. Inputs are checked and
@@ -118,6 +119,18 @@ public enum PipelineRun {
             return nil
         }
         return try snapshot(inRunDirectory: path)
+    }
+
+    /// The snapshot of a pipeline's org, analysed and not published (`orglens diff`), with its span bands.
+    public static func snapshot(
+        analysing file: PipelineFile, asOf day: CivilDate, workers: Int, logger: Logger
+    ) throws(RunError) -> (snapshot: Snapshot, spanPolicy: SpanPolicy) {
+        try file.checkInputs()
+        var request = try file.request(
+            asOf: day, workers: workers, overrides: SettingOverrides(), outputDirectory: file.outputDirectory)
+        request.history = .init(baseline: nil, keepSnapshot: true)
+        let result = try Analysis.compute(request, logger: logger)
+        return (result.snapshot!, request.spanPolicy)
     }
 
     /// The snapshot a run left in its directory (`--compare-to`, `orglens diff`).
