@@ -17,6 +17,24 @@ cp out/demo/status.json "$out/demo/status.json"
 .build/debug/orglens analyze --people "$out/generated/people.csv" --teams "$out/generated/teams.csv" \
   --services "$out/generated/services.csv" --dependencies "$out/generated/dependencies.csv" \
   --as-of 2026-11-01 --tables --out "$out/generated-run" --quiet >/dev/null
-"$venv/bin/python" scripts/check_outputs.py Schemas "$out/demo" "$out/generated-run" Fixtures/cases/*/expected Fixtures/exports/*/expected
+# Three nights of the history fixture through one outputs directory, and a diff of the first and last.
+mkdir -p "$out/history"
+cp Fixtures/history/pipeline.yml Fixtures/history/teams.csv "$out/history/"
+for night in 1 2 3; do
+  cp "Fixtures/history/night-$night.csv" "$out/history/people.csv"
+  .build/debug/orglens run "$out/history/pipeline.yml" --as-of "2026-11-0$night" --quiet >/dev/null
+done
+.build/debug/orglens diff "$out/history/out/runs/2026-11-01.1" "$out/history/out/runs/2026-11-03.1" \
+  --out "$out/history-diff" >/dev/null
+"$venv/bin/python" scripts/check_outputs.py Schemas "$out/demo" "$out/generated-run" "$out/history/out" \
+  "$out/history/out/latest" "$out/history-diff" Fixtures/cases/*/expected Fixtures/exports/*/expected
+# The trend is what a BI engine charts over time: span_split night by night, straight from DuckDB.
+"$venv/bin/python" - "$out/history/out/history/trend.ndjson" <<'PY'
+import sys, duckdb
+rows = duckdb.sql(f"SELECT as_of, span_split, people, joiners FROM read_json('{sys.argv[1]}') ORDER BY as_of").fetchall()
+print("trend in DuckDB:", [(str(day), split, people, joiners) for day, split, people, joiners in rows])
+assert [(str(r[0]), r[1]) for r in rows] == [("2026-11-01", 1), ("2026-11-02", 0), ("2026-11-03", 0)], rows
+assert [r[3] for r in rows] == [None, 3, 1], rows
+PY
 # Pay disclosure, checked from outside on generated orgs: no published figures isolate 1 to k-1 people.
 python3 scripts/disclosure_audit.py .build/debug/orglens 6000 30000
