@@ -32,25 +32,32 @@ public struct TeamMembership: Sendable {
         }
         self.personTeam = personTeam
         unknownReferences = unknown
-        leadKey = Self.leads(teams.leadIDs, people: people)
+        leadKey = Self.leads(teams.leadIDs, people: people, workers: workers)
     }
 
     /// Leads are matched on the ids as exported (the real ones, also when the published ids are pseudonyms).
-    private static func leads(_ leadIDs: [String], people: StagedPeople) -> [Int32] {
+    private static func leads(_ leadIDs: [String], people: StagedPeople, workers: Int) -> [Int32] {
         var distinct = TextColumn()
         var seen: Set<String> = []
         for lead in leadIDs where !lead.isEmpty && seen.insert(lead).inserted { distinct.append(Array(lead.utf8)) }
         guard distinct.count > 0 else { return leadIDs.map { _ in -1 } }
         let index = KeyIndex(names: distinct)
-        var person = [Int32](repeating: -2, count: distinct.count)
         let keys = people.quarantineKeys ?? people.keys
-        keys.bytes.withUnsafeBufferPointer { bytes in
-            for key in 0..<keys.count where people.keyStates[key] == .inOrg {
-                if let lead = index.key(of: UnsafeBufferPointer(rebasing: bytes[keys.range(at: key)])) {
-                    person[Int(lead)] = Int32(key)
+        // Every key is looked up in the small index of leads, in chunks on the workers; the last key wins as in
+        // a serial scan (keys are distinct, so at most one matches each lead).
+        let chunks = parallelChunks(count: keys.count, workers: workers, serialThreshold: 65_536) { range in
+            keys.bytes.withUnsafeBufferPointer { bytes in
+                var found: [(lead: Int32, key: Int32)] = []
+                for key in range where people.keyStates[key] == .inOrg {
+                    if let lead = index.key(of: UnsafeBufferPointer(rebasing: bytes[keys.range(at: key)])) {
+                        found.append((lead, Int32(key)))
+                    }
                 }
+                return found
             }
         }
+        var person = [Int32](repeating: -2, count: distinct.count)
+        for (lead, key) in chunks.joined() { person[Int(lead)] = key }
         return leadIDs.map { lead in lead.isEmpty ? -1 : person[Int(index.key(of: lead)!)] }
     }
 }

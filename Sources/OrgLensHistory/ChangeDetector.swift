@@ -12,6 +12,13 @@ public enum ChangeDetector {
     public static func compare(
         _ before: Snapshot, _ after: Snapshot, spanPolicy: SpanPolicy, withMovers: Bool
     ) -> Changes {
+        addingFindings(structure(before, after, spanPolicy: spanPolicy, withMovers: withMovers), before, after)
+    }
+
+    /// Everything but the findings, which a run knows only once its metrics are done: this part runs beside them.
+    public static func structure(
+        _ before: Snapshot, _ after: Snapshot, spanPolicy: SpanPolicy, withMovers: Bool
+    ) -> Changes {
         if before.keyFingerprint != after.keyFingerprint {
             return skipped(before, after, rule: .changesKeyChanged, message: .changesKeyChanged)
         }
@@ -28,14 +35,23 @@ public enum ChangeDetector {
         var people = PeopleChanges(before, after, match: match, spanPolicy: spanPolicy, withMovers: withMovers)
         people.counts.joiners = joiners
         people.counts.leavers = leavers
-        let findingChanges = Self.findingChanges(before, after)
-        people.counts.findingsOpened = findingChanges.filter { $0.change == .opened }.count
-        people.counts.findingsResolved = findingChanges.count - people.counts.findingsOpened
         let orgs = OrgChanges(before, after, match: match, spanPolicy: spanPolicy)
         return Changes(
             previousAsOf: before.asOf, counts: people.counts, maxLayerBefore: before.maxLayer,
             maxLayerAfter: after.maxLayer, byManager: orgs.byManager, byOrgHead: orgs.byOrgHead,
-            findingChanges: findingChanges, movers: people.movers.sorted(by: Self.moverOrder), findings: [])
+            findingChanges: [], movers: people.movers.sorted(by: Self.moverOrder), findings: [])
+    }
+
+    /// `changes` with the findings opened and resolved between the two snapshots (nothing when the comparison
+    /// was skipped).
+    public static func addingFindings(_ changes: Changes, _ before: Snapshot, _ after: Snapshot) -> Changes {
+        guard var counts = changes.counts else { return changes }
+        var result = changes
+        result.findingChanges = findingChanges(before, after)
+        counts.findingsOpened = result.findingChanges.filter { $0.change == .opened }.count
+        counts.findingsResolved = result.findingChanges.count - counts.findingsOpened
+        result.counts = counts
+        return result
     }
 
     private static func skipped(
@@ -50,20 +66,39 @@ public enum ChangeDetector {
             ])
     }
 
+    /// Findings of either night matched on (rule, subject): by a 64-bit hash first (a million findings hash as
+    /// integers, not strings), then compared whole, so a collision cannot hide a change.
     private static func findingChanges(_ before: Snapshot, _ after: Snapshot) -> [Changes.FindingChange] {
-        let earlier = Set(before.findings)
-        let later = Set(after.findings)
-        let opened = later.subtracting(earlier).map {
-            Changes.FindingChange(rule: $0.rule, subject: $0.subject, change: .opened)
+        var earlier: [UInt64: [Int]] = [:]
+        earlier.reserveCapacity(before.findings.count)
+        for (index, finding) in before.findings.enumerated() { earlier[hash(finding), default: []].append(index) }
+        var matched = [Bool](repeating: false, count: before.findings.count)
+        var changes: [Changes.FindingChange] = []
+        for finding in after.findings {
+            if let candidates = earlier[hash(finding)],
+                let same = candidates.first(where: { before.findings[$0] == finding })
+            {
+                matched[same] = true
+            } else {
+                changes.append(.init(rule: finding.rule, subject: finding.subject, change: .opened))
+            }
         }
-        let resolved = earlier.subtracting(later).map {
-            Changes.FindingChange(rule: $0.rule, subject: $0.subject, change: .resolved)
+        for (index, finding) in before.findings.enumerated() where !matched[index] {
+            changes.append(.init(rule: finding.rule, subject: finding.subject, change: .resolved))
         }
-        return (opened + resolved).sorted { lhs, rhs in
+        return changes.sorted { lhs, rhs in
             if lhs.rule != rhs.rule { return lhs.rule.utf8.lexicographicallyPrecedes(rhs.rule.utf8) }
             if lhs.subject != rhs.subject { return lhs.subject.utf8.lexicographicallyPrecedes(rhs.subject.utf8) }
             return lhs.change == .opened && rhs.change == .resolved
         }
+    }
+
+    private static func hash(_ finding: Snapshot.FindingKey) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in finding.rule.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        hash = (hash ^ 0xFF) &* 0x0000_0100_0000_01B3
+        for byte in finding.subject.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        return hash
     }
 
     private static func moverOrder(_ lhs: Changes.PersonChange, _ rhs: Changes.PersonChange) -> Bool {
@@ -80,15 +115,49 @@ struct Match {
     let afterToBefore: [Int32]
     let afterCount: Int
 
+    /// Exports mostly keep their row order from night to night, so the people are first matched walking both
+    /// nights in order (a byte comparison each, looking a few rows ahead past joiners and leavers); only the
+    /// rest are matched through a hash index over the earlier night's unmatched ids.
     init(_ before: Snapshot, _ after: Snapshot) {
-        let index = KeyIndex(names: after.ids)
         var beforeToAfter = [Int32](repeating: -1, count: before.count)
         var afterToBefore = [Int32](repeating: -1, count: after.count)
-        before.ids.bytes.withUnsafeBufferPointer { bytes in
-            for person in 0..<before.count {
-                if let match = index.key(of: UnsafeBufferPointer(rebasing: bytes[before.ids.range(at: person)])) {
-                    beforeToAfter[person] = match
-                    afterToBefore[Int(match)] = Int32(person)
+        var unmatched: [Int] = []
+        before.ids.bytes.withUnsafeBufferPointer { earlierBytes in
+            after.ids.bytes.withUnsafeBufferPointer { laterBytes in
+                func earlier(_ person: Int) -> UnsafeBufferPointer<UInt8> {
+                    UnsafeBufferPointer(rebasing: earlierBytes[before.ids.range(at: person)])
+                }
+                var cursor = 0
+                for person in 0..<after.count {
+                    let id = UnsafeBufferPointer(rebasing: laterBytes[after.ids.range(at: person)])
+                    var found = -1
+                    for candidate in cursor..<min(cursor + Self.lookAhead, before.count)
+                    where beforeToAfter[candidate] < 0 && KeyIndex.equal(id, earlier(candidate)) {
+                        found = candidate
+                        break
+                    }
+                    if found >= 0 {
+                        beforeToAfter[found] = Int32(person)
+                        afterToBefore[person] = Int32(found)
+                        cursor = found + 1
+                    } else {
+                        unmatched.append(person)
+                    }
+                }
+                guard !unmatched.isEmpty else { return }
+                var rest = TextColumn()
+                var restPerson: [Int32] = []
+                for person in 0..<before.count where beforeToAfter[person] < 0 {
+                    rest.append(UnsafeRawBufferPointer(earlier(person)))
+                    restPerson.append(Int32(person))
+                }
+                let index = KeyIndex(names: rest)
+                for person in unmatched {
+                    let id = UnsafeBufferPointer(rebasing: laterBytes[after.ids.range(at: person)])
+                    guard let key = index.key(of: id) else { continue }
+                    let earlierPerson = restPerson[Int(key)]
+                    beforeToAfter[Int(earlierPerson)] = Int32(person)
+                    afterToBefore[person] = earlierPerson
                 }
             }
         }
@@ -96,6 +165,9 @@ struct Match {
         self.afterToBefore = afterToBefore
         afterCount = after.count
     }
+
+    /// Rows looked at past the cursor before an id is left to the hash index.
+    static let lookAhead = 8
 
     /// An earlier-night person (or -1) in the shared index space.
     func unified(before person: Int32) -> Int32 {

@@ -73,12 +73,12 @@ public struct Changes: Sendable {
     public let previousAsOf: CivilDate?
     /// nil on a first run, and when the ids were re-keyed or the pseudonym key changed (nothing per person can
     /// be said then).
-    public let counts: Counts?
+    public internal(set) var counts: Counts?
     public let maxLayerBefore: Int?
     public let maxLayerAfter: Int
     public let byManager: [ManagerChange]
     public let byOrgHead: [OrgHeadChange]
-    public let findingChanges: [FindingChange]
+    public internal(set) var findingChanges: [FindingChange]
     public let movers: [PersonChange]
     /// `changes.rekeyed` or `changes.key_changed` when the comparison was skipped.
     public let findings: [Finding]

@@ -1,5 +1,6 @@
 import OrgLensMetrics
 import OrgLensModel
+import OrgLensStage
 
 /// Changes of the people in the org both nights: manager, org head, team, managing, span band.
 struct PeopleChanges {
@@ -9,6 +10,13 @@ struct PeopleChanges {
     init(_ before: Snapshot, _ after: Snapshot, match: Match, spanPolicy: SpanPolicy, withMovers: Bool) {
         let structureBefore = Structure(before)
         let structureAfter = Structure(after)
+        // Teams are few: each earlier team once to this night's index (or -2: gone), then people compare integers.
+        let teamIndex = KeyIndex(names: after.teamIDs)
+        let teamNow = (0..<before.teamIDs.count).map { team in
+            before.teamIDs.bytes.withUnsafeBufferPointer { bytes in
+                teamIndex.key(of: UnsafeBufferPointer(rebasing: bytes[before.teamIDs.range(at: team)])) ?? -2
+            }
+        }
         for person in 0..<after.count {
             let earlier = match.afterToBefore[person]
             let id = { after.id(person) }
@@ -38,12 +46,14 @@ struct PeopleChanges {
                             after: Self.name(after.orgHead[person], after)))
                 }
             }
-            let teamBefore = Self.team(before.team[was], before)
-            let teamAfter = Self.team(after.team[person], after)
-            if teamBefore != teamAfter {
+            let teamBefore = before.team[was] >= 0 ? teamNow[Int(before.team[was])] : -1
+            if teamBefore != after.team[person] {
                 counts.teamChanges += 1
                 if withMovers {
-                    movers.append(.init(id: id(), change: .teamChange, before: teamBefore, after: teamAfter))
+                    movers.append(
+                        .init(
+                            id: id(), change: .teamChange, before: Self.team(before.team[was], before),
+                            after: Self.team(after.team[person], after)))
                 }
             }
             let managed = before.flags[was].contains(.manages)

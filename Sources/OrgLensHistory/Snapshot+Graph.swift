@@ -25,8 +25,14 @@ extension Snapshot {
             asOf: asOf, keyFingerprint: keyFingerprint, ids: ids, manager: graph.parent,
             team: personTeam ?? [Int32](repeating: -1, count: graph.count), teamIDs: teamIDs ?? TextColumn(),
             layer: graph.layer.map { UInt16(clamping: $0) }, flags: flags, orgHead: orgHead,
-            findings: findings.filter { !$0.rule.rawValue.hasPrefix("changes.") }.map {
-                FindingKey(rule: $0.rule.rawValue, subject: $0.subject)
-            })
+            findings: [])
+        setFindings(findings)
+    }
+
+    /// The run's findings, as (rule, subject); the comparison's own (`changes.*`) are left out.
+    public mutating func setFindings(_ findings: [Finding]) {
+        self.findings = findings.filter { !$0.rule.rawValue.hasPrefix("changes.") }.map {
+            FindingKey(rule: $0.rule.rawValue, subject: $0.subject)
+        }
     }
 }

@@ -25,10 +25,10 @@ public enum SnapshotFile {
         out += fingerprint
         appendColumn(&out, snapshot.ids)
         appendColumn(&out, snapshot.teamIDs)
-        for value in snapshot.manager { append(&out, UInt32(bitPattern: value)) }
-        for value in snapshot.team { append(&out, UInt32(bitPattern: value)) }
-        for value in snapshot.orgHead { append(&out, UInt32(bitPattern: value)) }
-        for value in snapshot.layer { append(&out, value) }
+        appendAll(&out, snapshot.manager)
+        appendAll(&out, snapshot.team)
+        appendAll(&out, snapshot.orgHead)
+        appendAll(&out, snapshot.layer)
         out += snapshot.flags.map(\.rawValue)
         for finding in snapshot.findings {
             let rule = Array(finding.rule.utf8.prefix(255))
@@ -87,8 +87,17 @@ public enum SnapshotFile {
         withUnsafeBytes(of: value.littleEndian) { out += $0 }
     }
 
+    /// Whole arrays at once, little-endian as the format says (and as every machine OrgLens runs on is).
+    private static func appendAll<Value: FixedWidthInteger>(_ out: inout [UInt8], _ values: [Value]) {
+        if 1.littleEndian == 1 {
+            values.withUnsafeBytes { out += $0 }
+        } else {
+            for value in values { append(&out, value) }
+        }
+    }
+
     private static func appendColumn(_ out: inout [UInt8], _ column: TextColumn) {
-        for index in 0..<column.count { append(&out, UInt32(column.range(at: index).upperBound)) }
+        appendAll(&out, (0..<column.count).map { UInt32(column.range(at: $0).upperBound) })
         out += column.bytes
     }
 
@@ -114,37 +123,37 @@ public enum SnapshotFile {
         mutating func u32() -> UInt32? { integer(UInt32.self) }
         mutating func u16() -> UInt16? { integer(UInt16.self) }
 
-        mutating func i32s(_ count: Int) -> [Int32]? {
-            guard let slice = take(count * 4) else { return nil }
-            return slice.withUnsafeBytes { raw in
-                (0..<count).map { Int32(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 4, as: Int32.self)) }
-            }
-        }
+        mutating func i32s(_ count: Int) -> [Int32]? { values(count) }
 
-        mutating func u16s(_ count: Int) -> [UInt16]? {
-            guard let slice = take(count * 2) else { return nil }
-            return slice.withUnsafeBytes { raw in
-                (0..<count).map { UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 2, as: UInt16.self)) }
-            }
+        mutating func u16s(_ count: Int) -> [UInt16]? { values(count) }
+
+        /// `count` little-endian integers, copied whole.
+        mutating func values<Value: FixedWidthInteger>(_ count: Int) -> [Value]? {
+            guard let slice = take(count * MemoryLayout<Value>.size) else { return nil }
+            var values = [Value](repeating: 0, count: count)
+            values.withUnsafeMutableBytes { target in slice.withUnsafeBytes { target.copyMemory(from: $0) } }
+            return 1.littleEndian == 1 ? values : values.map { Value(littleEndian: $0) }
         }
 
         mutating func column(_ count: Int) -> TextColumn? {
-            guard let endSlice = take(count * 4) else { return nil }
-            let ends = endSlice.withUnsafeBytes { raw in
-                (0..<count).map {
-                    Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 4, as: UInt32.self)))
-                }
-            }
-            guard let total = ends.last ?? 0 as Int?, let text = take(total) else { return nil }
+            guard let ends: [UInt32] = values(count) else { return nil }
+            let total = Int(ends.last ?? 0)
+            guard let text = take(total) else { return nil }
             var column = TextColumn()
             column.reserveCapacity(values: count, bytes: total)
-            var start = text.startIndex
-            for end in ends {
-                let stop = text.startIndex + end
-                guard stop >= start, stop <= text.endIndex else { return nil }
-                column.append(text[start..<stop])
-                start = stop
+            text.withUnsafeBytes { raw in
+                var start = 0
+                for end in ends {
+                    let stop = Int(end)
+                    guard stop >= start, stop <= total else {
+                        start = -1
+                        break
+                    }
+                    column.append(UnsafeRawBufferPointer(rebasing: raw[start..<stop]))
+                    start = stop
+                }
             }
+            guard column.count == count else { return nil }
             return column
         }
     }

@@ -5,26 +5,36 @@ import OrgLensStage
 
 extension Analysis {
     /// This run's snapshot and what changed since the baseline (nothing without a history request).
-    struct HistoryStage {
+    struct HistoryStage: Sendable {
         let snapshot: Snapshot?
         let changes: Changes?
     }
 
-    static func compareWithBaseline(
-        _ graph: GraphStage, findings: [Finding], _ request: AnalysisRequest
-    ) -> HistoryStage {
+    /// The snapshot without findings and the structural comparison: they need the graph only, so they run beside
+    /// the metrics.
+    static func compareStructure(_ graph: GraphStage, _ request: AnalysisRequest) -> HistoryStage {
         guard let history = request.history else { return HistoryStage(snapshot: nil, changes: nil) }
         let built = graph.built
         let snapshot = Snapshot(
             asOf: request.policy.asOf, keyFingerprint: request.pseudonymizer?.fingerprint ?? "", graph: built.graph,
             personTeam: graph.linked?.catalog.personTeam, teamIDs: graph.linked?.catalog.teams.index.names,
             orgHead: graph.linked?.catalog.orgHeadOfPerson ?? built.graph.ancestors(atLayer: request.orgLayer),
-            findings: findings)
+            findings: [])
         let changes =
             history.baseline.map {
-                ChangeDetector.compare(
-                    $0, snapshot, spanPolicy: request.spanPolicy, withMovers: request.peopleTable)
+                ChangeDetector.structure($0, snapshot, spanPolicy: request.spanPolicy, withMovers: request.peopleTable)
             } ?? .firstRun(maxLayer: snapshot.maxLayer)
-        return HistoryStage(snapshot: history.keepSnapshot ? snapshot : nil, changes: changes)
+        return HistoryStage(snapshot: snapshot, changes: changes)
+    }
+
+    /// The run's findings into its snapshot and the findings opened and resolved into its changes.
+    static func addFindings(_ structure: HistoryStage, findings: [Finding], _ request: AnalysisRequest) -> HistoryStage
+    {
+        guard let history = request.history, var snapshot = structure.snapshot, let changes = structure.changes else {
+            return structure
+        }
+        snapshot.setFindings(findings)
+        let complete = history.baseline.map { ChangeDetector.addingFindings(changes, $0, snapshot) } ?? changes
+        return HistoryStage(snapshot: history.keepSnapshot ? snapshot : nil, changes: complete)
     }
 }

@@ -73,10 +73,15 @@ public enum Analysis {
         clock.lap("stage")
         let graph = try buildGraph(staged, request)
         clock.lap("graph")
-        let metrics = try computeMetrics(staged, graph, request)
+        // What changed since the baseline needs the graph only: it is worked out beside the metrics.
+        let (metricsResult, structure) = concurrently(
+            workers: request.workers,
+            { Swift.Result { () throws(RunError) in try computeMetrics(staged, graph, request) } },
+            { compareStructure(graph, request) })
+        let metrics = try metricsResult.get()
         clock.lap("metrics")
         let findings = gatherFindings(staged, graph, metrics)
-        let history = compareWithBaseline(graph, findings: findings, request)
+        let history = addFindings(structure, findings: findings, request)
         if request.history != nil { clock.lap("changes") }
         let accounts = try account(staged, graph, metrics, findings: findings, history: history, request)
         clock.lap("render")

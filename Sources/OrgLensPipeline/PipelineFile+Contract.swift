@@ -125,6 +125,10 @@ extension PipelineFile {
             ContractField("directory", .string(), "the outputs directory (runs/, latest)"),
             ContractField("tables", .boolean, "also write tables/<name>.ndjson").optional,
             ContractField("people_table", .boolean, "also write tables/people.ndjson (0600)").optional,
+            ContractField(
+                "history", .boolean,
+                "keep snapshot.bin, report what changed and keep history/trend.ndjson (default true)"
+            ).optional,
             ContractField("keep", .integer(minimum: 1), "days of runs to keep").optional,
             ContractField("quarantine_max_rows", .integer(minimum: 0), "rows kept in quarantine.csv").optional,
             ContractField("quarantine_max_bytes", .integer(minimum: 0), "bytes kept in quarantine.csv").optional,

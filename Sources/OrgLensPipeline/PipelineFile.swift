@@ -21,6 +21,8 @@ public struct PipelineFile: Sendable {
     public var outputDirectory: String
     public var tables = true
     public var peopleTable = false
+    /// Keep a snapshot per run, say what changed since the previous one and keep `history/trend.ndjson`.
+    public var history = true
     public var keep = 14
     public var quarantineMaxRows = 1_000_000
     public var quarantineMaxBytes = 1 << 30
@@ -113,6 +115,7 @@ public struct PipelineFile: Sendable {
         outputDirectory = Self.resolve(directory, base: base)
         tables = try reader.bool(outputs["tables"], at: "outputs.tables") ?? true
         peopleTable = try reader.bool(outputs["people_table"], at: "outputs.people_table") ?? false
+        history = try reader.bool(outputs["history"], at: "outputs.history") ?? true
         keep = try reader.int(outputs["keep"], at: "outputs.keep") ?? 14
         failOn = try Self.rules(root["fail_on"], at: "fail_on", path: path, reader: reader)
         if let gatesNode = root["gates"] {

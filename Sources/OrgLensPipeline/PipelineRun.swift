@@ -44,9 +44,11 @@ public enum PipelineRun {
             try Freshness.check(file, logger: logger)
             var request = try file.request(
                 asOf: day, workers: workers, overrides: SettingOverrides(), outputDirectory: file.outputDirectory)
-            request.history = .init(
-                baseline: try Self.snapshot(baseline, day: day, directory: directory, logger: logger),
-                keepSnapshot: true)
+            if file.history {
+                request.history = .init(
+                    baseline: try Self.snapshot(baseline, day: day, directory: directory, logger: logger),
+                    keepSnapshot: true)
+            }
             logger.info("run started", metadata: ["pipeline": "\(file.name)", "as_of": "\(day)"])
             let result = try Analysis.compute(request, logger: logger)
             let gates = file.gates.evaluate(result.gateFacts)
@@ -70,11 +72,14 @@ public enum PipelineRun {
                 throw error
             }
             let record = OutputDirectory.File(name: RunDirectory.trendRecordName, bytes: result.trendRecord)
-            let published = try directory.publish(result.files + [record], name: day.description, keep: file.keep)
+            let published = try directory.publish(
+                result.files + (file.history ? [record] : []), name: day.description, keep: file.keep)
             // After the switch: a run killed before it leaves the trend as it was, and the next run puts its
             // record in (every kept run's record is merged each time).
-            do { try directory.updateTrend() } catch {
-                logger.warning("history/trend.ndjson not updated", metadata: ["reason": "\(error.message)"])
+            if file.history {
+                do { try directory.updateTrend() } catch {
+                    logger.warning("history/trend.ndjson not updated", metadata: ["reason": "\(error.message)"])
+                }
             }
             logger.info("published", metadata: ["run": "\(published.run)", "latest": "\(directory.latest)"])
             for removed in published.removed { logger.info("removed an old run", metadata: ["run": "\(removed)"]) }

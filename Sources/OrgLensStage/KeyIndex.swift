@@ -46,7 +46,9 @@ public struct KeyIndex: Sendable {
                 let slot = slots[index]
                 guard slot != 0 else { return nil }
                 let range = names.range(at: Int(slot - 1))
-                if range.count == bytes.count, bytes.elementsEqual(UnsafeBufferPointer(rebasing: stored[range])) {
+                if range.count == bytes.count,
+                    Self.equal(bytes, UnsafeBufferPointer(rebasing: stored[range]))
+                {
                     return slot - 1
                 }
                 index = (index + 1) & mask
@@ -55,4 +57,30 @@ public struct KeyIndex: Sendable {
     }
 
     public func id(_ key: Int32) -> String { names.string(at: Int(key)) }
+
+    /// Equal bytes, compared a word at a time (`elementsEqual` goes byte by byte through generic code).
+    @inlinable
+    public static func equal(_ lhs: UnsafeBufferPointer<UInt8>, _ rhs: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = lhs.count
+        guard count == rhs.count else { return false }
+        guard count > 0 else { return true }
+        let left = UnsafeRawPointer(lhs.baseAddress!)
+        let right = UnsafeRawPointer(rhs.baseAddress!)
+        var offset = 0
+        while offset + 8 <= count {
+            if left.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                != right.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            {
+                return false
+            }
+            offset += 8
+        }
+        while offset < count {
+            if left.load(fromByteOffset: offset, as: UInt8.self) != right.load(fromByteOffset: offset, as: UInt8.self) {
+                return false
+            }
+            offset += 1
+        }
+        return true
+    }
 }
