@@ -3,7 +3,7 @@ SWIFT ?= $(shell command -v swift 2>/dev/null || echo /opt/swift/usr/bin/swift)
 BIN_DIR = .build/debug
 ORGLENS = $(BIN_DIR)/orglens
 
-.PHONY: all deps build run test format golden schemas check-outputs crash-test fuzz sanitize bench bench-5m clean
+.PHONY: all deps build run test format golden schemas check-outputs check-report crash-test fuzz sanitize bench bench-5m clean
 
 all: build
 
@@ -41,6 +41,11 @@ schemas: build
 # with Python's jsonschema, and loads the tables into DuckDB (packages in the git-ignored .venv-check).
 check-outputs: build
 	scripts/check-outputs.sh
+
+# Renders report.html for the demo run and a 100k-person run in headless Chromium (installed if missing): no
+# console error or network request, every section, every number equal to dashboard.json; screenshots in out/.
+check-report: build
+	scripts/check-report.sh
 
 # SIGKILLs runs at random points, inside the publishing steps too, while readers open latest/: zero ENOENT,
 # zero mixed runs, zero lost runs (about half a minute); then 10M malformed rows in under 500 MiB (under a minute).

@@ -45,6 +45,8 @@ let package = Package(
         // Run-to-run history: structural snapshots and what changed between two runs.
         .target(
             name: "OrgLensHistory", dependencies: ["OrgLensModel", "OrgLensStage", "OrgLensGraph", "OrgLensMetrics"]),
+        // report.html: the one-page org audit, drawn from dashboard.json alone.
+        .target(name: "OrgLensReport", dependencies: ["OrgLensModel"]),
         // The output contract, declared once: keys, types, nullability, meaning; JSON Schemas are rendered from it.
         .target(name: "OrgLensContract", dependencies: ["OrgLensModel", "OrgLensMetrics"]),
         .target(
@@ -57,7 +59,7 @@ let package = Package(
             name: "OrgLensPipeline",
             dependencies: [
                 "OrgLensModel", "OrgLensCSV", "OrgLensXML", "OrgLensStage", "OrgLensGraph", "OrgLensMetrics",
-                "OrgLensLoad", "OrgLensContract", "OrgLensSystem", "OrgLensHistory",
+                "OrgLensLoad", "OrgLensContract", "OrgLensSystem", "OrgLensHistory", "OrgLensReport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -69,7 +71,7 @@ let package = Package(
             name: "OrgLensCLI",
             dependencies: [
                 "OrgLensPipeline", "OrgLensModel", "OrgLensGenerate", "OrgLensCSV", "OrgLensStage", "OrgLensMetrics",
-                "OrgLensLoad", "OrgLensContract", "OrgLensSystem", "OrgLensHistory",
+                "OrgLensLoad", "OrgLensContract", "OrgLensSystem", "OrgLensHistory", "OrgLensReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),

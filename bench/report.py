@@ -25,8 +25,8 @@ def main(path, sizes):
             print(f"  peak RSS / polars' peak RSS      {ours[1] / get('polars')[1]:6.2f}x  [<= 0.6]")
         if get("orglens-1-worker"):
             print(f"  1 worker / default workers       {get('orglens-1-worker')[0] / ours[0]:6.2f}x  [>= 1.6]")
-        if get("orglens-history") and get("orglens-night2"):
-            print(f"  run with history / analyze       {get('orglens-history')[0] / get('orglens-night2')[0]:6.2f}x  [<= 1.15]")
+        if get("orglens-history") and get("orglens-run"):
+            print(f"  run with history / without       {get('orglens-history')[0] / get('orglens-run')[0]:6.2f}x  [<= 1.15]")
         if get("orglens-xml") and get("xmlcount"):
             print(f"  XML run / xmlTextReader floor    {get('orglens-xml')[0] / get('xmlcount')[0]:6.2f}x  [<= 1.5]")
 

@@ -60,20 +60,23 @@ for size in $sizes; do
   measure "$size xmlcount" "$bin/xmlcount" "$d/people.xml"
   measure "$size orglens-xml" "$orglens" analyze --people "$d/people.xml" --preset workday-report --config bench/costs.yml --as-of 2026-11-01 --out "$out-orglens-xml" --quiet
   # History: the next night (0.5 % of people gone) as a `run` that snapshots and compares with the night before,
-  # against `analyze` of the same export (which does neither).
+  # against the same run with `outputs.history: false`.
   night2=$d/people-night2.csv
   [ -f "$night2" ] || awk 'NR == 1 || NR % 200 != 0' "$d/people.csv" > "$night2"
   history=$out-history
   rm -rf "$history" && mkdir -p "$history"
-  for night in 1 2; do
+  for night in 1 2 2-without; do
     people_file=$([ "$night" = 1 ] && echo "$d/people.csv" || echo "$night2")
+    history_key=$([ "$night" = 2-without ] && echo ", history: false" || echo "")
     { printf 'sources:\n  people: {path: %s}\n  teams: {path: %s}\n  services: {path: %s}\n  dependencies: {path: %s}\n' \
         "$PWD/$people_file" "$PWD/$d/teams.csv" "$PWD/$d/services.csv" "$PWD/$d/dependencies.csv"
       grep -v '^#' bench/costs.yml
-      printf 'outputs: {directory: %s, tables: false, keep: 2}\n' "$PWD/$history/out"; } > "$history/night-$night.yml"
+      printf 'outputs: {directory: %s, tables: false, keep: 2%s}\n' "$PWD/$history/out-$night" "$history_key"
+    } > "$history/night-$night.yml"
   done
   "$orglens" run "$history/night-1.yml" --as-of 2026-11-01 --quiet >/dev/null
-  measure "$size orglens-night2" "$orglens" analyze --people "$night2" "${catalogs[@]}" --as-of 2026-11-02 --out "$out-orglens-night2" --quiet
+  cp -r "$history/out-1" "$history/out-2"
+  measure "$size orglens-run" "$orglens" run "$history/night-2-without.yml" --as-of 2026-11-02 --quiet
   measure "$size orglens-history" "$orglens" run "$history/night-2.yml" --as-of 2026-11-02 --quiet
   for tool in polars duckdb pandas; do
     measure "$size $tool" "$venv/bin/python" "$peers/metrics_$tool.py" "$d" "$out-$tool.json"
@@ -81,8 +84,8 @@ for size in $sizes; do
   python3 bench/crosscheck.py "$out-orglens/dashboard.json" "$out-polars.json" "$out-duckdb.json" "$out-pandas.json"
   cmp -s "$out-orglens/dashboard.json" "$out-orglens-1/dashboard.json" || { echo "1 and N workers differ" >&2; exit 1; }
   grep '"stage"' "$out-orglens/manifest.json" | sed 's/^ */  stage: /' >&2
-  grep '"stage"' "$history/out/latest/manifest.json" | sed 's/^ */  history run stage: /' >&2
-  echo "  snapshot.bin: $(stat -c %s "$history/out/latest/snapshot.bin") bytes" >&2
+  grep '"stage"' "$history/out-2/latest/manifest.json" | sed 's/^ */  history run stage: /' >&2
+  echo "  snapshot.bin: $(stat -c %s "$history/out-2/latest/snapshot.bin") bytes" >&2
 done
 python3 bench/report.py "$results" $sizes
 rm -f "$results"

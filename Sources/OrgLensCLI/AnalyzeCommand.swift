@@ -228,6 +228,9 @@ public struct AnalyzeCommand: ParsableCommand {
     @Flag(help: "Also write every table as tables/<name>.ndjson.")
     var tables = false
 
+    @Flag(help: "Also write report.html, the one-page org audit.")
+    var report = false
+
     @Option(
         name: .customLong("compare-to"),
         help: ArgumentHelp(
@@ -320,6 +323,7 @@ public struct AnalyzeCommand: ParsableCommand {
         pipeline.services = try catalogSource(services, ServiceField.self, servicesMappings)
         pipeline.dependencies = try catalogSource(dependencies, DependencyField.self, dependenciesMappings)
         pipeline.tables = tables
+        pipeline.report = report
         if pseudonymize { pipeline.settings.pseudonymize = true }
         if let pseudonymKeyFile { pipeline.settings.keyFile = pseudonymKeyFile }
         var request = try pipeline.request(

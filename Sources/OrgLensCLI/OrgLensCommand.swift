@@ -12,7 +12,7 @@ public struct OrgLensCommand: ParsableCommand {
         version: Analysis.toolVersion,
         subcommands: [
             AnalyzeCommand.self, RunCommand.self, ValidateCommand.self, PresetsCommand.self, SchemaCommand.self,
-            DiffCommand.self, GenerateCommand.self,
+            DiffCommand.self, ReportCommand.self, GenerateCommand.self,
         ],
         defaultSubcommand: nil)
 

@@ -1,3 +1,4 @@
+import OrgLensMetrics
 import OrgLensModel
 
 extension OutputContract {
@@ -7,6 +8,7 @@ extension OutputContract {
         [
             ContractField("schema_version", .constant(.text(schemaVersion)), "this contract's version"),
             ContractField("as_of", .date, "the date the org is as of"),
+            ContractField("thresholds", .object(thresholds), "the thresholds the org was judged by").optional,
             ContractField("cost_basis", .object(costBasis), "how costs were computed (with a salary column)").optional,
             ContractField("summary", .tableRecord("summary"), "the org in one record"),
             ContractField("span_distribution", .table("span_distribution"), "managers per span"),
@@ -145,5 +147,32 @@ extension OutputContract {
             ContractField("changes_by_org_head", .table("changes_by_org_head"), "per org head of either run"),
             ContractField("finding_changes", .table("finding_changes"), "findings opened and resolved"),
             ContractField("findings", .table("findings"), "why nothing per person could be compared, if so"),
+        ])
+
+    static let thresholds = ContractRecord(
+        "thresholds", "The thresholds the org was judged by.",
+        [
+            ContractField("org_layer", .integer(minimum: 1), "the layer of org heads"),
+            ContractField("span_bands", .arrayOf(.object(roleSpanBands)), "span bands per manager role"),
+            ContractField("org_heads", .object(orgHeadThresholds), "healthy org-head shapes"),
+            ContractField("team_min_size", .integer(), "smaller teams are undersized"),
+            ContractField("team_max_size", .integer(), "larger teams are oversized"),
+        ])
+
+    static let roleSpanBands = ContractRecord(
+        "span_bands", "One role's span bands.",
+        [
+            ContractField("role", .oneOf(ManagerRole.allCases.map(\.rawValue)), "the manager role"),
+            ContractField("narrow_max", .integer(), "the largest narrow span"),
+            ContractField("healthy_max", .integer(), "the largest healthy span"),
+            ContractField("split_at", .integer(), "the smallest span that means a split is due"),
+        ])
+
+    static let orgHeadThresholds = ContractRecord(
+        "org_heads", "Healthy org-head shapes.",
+        [
+            ContractField("min_em_reports", .integer(), "fewer EM reports is too_few_em_reports"),
+            ContractField("max_em_reports", .integer(), "more EM reports is too_many_em_reports"),
+            ContractField("min_engineers", .integer(), "a smaller org is too_small"),
         ])
 }

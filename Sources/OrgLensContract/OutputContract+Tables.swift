@@ -60,7 +60,11 @@ extension OutputContract {
         ]
             + SpanBands.Band.allCases.map {
                 ContractField("span_\($0.rawValue)", .integer(), "managers whose span is in the \($0.rawValue) band")
-            })
+            } + [
+                ContractField(
+                    "span_healthy_share", .number(), nullable: true,
+                    "managers in the healthy band ÷ managers; null without managers")
+            ])
 
     static let spanDistribution = ContractRecord(
         "span_distribution", "How many managers have each span, ascending by span.",

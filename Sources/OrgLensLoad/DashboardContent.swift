@@ -19,13 +19,16 @@ public struct DashboardContent: Sendable {
     public let workers: Int
     /// What changed since the run compared with (`run`, or `analyze --compare-to`).
     public let changes: Changes?
+    /// The thresholds the run judged the org by.
+    public let thresholds: ThresholdsSection?
 
     public init(
         asOf: CivilDate, metrics: OrgMetrics, teams: TeamReport? = nil, orgHeads: [OrgHeadRecord] = [],
         costs: CostSection? = nil, findings: [Finding], dataQuality: [DataQuality], workers: Int = 1,
-        changes: Changes? = nil
+        changes: Changes? = nil, thresholds: ThresholdsSection? = nil
     ) {
         self.changes = changes
+        self.thresholds = thresholds
         self.workers = workers
         self.asOf = asOf
         self.metrics = metrics

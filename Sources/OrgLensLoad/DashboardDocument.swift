@@ -7,7 +7,9 @@ import OrgLensModel
 public enum DashboardDocument {
     /// Renders the document piece by piece into `emit`, handing over each large table as soon as it is
     /// rendered, so the document is never held whole.
-    public static func render(_ content: DashboardContent, emit: ([UInt8]) -> Void) {
+    /// `withManagers: false` leaves the managers table out (empty): what the report reads, without the one table
+    /// it does not show.
+    public static func render(_ content: DashboardContent, withManagers: Bool = true, emit: ([UInt8]) -> Void) {
         let (asOf, metrics, teams, orgHeads, costs, findings, dataQuality) = (
             content.asOf, content.metrics, content.teams, content.orgHeads, content.costs, content.findings,
             content.dataQuality
@@ -16,6 +18,7 @@ public enum DashboardDocument {
         json.beginObject(multiline: true)
         json.field("schema_version", OutputContract.schemaVersion)
         json.field("as_of", asOf.description)
+        content.thresholds?.write(to: &json)
         if let costs { costs.writeBasis(to: &json) }
         json.key("summary")
         writeSummary(metrics.summary, to: &json)
@@ -30,7 +33,7 @@ public enum DashboardDocument {
         if let costs { costs.writeLayers(to: &json) }
         json.key("managers")
         json.beginArray(multiline: true)
-        json.elements(metrics.managers, workers: content.workers, emit: emit) {
+        json.elements(withManagers ? metrics.managers : [], workers: content.workers, emit: emit) {
             writeManager($0, costs: costs, to: &$1)
         }
         json.endArray()
@@ -88,6 +91,7 @@ public enum DashboardDocument {
         for band in SpanBands.Band.allCases {
             json.field("span_\(band.rawValue)", summary.spanBands[band] ?? 0)
         }
+        json.field("span_healthy_share", decimal: summary.healthyShare)
         json.endObject()
     }
 

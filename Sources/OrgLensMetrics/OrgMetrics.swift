@@ -46,6 +46,11 @@ public struct OrgSummary: Sendable, Hashable {
     public let meanSpan: Double?
     public let medianSpan: Double?
     public let spanBands: [SpanBands.Band: Int]
+
+    /// Managers in the healthy band ÷ managers; nil without managers.
+    public var healthyShare: Double? {
+        managers == 0 ? nil : Double(spanBands[.healthy] ?? 0) / Double(managers)
+    }
 }
 
 /// Everything computed about the org's shape, ready to be written.

@@ -17,6 +17,15 @@ public struct SpanBands: Sendable, Hashable {
         self.wideMax = wideMax
     }
 
+    /// The smallest span that means a split is due.
+    public var splitAt: Int { wideMax + 1 }
+
+    /// Bands as a configuration writes them; nil unless 0 ≤ narrow_max < healthy_max and split_at ≥ healthy_max + 2.
+    public init?(narrowMax: Int, healthyMax: Int, splitAt: Int) {
+        guard narrowMax >= 0, healthyMax > narrowMax, splitAt >= healthyMax + 2 else { return nil }
+        self.init(narrowMax: narrowMax, healthyMax: healthyMax, wideMax: splitAt - 1)
+    }
+
     public func band(for span: Int) -> Band {
         if span <= narrowMax { return .narrow }
         if span <= healthyMax { return .healthy }

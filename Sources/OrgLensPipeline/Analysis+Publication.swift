@@ -3,6 +3,7 @@ import OrgLensHistory
 import OrgLensLoad
 import OrgLensMetrics
 import OrgLensModel
+import OrgLensReport
 import OrgLensStage
 
 extension Analysis {
@@ -61,7 +62,10 @@ extension Analysis {
         let content = DashboardContent(
             asOf: request.policy.asOf, metrics: metrics.spans.metrics, teams: metrics.teams,
             orgHeads: metrics.orgHeads.records, costs: costSection, findings: findings, dataQuality: quality,
-            workers: request.workers, changes: history.changes)
+            workers: request.workers, changes: history.changes,
+            thresholds: ThresholdsSection(
+                orgLayer: request.orgLayer, spanPolicy: request.spanPolicy, orgHeadBands: request.orgHeadBands,
+                teamSizes: request.teamSizes))
         return Accounts(
             peopleQuality: peopleQuality, quality: quality, rejections: rejections, inputs: files, findings: findings,
             content: content, history: history)
@@ -103,7 +107,19 @@ extension Analysis {
             }
         }
         let built = graph.built
-        if let personal = inputs.personal {
+        if request.report {
+            let names = request.reportNames ? reportNames(inputs, built) : nil
+            // Drawn from the dashboard as published (without the managers table, which it does not show).
+            files.append(
+                OutputDirectory.File(name: "report.html", mode: names == nil ? 0o644 : 0o600) { emit in
+                    var dashboard: [UInt8] = []
+                    DashboardDocument.render(content, withManagers: false) { dashboard += $0 }
+                    emit(
+                        (try? ReportDocument.render(dashboard: dashboard, toolVersion: toolVersion, names: names)) ?? []
+                    )
+                })
+        }
+        if request.peopleTable, let personal = inputs.personal {
             let people = PeopleTable.render(
                 asOf: request.policy.asOf, graph: built.graph, staged: inputs.staged, stagedPerson: built.stagedPerson,
                 personal: personal,
@@ -137,5 +153,16 @@ extension Analysis {
             files: files, dataQuality: quality, summary: summary, ruleCounts: ruleCounts, gateFacts: gateFacts,
             stageTimings: timings, trendRecord: trendRecord, changes: accounts.history.changes,
             snapshot: accounts.history.snapshot)
+    }
+
+    /// Each person's name by published id, for a report with names.
+    static func reportNames(_ inputs: StagedInputs, _ built: OrgGraphBuilder.Result) -> ReportDocument.Names? {
+        guard let personal = inputs.personal, let column = personal.fields.firstIndex(of: .name) else { return nil }
+        var byID: [String: String] = [:]
+        for person in 0..<built.graph.count {
+            let record = Int(inputs.staged.record[Int(built.stagedPerson[person])])
+            if let name = personal.value(column, record: record) { byID[built.graph.id(person)] = name }
+        }
+        return ReportDocument.Names(byID: byID)
     }
 }

@@ -38,6 +38,12 @@ extension Analysis {
     static func peopleFields(_ request: AnalysisRequest, reference: ManagerReference) -> [PersonField] {
         var policy = request.policy
         policy.managerReference = reference
-        return PersonField.read(for: policy, publishing: request.peopleTable ? request.publish : [])
+        return PersonField.read(for: policy, publishing: personalFields(request))
+    }
+
+    /// The personal fields a run shows: those the people table publishes, and names for a report with names.
+    static func personalFields(_ request: AnalysisRequest) -> [PersonField] {
+        if request.peopleTable { return request.publish }
+        return request.reportNames ? [.name] : []
     }
 }

@@ -62,7 +62,8 @@ extension Analysis {
             staged: staged, policy: policy, table: table, minGroupSize: request.costs.minGroupSize)
         // Only the people table shows the columns again, and only those it publishes: dropping the rest now keeps
         // them out of the peak.
-        let personal = request.peopleTable ? PersonalColumns(table, publish: request.publish) : nil
+        let fields = personalFields(request)
+        let personal = request.peopleTable || !fields.isEmpty ? PersonalColumns(table, publish: fields) : nil
         table.columns = []
         return StagedInputs(
             reader: reader, table: table, personal: personal, staged: staged, reading: reading, catalogs: catalogs,

@@ -38,6 +38,10 @@ public struct AnalysisRequest: Sendable {
     public var publishPause: UInt32 = 0
     /// The pipeline file the request came from (nil: `analyze`'s flags): messages name its keys, not flags.
     public var pipelineFile: String?
+    /// Also write `report.html` (`outputs.report`, `analyze --report`).
+    public var report = false
+    /// Names beside ids in the report (`outputs.report_names` with `name` in `privacy.publish`; the file is 0600).
+    public var reportNames = false
     /// Comparing with an earlier run: `run` always, `analyze` with `--compare-to`.
     public var history: HistoryRequest?
 

@@ -1,6 +1,6 @@
 import Foundation
 import OrgLensContract
-import OrgLensMetrics
+public import OrgLensMetrics
 public import OrgLensModel
 import Yams
 
@@ -24,6 +24,8 @@ public struct ConfigFile: Sendable, Hashable {
     public var minEMReports: Int?
     public var maxEMReports: Int?
     public var minEngineers: Int?
+    /// `thresholds.span`: per role, the bands as written (narrow_max, healthy_max, split_at).
+    public var spanBands: [ManagerRole: [String: Int]] = [:]
     /// Personal fields outputs may carry (the opt-in people table); empty by default.
     public var publish: [String] = []
     /// Replace person ids in dashboard outputs with keyed pseudonyms.
@@ -97,6 +99,16 @@ public struct ConfigFile: Sendable, Hashable {
             orgLayer = try reader.int(section["org_layer"], at: "thresholds.org_layer")
             teamMinSize = try reader.int(section["team_min_size"], at: "thresholds.team_min_size")
             teamMaxSize = try reader.int(section["team_max_size"], at: "thresholds.team_max_size")
+            if let span = section["span"] {
+                let roles = try reader.mapping(span, at: "thresholds.span", allowed: PipelineFile.spanThresholds.keys)
+                for (name, node) in roles {
+                    let place = "thresholds.span.\(name)"
+                    let keys = try reader.mapping(node, at: place, allowed: PipelineFile.roleSpanBands.keys)
+                    var bands: [String: Int] = [:]
+                    for (key, value) in keys { bands[key] = try reader.int(value, at: "\(place).\(key)") }
+                    spanBands[ManagerRole(rawValue: name)!] = bands
+                }
+            }
             if let heads = section["org_heads"] {
                 let bands = try reader.mapping(
                     heads, at: "thresholds.org_heads", allowed: PipelineFile.orgHeadThresholds.keys)

@@ -1,4 +1,5 @@
 public import OrgLensContract
+import OrgLensMetrics
 import OrgLensModel
 import OrgLensStage
 
@@ -110,9 +111,27 @@ extension PipelineFile {
             ContractField("min_engineers", .integer(), "a smaller org is too_small").optional,
         ])
 
+    static let roleSpanBands = ContractRecord(
+        "span_bands", "A role's span bands (default: narrow up to 3, healthy up to 8, a split due at 12).",
+        [
+            ContractField("narrow_max", .integer(minimum: 0), "the largest narrow span").optional,
+            ContractField("healthy_max", .integer(minimum: 1), "the largest healthy span").optional,
+            ContractField("split_at", .integer(minimum: 2), "the smallest span that means a split is due").optional,
+        ])
+
+    static let spanThresholds = ContractRecord(
+        "span", "Span bands per manager role.",
+        ManagerRole.allCases.map {
+            ContractField(
+                $0.rawValue, .object(roleSpanBands), "bands for this role"
+            )
+            .optional
+        })
+
     static let thresholds = ContractRecord(
         "thresholds", "Thresholds.",
         [
+            ContractField("span", .object(spanThresholds), "span bands per manager role").optional,
             ContractField("org_layer", .integer(minimum: 1), "the layer of org heads").optional,
             ContractField("team_min_size", .integer(), "smaller teams are undersized").optional,
             ContractField("team_max_size", .integer(), "larger teams are oversized").optional,
@@ -125,6 +144,10 @@ extension PipelineFile {
             ContractField("directory", .string(), "the outputs directory (runs/, latest)"),
             ContractField("tables", .boolean, "also write tables/<name>.ndjson").optional,
             ContractField("people_table", .boolean, "also write tables/people.ndjson (0600)").optional,
+            ContractField("report", .boolean, "write report.html into each run (default true)").optional,
+            ContractField(
+                "report_names", .boolean, "names beside ids in the report (needs name in privacy.publish; file 0600)"
+            ).optional,
             ContractField(
                 "history", .boolean,
                 "keep snapshot.bin, report what changed and keep history/trend.ndjson (default true)"

@@ -19,12 +19,21 @@ extension PipelineFile {
                 asOf: asOf, inactiveStatuses: inactiveStatuses, contractorTypes: settings.contractorTypes),
             orgLayer: settings.orgLayer, teamSizes: settings.teamSizes, orgHeadBands: settings.orgHeadBands,
             costs: settings.costs, workers: workers, outputDirectory: outputDirectory)
+        request.spanPolicy = settings.spanPolicy
+        request.report = report
+        request.reportNames = reportNames
         request.tables = tables
         request.peopleTable = peopleTable
         request.pipelineFile = settingsFile
         request.quarantineMaxRows = quarantineMaxRows
         request.quarantineMaxBytes = quarantineMaxBytes
         request.publish = try settings.publishedFields(path: path)
+        if reportNames, !request.publish.contains(.name) {
+            throw RunError(
+                .configuration,
+                "\(path): outputs.report_names needs name in privacy.publish (names are personal data: publishing them is a choice made there)."
+            )
+        }
         if self.settings.pseudonymize {
             let keyFile = self.settings.keyFile.map { Self.resolve($0, base: baseDirectory) }
             request.pseudonymizer = try Pseudonymizer.load(

@@ -23,6 +23,10 @@ public struct PipelineFile: Sendable {
     public var peopleTable = false
     /// Keep a snapshot per run, say what changed since the previous one and keep `history/trend.ndjson`.
     public var history = true
+    /// Write `report.html` into each run (default on).
+    public var report = true
+    /// Names beside ids in the report (needs `name` in `privacy.publish`).
+    public var reportNames = false
     public var keep = 14
     public var quarantineMaxRows = 1_000_000
     public var quarantineMaxBytes = 1 << 30
@@ -42,6 +46,7 @@ public struct PipelineFile: Sendable {
         self.settings = settings
         self.outputDirectory = outputDirectory
         tables = false
+        report = false
         isCommandLine = true
     }
 
@@ -116,6 +121,8 @@ public struct PipelineFile: Sendable {
         tables = try reader.bool(outputs["tables"], at: "outputs.tables") ?? true
         peopleTable = try reader.bool(outputs["people_table"], at: "outputs.people_table") ?? false
         history = try reader.bool(outputs["history"], at: "outputs.history") ?? true
+        report = try reader.bool(outputs["report"], at: "outputs.report") ?? true
+        reportNames = try reader.bool(outputs["report_names"], at: "outputs.report_names") ?? false
         keep = try reader.int(outputs["keep"], at: "outputs.keep") ?? 14
         failOn = try Self.rules(root["fail_on"], at: "fail_on", path: path, reader: reader)
         if let gatesNode = root["gates"] {

@@ -26,6 +26,8 @@ public struct ResolvedSettings: Sendable {
     public let orgLayer: Int
     public let teamSizes: TeamSizeBands
     public let orgHeadBands: OrgHeadBands
+    /// Span bands per role (`thresholds.span`); the defaults for every role not given.
+    public let spanPolicy: SpanPolicy
     public let contractorTypes: [String]?
     /// Personal fields outputs may carry.
     public let publish: [String]
@@ -79,6 +81,21 @@ public struct ResolvedSettings: Sendable {
             minEngineers: file.minEngineers ?? defaults.minEngineers)
         contractorTypes = overrides.contractorTypes ?? file.contractorTypes
         publish = file.publish
+        var byRole: [ManagerRole: SpanBands] = [:]
+        let standard = SpanBands()
+        for (role, given) in file.spanBands {
+            let narrow = given["narrow_max"] ?? standard.narrowMax
+            let healthy = given["healthy_max"] ?? standard.healthyMax
+            let split = given["split_at"] ?? standard.splitAt
+            guard let bands = SpanBands(narrowMax: narrow, healthyMax: healthy, splitAt: split) else {
+                throw RunError(
+                    .configuration,
+                    "thresholds.span.\(role.rawValue): narrow_max \(narrow), healthy_max \(healthy), split_at \(split) do not make bands; need 0 <= narrow_max < healthy_max and split_at >= healthy_max + 2."
+                )
+            }
+            byRole[role] = bands
+        }
+        spanPolicy = SpanPolicy(byRole: byRole)
     }
 }
 
