@@ -28,23 +28,18 @@ struct PeopleChanges {
                 continue
             }
             let was = Int(earlier)
-            if match.unified(before: before.manager[was]) != after.manager[person] {
+            // Managers and org heads are people: compared in the shared index space, named by their ids.
+            let (managerThen, managerNow) = (before.manager[was], after.manager[person])
+            if match.unified(before: managerThen) != managerNow {
                 counts.managerChanges += 1
                 if withMovers {
-                    movers.append(
-                        .init(
-                            id: id(), change: .managerChange, before: Self.name(before.manager[was], before),
-                            after: Self.name(after.manager[person], after)))
+                    movers.append(Self.moved(id(), .managerChange, managerThen, managerNow, before, after))
                 }
             }
-            if match.unified(before: before.orgHead[was]) != after.orgHead[person] {
+            let (headThen, headNow) = (before.orgHead[was], after.orgHead[person])
+            if match.unified(before: headThen) != headNow {
                 counts.orgHeadChanges += 1
-                if withMovers {
-                    movers.append(
-                        .init(
-                            id: id(), change: .orgHeadChange, before: Self.name(before.orgHead[was], before),
-                            after: Self.name(after.orgHead[person], after)))
-                }
+                if withMovers { movers.append(Self.moved(id(), .orgHeadChange, headThen, headNow, before, after)) }
             }
             let teamBefore = before.team[was] >= 0 ? teamNow[Int(before.team[was])] : -1
             if teamBefore != after.team[person] {
@@ -79,6 +74,13 @@ struct PeopleChanges {
                         after: nil))
             }
         }
+    }
+
+    private static func moved(
+        _ id: String, _ kind: Changes.PersonChange.Kind, _ then: Int32, _ now: Int32, _ before: Snapshot,
+        _ after: Snapshot
+    ) -> Changes.PersonChange {
+        .init(id: id, change: kind, before: name(then, before), after: name(now, after))
     }
 
     private static func name(_ person: Int32, _ snapshot: Snapshot) -> String? {
