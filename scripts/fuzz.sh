@@ -24,7 +24,7 @@ for target in csv xml pipeline analysis; do
   esac
   cp Tests/FuzzRegressions/$target/* "$corpus"/ 2>/dev/null || true
   echo "== fuzzing $target for ${seconds}s"
-  if ! ORGLENS_FUZZ_TARGET=$target "$binary" "$corpus" -max_total_time="$seconds" -max_len=65536 -timeout=10 \
+  if ! LSAN_OPTIONS="suppressions=$PWD/scripts/lsan-suppressions.txt" ORGLENS_FUZZ_TARGET=$target "$binary" "$corpus" -max_total_time="$seconds" -max_len=65536 -timeout=10 \
        -rss_limit_mb=2048 -artifact_prefix="$scratch/artifacts/$target/" -print_final_stats=1 2> "$scratch/$target.log"; then
     status=1
     echo "crash in $target; saved to Tests/FuzzRegressions/$target/" >&2

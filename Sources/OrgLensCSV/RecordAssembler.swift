@@ -77,7 +77,7 @@ struct RecordAssembler {
     }
 
     private mutating func reject(
-        _ record: ScannedRecord, message: RuleMessage, numbers: [Int] = [], identifier: String?
+        _ record: ScannedRecord, message: RuleMessage, numbers: MessageNumbers = [], identifier: String?
     ) {
         guard rejections.count < limits.maxKeptRejections else {
             rejectionsNotKept += 1
@@ -91,7 +91,7 @@ struct RecordAssembler {
                 employeeID: identifier ?? "", record: nil, raw: raw))
     }
 
-    private static func message(for flaw: RecordFlaw, limits: CSVLimits) -> (RuleMessage, [Int]) {
+    private static func message(for flaw: RecordFlaw, limits: CSVLimits) -> (RuleMessage, MessageNumbers) {
         switch flaw {
         case .strayQuote: (.strayQuote, [])
         case .nulByte: (.nulByte, [])

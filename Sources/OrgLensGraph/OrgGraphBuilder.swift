@@ -166,7 +166,7 @@ public enum OrgGraphBuilder {
     static func loopMessage(
         _ ids: [String], short: RuleMessage, long: RuleMessage
     ) -> (
-        message: RuleMessage, ids: [String], numbers: [Int]
+        message: RuleMessage, ids: [String], numbers: MessageNumbers
     ) {
         let start = ids.indices.min { ids[$0].utf8.lexicographicallyPrecedes(ids[$1].utf8) } ?? 0
         let rotated = Array(ids[start...] + ids[..<start])

@@ -55,7 +55,7 @@ public enum ChangeDetector {
     }
 
     private static func skipped(
-        _ before: Snapshot, _ after: Snapshot, rule: Rule, message: RuleMessage, numbers: [Int] = []
+        _ before: Snapshot, _ after: Snapshot, rule: Rule, message: RuleMessage, numbers: MessageNumbers = []
     ) -> Changes {
         Changes(
             previousAsOf: before.asOf, counts: nil, maxLayerBefore: before.maxLayer, maxLayerAfter: after.maxLayer,

@@ -26,11 +26,11 @@ public struct Finding: Sendable, Hashable {
     public let template: RuleMessage
     /// Ids the message names besides the subject.
     public private(set) var ids: [String]
-    public let numbers: [Int]
+    public let numbers: MessageNumbers
 
     public init(
         rule: Rule, severity: Severity, subject: String, value: Double?, message: RuleMessage, ids: [String] = [],
-        numbers: [Int] = []
+        numbers: MessageNumbers = []
     ) {
         self.rule = rule
         self.severity = severity

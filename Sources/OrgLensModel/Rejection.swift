@@ -10,14 +10,14 @@ public struct Rejection: Sendable, Hashable {
     public let template: RuleMessage
     /// Ids the message names (the row's own id is `employeeID`, the message's subject).
     public let ids: [String]
-    public let numbers: [Int]
+    public let numbers: MessageNumbers
     public let employeeID: String
     /// Index of the record in its `RawTable`, or nil for records the reader could not split into fields.
     public let record: Int?
     public var raw: String
 
     public init(
-        source: String, line: Int, rule: Rule, message: RuleMessage, ids: [String] = [], numbers: [Int] = [],
+        source: String, line: Int, rule: Rule, message: RuleMessage, ids: [String] = [], numbers: MessageNumbers = [],
         employeeID: String, record: Int?, raw: String = ""
     ) {
         self.source = source

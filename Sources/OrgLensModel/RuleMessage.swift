@@ -42,7 +42,7 @@ public struct RuleMessage: Sendable, Hashable, ExpressibleByStringInterpolation 
     }
 
     /// The message with its holes filled.
-    public func render(subject: String, ids: [String], numbers: [Int]) -> String {
+    public func render(subject: String, ids: [String], numbers: MessageNumbers) -> String {
         var text = ""
         for part in parts {
             switch part {
@@ -55,5 +55,35 @@ public struct RuleMessage: Sendable, Hashable, ExpressibleByStringInterpolation 
             }
         }
         return text
+    }
+}
+
+/// The numbers of one occurrence of a message, at most three, kept inline: a million quarantined rows must not
+/// cost a million small arrays.
+public struct MessageNumbers: Sendable, Hashable, ExpressibleByArrayLiteral {
+    private var first: Int = 0
+    private var second: Int = 0
+    private var third: Int = 0
+    public private(set) var count: Int = 0
+
+    public init(arrayLiteral elements: Int...) { self.init(elements) }
+
+    public init(_ elements: [Int]) {
+        precondition(elements.count <= 3, "a message holds at most three numbers")
+        for element in elements { append(element) }
+    }
+
+    private mutating func append(_ value: Int) {
+        switch count {
+        case 0: first = value
+        case 1: second = value
+        default: third = value
+        }
+        count += 1
+    }
+
+    public subscript(index: Int) -> Int {
+        precondition(index < count, "the message names a number the occurrence does not have")
+        return index == 0 ? first : index == 1 ? second : third
     }
 }
