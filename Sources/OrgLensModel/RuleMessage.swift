@@ -61,10 +61,13 @@ public struct RuleMessage: Sendable, Hashable, ExpressibleByStringInterpolation 
 /// The numbers of one occurrence of a message, at most three, kept inline: a million quarantined rows must not
 /// cost a million small arrays.
 public struct MessageNumbers: Sendable, Hashable, ExpressibleByArrayLiteral {
-    private var first: Int = 0
-    private var second: Int = 0
-    private var third: Int = 0
-    public private(set) var count: Int = 0
+    // Line numbers, counts and limits: Int32 holds them all, and 16 bytes per occurrence instead of 32.
+    private var first: Int32 = 0
+    private var second: Int32 = 0
+    private var third: Int32 = 0
+    private var stored: UInt8 = 0
+
+    public var count: Int { Int(stored) }
 
     public init(arrayLiteral elements: Int...) { self.init(elements) }
 
@@ -74,16 +77,17 @@ public struct MessageNumbers: Sendable, Hashable, ExpressibleByArrayLiteral {
     }
 
     private mutating func append(_ value: Int) {
-        switch count {
+        let value = Int32(clamping: value)
+        switch stored {
         case 0: first = value
         case 1: second = value
         default: third = value
         }
-        count += 1
+        stored += 1
     }
 
     public subscript(index: Int) -> Int {
         precondition(index < count, "the message names a number the occurrence does not have")
-        return index == 0 ? first : index == 1 ? second : third
+        return Int(index == 0 ? first : index == 1 ? second : third)
     }
 }
