@@ -7,9 +7,9 @@ import OrgLensModel
 public enum DashboardDocument {
     /// Renders the document piece by piece into `emit`, handing over each large table as soon as it is
     /// rendered, so the document is never held whole.
-    /// `withManagers: false` leaves the managers table out (empty): what the report reads, without the one table
-    /// it does not show.
-    public static func render(_ content: DashboardContent, withManagers: Bool = true, emit: ([UInt8]) -> Void) {
+    /// `forReport: true` leaves out the long tables (managers, teams, services, findings): the report reads
+    /// them from their digest (`ReportDigest`), not row by row.
+    public static func render(_ content: DashboardContent, forReport: Bool = false, emit: ([UInt8]) -> Void) {
         let (asOf, metrics, teams, orgHeads, costs, findings, dataQuality) = (
             content.asOf, content.metrics, content.teams, content.orgHeads, content.costs, content.findings,
             content.dataQuality
@@ -33,15 +33,17 @@ public enum DashboardDocument {
         if let costs { costs.writeLayers(to: &json) }
         json.key("managers")
         json.beginArray(multiline: true)
-        json.elements(withManagers ? metrics.managers : [], workers: content.workers, emit: emit) {
+        json.elements(forReport ? [] : metrics.managers, workers: content.workers, emit: emit) {
             writeManager($0, costs: costs, to: &$1)
         }
         json.endArray()
         OrgHeadSection.write(orgHeads, withTeams: teams != nil, withCosts: costs != nil, to: &json)
-        if let teams { TeamSections.write(teams, costs: costs, workers: content.workers, to: &json, emit: emit) }
+        if let teams, !forReport {
+            TeamSections.write(teams, costs: costs, workers: content.workers, to: &json, emit: emit)
+        }
         json.key("findings")
         json.beginArray(multiline: true)
-        json.elements(findings, workers: content.workers, emit: emit) { writeFinding($0, to: &$1) }
+        json.elements(forReport ? [] : findings, workers: content.workers, emit: emit) { writeFinding($0, to: &$1) }
         json.endArray()
         json.key("data_quality")
         writeDataQuality(dataQuality, to: &json)

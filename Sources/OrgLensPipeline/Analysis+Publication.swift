@@ -113,10 +113,12 @@ extension Analysis {
             files.append(
                 OutputDirectory.File(name: "report.html", mode: names == nil ? 0o644 : 0o600) { emit in
                     var dashboard: [UInt8] = []
-                    DashboardDocument.render(content, withManagers: false) { dashboard += $0 }
+                    DashboardDocument.render(content, forReport: true) { dashboard += $0 }
+                    let digest = ReportDigest(
+                        findings: content.findings, teams: content.teams?.teams, services: content.teams?.services)
                     emit(
-                        (try? ReportDocument.render(dashboard: dashboard, toolVersion: toolVersion, names: names)) ?? []
-                    )
+                        (try? ReportDocument.render(
+                            dashboard: dashboard, digest: digest, toolVersion: toolVersion, names: names)) ?? [])
                 })
         }
         if request.peopleTable, let personal = inputs.personal {

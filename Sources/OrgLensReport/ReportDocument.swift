@@ -13,13 +13,16 @@ public enum ReportDocument {
     }
 
     /// The page for `dashboard` (the bytes of a `dashboard.json`); a clear error when they are not one.
+    /// `digest`: the long tables reduced (a run passes it with a dashboard rendered without them); nil reads them
+    /// from `bytes`.
     public static func render(
-        dashboard bytes: [UInt8], toolVersion: String, names: Names? = nil
+        dashboard bytes: [UInt8], digest: ReportDigest? = nil, toolVersion: String, names: Names? = nil
     ) throws(RunError) -> [UInt8] {
         guard let parsed = try? JSONSerialization.jsonObject(with: Data(bytes)), parsed is [String: Any] else {
             throw RunError(.badData, "the dashboard is not a JSON object; give a run directory made by orglens run.")
         }
-        var page = ReportPage(dashboard: DashboardValue(parsed), names: names)
+        let dashboard = DashboardValue(parsed)
+        var page = ReportPage(dashboard: dashboard, digest: digest ?? ReportDigest(dashboard: dashboard), names: names)
         page.render(toolVersion: toolVersion)
         return Array(page.html.text.utf8)
     }
@@ -28,11 +31,13 @@ public enum ReportDocument {
 /// The page, section by section.
 struct ReportPage {
     let dashboard: DashboardValue
+    let digest: ReportDigest
     let names: ReportDocument.Names?
     var html = HTMLWriter()
 
-    init(dashboard: DashboardValue, names: ReportDocument.Names?) {
+    init(dashboard: DashboardValue, digest: ReportDigest, names: ReportDocument.Names?) {
         self.dashboard = dashboard
+        self.digest = digest
         self.names = names
     }
 
@@ -275,36 +280,26 @@ struct ReportPage {
     /// Findings by rule: how many, and the subjects with the largest values.
     mutating func findings() {
         section("findings", "Findings")
-        let all = dashboard["findings"].array
-        var order: [String] = []
-        var byRule: [String: [Int]] = [:]
-        for (index, finding) in all.enumerated() {
-            let rule = finding["rule"].string ?? ""
-            if byRule[rule] == nil { order.append(rule) }
-            byRule[rule, default: []].append(index)
-        }
-        guard !order.isEmpty else {
+        guard !digest.rules.isEmpty else {
             html.raw("<p>No findings.</p></section>")
             return
         }
         html.raw("<div class=\"scroll\"><table class=\"sortable\"><caption>Findings by rule</caption><thead><tr>")
         html.raw("<th>Rule</th><th>Severity</th><th class=\"n\">Count</th><th>Worst subjects</th></tr></thead><tbody>")
-        for rule in order {
-            let indices = byRule[rule]!
+        for rule in digest.rules {
             html.raw("<tr><td>")
-            html.text(rule)
+            html.text(rule.rule)
             html.raw("</td><td>")
-            html.text(all[indices[0]]["severity"].string ?? "")
+            html.text(rule.severity)
             html.raw("</td><td class=\"n\">")
-            html.count(indices.count, field: "count(findings[rule=\(rule)])")
+            html.count(rule.count, field: "count(findings[rule=\(rule.rule)])")
             html.raw("</td><td>")
-            let worst = indices.sorted { (all[$0]["value"].double ?? 0) > (all[$1]["value"].double ?? 0) }.prefix(5)
-            for (position, index) in worst.enumerated() {
+            for (position, worst) in rule.worst.enumerated() {
                 if position > 0 { html.raw(", ") }
-                person(all[index]["subject"].string ?? "")
-                if all[index]["value"].exists {
+                person(worst.subject)
+                if let value = worst.value {
                     html.raw(" (")
-                    html.number(all[index]["value"], field: "findings.\(index).value")
+                    html.number(DashboardValue(NSNumber(value: value)), field: "findings.\(worst.index).value")
                     html.raw(")")
                 }
             }
@@ -314,48 +309,45 @@ struct ReportPage {
     }
 
     mutating func teams() {
-        let teams = dashboard["teams"].array
-        guard dashboard["teams"].exists else { return }
+        guard let teamCount = digest.teamCount else { return }
         section("teams", "Teams and services")
-        let all = dashboard["findings"].array
-        func ruleCount(_ rule: String) -> Int { all.filter { $0["rule"].string == rule }.count }
+        let rules = digest.rules
+        let split = rules.first { $0.rule == "team.split_reporting" }?.count ?? 0
+        let crossOrg = rules.first { $0.rule == "team.cross_org" }?.count ?? 0
         html.raw("<div class=\"cards\">")
-        card("Teams") { $0.count(teams.count, field: "count(teams)") }
+        card("Teams") { $0.count(teamCount, field: "count(teams)") }
         card("Reporting to several managers") {
-            $0.count(ruleCount("team.split_reporting"), field: "count(findings[rule=team.split_reporting])")
+            $0.count(split, field: "count(findings[rule=team.split_reporting])")
         }
-        card("Across org heads") {
-            $0.count(ruleCount("team.cross_org"), field: "count(findings[rule=team.cross_org])")
-        }
-        if dashboard["services"].exists {
-            let services = dashboard["services"].array
+        card("Across org heads") { $0.count(crossOrg, field: "count(findings[rule=team.cross_org])") }
+        if let services = digest.servicesByOwnership {
             for ownership in ["orphan", "single", "shared"] {
                 card("Services, \(ownership) owner\(ownership == "single" ? "" : "s")") {
-                    $0.count(
-                        services.filter { $0["ownership"].string == ownership }.count,
-                        field: "count(services[ownership=\(ownership)])")
+                    $0.count(services[ownership] ?? 0, field: "count(services[ownership=\(ownership)])")
                 }
             }
         }
         html.raw("</div>")
-        let aligned = teams.enumerated().filter { $0.element["alignment"].exists }
-            .sorted { ($0.element["alignment"].double ?? 1) < ($1.element["alignment"].double ?? 1) }.prefix(10)
-        if !aligned.isEmpty {
+        if !digest.leastAligned.isEmpty {
             html.raw(
                 "<div class=\"scroll\"><table class=\"sortable\"><caption>Least aligned teams</caption><thead><tr>")
             html.raw(
                 "<th>Team</th><th class=\"n\">Size</th><th class=\"n\">Reporting managers</th><th class=\"n\">Alignment</th>"
             )
             html.raw("</tr></thead><tbody>")
-            for (index, team) in aligned {
+            for team in digest.leastAligned {
                 html.raw("<tr><td>")
-                html.text(team["id"].string ?? "")
-                for key in ["size", "reporting_managers"] {
-                    html.raw("</td><td class=\"n\">")
-                    html.number(team[key], field: "teams.\(index).\(key)")
-                }
+                html.text(team.id)
                 html.raw("</td><td class=\"n\">")
-                html.number(team["alignment"], field: "teams.\(index).alignment", scale: 100, suffix: "%")
+                html.number(DashboardValue(NSNumber(value: team.size)), field: "teams.\(team.index).size")
+                html.raw("</td><td class=\"n\">")
+                html.number(
+                    DashboardValue(NSNumber(value: team.reportingManagers)),
+                    field: "teams.\(team.index).reporting_managers")
+                html.raw("</td><td class=\"n\">")
+                html.number(
+                    DashboardValue(NSNumber(value: team.alignment)), field: "teams.\(team.index).alignment", scale: 100,
+                    suffix: "%")
                 html.raw("</td></tr>")
             }
             html.raw("</tbody></table></div>")
