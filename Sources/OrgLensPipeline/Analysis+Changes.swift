@@ -12,8 +12,10 @@ extension Analysis {
 
     /// The snapshot without findings and the structural comparison: they need the graph only, so they run beside
     /// the metrics.
-    static func compareStructure(_ graph: GraphStage, _ request: AnalysisRequest) -> HistoryStage {
-        guard let history = request.history else { return HistoryStage(snapshot: nil, changes: nil) }
+    static func compareStructure(
+        _ graph: GraphStage, baseline: Snapshot?, _ request: AnalysisRequest
+    ) -> HistoryStage {
+        guard request.history != nil else { return HistoryStage(snapshot: nil, changes: nil) }
         let built = graph.built
         let snapshot = Snapshot(
             asOf: request.policy.asOf, keyFingerprint: request.pseudonymizer?.fingerprint ?? "", graph: built.graph,
@@ -21,20 +23,21 @@ extension Analysis {
             orgHead: graph.linked?.catalog.orgHeadOfPerson ?? built.graph.ancestors(atLayer: request.orgLayer),
             findings: [])
         let changes =
-            history.baseline.map {
+            baseline.map {
                 ChangeDetector.structure($0, snapshot, spanPolicy: request.spanPolicy, withMovers: request.peopleTable)
             } ?? .firstRun(maxLayer: snapshot.maxLayer)
         return HistoryStage(snapshot: snapshot, changes: changes)
     }
 
     /// The run's findings into its snapshot and the findings opened and resolved into its changes.
-    static func addFindings(_ structure: HistoryStage, findings: [Finding], _ request: AnalysisRequest) -> HistoryStage
-    {
+    static func addFindings(
+        _ structure: HistoryStage, findings: [Finding], baseline: Snapshot?, _ request: AnalysisRequest
+    ) -> HistoryStage {
         guard let history = request.history, var snapshot = structure.snapshot, let changes = structure.changes else {
             return structure
         }
         snapshot.setFindings(findings)
-        let complete = history.baseline.map { ChangeDetector.addingFindings(changes, $0, snapshot) } ?? changes
+        let complete = baseline.map { ChangeDetector.addingFindings(changes, $0, snapshot) } ?? changes
         return HistoryStage(snapshot: history.keepSnapshot ? snapshot : nil, changes: complete)
     }
 }

@@ -1,3 +1,4 @@
+import OrgLensHistory
 import OrgLensModel
 import OrgLensStage
 
@@ -9,6 +10,8 @@ extension Analysis {
         var table: RawTable
         let catalogs: CatalogInputs.Tables
         let teams: StagedTeams?
+        /// The earlier run to compare with, read beside the exports.
+        let baseline: Snapshot?
     }
 
     /// Reads the people export and the catalogs. The catalogs are read beside the people export, in the time its
@@ -27,12 +30,15 @@ extension Analysis {
             {
                 Swift.Result { () throws(RunError) in
                     let catalogs = try CatalogInputs.read(request)
-                    return (catalogs, catalogs.teams.map { CatalogStager.stageTeams($0) })
+                    return (
+                        catalogs, catalogs.teams.map { CatalogStager.stageTeams($0) },
+                        try request.history?.loadBaseline()
+                    )
                 }
             })
-        let (catalogs, teams) = try catalogRead.get()
+        let (catalogs, teams, baseline) = try catalogRead.get()
         let (reader, table) = try peopleRead.get()
-        return ReadInputs(reader: reader, table: table, catalogs: catalogs, teams: teams)
+        return ReadInputs(reader: reader, table: table, catalogs: catalogs, teams: teams, baseline: baseline)
     }
 
     static func peopleFields(_ request: AnalysisRequest, reference: ManagerReference) -> [PersonField] {

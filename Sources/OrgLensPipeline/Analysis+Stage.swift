@@ -1,4 +1,5 @@
 import Logging
+import OrgLensHistory
 import OrgLensModel
 import OrgLensStage
 
@@ -16,6 +17,7 @@ extension Analysis {
         let teams: StagedTeams?
         let services: StagedServices?
         let dependencies: StagedDependencies?
+        let baseline: Snapshot?
     }
 
     /// `manager_ref: auto` is staged as ids first: exports with ids (most, and every large one) are read and
@@ -23,7 +25,7 @@ extension Analysis {
     static func stage(
         _ inputs: consuming ReadInputs, _ request: AnalysisRequest, logger: Logger
     ) throws(RunError) -> StagedInputs {
-        let (reader, catalogs, teams) = (inputs.reader, inputs.catalogs, inputs.teams)
+        let (reader, catalogs, teams, baseline) = (inputs.reader, inputs.catalogs, inputs.teams, inputs.baseline)
         var table = inputs.table
         let automatic = request.policy.managerReference == .auto
         var asGiven = request.policy
@@ -68,6 +70,6 @@ extension Analysis {
         return StagedInputs(
             reader: reader, table: table, personal: personal, staged: staged, reading: reading, catalogs: catalogs,
             teams: teams,
-            services: services, dependencies: dependencies)
+            services: services, dependencies: dependencies, baseline: baseline)
     }
 }

@@ -77,11 +77,11 @@ public enum Analysis {
         let (metricsResult, structure) = concurrently(
             workers: request.workers,
             { Swift.Result { () throws(RunError) in try computeMetrics(staged, graph, request) } },
-            { compareStructure(graph, request) })
+            { compareStructure(graph, baseline: staged.baseline, request) })
         let metrics = try metricsResult.get()
         clock.lap("metrics")
         let findings = gatherFindings(staged, graph, metrics)
-        let history = addFindings(structure, findings: findings, request)
+        let history = addFindings(structure, findings: findings, baseline: staged.baseline, request)
         if request.history != nil { clock.lap("changes") }
         let accounts = try account(staged, graph, metrics, findings: findings, history: history, request)
         clock.lap("render")

@@ -1,3 +1,4 @@
+import Foundation
 public import OrgLensCSV
 public import OrgLensHistory
 public import OrgLensMetrics
@@ -48,12 +49,28 @@ public struct AnalysisRequest: Sendable {
     public struct HistoryRequest: Sendable {
         /// The earlier run's snapshot; nil on a first run (nothing to compare with, not an error).
         public var baseline: Snapshot?
+        /// Or the earlier run's `snapshot.bin`, read while the exports are.
+        public var baselineFile: String?
         /// Keep this run's `snapshot.bin` (a `run`'s run directory).
         public var keepSnapshot: Bool
 
         public init(baseline: Snapshot?, keepSnapshot: Bool) {
             self.baseline = baseline
             self.keepSnapshot = keepSnapshot
+        }
+
+        public init(baselineFile: String?, keepSnapshot: Bool) {
+            self.baselineFile = baselineFile
+            self.keepSnapshot = keepSnapshot
+        }
+
+        /// The baseline, read from its file when it was given by path.
+        func loadBaseline() throws(RunError) -> Snapshot? {
+            guard let baselineFile else { return baseline }
+            guard let data = FileManager.default.contents(atPath: baselineFile) else {
+                throw RunError(.cannotOpenInput, "cannot read \(baselineFile); compare with another run.")
+            }
+            return try SnapshotFile.decode(Array(data), path: baselineFile)
         }
     }
 

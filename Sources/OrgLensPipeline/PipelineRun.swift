@@ -46,7 +46,7 @@ public enum PipelineRun {
                 asOf: day, workers: workers, overrides: SettingOverrides(), outputDirectory: file.outputDirectory)
             if file.history {
                 request.history = .init(
-                    baseline: try Self.snapshot(baseline, day: day, directory: directory, logger: logger),
+                    baselineFile: try Self.snapshotFile(baseline, day: day, directory: directory, logger: logger),
                     keepSnapshot: true)
             }
             logger.info("run started", metadata: ["pipeline": "\(file.name)", "as_of": "\(day)"])
@@ -99,9 +99,9 @@ public enum PipelineRun {
 
     /// The baseline's snapshot. The default baseline may be missing (a first run) or predate snapshots (then this
     /// run is the first to compare from); one asked for by date or directory must be there.
-    static func snapshot(
+    static func snapshotFile(
         _ baseline: Baseline, day: CivilDate, directory: RunDirectory, logger: Logger
-    ) throws(RunError) -> Snapshot? {
+    ) throws(RunError) -> String? {
         let path: String
         switch baseline {
         case .previous:
@@ -123,7 +123,12 @@ public enum PipelineRun {
                 "no snapshot in the previous run; this run is the first to compare from", metadata: ["run": "\(path)"])
             return nil
         }
-        return try snapshot(inRunDirectory: path)
+        guard FileManager.default.fileExists(atPath: path + "/snapshot.bin") else {
+            throw RunError(
+                .cannotOpenInput,
+                "cannot read \(path)/snapshot.bin; compare with a run directory made by orglens run (0.4 or later).")
+        }
+        return path + "/snapshot.bin"
     }
 
     /// The snapshot of a pipeline's org, analysed and not published (`orglens diff`), with its span bands.
