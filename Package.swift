@@ -46,7 +46,7 @@ let package = Package(
         .target(
             name: "OrgLensHistory", dependencies: ["OrgLensModel", "OrgLensStage", "OrgLensGraph", "OrgLensMetrics"]),
         // report.html: the one-page org audit, drawn from dashboard.json alone.
-        .target(name: "OrgLensReport", dependencies: ["OrgLensModel", "OrgLensMetrics"]),
+        .target(name: "OrgLensReport", dependencies: ["OrgLensModel", "OrgLensMetrics", "OrgLensContract"]),
         // The output contract, declared once: keys, types, nullability, meaning; JSON Schemas are rendered from it.
         .target(name: "OrgLensContract", dependencies: ["OrgLensModel", "OrgLensMetrics"]),
         .target(

@@ -32,10 +32,13 @@ public enum ChangeDetector {
                 before, after, rule: .changesRekeyed, message: .changesRekeyed,
                 numbers: [leavers, before.count, joiners])
         }
-        var people = PeopleChanges(before, after, match: match, spanPolicy: spanPolicy, withMovers: withMovers)
+        // Spans and roles of both nights, worked out once for the people and the org comparisons.
+        let structure = (before: Structure(before), after: Structure(after))
+        var people = PeopleChanges(
+            before, after, match: match, structure: structure, spanPolicy: spanPolicy, withMovers: withMovers)
         people.counts.joiners = joiners
         people.counts.leavers = leavers
-        let orgs = OrgChanges(before, after, match: match, spanPolicy: spanPolicy)
+        let orgs = OrgChanges(before, after, match: match, structure: structure, spanPolicy: spanPolicy)
         return Changes(
             previousAsOf: before.asOf, counts: people.counts, maxLayerBefore: before.maxLayer,
             maxLayerAfter: after.maxLayer, byManager: orgs.byManager, byOrgHead: orgs.byOrgHead,

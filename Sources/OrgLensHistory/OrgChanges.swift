@@ -7,17 +7,21 @@ struct OrgChanges {
     let byManager: [Changes.ManagerChange]
     let byOrgHead: [Changes.OrgHeadChange]
 
-    init(_ before: Snapshot, _ after: Snapshot, match: Match, spanPolicy: SpanPolicy) {
+    init(
+        _ before: Snapshot, _ after: Snapshot, match: Match, structure: (before: Structure, after: Structure),
+        spanPolicy: SpanPolicy
+    ) {
         let unifiedCount = after.count + before.count
+        let afterTopDown = Self.topDown(after)
         // Joiners below each after-night manager, leavers below each earlier-night manager.
-        let joinersBelow = Self.belowCounts(after) { match.afterToBefore[$0] < 0 }
-        let leaversBelow = Self.belowCounts(before) { match.beforeToAfter[$0] < 0 }
+        let joinersBelow = Self.belowCounts(after, order: afterTopDown) { match.afterToBefore[$0] < 0 }
+        let leaversBelow = Self.belowCounts(before, order: Self.topDown(before)) { match.beforeToAfter[$0] < 0 }
         // People in both nights whose chain of managers changed: moved into the orgs of the managers now above
         // them and not before, out of the orgs above them before and not now.
         var movedIn = [Int32](repeating: 0, count: unifiedCount)
         var movedOut = [Int32](repeating: 0, count: unifiedCount)
         var chainSame = [Bool](repeating: true, count: after.count)
-        for person in Self.topDown(after) {
+        for person in afterTopDown {
             let was = match.afterToBefore[person]
             guard was >= 0 else { continue }
             let manager = after.manager[person]
@@ -30,8 +34,7 @@ struct OrgChanges {
             for manager in above where !aboveBefore.contains(manager) { movedIn[Int(manager)] += 1 }
             for manager in aboveBefore where !above.contains(manager) { movedOut[Int(manager)] += 1 }
         }
-        let structureBefore = Structure(before)
-        let structureAfter = Structure(after)
+        let (structureBefore, structureAfter) = structure
         var rows: [(Int, Changes.ManagerChange)] = []
         func add(after person: Int32, before was: Int32, unified: Int) {
             let id = person >= 0 ? after.id(Int(person)) : before.id(Int(was))
@@ -62,9 +65,9 @@ struct OrgChanges {
     }
 
     /// For each person, how many people below them (at any depth) `counts` holds.
-    private static func belowCounts(_ snapshot: Snapshot, counts: (Int) -> Bool) -> [Int32] {
+    private static func belowCounts(_ snapshot: Snapshot, order: [Int], counts: (Int) -> Bool) -> [Int32] {
         var below = [Int32](repeating: 0, count: snapshot.count)
-        for person in topDown(snapshot).reversed() {
+        for person in order.reversed() {
             let manager = snapshot.manager[person]
             guard manager >= 0 else { continue }
             below[Int(manager)] += below[person] + (counts(person) ? 1 : 0)

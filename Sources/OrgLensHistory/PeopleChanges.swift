@@ -7,9 +7,11 @@ struct PeopleChanges {
     var counts = Changes.Counts()
     var movers: [Changes.PersonChange] = []
 
-    init(_ before: Snapshot, _ after: Snapshot, match: Match, spanPolicy: SpanPolicy, withMovers: Bool) {
-        let structureBefore = Structure(before)
-        let structureAfter = Structure(after)
+    init(
+        _ before: Snapshot, _ after: Snapshot, match: Match, structure: (before: Structure, after: Structure),
+        spanPolicy: SpanPolicy, withMovers: Bool
+    ) {
+        let (structureBefore, structureAfter) = structure
         // Teams are few: each earlier team once to this night's index (or -2: gone), then people compare integers.
         let teamIndex = KeyIndex(names: after.teamIDs)
         let teamNow = (0..<before.teamIDs.count).map { team in

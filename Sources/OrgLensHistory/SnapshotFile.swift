@@ -1,3 +1,4 @@
+import Foundation
 public import OrgLensModel
 
 /// `snapshot.bin`: a snapshot as compact little-endian binary, versioned by its header.
@@ -39,6 +40,16 @@ public enum SnapshotFile {
             out += subject
         }
         return out
+    }
+
+    /// The snapshot in the file at `path`.
+    public static func read(_ path: String) throws(RunError) -> Snapshot {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw RunError(
+                .cannotOpenInput,
+                "cannot read \(path); compare with a run directory made by orglens run (0.4 or later).")
+        }
+        return try decode(Array(data), path: path)
     }
 
     /// The snapshot in `bytes`; a clear error naming `path` when the file is not one this version reads.

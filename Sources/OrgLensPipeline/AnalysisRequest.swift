@@ -1,4 +1,3 @@
-import Foundation
 public import OrgLensCSV
 public import OrgLensHistory
 public import OrgLensMetrics
@@ -67,10 +66,7 @@ public struct AnalysisRequest: Sendable {
         /// The baseline, read from its file when it was given by path.
         func loadBaseline() throws(RunError) -> Snapshot? {
             guard let baselineFile else { return baseline }
-            guard let data = FileManager.default.contents(atPath: baselineFile) else {
-                throw RunError(.cannotOpenInput, "cannot read \(baselineFile); compare with another run.")
-            }
-            return try SnapshotFile.decode(Array(data), path: baselineFile)
+            return try SnapshotFile.read(baselineFile)
         }
     }
 

@@ -145,13 +145,7 @@ public enum PipelineRun {
 
     /// The snapshot a run left in its directory (`--compare-to`, `orglens diff`).
     public static func snapshot(inRunDirectory path: String) throws(RunError) -> Snapshot {
-        let file = path + "/snapshot.bin"
-        guard let data = FileManager.default.contents(atPath: file) else {
-            throw RunError(
-                .cannotOpenInput,
-                "cannot read \(file); compare with a run directory made by orglens run (0.4 or later).")
-        }
-        return try SnapshotFile.decode(Array(data), path: file)
+        try SnapshotFile.read(path + "/snapshot.bin")
     }
 
     /// `fail_on tripped: rule (count), …`.

@@ -1,29 +1,54 @@
-import Foundation
+import OrgLensContract
 
 /// A read-only view of `dashboard.json` as parsed: the report shows what the dashboard publishes and computes
-/// nothing of its own, so every number on the page can name the field it came from.
+/// nothing of its own, so every number on the page can name the field it came from. Numbers keep their text as
+/// the dashboard wrote it: money is shown from that text, never through `Double`.
 struct DashboardValue {
-    let raw: Any?
+    let value: SchemaValue?
 
-    init(_ raw: Any?) { self.raw = raw }
+    init(_ value: SchemaValue?) { self.value = value }
 
-    subscript(key: String) -> DashboardValue { DashboardValue((raw as? [String: Any])?[key]) }
+    /// A number the report holds itself (a digest of a long table), written as the dashboard writes numbers.
+    init(number: Double) {
+        let text = number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : String(number)
+        value = .number(text)
+    }
+
+    subscript(key: String) -> DashboardValue {
+        guard case .object(let members)? = value else { return DashboardValue(nil) }
+        return DashboardValue(members.first { $0.0 == key }?.1)
+    }
+
     subscript(index: Int) -> DashboardValue {
-        guard let array = raw as? [Any], array.indices.contains(index) else { return DashboardValue(nil) }
-        return DashboardValue(array[index])
+        guard case .array(let elements)? = value, elements.indices.contains(index) else { return DashboardValue(nil) }
+        return DashboardValue(elements[index])
     }
 
-    var exists: Bool { raw != nil && !(raw is NSNull) }
-    var array: [DashboardValue] { (raw as? [Any])?.map(DashboardValue.init) ?? [] }
-    var string: String? { raw as? String }
-    var int: Int? { (raw as? NSNumber)?.intValue }
-    var double: Double? { (raw as? NSNumber)?.doubleValue }
+    var exists: Bool {
+        switch value {
+        case nil, .null?: false
+        default: true
+        }
+    }
 
-    /// The number as the dashboard wrote it (integers without a point, others as their shortest text).
+    var array: [DashboardValue] {
+        guard case .array(let elements)? = value else { return [] }
+        return elements.map(DashboardValue.init)
+    }
+
+    var string: String? {
+        guard case .string(let text)? = value else { return nil }
+        return text
+    }
+
+    /// The number's text exactly as the dashboard wrote it.
     var numberText: String? {
-        guard let number = raw as? NSNumber else { return nil }
-        let value = number.doubleValue
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-        return String(value)
+        guard case .number(let text)? = value else { return nil }
+        return text
     }
+
+    var int: Int? { numberText.flatMap { Int($0) } }
+
+    /// For chart geometry, ordering and shares shown as percentages only.
+    var double: Double? { numberText.flatMap { Double($0) } }
 }

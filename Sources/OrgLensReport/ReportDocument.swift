@@ -1,4 +1,5 @@
 import Foundation
+import OrgLensContract
 public import OrgLensModel
 
 /// `report.html`: the one-page org audit for people who would rather look than read, drawn from `dashboard.json`
@@ -18,7 +19,7 @@ public enum ReportDocument {
     public static func render(
         dashboard bytes: [UInt8], digest: ReportDigest? = nil, toolVersion: String, names: Names? = nil
     ) throws(RunError) -> [UInt8] {
-        guard let parsed = try? JSONSerialization.jsonObject(with: Data(bytes)), parsed is [String: Any] else {
+        guard let parsed = SchemaValue.parse(bytes), case .object = parsed else {
             throw RunError(.badData, "the dashboard is not a JSON object; give a run directory made by orglens run.")
         }
         let dashboard = DashboardValue(parsed)
@@ -299,7 +300,7 @@ struct ReportPage {
                 person(worst.subject)
                 if let value = worst.value {
                     html.raw(" (")
-                    html.number(DashboardValue(NSNumber(value: value)), field: "findings.\(worst.index).value")
+                    html.number(DashboardValue(number: Double(value)), field: "findings.\(worst.index).value")
                     html.raw(")")
                 }
             }
@@ -339,14 +340,14 @@ struct ReportPage {
                 html.raw("<tr><td>")
                 html.text(team.id)
                 html.raw("</td><td class=\"n\">")
-                html.number(DashboardValue(NSNumber(value: team.size)), field: "teams.\(team.index).size")
+                html.number(DashboardValue(number: Double(team.size)), field: "teams.\(team.index).size")
                 html.raw("</td><td class=\"n\">")
                 html.number(
-                    DashboardValue(NSNumber(value: team.reportingManagers)),
+                    DashboardValue(number: Double(team.reportingManagers)),
                     field: "teams.\(team.index).reporting_managers")
                 html.raw("</td><td class=\"n\">")
                 html.number(
-                    DashboardValue(NSNumber(value: team.alignment)), field: "teams.\(team.index).alignment", scale: 100,
+                    DashboardValue(number: Double(team.alignment)), field: "teams.\(team.index).alignment", scale: 100,
                     suffix: "%")
                 html.raw("</td></tr>")
             }

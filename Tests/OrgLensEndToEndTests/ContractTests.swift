@@ -7,7 +7,7 @@ import Testing
 /// keys, in the declared order, with the declared types.
 @Suite struct ContractTests {
     func conformance(_ text: String, _ record: ContractRecord, _ path: String) -> [String] {
-        guard let value = OrderedJSON.parse(text) else { return ["\(path): not JSON"] }
+        guard let value = SchemaValue.parse(text) else { return ["\(path): not JSON"] }
         var checker = ContractConformance()
         checker.check(value, against: record, at: path)
         return checker.problems

@@ -1,13 +1,12 @@
-import OrgLensContract
-
-/// Parses JSON keeping each object's key order, into the contract's own value type, so a test can check that
-/// writers put keys in the order the contract declares.
+/// Parses JSON keeping each object's key order and each number's text: tests check writers' key order against the
+/// contract with it, and the report shows published numbers (costs among them) exactly as written, never through
+/// `Double`.
 struct OrderedJSON {
     private let bytes: [UInt8]
     private var index = 0
 
-    static func parse(_ text: String) -> SchemaValue? {
-        var parser = OrderedJSON(bytes: Array(text.utf8))
+    static func parse(_ bytes: [UInt8]) -> SchemaValue? {
+        var parser = OrderedJSON(bytes: bytes)
         guard let value = parser.value() else { return nil }
         parser.skipSpace()
         return parser.index == parser.bytes.count ? value : nil
@@ -117,4 +116,12 @@ struct OrderedJSON {
             guard bytes[index - 1] == UInt8(ascii: ",") else { return nil }
         }
     }
+}
+
+extension SchemaValue {
+    /// `bytes` parsed, or nil when they are not one JSON value.
+    public static func parse(_ bytes: [UInt8]) -> SchemaValue? { OrderedJSON.parse(bytes) }
+
+    /// `text` parsed, or nil when it is not one JSON value.
+    public static func parse(_ text: String) -> SchemaValue? { OrderedJSON.parse(Array(text.utf8)) }
 }
