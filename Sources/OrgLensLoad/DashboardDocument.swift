@@ -80,6 +80,12 @@ public enum DashboardDocument {
 
     static func writeSummary(_ summary: OrgSummary, multiline: Bool = true, to json: inout JSONWriter) {
         json.beginObject(multiline: multiline)
+        writeSummaryFields(summary, to: &json)
+        json.endObject()
+    }
+
+    /// The summary's keys, into an object already open (the summary itself, or a trend record).
+    static func writeSummaryFields(_ summary: OrgSummary, to json: inout JSONWriter) {
         json.field("people", summary.people)
         json.field("managers", summary.managers)
         json.field("individual_contributors", summary.individualContributors)
@@ -94,7 +100,6 @@ public enum DashboardDocument {
             json.field("span_\(band.rawValue)", summary.spanBands[band] ?? 0)
         }
         json.field("span_healthy_share", decimal: summary.healthyShare)
-        json.endObject()
     }
 
     static func writeManager(_ row: ManagerRecord, costs: CostSection?, to json: inout JSONWriter) {

@@ -12,8 +12,7 @@ public enum TrendFile {
         var json = JSONWriter()
         json.beginObject()
         json.field("as_of", asOf.description)
-        var fields = JSONWriter()
-        DashboardDocument.writeSummary(summary, multiline: false, to: &fields)
+        DashboardDocument.writeSummaryFields(summary, to: &json)
         json.field("rows_read", people.rowsRead)
         json.field("in_org", people.accepted)
         json.field("excluded", people.excludedTotal)
@@ -21,13 +20,7 @@ public enum TrendFile {
         json.field("previous_as_of", changes?.previousAsOf?.description)
         ChangesSection.writeCounts(changes?.counts, to: &json)
         json.endObject()
-        // The summary's keys go right after as_of: spliced from its own one-line object.
-        var line = json.finished()
-        let summaryObject = fields.finished()
-        let summaryKeys = Array(summaryObject.dropFirst().dropLast(2))  // without "{" and "}\n"
-        let afterAsOf = line.firstIndex(of: UInt8(ascii: ","))!
-        line.insert(contentsOf: Array(", ".utf8) + summaryKeys, at: afterAsOf)
-        return line
+        return json.finished()
     }
 
     /// `existing` (the trend file as it is, if any) with every record in `records` put in: a day's record replaces
