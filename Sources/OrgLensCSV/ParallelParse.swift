@@ -94,7 +94,7 @@ struct ParallelParse {
         if let line = chunk.unterminatedLine {
             try CSVReader.checkTerminated(line: line + lineBase, source: layout.source)
         }
-        for index in merged.columns.indices { merged.columns[index].append(contentsOf: chunk.table.columns[index]) }
+        TextColumn.append(chunk.table.columns, to: &merged.columns, workers: workers)
         merged.lines.append(contentsOf: chunk.table.lines.lazy.map { $0 + lineBase })
         let room = max(0, limits.maxKeptRejections - merged.rejections.count)
         merged.rejections.append(contentsOf: chunk.table.rejections.prefix(room).map { $0.movingLine(by: lineBase) })

@@ -3,22 +3,14 @@ import OrgLensModel
 /// Gives each distinct id a dense `Int32` key, once, straight from the bytes of a column: no `String`
 /// is made per row.
 ///
-/// Open addressing over 16-byte slots that hold the id's first 8 bytes, its length, a hash tag and
-/// the key: ids of up to 8 bytes (most HR ids) resolve inside one cache line without touching the
-/// byte arena (`names`) where the full ids live. Not copyable: a copy would share the slot table but not
+/// Open addressing over `KeySlot`s: ids of up to 8 bytes (most HR ids) resolve inside one cache line
+/// without touching the byte arena (`names`) where the full ids live. Not copyable: a copy would share the slot table but not
 /// `names`, and the two would disagree.
 struct KeyInterner: ~Copyable {
-    private struct Slot {
-        /// First 8 bytes of the id, zero-padded, little-endian.
-        var prefix: UInt64
-        /// key + 1 (0 = empty) in the low 32 bits, length in the next 16, hash tag in the top 16.
-        var meta: UInt64
-    }
-
     private(set) var names = TextColumn()
     private(set) var states: [StagedPeople.KeyState] = []
     /// An all-zero slot is empty.
-    private var table: HugePageBuffer<Slot>
+    private var table: HugePageBuffer<KeySlot>
     private var mask: Int
 
     init(capacity: Int) {
@@ -49,7 +41,7 @@ struct KeyInterner: ~Copyable {
         let key = states.count
         names.append(UnsafeRawBufferPointer(bytes))
         states.append(.unknown)
-        table.buffer[probe.slot] = Slot(prefix: probe.prefix, meta: probe.signature | UInt64(key + 1))
+        table.buffer[probe.slot] = probe.probe.slot(key: key)
         // At most 5/8 full: probes stay within a cache line or two, and a million ids fit 2M slots (32 MB).
         if states.count * 8 > table.buffer.count * 5 { grow() }
         return Int32(key)
@@ -69,17 +61,15 @@ struct KeyInterner: ~Copyable {
     /// Probes for `bytes`: its key if present, else the empty slot where it would go.
     private func find(
         _ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64
-    ) -> (key: Int32?, slot: Int, prefix: UInt64, signature: UInt64) {
-        let prefix = Self.prefix(bytes)
-        let signature = (hash >> 48) << 48 | UInt64(min(bytes.count, 0xFFFF)) << 32
+    ) -> (key: Int32?, slot: Int, probe: KeySlot.Probe) {
+        let probe = KeySlot.Probe(bytes, hash: hash)
         var index = Int(truncatingIfNeeded: hash) & mask
         let slots = table.buffer
         while true {
             let slot = slots[index]
-            if slot.meta == 0 { return (nil, index, prefix, signature) }
-            if slot.prefix == prefix, slot.meta & 0xFFFF_FFFF_0000_0000 == signature {
-                let key = Int(slot.meta & 0xFFFF_FFFF) - 1
-                if bytes.count <= 8 || tailEquals(key, bytes) { return (Int32(key), index, prefix, signature) }
+            if slot.isEmpty { return (nil, index, probe) }
+            if probe.matches(slot), bytes.count <= 8 || tailEquals(slot.key, bytes) {
+                return (Int32(slot.key), index, probe)
             }
             index = (index + 1) & mask
         }
@@ -104,27 +94,19 @@ struct KeyInterner: ~Copyable {
     }
 
     private mutating func grow() {
-        let bigger = HugePageBuffer<Slot>(count: table.buffer.count * 2)
+        let bigger = HugePageBuffer<KeySlot>(count: table.buffer.count * 2)
         let newMask = bigger.buffer.count - 1
         let arena = names.bytes
         arena.withUnsafeBufferPointer { stored in
-            for slot in table.buffer where slot.meta != 0 {
-                let key = Int(slot.meta & 0xFFFF_FFFF) - 1
-                let hash = Self.hash(UnsafeBufferPointer(rebasing: stored[names.range(at: key)]))
+            for slot in table.buffer where !slot.isEmpty {
+                let hash = Self.hash(UnsafeBufferPointer(rebasing: stored[names.range(at: slot.key)]))
                 var index = Int(truncatingIfNeeded: hash) & newMask
-                while bigger.buffer[index].meta != 0 { index = (index + 1) & newMask }
+                while !bigger.buffer[index].isEmpty { index = (index + 1) & newMask }
                 bigger.buffer[index] = slot
             }
         }
         table = bigger
         mask = newMask
-    }
-
-    @inline(__always)
-    private static func prefix(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var value: UInt64 = 0
-        for (offset, byte) in bytes.prefix(8).enumerated() { value |= UInt64(byte) << (8 * UInt64(offset)) }
-        return value
     }
 
     /// FNV-1a, then a final mix so both ends (slot index and tag) are well spread.
