@@ -1,3 +1,5 @@
+import OrgLensModel
+
 /// How a CSV export is written: the delimiter (nil = detect from the header line) and the text encoding.
 public struct CSVDialect: Sendable, Hashable {
     public var delimiter: UInt8?
@@ -47,6 +49,8 @@ public struct CSVLimits: Sendable, Hashable {
     /// Rejected rows kept whole (for quarantine.csv); beyond them rows are only counted, so a file of
     /// nothing but malformed rows is read in bounded memory.
     public var maxKeptRejections = 1_000_000
+    /// The most text one column may hold; a source past it is refused (exit 65).
+    public var maxColumnBytes = TextColumn.maxBytes
 
     public init(maxFieldBytes: Int = 1 << 20, maxRecordBytes: Int = 64 << 20, maxRawBytes: Int = 64 << 10) {
         self.maxFieldBytes = maxFieldBytes

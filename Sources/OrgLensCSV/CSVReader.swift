@@ -125,6 +125,9 @@ public struct CSVReader: Sendable {
                 assembler = RecordAssembler(layout: layout, delimiter: record.format.delimiter, limits: limits)
             } else {
                 assembler!.add(record)
+                if let overflow = assembler!.overflow {
+                    throw overflow.error(source: source, lineBase: 0, limit: limits.maxColumnBytes)
+                }
             }
             return true
         }

@@ -66,6 +66,11 @@ final class FieldSplitter {
         }
     }
 
+    /// The first output column holding more than `bytes` bytes of text.
+    func column(over bytes: Int) -> Int? {
+        sink.pointee.columns.firstIndex { $0.byteCount > bytes }
+    }
+
     /// Takes back the values a rejected record appended: every column is cut to at most `count` values.
     func truncate(toCount count: Int) {
         for index in sink.pointee.columns.indices { sink.pointee.columns[index].truncate(toCount: count) }

@@ -71,6 +71,9 @@ struct ParallelParse {
                 if let line = chunk.unterminatedLine {
                     try CSVReader.checkTerminated(line: line + lineBase, source: layout.source)
                 }
+                if let overflow = chunk.table.overflow {
+                    throw overflow.error(source: layout.source, lineBase: lineBase, limit: limits.maxColumnBytes)
+                }
                 merged = (consume chunk).table
                 for line in merged.lines.indices { merged.lines[line] += lineBase }
                 merged.rejections = merged.rejections.map { $0.movingLine(by: lineBase) }
@@ -94,6 +97,17 @@ struct ParallelParse {
         if let line = chunk.unterminatedLine {
             try CSVReader.checkTerminated(line: line + lineBase, source: layout.source)
         }
+        if let overflow = chunk.table.overflow {
+            throw overflow.error(source: layout.source, lineBase: lineBase, limit: limits.maxColumnBytes)
+        }
+        // Each chunk fits on its own; together they may not.
+        if let column = merged.columns.indices.first(where: {
+            merged.columns[$0].byteCount + chunk.table.columns[$0].byteCount > limits.maxColumnBytes
+        }) {
+            throw RunError.columnTooLarge(
+                source: layout.source, field: layout.fields[column], line: (chunk.table.lines.first ?? 0) + lineBase,
+                limit: limits.maxColumnBytes)
+        }
         TextColumn.append(chunk.table.columns, to: &merged.columns, workers: workers)
         merged.lines.append(contentsOf: chunk.table.lines.lazy.map { $0 + lineBase })
         let room = max(0, limits.maxKeptRejections - merged.rejections.count)
@@ -114,7 +128,7 @@ struct ParallelParse {
             } else {
                 assembler.add(record)
             }
-            return true
+            return assembler.overflow == nil
         }
         return ChunkResult(table: assembler.finish(), stop: stop, unterminatedLine: unterminatedLine)
     }

@@ -9,6 +9,19 @@ struct PartialTable {
     var rowsRead = 0
     /// Rejected rows past `CSVLimits.maxKeptRejections`: counted, not kept.
     var rejectionsNotKept = 0
+    /// The record that would have taken a column past `CSVLimits.maxColumnBytes` (reading stopped there).
+    var overflow: ColumnOverflow?
+}
+
+/// A column that cannot take the next record: the source is refused.
+struct ColumnOverflow: Sendable {
+    let field: String
+    /// Chunk-relative, like every line of a `PartialTable`.
+    let line: Int
+
+    func error(source: String, lineBase: Int, limit: Int) -> RunError {
+        .columnTooLarge(source: source, field: field, line: line + lineBase, limit: limit)
+    }
 }
 
 /// Turns scanned data records into columns: each record is checked (flaws found by the scan,
@@ -22,6 +35,11 @@ struct RecordAssembler {
     private var rejectionsNotKept = 0
     /// One string per distinct field-count message: a million bad rows share a handful.
     private var rowsRead = 0
+    /// Bytes of the records split so far: no column holds more, so columns are measured only past the limit.
+    private var splitBytes = 0
+    /// Set when a record would take a column past `limits.maxColumnBytes`; that record is not added and the
+    /// reader stops.
+    private(set) var overflow: ColumnOverflow?
 
     /// `expectedBytes`: how much of the file this assembler may see, to size its columns once.
     init(layout: HeaderLayout, delimiter: UInt8, limits: CSVLimits, expectedBytes: Int = 0) {
@@ -48,6 +66,13 @@ struct RecordAssembler {
         // Every accepted row adds one value to each column the header has, so the row's own values
         // are those past `accepted` (columns the header lacks stay empty).
         let accepted = lines.count
+        if splitBytes + record.bytes.count > limits.maxColumnBytes,
+            let column = splitter.column(over: limits.maxColumnBytes - record.bytes.count)
+        {
+            overflow = ColumnOverflow(field: layout.fields[column], line: record.line)
+            return
+        }
+        splitBytes += record.bytes.count
         let outcome = splitter.split(record.bytes)
         let identifier = layout.identifierColumn.flatMap { splitter.lastValue(inColumn: $0, ifCountExceeds: accepted) }
         switch outcome {
@@ -73,7 +98,7 @@ struct RecordAssembler {
     func finish() -> PartialTable {
         PartialTable(
             columns: splitter.takeColumns(), lines: lines, rejections: rejections, rowsRead: rowsRead,
-            rejectionsNotKept: rejectionsNotKept)
+            rejectionsNotKept: rejectionsNotKept, overflow: overflow)
     }
 
     private mutating func reject(

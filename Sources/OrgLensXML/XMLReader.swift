@@ -6,6 +6,8 @@ public struct XMLLimits: Sendable, Hashable {
     public var maxFieldBytes: Int
     public var maxDepth: Int
     public var maxRawBytes: Int
+    /// The most text one column may hold; a source past it is refused (exit 65).
+    public var maxColumnBytes = TextColumn.maxBytes
 
     public init(maxFieldBytes: Int = 1 << 20, maxDepth: Int = 256, maxRawBytes: Int = 64 << 10) {
         self.maxFieldBytes = maxFieldBytes
@@ -48,11 +50,12 @@ public struct XMLReader: Sendable {
             collector: plan,
             table: TableBuilder(
                 source: displayPath, columns: selectors.map { $0 == nil ? nil : TextColumn() },
-                identifierIndex: fields.firstIndex(of: identifierField), maxFieldBytes: limits.maxFieldBytes))
+                identifierIndex: fields.firstIndex(of: identifierField), maxFieldBytes: limits.maxFieldBytes,
+                maxColumnBytes: limits.maxColumnBytes))
         guard workers > 1 else {
             var source = try eventSource(plan: plan, hashing: true)
             while let batch = try source.next() { sink.consume(batch) }
-            return sink.table.rawTable(fields: fields, file: source.reader.fileInfo)
+            return try sink.table.rawTable(fields: fields, file: source.reader.fileInfo)
         }
         let channel = RecordEventChannel()
         let (_, parsed, hashed) = concurrently(
@@ -69,7 +72,7 @@ public struct XMLReader: Sendable {
                 Result { () throws(RunError) in try ByteBlockReader(path: path).hashToEnd(displayPath: displayPath) }
             })
         try parsed.get()
-        return sink.table.rawTable(fields: fields, file: try hashed.get())
+        return try sink.table.rawTable(fields: fields, file: try hashed.get())
     }
 
     static func doctypeMessage(_ displayPath: String) -> String {
@@ -104,18 +107,26 @@ struct TableBuilder {
     var columns: [TextColumn?]
     let identifierIndex: Int?
     let maxFieldBytes: Int
+    let maxColumnBytes: Int
     var lines: [Int] = []
     var rejections: [Rejection] = []
     var rowsRead = 0
+    /// The column and line of the first record that did not fit; later records are not kept.
+    var overflow: (column: Int, line: Int)?
 
-    init(source: String, columns: [TextColumn?], identifierIndex: Int?, maxFieldBytes: Int) {
+    init(
+        source: String, columns: [TextColumn?], identifierIndex: Int?, maxFieldBytes: Int,
+        maxColumnBytes: Int = TextColumn.maxBytes
+    ) {
         self.source = source
         self.columns = columns
         self.identifierIndex = identifierIndex
         self.maxFieldBytes = maxFieldBytes
+        self.maxColumnBytes = maxColumnBytes
     }
 
     mutating func finish(_ collector: RecordCollector, line: Int) {
+        guard overflow == nil else { return }
         rowsRead += 1
         if collector.flaw != nil {
             let identifier = identifierIndex.flatMap { collector.value(ofField: $0) }
@@ -126,13 +137,23 @@ struct TableBuilder {
                     employeeID: identifier.map { String(decoding: $0, as: UTF8.self) } ?? "", record: nil))
             return
         }
+        if let column = columns.indices.first(where: {
+            (columns[$0]?.byteCount ?? 0) + (collector.value(ofField: $0)?.count ?? 0) > maxColumnBytes
+        }) {
+            overflow = (column, line)
+            return
+        }
         for index in columns.indices where columns[index] != nil {
             columns[index]!.append(collector.value(ofField: index) ?? [])
         }
         lines.append(line)
     }
 
-    func rawTable(fields: [String], file: SourceFileInfo) -> RawTable {
+    func rawTable(fields: [String], file: SourceFileInfo) throws(RunError) -> RawTable {
+        if let overflow {
+            throw .columnTooLarge(
+                source: source, field: fields[overflow.column], line: overflow.line, limit: maxColumnBytes)
+        }
         var table = RawTable(source: source, fields: fields, columns: columns, file: file)
         table.lines = lines
         table.rejections = rejections

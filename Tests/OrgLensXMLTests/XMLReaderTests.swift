@@ -150,3 +150,26 @@ import Testing
         #expect(error?.status == .usage)
     }
 }
+
+/// The XML reader refuses a column past its limit (`TextColumn.maxBytes`, lowered here) as the CSV reader does.
+@Suite struct XMLColumnLimitTests {
+    @Test(arguments: [1, 2])
+    func aColumnPastTheLimitIsRefusedAtItsRecord(workers: Int) throws {
+        var document = "<root>\n"
+        for index in 0..<100 {
+            document += "<p><Emp>E\(index)</Emp><Note>\(String(repeating: "n", count: 50))</Note></p>\n"
+        }
+        document += "</root>\n"
+        var limits = XMLLimits()
+        limits.maxColumnBytes = 1_000
+        let directory = TemporaryDirectory()
+        let map = try mapping("p", ["employee_id": "Emp", "name": "Note"])
+        let error = #expect(throws: RunError.self) {
+            try readXML(bytes: Array(document.utf8), mapping: map, limits: limits, workers: workers, in: directory)
+        }
+        #expect(error?.status == .badData)
+        // 20 notes of 50 bytes fill the column; the 21st record, on line 22, does not fit.
+        #expect(
+            error?.message.hasPrefix("people.xml:22: the name column holds more than 1000 bytes of text") == true)
+    }
+}
