@@ -5,3 +5,7 @@
 static inline void orglens_prefetch_for_write(const void *address) {
     __builtin_prefetch(address, 1, 3);
 }
+
+static inline void orglens_prefetch_for_read(const void *address) {
+    __builtin_prefetch(address, 0, 3);
+}

@@ -47,10 +47,11 @@ public enum CatalogLinks {
     {
         var rejections = dependencies.rejections
         var edges: [UInt64] = []
-        for row in dependencies.rows {
-            let fromKey = services.index.key(of: row.from)
-            let toKey = services.index.key(of: row.to)
-            guard let fromKey, let toKey else {
+        let fromKeys = services.index.keys(of: dependencies.rows.map(\.from))
+        let toKeys = services.index.keys(of: dependencies.rows.map(\.to))
+        for (index, row) in dependencies.rows.enumerated() {
+            guard let fromKey = fromKeys[index], let toKey = toKeys[index] else {
+                let (fromKey, toKey) = (fromKeys[index], toKeys[index])
                 let missing = [fromKey == nil ? row.from : nil, toKey == nil ? row.to : nil].compactMap { $0 }
                 rejections.append(
                     Rejection(

@@ -17,11 +17,9 @@ public struct TeamMembership: Sendable {
         if let column = people.teamIDs {
             let chunks = parallelChunks(count: people.count, workers: workers, serialThreshold: 16_384) { range in
                 column.bytes.withUnsafeBufferPointer { bytes in
-                    range.map { person -> Int32 in
-                        let trimmed = column.trimmedRange(at: Int(people.record[person]))
-                        guard !trimmed.isEmpty else { return -1 }
-                        return teams.index.key(of: UnsafeBufferPointer(rebasing: bytes[trimmed])) ?? unknownTeam
-                    }
+                    let trimmed = range.map { column.trimmedRange(at: Int(people.record[$0])) }
+                    let keys = teams.index.keys(count: trimmed.count, in: bytes) { trimmed[$0] }
+                    return zip(trimmed, keys).map { range, key in range.isEmpty ? -1 : key ?? unknownTeam }
                 }
             }
             personTeam = Array(chunks.joined())
@@ -47,17 +45,13 @@ public struct TeamMembership: Sendable {
         // a serial scan (keys are distinct, so at most one matches each lead).
         let chunks = parallelChunks(count: keys.count, workers: workers, serialThreshold: 65_536) { range in
             keys.bytes.withUnsafeBufferPointer { bytes in
-                var found: [(lead: Int32, key: Int32)] = []
-                for key in range where people.keyStates[key] == .inOrg {
-                    if let lead = index.key(of: UnsafeBufferPointer(rebasing: bytes[keys.range(at: key)])) {
-                        found.append((lead, Int32(key)))
-                    }
-                }
-                return found
+                let inOrg = range.filter { people.keyStates[$0] == .inOrg }
+                let leads = index.keys(count: inOrg.count, in: bytes) { keys.range(at: inOrg[$0]) }
+                return zip(inOrg, leads).compactMap { key, lead in lead.map { (lead: $0, key: Int32(key)) } }
             }
         }
         var person = [Int32](repeating: -2, count: distinct.count)
         for (lead, key) in chunks.joined() { person[Int(lead)] = key }
-        return leadIDs.map { lead in lead.isEmpty ? -1 : person[Int(index.key(of: lead)!)] }
+        return zip(leadIDs, index.keys(of: leadIDs)).map { lead, key in lead.isEmpty ? -1 : person[Int(key!)] }
     }
 }

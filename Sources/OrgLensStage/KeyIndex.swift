@@ -1,3 +1,4 @@
+internal import CPrefetch
 public import OrgLensModel
 
 /// A frozen id → key table for the catalogs (teams, services), shared between stages.
@@ -15,7 +16,7 @@ public struct KeyIndex: Sendable {
     public init(names: TextColumn) {
         var size = 16
         while size < names.count * 2 { size <<= 1 }
-        var slots = [KeySlot](repeating: KeySlot(prefix: 0, meta: 0), count: size)
+        var slots = KeySlot.emptyTable(count: size)
         names.bytes.withUnsafeBufferPointer { bytes in
             for key in 0..<names.count {
                 let id = UnsafeBufferPointer(rebasing: bytes[names.range(at: key)])
@@ -39,16 +40,58 @@ public struct KeyIndex: Sendable {
 
     /// The key of the id spelled by `bytes`, if it is one.
     public func key(of bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
-        let hash = KeyInterner.hash(bytes)
-        let probe = KeySlot.Probe(bytes, hash: hash)
-        return slots.withUnsafeBufferPointer { slots in
-            var index = Int(truncatingIfNeeded: hash) & mask
-            while true {
-                let slot = slots[index]
-                if slot.isEmpty { return nil }
-                if probe.matches(slot), bytes.count <= 8 || tailEquals(slot.key, bytes) { return Int32(slot.key) }
-                index = (index + 1) & mask
+        slots.withUnsafeBufferPointer { probe(bytes, hash: KeyInterner.hash(bytes), in: $0) }
+    }
+
+    /// The key of each of `count` ids, id `i` spelled by `bytes[range(i)]` (nil: no key; an empty id has none).
+    ///
+    /// Every lookup in a table larger than the cache is one cache miss; here they are made in batches, each
+    /// batch's slots asked for before any of them is probed, so the misses overlap instead of following each other.
+    public func keys(
+        count: Int, in bytes: UnsafeBufferPointer<UInt8>, range: (Int) -> Range<Int>
+    ) -> [Int32?] {
+        var result = [Int32?](repeating: nil, count: count)
+        var batch: [(range: Range<Int>, hash: UInt64)] = []
+        batch.reserveCapacity(Self.batchSize)
+        slots.withUnsafeBufferPointer { slots in
+            for start in stride(from: 0, to: count, by: Self.batchSize) {
+                batch.removeAll(keepingCapacity: true)
+                for index in start..<min(start + Self.batchSize, count) {
+                    let bounds = range(index)
+                    let hash = KeyInterner.hash(UnsafeBufferPointer(rebasing: bytes[bounds]))
+                    orglens_prefetch_for_read(slots.baseAddress! + (Int(truncatingIfNeeded: hash) & mask))
+                    batch.append((bounds, hash))
+                }
+                for (offset, entry) in batch.enumerated() where !entry.range.isEmpty {
+                    result[start + offset] = probe(
+                        UnsafeBufferPointer(rebasing: bytes[entry.range]), hash: entry.hash, in: slots)
+                }
             }
+        }
+        return result
+    }
+
+    /// `keys(count:in:range:)` for ids held as strings.
+    public func keys(of ids: [String]) -> [Int32?] {
+        var column = TextColumn()
+        column.reserveCapacity(values: ids.count, bytes: ids.count * 8)
+        for id in ids { column.append(id.utf8) }
+        return column.bytes.withUnsafeBufferPointer { keys(count: column.count, in: $0, range: column.range(at:)) }
+    }
+
+    private static let batchSize = 16
+
+    @inline(__always)
+    private func probe(
+        _ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, in slots: UnsafeBufferPointer<KeySlot>
+    ) -> Int32? {
+        let probe = KeySlot.Probe(bytes, hash: hash)
+        var index = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let slot = slots[index]
+            if slot.isEmpty { return nil }
+            if probe.matches(slot), bytes.count <= 8 || tailEquals(slot.key, bytes) { return Int32(slot.key) }
+            index = (index + 1) & mask
         }
     }
 

@@ -1,9 +1,11 @@
+import OrgLensSystem
+
 /// One slot of the open-addressing tables over id bytes (`KeyInterner`, `KeyIndex`).
 ///
 /// It holds the id's first 8 bytes, its length and a hash tag beside the key, so that ids of up to 8 bytes
 /// (most HR, team and service ids) resolve inside one cache line, and a miss is told without touching the byte
 /// arena where the full ids live. An all-zero slot is empty.
-struct KeySlot: BitwiseCopyable {
+struct KeySlot: BitwiseCopyable, Sendable {
     /// First 8 bytes of the id, zero-padded, little-endian.
     var prefix: UInt64
     /// key + 1 (0 = empty) in the low 32 bits, length in the next 16, hash tag in the top 16.
@@ -33,5 +35,17 @@ struct KeySlot: BitwiseCopyable {
         }
 
         func slot(key: Int) -> KeySlot { KeySlot(prefix: prefix, meta: signature | UInt64(key + 1)) }
+    }
+}
+
+extension KeySlot {
+    /// `count` empty slots in memory the kernel is asked to back with 2 MiB pages: tables probed at random miss
+    /// the TLB on almost every probe with 4 KiB pages, and huge pages remove most of those misses.
+    static func emptyTable(count: Int) -> [KeySlot] {
+        [KeySlot](unsafeUninitializedCapacity: count) { buffer, initialized in
+            POSIX.adviseHugePages(UnsafeMutableRawBufferPointer(buffer))
+            buffer.initialize(repeating: KeySlot(prefix: 0, meta: 0))
+            initialized = count
+        }
     }
 }

@@ -208,4 +208,15 @@ extension POSIX {
 
     /// Returns memory from `mapZeroed`.
     public static func unmap(_ base: UnsafeMutableRawPointer, bytes: Int) { munmap(base, bytes) }
+
+    /// Asks the kernel to back the whole 2 MiB pages inside `buffer` with huge pages when they are first touched
+    /// (a hint: the contents are unchanged, and a kernel that declines changes nothing).
+    public static func adviseHugePages(_ buffer: UnsafeMutableRawBufferPointer) {
+        let hugePage = 2 << 20
+        guard let base = buffer.baseAddress, buffer.count >= hugePage else { return }
+        let start = (Int(bitPattern: base) + hugePage - 1) / hugePage * hugePage
+        let end = (Int(bitPattern: base) + buffer.count) / hugePage * hugePage
+        guard end > start, let aligned = UnsafeMutableRawPointer(bitPattern: start) else { return }
+        madvise(aligned, end - start, MADV_HUGEPAGE)
+    }
 }
