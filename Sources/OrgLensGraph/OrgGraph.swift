@@ -61,6 +61,21 @@ public struct OrgGraph: Sendable {
         children[Int(childStart[person])..<Int(childStart[person + 1])]
     }
 
+    /// The same org with people numbered in reporting order (`order` becomes 0, 1, 2, …): every pass that walks
+    /// the org top-down or bottom-up then reads its arrays front to back, a manager's reports sit side by side,
+    /// and a manager's index is below their reports'. With people in export order those passes jump through
+    /// memory on every step, which at millions of people costs more than the arithmetic.
+    /// `order[p]` is the person `p` was.
+    func inReportingOrder() -> (graph: OrgGraph, order: [Int32]) {
+        var rank = [Int32](repeating: 0, count: count)
+        for (position, person) in order.enumerated() { rank[Int(person)] = Int32(position) }
+        let graph = OrgGraph(
+            keys: keys, personKey: order.map { personKey[Int($0)] },
+            parent: order.map { parent[Int($0)] < 0 ? -1 : rank[Int(parent[Int($0)])] },
+            top: order.map { top[Int($0)] })
+        return (graph, order)
+    }
+
     init(keys: TextColumn, personKey: [Int32], parent: [Int32], top: [Top]) {
         self.keys = keys
         self.personKey = personKey

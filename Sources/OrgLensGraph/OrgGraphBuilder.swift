@@ -31,12 +31,13 @@ public enum OrgGraphBuilder {
         for (index, person) in kept.enumerated() { newIndex[person] = Int32(index) }
         let personKey = kept.map { staged.personKey[$0] }
         let tops = classifyTops(staged, kept: kept, newIndex: newIndex, inLoop: inLoop, links: &links)
-        let graph = OrgGraph(keys: staged.keys, personKey: personKey, parent: tops.parent, top: tops.top)
+        let (graph, order) = OrgGraph(keys: staged.keys, personKey: personKey, parent: tops.parent, top: tops.top)
+            .inReportingOrder()
         var personOfKey = [Int32](repeating: -1, count: staged.keys.count)
-        for (person, key) in personKey.enumerated() { personOfKey[Int(key)] = Int32(person) }
+        for (person, key) in graph.personKey.enumerated() { personOfKey[Int(key)] = Int32(person) }
         return Result(
             graph: graph, findings: links.findings, rejections: loopRejections, roots: tops.roots,
-            orphans: tops.orphans, personOfKey: personOfKey, stagedPerson: kept.map { Int32($0) })
+            orphans: tops.orphans, personOfKey: personOfKey, stagedPerson: order.map { Int32(kept[Int($0)]) })
     }
 
     /// Manager references as staged people, and why the rest resolve to no one.

@@ -96,6 +96,7 @@ public struct CostRollups: Sendable {
 
         var figureIndex = [Int32](repeating: -1, count: count)
         var managerFigures: [CostFigures] = []
+        managerFigures.reserveCapacity(isManager.lazy.filter { $0 }.count)
         for person in 0..<count where isManager[person] {
             figureIndex[person] = Int32(managerFigures.count)
             managerFigures.append(

@@ -17,6 +17,7 @@ enum ServiceOwnership {
         var records: [ServiceRecord] = []
         var findings: [Finding] = []
         let order = services.index.names.sorted(Array(0..<services.index.count))
+        records.reserveCapacity(order.count)
         let teamIDs = catalog.teams.index
         for service in order {
             let owners = services.owners[service].filter { !catalog.removed[Int($0)] }

@@ -35,6 +35,8 @@ public enum TeamMetrics {
         var findings: [Finding] = []
         var records: [TeamRecord] = []
         let order = catalog.teams.index.names.sorted((0..<teamCount).filter { !catalog.removed[$0] })
+        // Sized once: grown by doubling, the records of a million-team catalog would briefly be held twice.
+        records.reserveCapacity(order.count)
         for team in order {
             let shape = shapes[team]
             let id = catalog.teams.index.id(Int32(team))

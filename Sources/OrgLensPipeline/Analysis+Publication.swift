@@ -53,7 +53,7 @@ extension Analysis {
             files.append(ManifestDocument.Input(file: part.file, dataQuality: part.quality))
         }
         assert(quality.allSatisfy { $0.isBalanced }, "every row must be accounted for")
-        let findings = given + (history.changes?.findings ?? [])
+        let findings = history.changes.map { given + $0.findings } ?? given
         let costSection = metrics.costs.map {
             CostSection(
                 rollups: $0, currency: request.costs.currency, allInMultiplier: request.costs.allInMultiplier,

@@ -28,6 +28,25 @@ extension OrgGraph {
         #expect(order.firstIndex(of: "B")! < order.firstIndex(of: "C")!)
     }
 
+    /// People are numbered in reporting order: the top-down order is 0, 1, 2, …, every manager comes before their
+    /// reports, a manager's reports are numbered side by side, and each person still maps to their own row.
+    @Test func peopleAreNumberedInReportingOrder() {
+        let rows = [("C", "B"), ("E", "D"), ("D", "A"), ("B", "A"), ("A", ""), ("F", "B"), ("O", "nobody")]
+        let table = PeopleTable.make(managers: rows)
+        let built = buildGraph(table)
+        let graph = built.graph
+        #expect(graph.order == (0..<Int32(graph.count)).map { $0 })
+        #expect((0..<graph.count).allSatisfy { graph.parent[$0] < Int32($0) })
+        #expect(graph.ids == ["A", "O", "D", "B", "E", "C", "F"])
+        for person in 0..<graph.count {
+            let record = Int(built.stagedPerson[person])
+            #expect(table.column("employee_id")!.string(at: record) == graph.ids[person])
+            #expect(built.personOfKey[Int(graph.personKey[person])] == Int32(person))
+        }
+        #expect(graph.reports(of: 0).map { graph.ids[Int($0)] } == ["D", "B"])
+        #expect(graph.reports(of: 3).map { graph.ids[Int($0)] } == ["C", "F"])
+    }
+
     @Test func everyMemberOfALoopIsQuarantinedAndTheLoopNamed() {
         let built = buildGraph(
             PeopleTable.make(managers: [("A", ""), ("L3", "L2"), ("L1", "L3"), ("L2", "L1"), ("X", "L2")]))
