@@ -9,27 +9,44 @@ public enum PersonCostInputs {
     /// anything is published.
     public static func make(
         staged: StagedPeople, built: OrgGraphBuilder.Result, isContractor: [Bool], allInMultiplier: ExactDecimal,
-        rate rateOf: (_ code: String, _ people: Int) throws(RunError) -> ExactDecimal
+        workers: Int = 1, rate rateOf: (_ code: String, _ people: Int) throws(RunError) -> ExactDecimal
     ) throws(RunError) -> PersonCosts? {
         guard let pay = staged.pay else { return nil }
-        var peoplePerCurrency = [Int](repeating: 0, count: pay.currencies.count)
-        for person in built.stagedPerson where pay.currency[Int(person)] >= 0 {
-            peoplePerCurrency[Int(pay.currency[Int(person)])] += 1
+        let stagedPerson = built.stagedPerson
+        // People are in reporting order, their pay in export order: each pass over them gathers, so both run on
+        // the workers.
+        let currencyCount = pay.currencies.count
+        var peoplePerCurrency = [Int](repeating: 0, count: currencyCount)
+        for counts in parallelChunks(
+            count: stagedPerson.count, workers: workers, serialThreshold: 65_536,
+            { range in
+                var counts = [Int](repeating: 0, count: currencyCount)
+                for index in range where pay.currency[Int(stagedPerson[index])] >= 0 {
+                    counts[Int(pay.currency[Int(stagedPerson[index])])] += 1
+                }
+                return counts
+            })
+        {
+            for currency in counts.indices { peoplePerCurrency[currency] += counts[currency] }
         }
         let multiplier = allInMultiplier
-        var rate: [ExactDecimal] = []
+        var scaling: [CentsScaling] = []
         for (index, code) in pay.currencies.enumerated() {
-            rate.append(peoplePerCurrency[index] == 0 ? ExactDecimal("0")! : try rateOf(code, peoplePerCurrency[index]))
+            let rate = peoplePerCurrency[index] == 0 ? ExactDecimal("0")! : try rateOf(code, peoplePerCurrency[index])
+            scaling.append(CentsScaling([rate, multiplier]))
         }
-        let costMinor = built.stagedPerson.map { person -> Int64 in
-            let salary = pay.salaryMicro[Int(person)]
-            guard salary >= 0 else { return -1 }
-            let currency = pay.currency[Int(person)]
-            // Exact decimals, rounded once per person to the cent, then summed as integers: the same bytes
-            // for any worker count, and half cents round alike in every currency.
-            return ExactDecimal.cents(
-                micro: salary, times: currency < 0 ? [multiplier] : [rate[Int(currency)], multiplier])
-        }
+        let (byCurrency, noCurrency) = (scaling, CentsScaling([multiplier]))
+        let costMinor = parallelChunks(count: stagedPerson.count, workers: workers, serialThreshold: 65_536) { range in
+            range.map { index -> Int64 in
+                let person = Int(stagedPerson[index])
+                let salary = pay.salaryMicro[person]
+                guard salary >= 0 else { return -1 }
+                let currency = pay.currency[person]
+                // Exact decimals, rounded once per person to the cent, then summed as integers: the same bytes
+                // for any worker count, and half cents round alike in every currency.
+                return (currency < 0 ? noCurrency : byCurrency[Int(currency)]).cents(micro: salary)
+            }
+        }.flatMap { $0 }
         return PersonCosts(costMinor: costMinor, isContractor: isContractor)
     }
 

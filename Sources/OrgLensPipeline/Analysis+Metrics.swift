@@ -21,7 +21,7 @@ extension Analysis {
         let isContractor = PersonCostInputs.contractors(staged: staged, built: built)
         let personCosts = try PersonCostInputs.make(
             staged: staged, built: built, isContractor: isContractor, allInMultiplier: request.costs.allInMultiplier,
-            rate: request.costs.rate(for:people:))
+            workers: request.workers, rate: request.costs.rate(for:people:))
         let countsInSpan = request.costs.contractorsInSpans ? nil : isContractor.map { !$0 }
         let catalog = graph.linked?.catalog
         let (spans, teamReport, rollups) = concurrently(
