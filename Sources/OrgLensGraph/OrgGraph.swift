@@ -69,11 +69,33 @@ public struct OrgGraph: Sendable {
     func inReportingOrder() -> (graph: OrgGraph, order: [Int32]) {
         var rank = [Int32](repeating: 0, count: count)
         for (position, person) in order.enumerated() { rank[Int(person)] = Int32(position) }
+        // Breadth-first, the tops come first and then everyone else as the reports of person 0, 1, 2, … in turn:
+        // the reports of each person are the next run of positions, and the child array lists those positions.
+        let tops = order.prefix { parent[Int($0)] < 0 }.count
+        var childStart = [Int32](repeating: 0, count: count + 1)
+        for (position, person) in order.enumerated() {
+            childStart[position + 1] = childStart[position] + Int32(directReports(of: Int(person)))
+        }
         let graph = OrgGraph(
             keys: keys, personKey: order.map { personKey[Int($0)] },
             parent: order.map { parent[Int($0)] < 0 ? -1 : rank[Int(parent[Int($0)])] },
-            top: order.map { top[Int($0)] })
+            top: order.map { top[Int($0)] }, childStart: childStart, children: Array(Int32(tops)..<Int32(count)),
+            layer: order.map { layer[Int($0)] }, order: Array(0..<Int32(count)))
         return (graph, order)
+    }
+
+    private init(
+        keys: TextColumn, personKey: [Int32], parent: [Int32], top: [Top], childStart: [Int32], children: [Int32],
+        layer: [Int32], order: [Int32]
+    ) {
+        self.keys = keys
+        self.personKey = personKey
+        self.parent = parent
+        self.top = top
+        self.childStart = childStart
+        self.children = children
+        self.layer = layer
+        self.order = order
     }
 
     init(keys: TextColumn, personKey: [Int32], parent: [Int32], top: [Top]) {
