@@ -32,28 +32,40 @@ public enum TeamMetrics {
             if fromHead >= 0, toHead >= 0, fromHead != toHead { crossOrgDependencies[from] += 1 }
         }
 
-        var findings: [Finding] = []
-        var records: [TeamRecord] = []
         let order = catalog.teams.index.names.sorted((0..<teamCount).filter { !catalog.removed[$0] })
+        // Each record makes its ids into strings: the records are made in chunks on the workers, in order.
+        let counts = (owned: servicesOwned, outbound: outbound, inbound: inbound, crossOrg: crossOrgDependencies)
+        let chunks = parallelChunks(count: order.count, workers: workers, serialThreshold: 4096) { range in
+            var records: [TeamRecord] = []
+            records.reserveCapacity(range.count)
+            var findings: [Finding] = []
+            for team in order[range] {
+                let shape = shapes[team]
+                let id = catalog.teams.index.id(Int32(team))
+                let lead = catalog.lead[team]
+                records.append(
+                    TeamRecord(
+                        team: Int32(team), id: id, name: catalog.teams.names[team], type: catalog.teams.types[team],
+                        size: shape.size,
+                        leadID: lead >= 0 ? graph.id(Int(lead)) : nil, reportingManagers: shape.reportingManagers,
+                        alignment: shape.alignment,
+                        owningManager: shape.owningManager >= 0 ? graph.id(Int(shape.owningManager)) : nil,
+                        orgHead: shape.orgHead >= 0 ? graph.id(Int(shape.orgHead)) : nil, crossOrg: shape.crossOrg,
+                        servicesOwned: services == nil ? nil : counts.owned[team],
+                        outboundTeams: teamDependencies == nil ? nil : counts.outbound[team],
+                        inboundTeams: teamDependencies == nil ? nil : counts.inbound[team],
+                        crossOrgDependencies: teamDependencies == nil ? nil : counts.crossOrg[team]))
+                findings += teamFindings(id: id, shape: shape, sizes: sizes)
+            }
+            return (records, findings)
+        }
+        var records: [TeamRecord] = []
         // Sized once: grown by doubling, the records of a million-team catalog would briefly be held twice.
         records.reserveCapacity(order.count)
-        for team in order {
-            let shape = shapes[team]
-            let id = catalog.teams.index.id(Int32(team))
-            let lead = catalog.lead[team]
-            records.append(
-                TeamRecord(
-                    team: Int32(team), id: id, name: catalog.teams.names[team], type: catalog.teams.types[team],
-                    size: shape.size,
-                    leadID: lead >= 0 ? graph.id(Int(lead)) : nil, reportingManagers: shape.reportingManagers,
-                    alignment: shape.alignment,
-                    owningManager: shape.owningManager >= 0 ? graph.id(Int(shape.owningManager)) : nil,
-                    orgHead: shape.orgHead >= 0 ? graph.id(Int(shape.orgHead)) : nil, crossOrg: shape.crossOrg,
-                    servicesOwned: services == nil ? nil : servicesOwned[team],
-                    outboundTeams: teamDependencies == nil ? nil : outbound[team],
-                    inboundTeams: teamDependencies == nil ? nil : inbound[team],
-                    crossOrgDependencies: teamDependencies == nil ? nil : crossOrgDependencies[team]))
-            findings += teamFindings(id: id, shape: shape, sizes: sizes)
+        var findings: [Finding] = []
+        for (chunkRecords, chunkFindings) in chunks {
+            records += chunkRecords
+            findings += chunkFindings
         }
         var serviceRecords: [ServiceRecord]?
         if let services {
