@@ -15,6 +15,17 @@ public enum OrgGraphBuilder {
         public let personOfKey: [Int32]
         /// The staged person each graph person came from (loop members are gone from the graph).
         public let stagedPerson: [Int32]
+
+        /// Values kept per staged person (export order), taken into graph order (reporting order). A gather:
+        /// each read misses the cache, so it runs alone in a tight loop, on the workers, where the CPU overlaps
+        /// the misses, rather than inside a loop that does work per person.
+        @inlinable
+        public func inGraphOrder<Value: Sendable>(_ staged: [Value], workers: Int) -> [Value] {
+            let stagedPerson = stagedPerson
+            return parallelChunks(count: stagedPerson.count, workers: workers, serialThreshold: 65_536) { range in
+                range.map { staged[Int(stagedPerson[$0])] }
+            }.flatMap { $0 }
+        }
     }
 
     private enum Unresolved {

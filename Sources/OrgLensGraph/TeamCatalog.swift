@@ -64,7 +64,7 @@ public enum TeamCatalogBuilder {
             }
             return key >= 0 ? built.personOfKey[Int(key)] : -1
         }
-        var personTeam = built.stagedPerson.map { membership.personTeam[Int($0)] }
+        var personTeam = built.inGraphOrder(membership.personTeam, workers: 1)
         for person in personTeam.indices where personTeam[person] >= 0 && removed[Int(personTeam[person])] {
             personTeam[person] = -1
         }

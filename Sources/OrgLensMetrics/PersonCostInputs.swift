@@ -12,23 +12,10 @@ public enum PersonCostInputs {
         workers: Int = 1, rate rateOf: (_ code: String, _ people: Int) throws(RunError) -> ExactDecimal
     ) throws(RunError) -> PersonCosts? {
         guard let pay = staged.pay else { return nil }
-        let stagedPerson = built.stagedPerson
-        // People are in reporting order, their pay in export order: each pass over them gathers, so both run on
-        // the workers.
-        let currencyCount = pay.currencies.count
-        var peoplePerCurrency = [Int](repeating: 0, count: currencyCount)
-        for counts in parallelChunks(
-            count: stagedPerson.count, workers: workers, serialThreshold: 65_536,
-            { range in
-                var counts = [Int](repeating: 0, count: currencyCount)
-                for index in range where pay.currency[Int(stagedPerson[index])] >= 0 {
-                    counts[Int(pay.currency[Int(stagedPerson[index])])] += 1
-                }
-                return counts
-            })
-        {
-            for currency in counts.indices { peoplePerCurrency[currency] += counts[currency] }
-        }
+        let salaryMicro = built.inGraphOrder(pay.salaryMicro, workers: workers)
+        let currencyOf = built.inGraphOrder(pay.currency, workers: workers)
+        var peoplePerCurrency = [Int](repeating: 0, count: pay.currencies.count)
+        for currency in currencyOf where currency >= 0 { peoplePerCurrency[Int(currency)] += 1 }
         let multiplier = allInMultiplier
         var scaling: [CentsScaling] = []
         for (index, code) in pay.currencies.enumerated() {
@@ -36,12 +23,11 @@ public enum PersonCostInputs {
             scaling.append(CentsScaling([rate, multiplier]))
         }
         let (byCurrency, noCurrency) = (scaling, CentsScaling([multiplier]))
-        let costMinor = parallelChunks(count: stagedPerson.count, workers: workers, serialThreshold: 65_536) { range in
-            range.map { index -> Int64 in
-                let person = Int(stagedPerson[index])
-                let salary = pay.salaryMicro[person]
+        let costMinor = parallelChunks(count: salaryMicro.count, workers: workers, serialThreshold: 65_536) { range in
+            range.map { person -> Int64 in
+                let salary = salaryMicro[person]
                 guard salary >= 0 else { return -1 }
-                let currency = pay.currency[person]
+                let currency = currencyOf[person]
                 // Exact decimals, rounded once per person to the cent, then summed as integers: the same bytes
                 // for any worker count, and half cents round alike in every currency.
                 return (currency < 0 ? noCurrency : byCurrency[Int(currency)]).cents(micro: salary)
@@ -51,7 +37,9 @@ public enum PersonCostInputs {
     }
 
     /// Whether each graph person is a contractor (all false without an employment_type column).
-    public static func contractors(staged: StagedPeople, built: OrgGraphBuilder.Result) -> [Bool] {
-        built.stagedPerson.map { staged.isContractor.isEmpty ? false : staged.isContractor[Int($0)] }
+    public static func contractors(staged: StagedPeople, built: OrgGraphBuilder.Result, workers: Int = 1) -> [Bool] {
+        staged.isContractor.isEmpty
+            ? [Bool](repeating: false, count: built.graph.count)
+            : built.inGraphOrder(staged.isContractor, workers: workers)
     }
 }

@@ -18,7 +18,7 @@ extension Analysis {
         _ inputs: StagedInputs, _ graph: GraphStage, _ request: AnalysisRequest
     ) throws(RunError) -> MetricsStage {
         let (staged, built) = (inputs.staged, graph.built)
-        let isContractor = PersonCostInputs.contractors(staged: staged, built: built)
+        let isContractor = PersonCostInputs.contractors(staged: staged, built: built, workers: request.workers)
         let personCosts = try PersonCostInputs.make(
             staged: staged, built: built, isContractor: isContractor, allInMultiplier: request.costs.allInMultiplier,
             workers: request.workers, rate: request.costs.rate(for:people:))
