@@ -4,7 +4,8 @@ import OrgLensModel
 
 /// The one owner of a libcsv parser: splits a single record (already cut out by `RecordScanner`)
 /// in strict mode, copying only the selected fields straight into their output columns. A record without a
-/// quote or a line break is split without it, as it would split it (`CSVPlainRecordTests` holds the two alike).
+/// quote inside a field or a line break is split without it, as it would split it (`CSVPlainRecordTests` holds
+/// the two alike).
 /// No libcsv type or pointer leaves this file.
 final class FieldSplitter {
     enum Outcome: Equatable {
@@ -95,7 +96,7 @@ final class FieldSplitter {
     func split(_ record: UnsafeBufferPointer<UInt8>) -> Outcome {
         sink.pointee.fieldIndex = 0
         if sink.pointee.collectAll { sink.pointee.all = TextColumn() }
-        if Self.isPlain(record) { return .fields(count: splitPlain(record)) }
+        if let count = splitSimple(record) { return .fields(count: count) }
         let consumed = csv_parse(parser, record.baseAddress, record.count, Self.onField, nil, sink)
         if consumed != record.count || csv_error(parser) != CSV_SUCCESS {
             return fail(.badQuoting(offset: consumed, reason: Self.reason(csv_error(parser))))
@@ -106,34 +107,77 @@ final class FieldSplitter {
         return .fields(count: sink.pointee.fieldIndex)
     }
 
-    /// Neither a quote nor a line break: nothing libcsv could reject, and nothing its state machine is needed for.
-    private static func isPlain(_ record: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = record.baseAddress else { return true }
-        return memchr(base, 0x22, record.count) == nil && memchr(base, 0x0A, record.count) == nil
-            && memchr(base, 0x0D, record.count) == nil
+    /// A record split as libcsv splits it, when its fields are simple: unquoted fields (spaces and tabs trimmed from
+    /// both ends) and quoted ones without a quote inside (kept verbatim; spaces after the closing quote dropped).
+    /// A record of nothing but spaces and tabs has no field at all. Anything else (an escaped quote, a line break,
+    /// what strict mode rejects) is nil and left to libcsv. Most records are simple, and splitting them here
+    /// spares libcsv's byte-at-a-time copy of every field and a call back per field.
+    private func splitSimple(_ record: UnsafeBufferPointer<UInt8>) -> Int? {
+        withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: Self.simpleFieldLimit) { fields in
+            guard let count = Self.simpleFields(record, delimiter: delimiter, into: fields) else { return nil }
+            for field in fields.prefix(count) {
+                Self.deliver(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: record[field])), to: sink)
+            }
+            return count
+        }
     }
 
-    /// A plain record split as libcsv splits it: at each delimiter, spaces and tabs trimmed from both ends of each
-    /// field, and a record of nothing but spaces and tabs (or nothing) has no field at all. Most records are plain,
-    /// and splitting them here spares libcsv's byte-at-a-time copy of every field and a call back per field.
-    private func splitPlain(_ record: UnsafeBufferPointer<UInt8>) -> Int {
+    /// More fields than this go to libcsv (the field ranges are noted on the stack first).
+    private static let simpleFieldLimit = 256
+
+    /// The ranges of a simple record's values, written to `fields`, and how many; nil when libcsv must judge.
+    private static func simpleFields(
+        _ record: UnsafeBufferPointer<UInt8>, delimiter: UInt8, into fields: UnsafeMutableBufferPointer<Range<Int>>
+    ) -> Int? {
         let count = record.count
-        let isSpace = { (byte: UInt8) in (byte == 0x20 || byte == 0x09) && byte != self.delimiter }
-        guard record.contains(where: { !isSpace($0) }) else { return 0 }
-        var fieldStart = 0
+        guard let base = record.baseAddress else { return 0 }
+        // A line break is inside a quoted field (the scanner ends records at the others): libcsv's. Without a quote
+        // anywhere, the scan for the next delimiter needs to look for nothing else.
+        if memchr(base, 0x0A, count) != nil || memchr(base, 0x0D, count) != nil { return nil }
+        let hasQuote = memchr(base, Int32(quote), count) != nil
+        var position = 0
+        var found = 0
         while true {
-            var end = fieldStart
-            while end < count, record[end] != delimiter { end += 1 }
-            var lower = fieldStart
-            var upper = end
-            while lower < upper, isSpace(record[lower]) { lower += 1 }
-            while upper > lower, isSpace(record[upper - 1]) { upper -= 1 }
-            Self.deliver(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: record[lower..<upper])), to: sink)
-            guard end < count else { break }
-            fieldStart = end + 1
+            while position < count, isSpace(record[position], delimiter) { position += 1 }
+            var end = position
+            let field: Range<Int>
+            if position < count, record[position] == quote {
+                var closing = position + 1
+                while closing < count, record[closing] != quote { closing += 1 }
+                end = closing + 1
+                while end < count, isSpace(record[end], delimiter) { end += 1 }
+                // Unclosed, an escaped quote, or text after the closing quote: libcsv's to judge.
+                guard closing < count, end >= count || record[end] == delimiter else { return nil }
+                field = (position + 1)..<closing
+            } else {
+                if hasQuote {
+                    while end < count, record[end] != delimiter {
+                        if record[end] == quote { return nil }
+                        end += 1
+                    }
+                } else {
+                    while end < count, record[end] != delimiter { end += 1 }
+                }
+                var upper = end
+                while upper > position, isSpace(record[upper - 1], delimiter) { upper -= 1 }
+                // Nothing but spaces and tabs, and no delimiter: libcsv sees no field at all.
+                if found == 0, end >= count, upper == position { return 0 }
+                field = position..<upper
+            }
+            guard found < fields.count else { return nil }
+            fields[found] = field
+            found += 1
+            guard end < count else { return found }
+            position = end + 1
         }
-        return sink.pointee.fieldIndex
     }
+
+    @inline(__always)
+    private static func isSpace(_ byte: UInt8, _ delimiter: UInt8) -> Bool {
+        (byte == 0x20 || byte == 0x09) && byte != delimiter
+    }
+
+    private static let quote = UInt8(ascii: "\"")
 
     /// libcsv cannot continue after an error, so a failed parser is replaced by a fresh one.
     private func fail(_ outcome: Outcome) -> Outcome {
