@@ -87,5 +87,7 @@ for size in $sizes; do
   grep '"stage"' "$history/out-2/latest/manifest.json" | sed 's/^ */  history run stage: /' >&2
   echo "  snapshot.bin: $(stat -c %s "$history/out-2/latest/snapshot.bin") bytes" >&2
 done
-python3 bench/report.py "$results" $sizes
+last=$data/last-$(echo $sizes | tr ' ' '-').txt
+cp "$results" "$last"
+python3 bench/report.py "$results" $sizes $([ -f "$data/last-100k-1m.txt" ] && echo --earlier "$data/last-100k-1m.txt")
 rm -f "$results"
