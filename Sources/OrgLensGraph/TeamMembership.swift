@@ -36,8 +36,11 @@ public struct TeamMembership: Sendable {
     /// Leads are matched on the ids as exported (the real ones, also when the published ids are pseudonyms).
     private static func leads(_ leadIDs: [String], people: StagedPeople, workers: Int) -> [Int32] {
         var distinct = TextColumn()
-        var seen: Set<String> = []
-        for lead in leadIDs where !lead.isEmpty && seen.insert(lead).inserted { distinct.append(Array(lead.utf8)) }
+        var distinctIndex: [String: Int] = [:]
+        for lead in leadIDs where !lead.isEmpty && distinctIndex[lead] == nil {
+            distinctIndex[lead] = distinct.count
+            distinct.append(Array(lead.utf8))
+        }
         guard distinct.count > 0 else { return leadIDs.map { _ in -1 } }
         let index = KeyIndex(names: distinct)
         let keys = people.quarantineKeys ?? people.keys
@@ -52,6 +55,6 @@ public struct TeamMembership: Sendable {
         }
         var person = [Int32](repeating: -2, count: distinct.count)
         for (lead, key) in chunks.joined() { person[Int(lead)] = key }
-        return zip(leadIDs, index.keys(of: leadIDs)).map { lead, key in lead.isEmpty ? -1 : person[Int(key!)] }
+        return leadIDs.map { lead in lead.isEmpty ? -1 : person[distinctIndex[lead]!] }
     }
 }

@@ -28,3 +28,15 @@ public struct RunError: Error, Sendable, CustomStringConvertible {
 
     public var description: String { message }
 }
+
+extension RunError {
+    /// A source column past `limit` bytes of text (`TextColumn.maxBytes`): the run is refused, the column never
+    /// cut short. `line` is the first record that did not fit.
+    public static func columnTooLarge(source: String, field: String, line: Int, limit: Int) -> RunError {
+        let size = limit == TextColumn.maxBytes ? "4 GiB" : "\(limit) bytes"
+        return RunError(
+            .badData,
+            "\(source):\(line): the \(field) column holds more than \(size) of text from here on, the most one column can hold. Split the export into smaller files (or map only the columns the run needs) and run again."
+        )
+    }
+}

@@ -203,6 +203,9 @@ struct RecordCollector {
     private static let leftoverLimit = 1 << 16
 
     /// The value of `field` in the finished record: the first alternative that was present.
+    /// Bytes of every value the record captured: no field of it is longer, nor all its fields together.
+    var capturedBytes: Int { valueBytes.count }
+
     func value(ofField field: Int) -> ArraySlice<UInt8>? {
         for index in alternativesOfField[field] {
             if let range = valueRange[index] { return valueBytes[range] }

@@ -113,6 +113,8 @@ struct TableBuilder {
     var rowsRead = 0
     /// The column and line of the first record that did not fit; later records are not kept.
     var overflow: (column: Int, line: Int)?
+    /// Bytes captured by the records kept so far: no column holds more, so columns are measured only past the limit.
+    private var keptBytes = 0
 
     init(
         source: String, columns: [TextColumn?], identifierIndex: Int?, maxFieldBytes: Int,
@@ -137,12 +139,15 @@ struct TableBuilder {
                     employeeID: identifier.map { String(decoding: $0, as: UTF8.self) } ?? "", record: nil))
             return
         }
-        if let column = columns.indices.first(where: {
-            (columns[$0]?.byteCount ?? 0) + (collector.value(ofField: $0)?.count ?? 0) > maxColumnBytes
-        }) {
+        if keptBytes + collector.capturedBytes > maxColumnBytes,
+            let column = columns.indices.first(where: {
+                (columns[$0]?.byteCount ?? 0) + (collector.value(ofField: $0)?.count ?? 0) > maxColumnBytes
+            })
+        {
             overflow = (column, line)
             return
         }
+        keptBytes += collector.capturedBytes
         for index in columns.indices where columns[index] != nil {
             columns[index]!.append(collector.value(ofField: index) ?? [])
         }
