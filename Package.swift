@@ -44,7 +44,11 @@ let package = Package(
         .target(name: "OrgLensMetrics", dependencies: ["OrgLensModel", "OrgLensGraph", "OrgLensStage"]),
         // Run-to-run history: structural snapshots and what changed between two runs.
         .target(
-            name: "OrgLensHistory", dependencies: ["OrgLensModel", "OrgLensStage", "OrgLensGraph", "OrgLensMetrics"]),
+            name: "OrgLensHistory",
+            dependencies: [
+                "OrgLensModel", "OrgLensStage", "OrgLensGraph", "OrgLensMetrics",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
         // report.html: the one-page org audit, drawn from dashboard.json alone.
         .target(name: "OrgLensReport", dependencies: ["OrgLensModel", "OrgLensMetrics", "OrgLensContract"]),
         // The output contract, declared once: keys, types, nullability, meaning; JSON Schemas are rendered from it.
@@ -79,6 +83,7 @@ let package = Package(
             name: "OrgLensFuzzTargets",
             dependencies: [
                 "OrgLensCSV", "OrgLensXML", "OrgLensPipeline", "OrgLensStage", "OrgLensLoad", "OrgLensModel",
+                "OrgLensHistory", "OrgLensMetrics",
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .executableTarget(name: "orglens-fuzz", dependencies: ["OrgLensFuzzTargets"]),
@@ -99,6 +104,7 @@ let package = Package(
             dependencies: [
                 "OrgLensMetrics", "OrgLensGraph", "OrgLensStage", "OrgLensModel", "OrgLensTestSupport",
             ]),
+        .testTarget(name: "OrgLensHistoryTests", dependencies: ["OrgLensHistory", "OrgLensModel"]),
         .testTarget(
             name: "OrgLensLoadTests",
             dependencies: [

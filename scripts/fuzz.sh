@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `make fuzz` (FUZZ_SECONDS per target, default 600): libFuzzer with AddressSanitizer on the CSV reader,
-# the XML reader, the pipeline-file loader, and ingest + validation + metrics (serial == parallel).
+# the XML reader, the pipeline-file loader, ingest + validation + metrics (serial == parallel), and the readers of
+# what an earlier run left (snapshot.bin, history/trend.ndjson).
 # Seeds come from Fixtures/ and ../shared/data/corpora. A crash is copied to Tests/FuzzRegressions/<target>/
 # (replayed by `make test` from then on) and fails this script.
 set -euo pipefail
@@ -12,7 +13,7 @@ swift build --product orglens-fuzz --scratch-path "$scratch" \
 binary="$scratch/debug/orglens-fuzz"
 shared=../shared/data/corpora
 status=0
-for target in csv xml pipeline analysis; do
+for target in csv xml pipeline analysis snapshot trend; do
   corpus="$scratch/corpus/$target"
   mkdir -p "$corpus" "$scratch/artifacts/$target"
   case $target in
@@ -21,6 +22,8 @@ for target in csv xml pipeline analysis; do
     pipeline) cp Pipelines/*.yml Sources/OrgLensPipeline/Presets/*.yml "$corpus"/
       for f in Fixtures/exports/*/pipeline.yml; do cp "$f" "$corpus/export-$(basename "$(dirname "$f")").yml"; done ;;
     analysis) for f in Fixtures/cases/dirty-*/people.csv; do tail -n +2 "$f" > "$corpus/$(basename "$(dirname "$f")").csv"; done ;;
+    # Seeds of the two history readers live with their regressions (Tests/FuzzRegressions/snapshot, trend).
+    snapshot|trend) ;;
   esac
   cp Tests/FuzzRegressions/$target/* "$corpus"/ 2>/dev/null || true
   echo "== fuzzing $target for ${seconds}s"

@@ -2,6 +2,7 @@ public import ArgumentParser
 import Foundation
 import Logging
 import OrgLensCSV
+import OrgLensLoad
 import OrgLensMetrics
 import OrgLensModel
 import OrgLensPipeline
@@ -279,9 +280,10 @@ public struct AnalyzeCommand: ParsableCommand {
     public func run() throws {
         let logger = LogSetup.logger(quiet: quiet, format: .text)
         do throws(RunError) {
+            try OutputsDirectoryGuard.refuseInside(outputDirectory)
             let request = try makeRequest()
             _ = try Analysis.run(request, logger: logger)
-            print(request.outputDirectory + "/dashboard.json")
+            print(PathParts.trimmed(request.outputDirectory) + "/dashboard.json")
         } catch {
             throw StandardError.failure(error)
         }
@@ -330,6 +332,7 @@ public struct AnalyzeCommand: ParsableCommand {
             asOf: asOf.flatMap { CivilDate(iso: Substring($0)) } ?? Self.todayUTC(),
             workers: workers ?? Self.activeProcessors(), overrides: overrides, outputDirectory: outputDirectory)
         request.publishPause = OrgLensCommand.testPublishPause
+        request.readPause = OrgLensCommand.testReadPause
         if let compareTo {
             request.history = .init(baseline: try PipelineRun.snapshot(inRunDirectory: compareTo), keepSnapshot: false)
         }

@@ -31,6 +31,7 @@ public struct DiffCommand: ParsableCommand {
 
     public func run() throws {
         do throws(RunError) {
+            try OutputsDirectoryGuard.refuseInside(out)
             let earlier = try side(before)
             let later = try side(after)
             let changes = ChangeDetector.compare(

@@ -24,6 +24,12 @@ public struct OrgLensCommand: ParsableCommand {
         ProcessInfo.processInfo.environment["ORGLENS_TEST_PUBLISH_PAUSE_US"].flatMap(UInt32.init) ?? 0
     }
 
+    /// Test only: a pause after the inputs were read, in microseconds, so a test can append to or truncate an
+    /// export while the run has it open. Read from `ORGLENS_TEST_READ_PAUSE_US`; 0 otherwise.
+    static var testReadPause: UInt32 {
+        ProcessInfo.processInfo.environment["ORGLENS_TEST_READ_PAUSE_US"].flatMap(UInt32.init) ?? 0
+    }
+
     /// Runs the command line. A write past a file-size limit (`ulimit -f`) must be an error the run reports
     /// (exit 73, earlier outputs kept), not SIGXFSZ killing the process half-way.
     public static func start() {

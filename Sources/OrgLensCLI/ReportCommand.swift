@@ -4,6 +4,7 @@ import OrgLensLoad
 import OrgLensModel
 import OrgLensPipeline
 import OrgLensReport
+import OrgLensSystem
 
 /// `orglens report RUN_DIR --out FILE`: the one-page org audit of a run made earlier, written outside it.
 public struct ReportCommand: ParsableCommand {
@@ -22,9 +23,9 @@ public struct ReportCommand: ParsableCommand {
 
     public func run() throws {
         do throws(RunError) {
-            let runPath = URL(fileURLWithPath: runDirectory).resolvingSymlinksInPath().path
-            let target = URL(fileURLWithPath: out)
-            let folder = target.deletingLastPathComponent().resolvingSymlinksInPath().path
+            let runPath = PathParts.resolved(runDirectory)
+            let folder = PathParts.resolved(PathParts.parent(out))
+            try OutputsDirectoryGuard.refuseInside(PathParts.parent(out), shown: out)
             guard folder != runPath, !folder.hasPrefix(runPath + "/") else {
                 throw RunError(
                     .usage,
@@ -36,9 +37,9 @@ public struct ReportCommand: ParsableCommand {
             }
             let page = try ReportDocument.render(dashboard: Array(dashboard), toolVersion: Analysis.toolVersion)
             try OutputDirectory(path: folder).publish([
-                OutputDirectory.File(name: target.lastPathComponent, bytes: page)
+                OutputDirectory.File(name: PathParts.name(out), bytes: page)
             ])
-            print(target.path)
+            print(out)
         } catch {
             throw StandardError.failure(error)
         }

@@ -42,6 +42,13 @@ public struct RunCommand: ParsableCommand {
     @Flag(help: "Log warnings and errors only; no summary.")
     var quiet = false
 
+    @Flag(
+        name: .customLong("accept-change"),
+        help:
+            "Publish this run although it differs from the last published run by more than a change gate allows (max_headcount_drop, max_leaver_share, max_joiner_share, max_manager_change_share); recorded in status.json and the manifest."
+    )
+    var acceptChange = false
+
     public init() {}
 
     public func validate() throws {
@@ -73,7 +80,8 @@ public struct RunCommand: ParsableCommand {
             let day = asOf.flatMap { CivilDate(iso: Substring($0)) } ?? file.asOf ?? AnalyzeCommand.todayUTC()
             outcome = try PipelineRun.execute(
                 file, asOf: day, workers: workers ?? AnalyzeCommand.activeProcessors(), logger: logger,
-                publishPause: OrgLensCommand.testPublishPause, baseline: baseline)
+                publishPause: OrgLensCommand.testPublishPause, baseline: baseline, acceptChange: acceptChange,
+                readPause: OrgLensCommand.testReadPause)
         } catch {
             throw StandardError.failure(error, format: format)
         }

@@ -40,10 +40,12 @@ struct RecordAssembler {
     /// Set when a record would take a column past `limits.maxColumnBytes`; that record is not added and the
     /// reader stops.
     private(set) var overflow: ColumnOverflow?
+    private let delimiter: UInt8
 
     /// `expectedBytes`: how much of the file this assembler may see, to size its columns once.
     init(layout: HeaderLayout, delimiter: UInt8, limits: CSVLimits, expectedBytes: Int = 0) {
         self.layout = layout
+        self.delimiter = delimiter
         self.limits = limits
         splitter = FieldSplitter(delimiter: delimiter, target: layout.target, columnCount: layout.fields.count)
         if expectedBytes > 0 {
@@ -60,7 +62,7 @@ struct RecordAssembler {
         rowsRead += 1
         if let flaw = record.flaw {
             let (message, numbers) = Self.message(for: flaw, limits: limits)
-            reject(record, message: message, numbers: numbers, identifier: nil)
+            reject(record, message: message, numbers: numbers, identifier: readableIdentifier(record.bytes))
             return
         }
         // Every accepted row adds one value to each column the header has, so the row's own values
@@ -88,10 +90,12 @@ struct RecordAssembler {
             lines.append(record.line)
         case .badQuoting(let offset, let reason):
             splitter.truncate(toCount: accepted)
-            reject(record, message: .badQuoting(reason), numbers: [offset + 1], identifier: nil)
+            reject(
+                record, message: .badQuoting(reason), numbers: [offset + 1],
+                identifier: readableIdentifier(record.bytes))
         case .unterminatedQuote:
             splitter.truncate(toCount: accepted)
-            reject(record, message: .unterminatedQuote, identifier: nil)
+            reject(record, message: .unterminatedQuote, identifier: readableIdentifier(record.bytes))
         }
     }
 
@@ -99,6 +103,32 @@ struct RecordAssembler {
         PartialTable(
             columns: splitter.takeColumns(), lines: lines, rejections: rejections, rowsRead: rowsRead,
             rejectionsNotKept: rejectionsNotKept, overflow: overflow)
+    }
+
+    /// The id of a row that could not be split, when nothing before its end is quoted: those fields split as
+    /// written, so the quarantine can still say whose row it was.
+    private func readableIdentifier(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard let column = layout.identifierHeaderColumn else { return nil }
+        var field = 0
+        var start = 0
+        for index in 0...bytes.count {
+            let byte = index < bytes.count ? bytes[index] : delimiter
+            if byte == UInt8(ascii: "\"") { return nil }
+            guard byte == delimiter || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") else { continue }
+            if field == column {
+                var range = start..<index
+                while let first = range.first, bytes[first] == 0x20 || bytes[first] == 0x09 {
+                    range = range.dropFirst()
+                }
+                while let last = range.last, bytes[last] == 0x20 || bytes[last] == 0x09 { range = range.dropLast() }
+                return range.isEmpty
+                    ? nil : String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+            }
+            guard byte == delimiter else { return nil }
+            field += 1
+            start = index + 1
+        }
+        return nil
     }
 
     private mutating func reject(
@@ -135,6 +165,8 @@ struct HeaderLayout: Sendable {
     let target: [Int32]
     /// Requested-field index of the identifier copied into rejections.
     let identifierColumn: Int?
+    /// Header column of the identifier.
+    let identifierHeaderColumn: Int?
     let present: [Bool]
     /// Requested fields mapped to a header column another field already takes: (field, copy of field).
     let aliases: [(field: Int, source: Int)]
@@ -157,6 +189,7 @@ struct HeaderLayout: Sendable {
         self.target = target
         self.aliases = aliases
         identifierColumn = fields.firstIndex(of: identifierField).flatMap { selection[$0] == nil ? nil : $0 }
+        identifierHeaderColumn = identifierColumn.flatMap { selection[$0] }
         present = selection.map { $0 != nil }
     }
 }

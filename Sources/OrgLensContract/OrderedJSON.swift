@@ -2,8 +2,13 @@
 /// contract with it, and the report shows published numbers (costs among them) exactly as written, never through
 /// `Double`.
 struct OrderedJSON {
+    /// Deeper nesting than any OrgLens document has: a crafted file nested further is refused, not recursed into
+    /// until the stack runs out.
+    static let maxDepth = 64
+
     private let bytes: [UInt8]
     private var index = 0
+    private var depth = 0
 
     static func parse(_ bytes: [UInt8]) -> SchemaValue? {
         var parser = OrderedJSON(bytes: bytes)
@@ -22,8 +27,11 @@ struct OrderedJSON {
         skipSpace()
         guard index < bytes.count else { return nil }
         switch bytes[index] {
-        case UInt8(ascii: "{"): return object()
-        case UInt8(ascii: "["): return array()
+        case UInt8(ascii: "{"), UInt8(ascii: "["):
+            guard depth < Self.maxDepth else { return nil }
+            depth += 1
+            defer { depth -= 1 }
+            return bytes[index] == UInt8(ascii: "{") ? object() : array()
         case UInt8(ascii: "\""): return string().map(SchemaValue.string)
         case UInt8(ascii: "t"): return literal("true", .boolean(true))
         case UInt8(ascii: "f"): return literal("false", .boolean(false))
@@ -119,6 +127,9 @@ struct OrderedJSON {
 }
 
 extension SchemaValue {
+    /// The deepest nesting `parse` accepts.
+    public static let maxDepth = OrderedJSON.maxDepth
+
     /// `bytes` parsed, or nil when they are not one JSON value.
     public static func parse(_ bytes: [UInt8]) -> SchemaValue? { OrderedJSON.parse(bytes) }
 

@@ -69,6 +69,11 @@ extension OutputContract {
             ContractField(
                 "pseudonym_key_fingerprint", .string(), nullable: true,
                 "names the pseudonym key (not the key); null when ids are as exported"),
+            ContractField(
+                "outputs_id", .string(), nullable: true,
+                "the identity of the outputs directory the run was published in (.orglens-id); null for analyze"),
+            ContractField(
+                "accepted_changes", .strings, "change gates this run was let past with --accept-change"),
             ContractField("inputs", .arrayOf(.object(manifestInput)), "every input read"),
             ContractField("quarantine", .object(manifestQuarantine), "rows in quarantine.csv and past its caps"),
             ContractField("timings", .arrayOf(.object(manifestTiming)), "seconds per stage"),
@@ -133,6 +138,8 @@ extension OutputContract {
             ContractField("finished", .string(), "when it finished (UTC, ISO 8601)"),
             ContractField("run", .string(), nullable: true, "the run directory, when one was kept"),
             ContractField("message", .string(), nullable: true, "the error, for a failed run"),
+            ContractField(
+                "accepted_changes", .strings, "change gates the run was let past with --accept-change"),
         ])
 
     /// `changes.json` of `orglens diff`.

@@ -326,7 +326,7 @@ extension OutputContract {
             ContractField("after", .string(), nullable: true, "the manager, team or org head now"),
         ])
 
-    static let trend = ContractRecord(
+    public static let trend = ContractRecord(
         "trend",
         "history/trend.ndjson: one record per published as_of, ever — summary, data quality, change counts; no cost.",
         [ContractField("as_of", .date, "the run's as_of")] + summary.fields + [

@@ -1,7 +1,9 @@
 import Foundation
 import Logging
 import OrgLensCSV
+import OrgLensHistory
 import OrgLensLoad
+import OrgLensMetrics
 import OrgLensModel
 import OrgLensPipeline
 import OrgLensStage
@@ -12,7 +14,7 @@ import OrgLensXML
 /// serial output.
 public enum FuzzTargets {
     public enum Target: String, CaseIterable, Sendable {
-        case csv, xml, pipeline, analysis
+        case csv, xml, pipeline, analysis, snapshot, trend
     }
 
     /// Builds what lives for the whole process (the pipeline file's contract, the presets) before the first input,
@@ -27,7 +29,25 @@ public enum FuzzTargets {
         case .xml: xml(data)
         case .pipeline: pipeline(data)
         case .analysis: analysis(data)
+        case .snapshot: snapshot(data)
+        case .trend: trend(data)
         }
+    }
+
+    /// The previous night's `snapshot.bin` as found and as the payload of a file whose checksum holds (so the
+    /// fuzzer reaches every check behind it); whatever decodes must compare with itself without trapping.
+    static func snapshot(_ data: [UInt8]) {
+        _ = try? SnapshotFile.decode(data, path: "fuzz")
+        guard let snapshot = try? SnapshotFile.decode(SnapshotFile.seal(data), path: "fuzz") else { return }
+        _ = ChangeDetector.compare(snapshot, snapshot, spanPolicy: SpanPolicy(), withMovers: true)
+    }
+
+    /// `history/trend.ndjson` as found: what the merge writes is made of contract records only, so merging it
+    /// again changes nothing.
+    static func trend(_ data: [UInt8]) {
+        let merged = TrendFile.merge(existing: data, records: [("2026-11-01", data)]).bytes
+        precondition(
+            TrendFile.merge(existing: merged, records: []).bytes == merged, "a merged trend is not a fixed point")
     }
 
     /// The CSV reader in every dialect, serially and in parallel byte ranges: both must agree.

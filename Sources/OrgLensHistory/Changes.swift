@@ -81,7 +81,7 @@ public struct Changes: Sendable {
     public internal(set) var findingChanges: [FindingChange]
     public let movers: [PersonChange]
     /// `changes.rekeyed` or `changes.key_changed` when the comparison was skipped.
-    public let findings: [Finding]
+    public internal(set) var findings: [Finding]
 
     /// A first run: nothing to compare with, which is not an error.
     public static func firstRun(maxLayer: Int) -> Changes {
@@ -89,4 +89,23 @@ public struct Changes: Sendable {
             previousAsOf: nil, counts: nil, maxLayerBefore: nil, maxLayerAfter: maxLayer, byManager: [], byOrgHead: [],
             findingChanges: [], movers: [], findings: [])
     }
+}
+
+extension Changes {
+    /// These changes, noting that `skipped` newer runs' snapshots could not be used (damaged, foreign or
+    /// future-dated): the comparison is with an older run, or none.
+    public func noting(unusableBaselines skipped: Int) -> Changes {
+        guard skipped > 0 else { return self }
+        var changes = self
+        changes.findings.append(
+            Finding(
+                rule: .changesBaselineUnusable, severity: .warning, subject: "org", value: Double(skipped),
+                message: .changesBaselineUnusable, numbers: [skipped]))
+        return changes
+    }
+}
+
+extension RuleMessage {
+    static let changesBaselineUnusable: RuleMessage =
+        "the snapshot of \(.number(0)) newer published run(s) could not be used (damaged, from another outputs directory or dated later): changes are since the newest usable run, or not reported"
 }

@@ -35,6 +35,9 @@ public struct Snapshot: Sendable, Equatable {
     /// Each person's org head (a person index), or -1 above the org layer.
     public var orgHead: [Int32]
     public var findings: [FindingKey]
+    /// The identity of the outputs directory the run was made for ("" outside one): a run never compares with
+    /// another directory's nights.
+    public var outputsID = ""
 
     public var count: Int { manager.count }
 
@@ -62,6 +65,6 @@ public struct Snapshot: Sendable, Equatable {
         lhs.asOf == rhs.asOf && lhs.keyFingerprint == rhs.keyFingerprint && lhs.ids.bytes == rhs.ids.bytes
             && lhs.ids.count == rhs.ids.count && lhs.manager == rhs.manager && lhs.team == rhs.team
             && lhs.teamIDs.bytes == rhs.teamIDs.bytes && lhs.layer == rhs.layer && lhs.flags == rhs.flags
-            && lhs.orgHead == rhs.orgHead && lhs.findings == rhs.findings
+            && lhs.orgHead == rhs.orgHead && lhs.findings == rhs.findings && lhs.outputsID == rhs.outputsID
     }
 }

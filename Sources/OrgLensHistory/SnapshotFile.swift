@@ -1,45 +1,63 @@
+import Crypto
 import Foundation
 public import OrgLensModel
 
 /// `snapshot.bin`: a snapshot as compact little-endian binary, versioned by its header.
 ///
-/// Layout (version 1): `ORGLSNAP`, version u32, as_of (days since 1970) i32, people u32, teams u32,
-/// findings u32, fingerprint (u16 length + bytes); the ids and the team ids (u32 end offset per value, then
-/// the bytes); per person manager i32, team i32, org head i32, layer u16, flags u8; per finding the rule
-/// (u8 length + bytes) and subject (u16 length + bytes). About 23 bytes per person besides the id itself.
+/// Layout (version 2): `ORGLSNAP`, version u32, payload length u64, SHA-256 of the payload (32 bytes); then the
+/// payload: as_of (days since 1970) i32, people u32, teams u32, findings u32, fingerprint and outputs id (each u16
+/// length + bytes); the ids and the team ids (u32 end offset per value, then the bytes); per person manager i32,
+/// team i32, org head i32, layer u16, flags u8; per finding the rule (u8 length + bytes) and subject (u16 length +
+/// bytes). About 23 bytes per person besides the id itself.
+///
+/// What the previous night left is input like any other: the checksum, every count against the bytes that are
+/// really there (before anything is allocated) and the tree's own consistency are checked before it is trusted.
 public enum SnapshotFile {
     static let magic = Array("ORGLSNAP".utf8)
-    public static let version: UInt32 = 1
+    public static let version: UInt32 = 2
     /// Fixed bytes per person: end offset 4, manager 4, team 4, org head 4, layer 2, flags 1.
     public static let fixedBytesPerPerson = 19
+    /// Magic, version, payload length, checksum.
+    static let headerBytes = 8 + 4 + 8 + 32
 
     public static func encode(_ snapshot: Snapshot) -> [UInt8] {
-        var out = magic
-        out.reserveCapacity(64 + snapshot.ids.bytes.count + snapshot.count * fixedBytesPerPerson)
-        append(&out, version)
-        append(&out, UInt32(bitPattern: Int32(snapshot.asOf.daysSinceEpoch)))
-        append(&out, UInt32(snapshot.count))
-        append(&out, UInt32(snapshot.teamIDs.count))
-        append(&out, UInt32(snapshot.findings.count))
-        let fingerprint = Array(snapshot.keyFingerprint.utf8)
-        append(&out, UInt16(fingerprint.count))
-        out += fingerprint
-        appendColumn(&out, snapshot.ids)
-        appendColumn(&out, snapshot.teamIDs)
-        appendAll(&out, snapshot.manager)
-        appendAll(&out, snapshot.team)
-        appendAll(&out, snapshot.orgHead)
-        appendAll(&out, snapshot.layer)
-        out += snapshot.flags.map(\.rawValue)
+        var payload: [UInt8] = []
+        payload.reserveCapacity(64 + snapshot.ids.bytes.count + snapshot.count * fixedBytesPerPerson)
+        append(&payload, UInt32(bitPattern: Int32(snapshot.asOf.daysSinceEpoch)))
+        append(&payload, UInt32(snapshot.count))
+        append(&payload, UInt32(snapshot.teamIDs.count))
+        append(&payload, UInt32(snapshot.findings.count))
+        for text in [snapshot.keyFingerprint, snapshot.outputsID] {
+            let bytes = Array(text.utf8.prefix(65_535))
+            append(&payload, UInt16(bytes.count))
+            payload += bytes
+        }
+        appendColumn(&payload, snapshot.ids)
+        appendColumn(&payload, snapshot.teamIDs)
+        appendAll(&payload, snapshot.manager)
+        appendAll(&payload, snapshot.team)
+        appendAll(&payload, snapshot.orgHead)
+        appendAll(&payload, snapshot.layer)
+        payload += snapshot.flags.map(\.rawValue)
         for finding in snapshot.findings {
             let rule = Array(finding.rule.utf8.prefix(255))
-            out.append(UInt8(rule.count))
-            out += rule
+            payload.append(UInt8(rule.count))
+            payload += rule
             let subject = Array(finding.subject.utf8.prefix(65_535))
-            append(&out, UInt16(subject.count))
-            out += subject
+            append(&payload, UInt16(subject.count))
+            payload += subject
         }
-        return out
+        return seal(payload)
+    }
+
+    /// `payload` behind the header that makes it a snapshot file: magic, version, length, checksum.
+    public static func seal(_ payload: [UInt8]) -> [UInt8] {
+        var out = magic
+        out.reserveCapacity(headerBytes + payload.count)
+        append(&out, version)
+        append(&out, UInt64(payload.count))
+        out += Array(SHA256.hash(data: payload))
+        return out + payload
     }
 
     /// The snapshot in the file at `path`.
@@ -52,19 +70,49 @@ public enum SnapshotFile {
         return try decode(Array(data), path: path)
     }
 
+    /// The snapshot at `path` if it can be the baseline of a run on `day` in the outputs directory `outputsID`:
+    /// whole, of this format, of that directory, and older than `day`. The error says why not.
+    public static func read(_ path: String, outputsID: String, before day: CivilDate) throws(RunError) -> Snapshot {
+        let snapshot = try read(path)
+        guard snapshot.outputsID == outputsID else {
+            throw RunError(
+                .badData,
+                "\(path) belongs to another outputs directory (its identity is not this directory's .orglens-id)")
+        }
+        guard snapshot.asOf < day else {
+            throw RunError(.badData, "\(path) is dated \(snapshot.asOf), not before this run's \(day)")
+        }
+        return snapshot
+    }
+
     /// The snapshot in `bytes`; a clear error naming `path` when the file is not one this version reads.
     public static func decode(_ bytes: [UInt8], path: String) throws(RunError) -> Snapshot {
-        var reader = Reader(bytes: bytes)
-        guard reader.take(magic.count) == magic[...] else {
+        var header = Reader(bytes: bytes)
+        guard header.take(magic.count) == magic[...] else {
             throw RunError(.badData, "\(path) is not an OrgLens snapshot; point --compare-to at a run directory.")
         }
-        guard let version = reader.u32(), version == Self.version else {
+        guard let version = header.u32(), version == Self.version else {
             throw RunError(
                 .badData, "\(path) is a snapshot of another format version; compare runs made by this version.")
         }
+        guard let length = header.u64(), let checksum = header.take(32), length == UInt64(bytes.count - headerBytes)
+        else { throw truncated(path) }
+        let payload = bytes[headerBytes...]
+        guard Array(SHA256.hash(data: payload)) == Array(checksum) else {
+            throw RunError(
+                .badData, "\(path) does not match its checksum: it was damaged or edited after the run wrote it.")
+        }
+        return try decodePayload(Array(payload), path: path)
+    }
+
+    private static func decodePayload(_ bytes: [UInt8], path: String) throws(RunError) -> Snapshot {
+        var reader = Reader(bytes: bytes)
         guard let day = reader.u32(), let people = reader.u32().map(Int.init), let teams = reader.u32().map(Int.init),
-            let findingCount = reader.u32().map(Int.init), let fingerprintLength = reader.u16(),
-            let fingerprint = reader.take(Int(fingerprintLength)),
+            let findingCount = reader.u32().map(Int.init),
+            // Every count is held against the bytes left before anything is sized by it.
+            people * fixedBytesPerPerson + teams * 4 + findingCount * 3 <= reader.remaining,
+            let fingerprintLength = reader.u16(), let fingerprint = reader.take(Int(fingerprintLength)),
+            let outputsLength = reader.u16(), let outputsID = reader.take(Int(outputsLength)),
             let ids = reader.column(people), let teamIDs = reader.column(teams),
             let manager = reader.i32s(people), let team = reader.i32s(people), let orgHead = reader.i32s(people),
             let layer = reader.u16s(people), let flags = reader.take(people)
@@ -81,13 +129,32 @@ public enum SnapshotFile {
         }
         guard reader.isAtEnd,
             manager.allSatisfy({ $0 >= -1 && $0 < people }), orgHead.allSatisfy({ $0 >= -1 && $0 < people }),
-            team.allSatisfy({ $0 >= -1 && $0 < teams })
+            team.allSatisfy({ $0 >= -1 && $0 < teams }), flags.allSatisfy({ $0 & ~3 == 0 }),
+            layersFollowManagers(manager: manager, layer: layer)
         else { throw truncated(path) }
-        return Snapshot(
+        var snapshot = Snapshot(
             asOf: CivilDate(daysSinceEpoch: Int(Int32(bitPattern: day))),
             keyFingerprint: String(decoding: fingerprint, as: UTF8.self), ids: ids, manager: manager, team: team,
             teamIDs: teamIDs, layer: layer, flags: flags.map { Snapshot.Flags(rawValue: $0) }, orgHead: orgHead,
             findings: findings)
+        snapshot.outputsID = String(decoding: outputsID, as: UTF8.self)
+        return snapshot
+    }
+
+    /// Each person one layer below their manager, and the top of each tree at layer 1 (or 0 for people outside
+    /// every tree): a layer edited by hand cannot pass.
+    private static func layersFollowManagers(manager: [Int32], layer: [UInt16]) -> Bool {
+        for person in manager.indices {
+            let boss = Int(manager[person])
+            if boss < 0 {
+                guard layer[person] <= 1 else { return false }
+            } else if layer[boss] == 0 {
+                guard layer[person] == 0 else { return false }
+            } else {
+                guard Int(layer[person]) == Int(layer[boss]) + 1 else { return false }
+            }
+        }
+        return true
     }
 
     private static func truncated(_ path: String) -> RunError {
@@ -117,6 +184,7 @@ public enum SnapshotFile {
         var offset = 0
 
         var isAtEnd: Bool { offset == bytes.count }
+        var remaining: Int { bytes.count - offset }
 
         mutating func take(_ count: Int) -> ArraySlice<UInt8>? {
             guard count >= 0, offset + count <= bytes.count else { return nil }
@@ -133,6 +201,7 @@ public enum SnapshotFile {
 
         mutating func u32() -> UInt32? { integer(UInt32.self) }
         mutating func u16() -> UInt16? { integer(UInt16.self) }
+        mutating func u64() -> UInt64? { integer(UInt64.self) }
 
         mutating func i32s(_ count: Int) -> [Int32]? { values(count) }
 

@@ -14,10 +14,22 @@ public enum ManifestDocument {
         }
     }
 
+    /// What an unattended run adds: the outputs directory it was published in and the change gates it was
+    /// allowed past (`--accept-change`).
+    public struct Stamp: Sendable {
+        public var outputsID: String?
+        public var acceptedChanges: [String]
+
+        public init(outputsID: String? = nil, acceptedChanges: [String] = []) {
+            self.outputsID = outputsID
+            self.acceptedChanges = acceptedChanges
+        }
+    }
+
     public static func render(
         toolVersion: String, asOf: CivilDate, workers: Int, inputs: [Input],
         timings: [(stage: String, seconds: Double)],
-        quarantine: (written: Int, notWritten: Int) = (0, 0), keyFingerprint: String? = nil
+        quarantine: (written: Int, notWritten: Int) = (0, 0), keyFingerprint: String? = nil, stamp: Stamp = Stamp()
     ) -> [UInt8] {
         var json = JSONWriter()
         json.beginObject(multiline: true)
@@ -27,6 +39,11 @@ public enum ManifestDocument {
         json.field("as_of", asOf.description)
         json.field("workers", workers)
         json.field("pseudonym_key_fingerprint", keyFingerprint)
+        json.field("outputs_id", stamp.outputsID)
+        json.key("accepted_changes")
+        json.beginArray()
+        for gate in stamp.acceptedChanges { json.string(gate) }
+        json.endArray()
         json.key("inputs")
         json.beginArray(multiline: true)
         for input in inputs {

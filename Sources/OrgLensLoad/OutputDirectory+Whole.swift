@@ -12,11 +12,10 @@ extension OutputDirectory {
     /// process is killed. Folders of the user's in the output folder move back right after the swap. Where the
     /// file system cannot swap, the files are renamed one by one, as before.
     public func publishWhole(_ files: [File], pauseBetweenSteps: UInt32 = 0) throws(RunError) {
-        let parent = (path as NSString).deletingLastPathComponent
-        let base = (path as NSString).lastPathComponent
-        let prefix = (parent.isEmpty ? "" : parent + "/") + "." + base + ".incoming-"
+        let parent = PathParts.parent(path)
+        let prefix = parent + "/." + PathParts.name(path) + ".incoming-"
         Self.removeLeftovers(of: path, incomingPrefix: prefix)
-        try Self.createDirectory(parent.isEmpty ? "." : parent)
+        try Self.createDirectory(parent)
         let incoming = prefix + "\(POSIX.processID)"
         do throws(RunError) {
             try Self.writeFolder(files, at: incoming)
@@ -59,9 +58,8 @@ extension OutputDirectory {
     /// What killed runs left (their incoming folders beside the output folder, temporary files in it), and
     /// old sets superseded more than ten minutes ago.
     static func removeLeftovers(of path: String, incomingPrefix: String) {
-        let parent = (path as NSString).deletingLastPathComponent
-        let folder = parent.isEmpty ? "." : parent
-        let prefix = (incomingPrefix as NSString).lastPathComponent
+        let folder = PathParts.parent(path)
+        let prefix = PathParts.name(incomingPrefix)
         let supersededPrefix = String(prefix.dropLast("incoming-".count)) + "superseded-"
         let now = Int(Date().timeIntervalSince1970)
         for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] {

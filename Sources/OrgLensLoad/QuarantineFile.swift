@@ -50,7 +50,7 @@ public enum QuarantineFile {
     }
 
     /// Spreadsheets run a cell that starts with `=`, `+`, `-`, `@`, tab or CR as a formula; a quote in
-    /// front makes it text. Plain decimal numbers (`-5`, `+3.2`) are left as they are; `-nan`, `+inf` and
+    /// front makes it text. Plain signed decimal numbers (`-5`, `+3.2`) are left as they are (`=1` and `@1` are not); `-nan`, `+inf` and
     /// `-0x1p3`, which `Double` would also read, are not numbers to a spreadsheet and get the quote. A NUL byte
     /// (which spreadsheets and some CSV readers stop at) is shown as U+FFFD.
     static func neutralized(_ field: String) -> String {
@@ -58,7 +58,8 @@ public enum QuarantineFile {
         guard let first = field.utf8.first,
             [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D].contains(first)
         else { return field }
-        if isPlainNumber(field) { return field }
+        // Only a sign makes a number: `=1` and `@1` are formulas to a spreadsheet.
+        if first == UInt8(ascii: "+") || first == UInt8(ascii: "-"), isPlainNumber(field) { return field }
         return "'" + field
     }
 

@@ -11,6 +11,8 @@ public struct RunDirectory: Sendable {
     public let root: String
     /// Test only (`make crash-test`): a pause between the publishing steps, so a kill can land inside them.
     public var pauseBetweenSteps: UInt32 = 0
+    /// The directory's identity (`identity()`): only runs made under it are compared with, trended or pruned.
+    public var outputsID = ""
 
     public init(root: String) { self.root = root }
 
@@ -53,6 +55,7 @@ public struct RunDirectory: Sendable {
                 throw error
             }
             Self.sync(directory: root)
+            markPublished(runName)
             pause()
             // A day's link: a real directory left by an earlier version becomes that day's run 0.
             let day = runs + "/" + name
@@ -160,15 +163,32 @@ public struct RunDirectory: Sendable {
 
     /// What runs killed before they finished left (the lock is held, so none is live): incoming folders and
     /// half-made links (`.replaced-` folders are from versions before runs had folders of their own).
-    private func removeLeftovers() {
+    public func removeLeftovers() {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
         for name in names
-        where name.hasPrefix(".incoming-") || name.hasPrefix(".replaced-") || name.hasPrefix(".latest-") {
+        where name.hasPrefix(".incoming-") || name.hasPrefix(".replaced-") || name.hasPrefix(".latest-")
+            || (name.hasPrefix(".") && name.contains(".tmp-"))
+        {
             try? FileManager.default.removeItem(atPath: root + "/" + name)
         }
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: root + "/runs")) ?? []
-        where name.hasPrefix(".day-") {
-            POSIX.unlink(root + "/runs/" + name)
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: root + "/history")) ?? []
+        where name.hasPrefix(".") && name.contains(".tmp-") {
+            POSIX.unlink(root + "/history/" + name)
+        }
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: root + "/runs")) ?? [] {
+            if name.hasPrefix(".day-") {
+                POSIX.unlink(root + "/runs/" + name)
+            } else if Self.isRun(root + "/runs/" + name, name: name),
+                Self.runIdentity(root + "/runs/" + name) == outputsID,
+                !isPublishedRun(name, identity: outputsID)
+            {
+                // Renamed into runs/ by a run killed before it switched `latest`: never published, never a baseline.
+                try? FileManager.default.removeItem(atPath: root + "/runs/" + name)
+            }
+        }
+        if let current = latestRunName, isPublishedRun(current, identity: outputsID) {
+            // Killed after the switch, before the marker: `latest` showed it, so it was published.
+            markPublished(current)
         }
     }
 
@@ -176,9 +196,7 @@ public struct RunDirectory: Sendable {
     /// runs of ours (a day-named folder with a manifest), and only once the run that superseded each has been
     /// there ten minutes (a reader that opened `latest` just before the switch finishes its files).
     private func prune(runs: String, keep: Int, current: String, now: Double) -> [String] {
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: runs)) ?? []).filter {
-            Self.isRun(runs + "/" + $0, name: $0)
-        }
+        let names = publishedRuns()
         // Newest first: by day, then by run number (a run of an earlier version, named by its day alone, is 0).
         let ordered = names.sorted { lhs, rhs in
             let (leftDay, rightDay) = (Self.runDay(lhs)!, Self.runDay(rhs)!)
@@ -212,51 +230,60 @@ public struct RunDirectory: Sendable {
         return removed
     }
 
+    /// This directory's published runs (names in `runs/`).
+    func publishedRuns() -> [String] {
+        let runs = root + "/runs"
+        return ((try? FileManager.default.contentsOfDirectory(atPath: runs)) ?? []).filter {
+            Self.isRun(runs + "/" + $0, name: $0) && isPublishedRun($0, identity: outputsID)
+        }
+    }
+
     /// The newest run of the newest day before `day` (`exactDay`: the newest run of that day): the run a new one
     /// compares with. Blocked runs are not in `runs/`, so they are never a baseline.
     public func baseline(before day: String, exactDay: String? = nil) -> String? {
-        let runs = root + "/runs"
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: runs)) ?? []).filter {
-            Self.isRun(runs + "/" + $0, name: $0)
-        }
-        let candidates = names.filter { name in
+        baselines(before: day, exactDay: exactDay).first
+    }
+
+    /// The published runs a new one may compare with, the best first: newest day, then newest run of the day.
+    public func baselines(before day: String, exactDay: String? = nil) -> [String] {
+        let candidates = publishedRuns().filter { name in
             let runDay = Self.runDay(name)!
             return exactDay.map { runDay == $0 } ?? (runDay < day)
         }
-        let newest = candidates.max { lhs, rhs in
+        return candidates.sorted { lhs, rhs in
             let (leftDay, rightDay) = (Self.runDay(lhs)!, Self.runDay(rhs)!)
-            if leftDay != rightDay { return leftDay < rightDay }
-            return Self.number(lhs) < Self.number(rhs)
-        }
-        return newest.map { runs + "/" + $0 }
+            if leftDay != rightDay { return leftDay > rightDay }
+            return Self.number(lhs) > Self.number(rhs)
+        }.map { root + "/runs/" + $0 }
     }
 
     /// The trend record each kept day's newest run left (`trend-record.ndjson`), by day.
     public func keptTrendRecords() -> [(asOf: String, line: [UInt8])] {
         let runs = root + "/runs"
         var newest: [String: String] = [:]
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: runs)) ?? []
-        where Self.isRun(runs + "/" + name, name: name) {
+        for name in publishedRuns() {
             let day = Self.runDay(name)!
             if let current = newest[day], Self.number(current) > Self.number(name) { continue }
             newest[day] = name
         }
         return newest.sorted { $0.key < $1.key }.compactMap { day, name in
-            FileManager.default.contents(atPath: runs + "/" + name + "/" + Self.trendRecordName).map {
-                (day, Array($0))
-            }
+            POSIX.readRegularFile(runs + "/" + name + "/" + Self.trendRecordName, limit: 1 << 20).map { (day, $0) }
         }
     }
 
     public static let trendRecordName = "trend-record.ndjson"
 
-    /// Puts this run's record (and every kept run's, so a trend lost or left behind by a killed run heals) into
-    /// `history/trend.ndjson`, replaced whole: a reader sees the old file or the new one.
-    public func updateTrend() throws(RunError) {
+    /// Rebuilds `history/trend.ndjson` from every kept published run's own record and the lines already there for
+    /// older days, replaced whole: a reader sees the old file or the new one. The file is read without following
+    /// a symlink; each line is checked against the contract and written again from it, and a line that fails is
+    /// dropped and reported through `dropped` (never copied on). Returns the lines dropped.
+    @discardableResult
+    public func updateTrend(dropped: (String) -> Void = { _ in }) throws(RunError) -> Int {
         let history = root + "/history"
-        let existing = FileManager.default.contents(atPath: history + "/trend.ndjson").map { Array($0) }
-        let merged = TrendFile.merge(existing: existing, records: keptTrendRecords())
-        try OutputDirectory(path: history).publish([OutputDirectory.File(name: "trend.ndjson", bytes: merged)])
+        let existing = POSIX.readRegularFile(history + "/trend.ndjson", limit: 1 << 30)
+        let merged = TrendFile.merge(existing: existing, records: keptTrendRecords(), dropped: dropped)
+        try OutputDirectory(path: history).publish([OutputDirectory.File(name: "trend.ndjson", bytes: merged.bytes)])
+        return merged.dropped
     }
 
     private static func number(_ name: String) -> Int {

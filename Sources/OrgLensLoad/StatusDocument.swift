@@ -5,7 +5,8 @@ public import OrgLensModel
 /// every run that held the lock; the one output with a clock time in it (when the run finished).
 public enum StatusDocument {
     public static func render(
-        outcome: RunOutcome, asOf: CivilDate?, exitCode: Int32, finished: String, run: String?, message: String?
+        outcome: RunOutcome, asOf: CivilDate?, exitCode: Int32, finished: String, run: String?, message: String?,
+        acceptedChanges: [String] = []
     ) -> [UInt8] {
         var json = JSONWriter()
         json.beginObject(multiline: true)
@@ -16,6 +17,10 @@ public enum StatusDocument {
         json.field("finished", finished)
         json.field("run", run)
         json.field("message", message)
+        json.key("accepted_changes")
+        json.beginArray()
+        for gate in acceptedChanges { json.string(gate) }
+        json.endArray()
         json.endObject()
         return json.finished()
     }

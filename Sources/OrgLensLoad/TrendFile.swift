@@ -1,3 +1,4 @@
+import OrgLensContract
 public import OrgLensHistory
 public import OrgLensMetrics
 public import OrgLensModel
@@ -24,22 +25,41 @@ public enum TrendFile {
     }
 
     /// `existing` (the trend file as it is, if any) with every record in `records` put in: a day's record replaces
-    /// the one already there. Records stay in `as_of` order.
-    public static func merge(existing: [UInt8]?, records: [(asOf: String, line: [UInt8])]) -> [UInt8] {
+    /// the one already there. Records stay in `as_of` order. Each line, old or new, must be a trend record of the
+    /// contract and is written again from what was parsed; one that is not is left out and named to `dropped`.
+    public static func merge(
+        existing: [UInt8]?, records: [(asOf: String, line: [UInt8])], dropped: (String) -> Void = { _ in }
+    ) -> (bytes: [UInt8], dropped: Int) {
         var byDay: [String: [UInt8]] = [:]
-        for line in (existing ?? []).split(separator: UInt8(ascii: "\n")) where !line.isEmpty {
-            guard let day = Self.asOf(of: Array(line)) else { continue }
-            byDay[day] = Array(line) + [UInt8(ascii: "\n")]
+        var droppedCount = 0
+        for (number, line) in (existing ?? []).split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+            .enumerated() where !line.isEmpty
+        {
+            guard let (day, canonical) = checked(Array(line)) else {
+                droppedCount += 1
+                dropped("history/trend.ndjson line \(number + 1) is not a trend record of this contract; left out")
+                continue
+            }
+            byDay[day] = canonical
         }
-        for record in records { byDay[record.asOf] = record.line }
-        return byDay.keys.sorted().flatMap { byDay[$0]! }
+        for record in records {
+            let line = record.line.last == UInt8(ascii: "\n") ? Array(record.line.dropLast()) : record.line
+            guard let (day, canonical) = checked(line), day == record.asOf else {
+                droppedCount += 1
+                dropped(
+                    "the trend record of the run of \(record.asOf) is not a trend record of this contract; left out")
+                continue
+            }
+            byDay[day] = canonical
+        }
+        return (byDay.keys.sorted().flatMap { byDay[$0]! }, droppedCount)
     }
 
-    /// The `as_of` a record starts with (`{"as_of": "2026-11-01", …`).
-    static func asOf(of line: [UInt8]) -> String? {
-        let prefix = Array(#"{"as_of": ""#.utf8)
-        guard line.count >= prefix.count + 10, Array(line.prefix(prefix.count)) == prefix else { return nil }
-        let day = String(decoding: line[prefix.count..<prefix.count + 10], as: UTF8.self)
-        return CivilDate(iso: Substring(day)) == nil ? nil : day
+    /// The line's `as_of` and the line as the contract renders it (with its newline), when it is a trend record.
+    static func checked(_ line: [UInt8]) -> (String, [UInt8])? {
+        guard let value = SchemaValue.parse(line), OutputContract.trend.admits(value),
+            case .object(let members) = value, case .string(let day) = members.first?.1
+        else { return nil }
+        return (day, Array(value.renderedLine().utf8) + [UInt8(ascii: "\n")])
     }
 }

@@ -56,6 +56,8 @@ public enum Rule: String, Sendable, CaseIterable, Comparable {
     // Comparing with the previous run (history).
     case changesRekeyed = "changes.rekeyed"
     case changesKeyChanged = "changes.key_changed"
+    /// A newer run's snapshot was damaged, foreign or future-dated and was skipped.
+    case changesBaselineUnusable = "changes.baseline_unusable"
 
     public static func < (lhs: Rule, rhs: Rule) -> Bool { lhs.rawValue < rhs.rawValue }
 }

@@ -13,19 +13,20 @@ extension Analysis {
     /// The snapshot without findings and the structural comparison: they need the graph only, so they run beside
     /// the metrics.
     static func compareStructure(
-        _ graph: GraphStage, baseline: Snapshot?, _ request: AnalysisRequest
+        _ graph: GraphStage, baseline: Snapshot?, skipped: Int, _ request: AnalysisRequest
     ) -> HistoryStage {
         guard request.history != nil else { return HistoryStage(snapshot: nil, changes: nil) }
         let built = graph.built
-        let snapshot = Snapshot(
+        var snapshot = Snapshot(
             asOf: request.policy.asOf, keyFingerprint: request.pseudonymizer?.fingerprint ?? "", graph: built.graph,
             personTeam: graph.linked?.catalog.personTeam, teamIDs: graph.linked?.catalog.teams.index.names,
             orgHead: graph.linked?.catalog.orgHeadOfPerson ?? built.graph.ancestors(atLayer: request.orgLayer),
             findings: [])
+        snapshot.outputsID = request.history?.outputsID ?? ""
         let changes =
-            baseline.map {
+            (baseline.map {
                 ChangeDetector.structure($0, snapshot, spanPolicy: request.spanPolicy, withMovers: request.peopleTable)
-            } ?? .firstRun(maxLayer: snapshot.maxLayer)
+            } ?? .firstRun(maxLayer: snapshot.maxLayer)).noting(unusableBaselines: skipped)
         return HistoryStage(snapshot: snapshot, changes: changes)
     }
 

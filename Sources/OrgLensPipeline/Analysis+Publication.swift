@@ -83,6 +83,17 @@ extension Analysis {
         let (maxRows, maxBytes) = (request.quarantineMaxRows, request.quarantineMaxBytes)
         let inputFiles = accounts.inputs
         let fingerprint = request.pseudonymizer?.fingerprint
+        let manifest: @Sendable (ManifestDocument.Stamp) -> OutputDirectory.File = { stamp in
+            OutputDirectory.File(name: "manifest.json") { emit in
+                let written = quarantineWritten.value
+                emit(
+                    ManifestDocument.render(
+                        toolVersion: toolVersion, asOf: request.policy.asOf, workers: request.workers,
+                        inputs: inputFiles, timings: timings.laps,
+                        quarantine: (written, kept.count - written + notKept),
+                        keyFingerprint: fingerprint, stamp: stamp))
+            }
+        }
         var files = [
             // Streamed in bounded memory; the rows past the caps are counted in the manifest, not kept.
             OutputDirectory.File(name: "quarantine.csv", mode: 0o600) { emit in
@@ -91,15 +102,7 @@ extension Analysis {
             OutputDirectory.File(name: "dashboard.json") { emit in
                 timings.measure("write") { DashboardDocument.render(content, emit: emit) }
             },
-            OutputDirectory.File(name: "manifest.json") { emit in
-                let written = quarantineWritten.value
-                emit(
-                    ManifestDocument.render(
-                        toolVersion: toolVersion, asOf: request.policy.asOf, workers: request.workers,
-                        inputs: inputFiles, timings: timings.laps,
-                        quarantine: (written, kept.count - written + notKept),
-                        keyFingerprint: fingerprint))
-            },
+            manifest(ManifestDocument.Stamp()),
         ]
         if request.tables {
             for table in NDJSONTables.render(content) {
@@ -147,13 +150,17 @@ extension Analysis {
         let gateFacts = GateFacts(
             rowsRead: accounts.peopleQuality.rowsRead, quarantined: accounts.peopleQuality.quarantinedTotal,
             inOrg: built.graph.count, orphans: built.orphans, managers: summary.managers,
-            largestRoot: largestRoot(built.graph), fields: inputs.reading.fields, ruleCounts: ruleCounts)
+            largestRoot: largestRoot(built.graph), fields: inputs.reading.fields, ruleCounts: ruleCounts,
+            orphanCauses: OrphanCauses.describe(accounts.findings),
+            previous: inputs.baseline.map {
+                GateFacts.Previous(asOf: $0.asOf, people: $0.count, counts: accounts.history.changes?.counts)
+            })
         let trendRecord = TrendFile.record(
             asOf: request.policy.asOf, summary: summary, people: accounts.peopleQuality,
             changes: accounts.history.changes)
         return Result(
             files: files, dataQuality: quality, summary: summary, ruleCounts: ruleCounts, gateFacts: gateFacts,
-            stageTimings: timings, trendRecord: trendRecord, changes: accounts.history.changes,
+            manifest: manifest, stageTimings: timings, trendRecord: trendRecord, changes: accounts.history.changes,
             snapshot: accounts.history.snapshot)
     }
 

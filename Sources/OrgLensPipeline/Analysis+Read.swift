@@ -12,6 +12,8 @@ extension Analysis {
         let teams: StagedTeams?
         /// The earlier run to compare with, read beside the exports.
         let baseline: Snapshot?
+        /// Why each newer published run's snapshot could not be the baseline.
+        let baselineSkipped: [String]
     }
 
     /// Reads the people export and the catalogs. The catalogs are read beside the people export, in the time its
@@ -32,13 +34,15 @@ extension Analysis {
                     let catalogs = try CatalogInputs.read(request)
                     return (
                         catalogs, catalogs.teams.map { CatalogStager.stageTeams($0) },
-                        try request.history?.loadBaseline()
+                        try request.history?.loadBaseline(day: request.policy.asOf)
                     )
                 }
             })
         let (catalogs, teams, baseline) = try catalogRead.get()
         let (reader, table) = try peopleRead.get()
-        return ReadInputs(reader: reader, table: table, catalogs: catalogs, teams: teams, baseline: baseline)
+        return ReadInputs(
+            reader: reader, table: table, catalogs: catalogs, teams: teams, baseline: baseline?.snapshot,
+            baselineSkipped: baseline?.skipped ?? [])
     }
 
     static func peopleFields(_ request: AnalysisRequest, reference: ManagerReference) -> [PersonField] {

@@ -18,6 +18,7 @@ extension Analysis {
         let services: StagedServices?
         let dependencies: StagedDependencies?
         let baseline: Snapshot?
+        let baselineSkipped: [String]
     }
 
     /// `manager_ref: auto` is staged as ids first: exports with ids (most, and every large one) are read and
@@ -26,6 +27,7 @@ extension Analysis {
         _ inputs: consuming ReadInputs, _ request: AnalysisRequest, logger: Logger
     ) throws(RunError) -> StagedInputs {
         let (reader, catalogs, teams, baseline) = (inputs.reader, inputs.catalogs, inputs.teams, inputs.baseline)
+        let baselineSkipped = inputs.baselineSkipped
         var table = inputs.table
         let automatic = request.policy.managerReference == .auto
         var asGiven = request.policy
@@ -70,6 +72,7 @@ extension Analysis {
         return StagedInputs(
             reader: reader, table: table, personal: personal, staged: staged, reading: reading, catalogs: catalogs,
             teams: teams,
-            services: services, dependencies: dependencies, baseline: baseline)
+            services: services, dependencies: dependencies, baseline: baseline,
+            baselineSkipped: baselineSkipped)
     }
 }

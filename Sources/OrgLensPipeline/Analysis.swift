@@ -5,6 +5,7 @@ public import OrgLensLoad
 public import OrgLensMetrics
 public import OrgLensModel
 import OrgLensStage
+import OrgLensSystem
 
 /// One run, end to end: read → stage → graph → metrics → publish. Stages hand each other values and
 /// never reach back; a fatal problem stops the run before anything is written.
@@ -21,6 +22,8 @@ public enum Analysis {
         public let ruleCounts: [Rule: Int]
         /// What the publishing gates look at.
         public let gateFacts: GateFacts
+        /// The manifest with what an unattended run adds to it.
+        let manifest: @Sendable (ManifestDocument.Stamp) -> OutputDirectory.File
         let stageTimings: StageTimings
         /// This run's line of `history/trend.ndjson`.
         public let trendRecord: [UInt8]
@@ -30,6 +33,11 @@ public enum Analysis {
         public let snapshot: Snapshot?
         /// Wall time per stage (also in the manifest); `write` is known once the files were written.
         public var timings: [(stage: String, seconds: Double)] { stageTimings.laps }
+
+        /// The files with the manifest stamped for an unattended run.
+        public func files(stamp: ManifestDocument.Stamp) -> [OutputDirectory.File] {
+            files.map { $0.name == "manifest.json" ? manifest(stamp) : $0 }
+        }
     }
 
     /// The counts `Gates` judge a run by.
@@ -43,6 +51,18 @@ public enum Analysis {
         public let largestRoot: Int
         public let fields: [SourceReading.Field]
         public let ruleCounts: [Rule: Int]
+        /// Orphans by cause with example ids, for the message of the orphan gate.
+        public let orphanCauses: String
+        /// The run compared with, when there is one: the change gates judge tonight against it.
+        public let previous: Previous?
+
+        public struct Previous: Sendable {
+            public let asOf: CivilDate
+            /// People in the org that night.
+            public let people: Int
+            /// What changed since (nil when ids were re-keyed: only the headcount can be compared).
+            public let counts: Changes.Counts?
+        }
     }
 
     /// Computes and publishes into `request.outputDirectory` (`analyze`).
@@ -64,20 +84,31 @@ public enum Analysis {
     public static func compute(_ request: AnalysisRequest, logger: Logger) throws(RunError) -> Result {
         try validate(request)
         var clock = StageClock()
+        // What was read must be what was there: a file that grows, shrinks or is replaced while it is read is
+        // refused, never published half-read.
+        let watch = InputWatch(paths: request.inputPaths)
         let inputs = try readInputs(request)
+        if request.readPause > 0 { POSIX.sleep(microseconds: request.readPause) }
         clock.lap("read")
         logger.info(
             "read people",
             metadata: ["rows": "\(inputs.table.rowsRead)", "rejected": "\(inputs.table.rejections.count)"])
         let staged = try stage(inputs, request, logger: logger)
+        try watch.checkUnchanged()
         clock.lap("stage")
+        for reason in staged.baselineSkipped {
+            logger.warning("a newer run's snapshot was skipped as the baseline", metadata: ["reason": "\(reason)"])
+        }
         let graph = try buildGraph(staged, request)
         clock.lap("graph")
         // What changed since the baseline needs the graph only: it is worked out beside the metrics.
         let (metricsResult, structure) = concurrently(
             workers: request.workers,
             { Swift.Result { () throws(RunError) in try computeMetrics(staged, graph, request) } },
-            { compareStructure(graph, baseline: staged.baseline, request) })
+            {
+                compareStructure(
+                    graph, baseline: staged.baseline, skipped: staged.baselineSkipped.count, request)
+            })
         let metrics = try metricsResult.get()
         clock.lap("metrics")
         let findings = gatherFindings(staged, graph, metrics)

@@ -36,6 +36,8 @@ public struct AnalysisRequest: Sendable {
     public var quarantineMaxBytes = 1 << 30
     /// Test only (`make crash-test`): a pause inside publishing, so a kill can land there.
     public var publishPause: UInt32 = 0
+    /// Test only: a pause after the inputs were read, so a test can change a file while the run has it.
+    public var readPause: UInt32 = 0
     /// The pipeline file the request came from (nil: `analyze`'s flags): messages name its keys, not flags.
     public var pipelineFile: String?
     /// Also write `report.html` (`outputs.report`, `analyze --report`).
@@ -50,6 +52,11 @@ public struct AnalysisRequest: Sendable {
         public var baseline: Snapshot?
         /// Or the earlier run's `snapshot.bin`, read while the exports are.
         public var baselineFile: String?
+        /// Or the published runs' `snapshot.bin` files, newest first: the first usable one is the baseline, and
+        /// each one skipped (damaged, foreign, dated later) is a warning and a `changes.baseline_unusable` finding.
+        public var candidates: [String] = []
+        /// The outputs directory's identity: stamped into this run's snapshot, required of a candidate's.
+        public var outputsID = ""
         /// Keep this run's `snapshot.bin` (a `run`'s run directory).
         public var keepSnapshot: Bool
 
@@ -63,10 +70,23 @@ public struct AnalysisRequest: Sendable {
             self.keepSnapshot = keepSnapshot
         }
 
-        /// The baseline, read from its file when it was given by path.
-        func loadBaseline() throws(RunError) -> Snapshot? {
-            guard let baselineFile else { return baseline }
-            return try SnapshotFile.read(baselineFile)
+        public init(candidates: [String], outputsID: String, keepSnapshot: Bool) {
+            self.candidates = candidates
+            self.outputsID = outputsID
+            self.keepSnapshot = keepSnapshot
+        }
+
+        /// The baseline (read from its file when it was given by path), and why each candidate before it was
+        /// skipped.
+        func loadBaseline(day: CivilDate) throws(RunError) -> (snapshot: Snapshot?, skipped: [String]) {
+            if let baselineFile { return (try SnapshotFile.read(baselineFile), []) }
+            var skipped: [String] = []
+            for candidate in candidates {
+                do throws(RunError) {
+                    return (try SnapshotFile.read(candidate, outputsID: outputsID, before: day), skipped)
+                } catch { skipped.append(error.message) }
+            }
+            return (baseline, skipped)
         }
     }
 

@@ -1,6 +1,7 @@
 import OrgLensContract
 import OrgLensLoad
 public import OrgLensModel
+import OrgLensReport
 
 /// `blocked.json`: why a run was not published, gate by gate.
 public enum BlockedReport {
@@ -24,5 +25,21 @@ public enum BlockedReport {
         json.endArray()
         json.endObject()
         return json.finished()
+    }
+
+    /// A blocked run's `report.html`, opening with the "Not published" banner and each tripped gate.
+    static func withBanner(_ file: OutputDirectory.File, tripped: [Gates.Reading]) -> OutputDirectory.File {
+        let gates = tripped.map {
+            BlockedBanner.Gate(gate: $0.gate, value: shown($0.value), limit: shown($0.limit), detail: $0.detail)
+        }
+        return OutputDirectory.File(
+            name: file.name, bytes: BlockedBanner.adding(to: file.bytes, gates: gates), mode: file.mode)
+    }
+
+    /// A gate's value as people read it: a share as a percentage, a count as a whole number.
+    static func shown(_ value: Double) -> String {
+        if value >= 1 || value == 0, value == value.rounded() { return String(Int(value)) }
+        let tenths = Int((value * 1000).rounded())
+        return "\(tenths / 10)" + (tenths % 10 == 0 ? "" : ".\(tenths % 10)") + " %"
     }
 }

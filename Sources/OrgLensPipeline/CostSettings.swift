@@ -49,13 +49,27 @@ public struct CostSettings: Sendable, Hashable {
         }
     }
 
+    /// Three ASCII letters, as ISO 4217 codes are.
+    static func isCurrencyCode(_ code: String) -> Bool {
+        code.utf8.count == 3 && code.utf8.allSatisfy { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }
+    }
+
     /// Rate of `code` in the reporting currency, or a configuration error naming the missing currency.
     func rate(for code: String, people: Int) throws(RunError) -> ExactDecimal {
         if code == currency { return ExactDecimal("1")! }
         guard let rate = rates[code] else {
+            let whose = "salary of \(people) \(people == 1 ? "person" : "people")"
+            // A currency cell is an input value: only a code shaped like ISO 4217 is named (it is what the fix
+            // needs); anything else is counted, and `orglens validate` shows it on the terminal.
+            guard Self.isCurrencyCode(code) else {
+                throw RunError(
+                    .configuration,
+                    "the currency column holds a value that is not an ISO 4217 code (\(whose)), so it has no rate to \(currency); correct it in the export (orglens validate shows the values)."
+                )
+            }
             throw RunError(
                 .configuration,
-                "currency \(code) (salary of \(people) \(people == 1 ? "person" : "people")) has no rate to \(currency); add costs.rates.\(code) to the config file or pass --rate \(code)=RATE."
+                "currency \(code) (\(whose)) has no rate to \(currency); add costs.rates.\(code) to the config file or pass --rate \(code)=RATE."
             )
         }
         return rate

@@ -83,6 +83,12 @@ struct NodeReader {
         return value
     }
 
+    /// `null`, `~` or an empty plain value: a setting turned off.
+    func isNull(_ node: Node) -> Bool {
+        guard let scalar = node.scalar, scalar.style == .plain else { return false }
+        return ["null", "Null", "NULL", "~", ""].contains(scalar.string)
+    }
+
     func bool(_ node: Node?, at place: String) throws(RunError) -> Bool? {
         guard let node else { return nil }
         switch node.scalar?.string.lowercased() {

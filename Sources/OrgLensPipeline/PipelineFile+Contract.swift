@@ -167,12 +167,31 @@ extension PipelineFile {
     static let gates = ContractRecord(
         "gates", "Checks that keep a run off the dashboard (blocked/, exit 65).",
         [
-            ContractField("max_quarantined_share", share, "quarantined ÷ rows read").optional,
-            ContractField("max_orphan_share", share, "orphans ÷ people").optional,
-            ContractField("max_unreadable_share", share, "unreadable values ÷ non-empty, per typed field").optional,
+            ContractField("max_quarantined_share", share, nullable: true, "quarantined ÷ rows read (default 0.05)")
+                .optional,
+            ContractField("max_orphan_share", share, nullable: true, "orphans ÷ people").optional,
+            ContractField(
+                "max_unreadable_share", share, nullable: true, "unreadable values ÷ non-empty, per typed field"
+            ).optional,
             ContractField("min_managers", .integer(minimum: 0), "fewest managers a real org has").optional,
             ContractField("orphans_within_largest_root", .boolean, "orphans must be few beside the largest tree")
                 .optional,
             ContractField("block_on", .arrayOf(.oneOf(ruleIDs)), "finding rules that block publishing").optional,
+            ContractField(
+                "max_headcount_drop", share, nullable: true,
+                "people fewer than the last published run's, as a share (default 0.2)"
+            ).optional,
+            ContractField(
+                "max_leaver_share", share, nullable: true, "leavers ÷ the last published run's people (default 0.2)"
+            )
+            .optional,
+            ContractField(
+                "max_joiner_share", share, nullable: true, "joiners ÷ the last published run's people (default 0.3)"
+            )
+            .optional,
+            ContractField(
+                "max_manager_change_share", share, nullable: true,
+                "people with another manager ÷ people on both nights (default 0.25)"
+            ).optional,
         ])
 }

@@ -129,12 +129,16 @@ public struct PipelineFile: Sendable {
             let keys = try reader.mapping(
                 gatesNode, at: "gates",
                 allowed: Self.gates.keys)
-            gates.maxQuarantinedShare = try Self.share(
-                keys["max_quarantined_share"], at: "gates.max_quarantined_share", path: path, reader: reader)
-            gates.maxOrphanShare = try Self.share(
-                keys["max_orphan_share"], at: "gates.max_orphan_share", path: path, reader: reader)
-            gates.maxUnreadableShare = try Self.share(
-                keys["max_unreadable_share"], at: "gates.max_unreadable_share", path: path, reader: reader)
+            func share(_ key: String, _ current: Double?) throws(RunError) -> Double? {
+                try Self.share(keys[key], default: current, at: "gates." + key, path: path, reader: reader)
+            }
+            gates.maxQuarantinedShare = try share("max_quarantined_share", gates.maxQuarantinedShare)
+            gates.maxOrphanShare = try share("max_orphan_share", gates.maxOrphanShare)
+            gates.maxUnreadableShare = try share("max_unreadable_share", gates.maxUnreadableShare)
+            gates.maxHeadcountDrop = try share("max_headcount_drop", gates.maxHeadcountDrop)
+            gates.maxLeaverShare = try share("max_leaver_share", gates.maxLeaverShare)
+            gates.maxJoinerShare = try share("max_joiner_share", gates.maxJoinerShare)
+            gates.maxManagerChangeShare = try share("max_manager_change_share", gates.maxManagerChangeShare)
             gates.minManagers = try reader.int(keys["min_managers"], at: "gates.min_managers") ?? gates.minManagers
             gates.orphansWithinLargestRoot =
                 try reader.bool(keys["orphans_within_largest_root"], at: "gates.orphans_within_largest_root") ?? true
@@ -163,13 +167,17 @@ public struct PipelineFile: Sendable {
         return rules
     }
 
-    /// A share between 0 and 1 (`0.05` is 5 %).
+    /// A share between 0 and 1 (`0.05` is 5 %); an absent key keeps `current`, `null` turns the gate off.
     private static func share(
-        _ node: Node?, at place: String, path: String, reader: NodeReader
+        _ node: Node?, default current: Double?, at place: String, path: String, reader: NodeReader
     ) throws(RunError) -> Double? {
-        guard let value = try reader.double(node, at: place) else { return nil }
+        guard let node else { return current }
+        if reader.isNull(node) { return nil }
+        guard let value = try reader.double(node, at: place) else { return current }
         guard (0...1).contains(value) else {
-            throw RunError(.configuration, "\(path): \(place) is a share between 0 and 1 (0.05 is 5 %), not \(value).")
+            throw RunError(
+                .configuration,
+                "\(path): \(place) is a share between 0 and 1 (0.05 is 5 %), or null for off; not \(value).")
         }
         return value
     }

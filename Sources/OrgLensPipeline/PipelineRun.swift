@@ -32,69 +32,125 @@ public enum PipelineRun {
 
     public static func execute(
         _ file: PipelineFile, asOf day: CivilDate, workers: Int, logger: Logger, publishPause: UInt32 = 0,
-        baseline: Baseline = .previous
+        baseline: Baseline = .previous, acceptChange: Bool = false, readPause: UInt32 = 0
     ) throws(RunError) -> Outcome {
         try file.checkInputs()
         var directory = RunDirectory(root: file.outputDirectory)
         directory.pauseBetweenSteps = publishPause
         let lock = try directory.lock()
         defer { withExtendedLifetime(lock) {} }
+        try directory.checkFoldersAreOwn()
+        directory.outputsID = try directory.identity()
+        directory.removeLeftovers()
         var statusWritten = false
         do throws(RunError) {
             try Freshness.check(file, logger: logger)
             var request = try file.request(
                 asOf: day, workers: workers, overrides: SettingOverrides(), outputDirectory: file.outputDirectory)
+            request.readPause = readPause
             if file.history {
-                request.history = .init(
-                    baselineFile: try Self.snapshotFile(baseline, day: day, directory: directory, logger: logger),
-                    keepSnapshot: true)
+                request.history = try Self.history(baseline, day: day, directory: directory, logger: logger)
             }
             logger.info("run started", metadata: ["pipeline": "\(file.name)", "as_of": "\(day)"])
             let result = try Analysis.compute(request, logger: logger)
-            let gates = file.gates.evaluate(result.gateFacts)
+            var gates = file.gates.evaluate(result.gateFacts)
             for reading in gates.nearing {
                 logger.warning(
                     "gate nearing its limit",
                     metadata: ["gate": "\(reading.gate)", "value": "\(reading.value)", "limit": "\(reading.limit)"])
             }
+            let accepted = acceptChange ? gates.tripped.filter { Gates.changeGates.contains($0.gate) } : []
+            gates.tripped.removeAll { acceptChange && Gates.changeGates.contains($0.gate) }
+            for reading in accepted {
+                logger.warning(
+                    "change gate accepted (--accept-change)",
+                    metadata: ["gate": "\(reading.gate)", "value": "\(reading.value)", "limit": "\(reading.limit)"])
+            }
+            let stamp = ManifestDocument.Stamp(outputsID: directory.outputsID, acceptedChanges: accepted.map(\.gate))
             if !gates.tripped.isEmpty {
                 let report = OutputDirectory.File(
                     name: "blocked.json",
                     bytes: BlockedReport.render(pipeline: file.name, asOf: day, tripped: gates.tripped))
-                let blocked = try directory.block(result.files + [report], name: day.description)
+                let files = result.files(stamp: stamp).map { file in
+                    file.name == "report.html" ? BlockedReport.withBanner(file, tripped: gates.tripped) : file
+                }
+                let blocked = try directory.block(files + [report], name: day.description)
+                let advice =
+                    gates.tripped.contains { Gates.changeGates.contains($0.gate) }
+                    ? " If this change is real, run again with --accept-change." : ""
                 let error = RunError(
                     .badData,
-                    "gate tripped: \(gates.tripped.map { "\($0.gate) (\($0.detail))" }.joined(separator: "; ")); nothing was published and latest still shows the previous run. This run is in \(blocked) (see blocked.json)."
+                    "gate tripped: \(gates.tripped.map { "\($0.gate) (\($0.detail))" }.joined(separator: "; ")); nothing was published and latest still shows the previous run. This run is in \(blocked) (see blocked.json).\(advice)"
                 )
-                writeStatus(
-                    directory, .blocked, day: day, exit: error.status.rawValue, run: blocked, message: error.message)
                 statusWritten = true
+                try? writeStatus(
+                    directory, .blocked, day: day, exit: error.status.rawValue, run: blocked, message: error.message)
                 throw error
             }
             let record = OutputDirectory.File(name: RunDirectory.trendRecordName, bytes: result.trendRecord)
             let published = try directory.publish(
-                result.files + (file.history ? [record] : []), name: day.description, keep: file.keep)
-            // After the switch: a run killed before it leaves the trend as it was, and the next run puts its
-            // record in (every kept run's record is merged each time).
-            if file.history {
-                do { try directory.updateTrend() } catch {
-                    logger.warning("history/trend.ndjson not updated", metadata: ["reason": "\(error.message)"])
-                }
-            }
+                result.files(stamp: stamp) + (file.history ? [record] : []), name: day.description, keep: file.keep)
+            statusWritten = true
             logger.info("published", metadata: ["run": "\(published.run)", "latest": "\(directory.latest)"])
             for removed in published.removed { logger.info("removed an old run", metadata: ["run": "\(removed)"]) }
+            // After the switch: a run killed before it leaves the trend as it was, and the next run rebuilds it
+            // from every kept run's own record.
+            var historyProblem: String?
+            if file.history {
+                do throws(RunError) {
+                    try directory.updateTrend { logger.warning("trend line dropped", metadata: ["reason": "\($0)"]) }
+                } catch { historyProblem = error.message }
+            }
             let tripped = file.failOn.compactMap { rule in result.ruleCounts[rule].map { (rule: rule, count: $0) } }
-            writeStatus(
-                directory, tripped.isEmpty ? .ok : .publishedWithFindings, day: day,
-                exit: tripped.isEmpty ? 0 : ExitStatus.ruleTripped.rawValue, run: published.run,
-                message: tripped.isEmpty ? nil : failOnMessage(tripped))
+            var outcome: RunOutcome = tripped.isEmpty ? .ok : .publishedWithFindings
+            var exit = tripped.isEmpty ? 0 : ExitStatus.ruleTripped.rawValue
+            var message = tripped.isEmpty ? nil : failOnMessage(tripped)
+            if let historyProblem {
+                outcome = .publishedHistoryNotUpdated
+                exit = ExitStatus.readError.rawValue
+                message =
+                    "published \(published.run); history/trend.ndjson not updated (\(historyProblem)) — the next run repairs it"
+            }
+            do throws(RunError) {
+                try writeStatus(
+                    directory, outcome, day: day, exit: exit, run: published.run, message: message,
+                    accepted: accepted.map(\.gate))
+            } catch {
+                historyProblem = historyProblem ?? "status.json not written (\(error.message))"
+                message = "published \(published.run); \(historyProblem!)"
+            }
+            if historyProblem != nil {
+                throw RunError(.readError, (message ?? "") + ". Free space or fix permissions in \(directory.root).")
+            }
             return Outcome(result: result, run: published.run, latest: directory.latest, failOnTripped: tripped)
         } catch {
             if !statusWritten {
-                writeStatus(directory, .failed, day: day, exit: error.status.rawValue, run: nil, message: error.message)
+                try? writeStatus(
+                    directory, .failed, day: day, exit: error.status.rawValue, run: nil, message: error.message)
             }
             throw error
         }
+    }
+
+    /// What the run compares with: the published runs of this directory, newest first (the first whose snapshot
+    /// is usable is the baseline), or the one run asked for by date or directory, which must be there.
+    static func history(
+        _ baseline: Baseline, day: CivilDate, directory: RunDirectory, logger: Logger
+    ) throws(RunError) -> AnalysisRequest.HistoryRequest {
+        if case .previous = baseline {
+            let candidates = directory.baselines(before: day.description).map { $0 + "/snapshot.bin" }
+                .filter { FileManager.default.fileExists(atPath: $0) }
+            if candidates.isEmpty {
+                logger.info("no earlier published run with a snapshot; this run is the first to compare from")
+            }
+            return AnalysisRequest.HistoryRequest(
+                candidates: candidates, outputsID: directory.outputsID, keepSnapshot: true)
+        }
+        var request = AnalysisRequest.HistoryRequest(
+            baselineFile: try snapshotFile(baseline, day: day, directory: directory, logger: logger),
+            keepSnapshot: true)
+        request.outputsID = directory.outputsID
+        return request
     }
 
     /// The baseline's snapshot. The default baseline may be missing (a first run) or predate snapshots (then this
@@ -153,14 +209,16 @@ public enum PipelineRun {
         "fail_on tripped: \(tripped.map { "\($0.rule.rawValue) (\($0.count))" }.joined(separator: ", "))"
     }
 
-    /// `status.json` for monitoring; a failure to write it must not change how the run ends.
+    /// `status.json` for monitoring.
     private static func writeStatus(
-        _ directory: RunDirectory, _ outcome: RunOutcome, day: CivilDate, exit: Int32, run: String?, message: String?
-    ) {
+        _ directory: RunDirectory, _ outcome: RunOutcome, day: CivilDate, exit: Int32, run: String?, message: String?,
+        accepted: [String] = []
+    ) throws(RunError) {
         let finished = ISO8601DateFormatter().string(from: Date())
-        try? directory.writeStatus(
+        try directory.writeStatus(
             StatusDocument.render(
-                outcome: outcome, asOf: day, exitCode: exit, finished: finished, run: run, message: message))
+                outcome: outcome, asOf: day, exitCode: exit, finished: finished, run: run, message: message,
+                acceptedChanges: accepted))
     }
 }
 

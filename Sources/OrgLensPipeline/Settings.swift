@@ -121,14 +121,15 @@ public enum DialectText {
             }
             dialect.delimiter = byte
         }
-        if let encoding {
-            guard let known = TextEncoding(name: encoding) else {
-                throw RunError(
-                    .configuration,
-                    "\(source): encoding '\(encoding)' is not supported; use utf-8, windows-1252 or utf-16.")
-            }
-            dialect.encoding = known
+        // `auto` unless a source or its preset says otherwise, as for analyze: a windows-1252 export must not
+        // quarantine its accented names.
+        let encoding = encoding ?? "auto"
+        guard let known = TextEncoding(name: encoding) else {
+            throw RunError(
+                .configuration, "\(source): encoding '\(encoding)' is not supported; use utf-8, windows-1252 or utf-16."
+            )
         }
+        dialect.encoding = known
         return dialect
     }
 }

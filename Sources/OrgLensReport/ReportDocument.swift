@@ -20,7 +20,10 @@ public enum ReportDocument {
         dashboard bytes: [UInt8], digest: ReportDigest? = nil, toolVersion: String, names: Names? = nil
     ) throws(RunError) -> [UInt8] {
         guard let parsed = SchemaValue.parse(bytes), case .object = parsed else {
-            throw RunError(.badData, "the dashboard is not a JSON object; give a run directory made by orglens run.")
+            throw RunError(
+                .badData,
+                "the dashboard is not a JSON object (or is nested deeper than \(SchemaValue.maxDepth) levels, which no OrgLens dashboard is); give a run directory made by orglens run."
+            )
         }
         let dashboard = DashboardValue(parsed)
         var page = ReportPage(dashboard: dashboard, digest: digest ?? ReportDigest(dashboard: dashboard), names: names)
@@ -31,6 +34,9 @@ public enum ReportDocument {
 
 /// The page, section by section.
 struct ReportPage {
+    /// Rows a table or chart shows before "and N more": a page stays readable, and small, whatever the dashboard.
+    static let maxRows = 100
+
     let dashboard: DashboardValue
     let digest: ReportDigest
     let names: ReportDocument.Names?
@@ -84,6 +90,14 @@ struct ReportPage {
         html.raw("</h2>")
     }
 
+    /// "and N more" under a table cut at `maxRows` (the dashboard has them all).
+    private mutating func more(_ count: Int, _ what: String) {
+        guard count > 0 else { return }
+        html.raw(
+            "<p class=\"muted\">… and \(count) more \(what) (the first \(Self.maxRows) are shown; dashboard.json has them all).</p>"
+        )
+    }
+
     private mutating func person(_ id: String) {
         html.text(id)
         if let name = names?.byID[id] {
@@ -135,7 +149,7 @@ struct ReportPage {
     /// The bands of managers of individual contributors colour the chart; the table lists every role's.
     mutating func spanDistribution() {
         section("span-distribution", "Span of control")
-        let bands = dashboard["thresholds"]["span_bands"].array
+        let bands = Array(dashboard["thresholds"]["span_bands"].array.prefix(Self.maxRows))
         let ics = bands.first { $0["role"].string == "manager_of_ics" }
         func band(_ span: Int) -> String? {
             guard let ics, let narrow = ics["narrow_max"].int, let healthy = ics["healthy_max"].int,
@@ -143,7 +157,8 @@ struct ReportPage {
             else { return nil }
             return span <= narrow ? "narrow" : span <= healthy ? "healthy" : span < split ? "wide" : "split"
         }
-        let rows = dashboard["span_distribution"].array
+        let allRows = dashboard["span_distribution"].array
+        let rows = Array(allRows.prefix(Self.maxRows))
         html.raw("<div class=\"grid\"><div class=\"scroll\">")
         html.raw(
             ReportCharts.bars(
@@ -167,7 +182,9 @@ struct ReportPage {
             if let name = band(row["span"].int ?? 0) { html.raw("<span class=\"band band-\(name)\">\(name)</span>") }
             html.raw("</td></tr>")
         }
-        html.raw("</tbody></table></div></div>")
+        html.raw("</tbody></table>")
+        more(allRows.count - rows.count, "spans")
+        html.raw("</div></div>")
         html.raw("<div class=\"scroll\"><table><caption>Bands used, by role</caption><thead><tr><th>Role</th>")
         html.raw("<th class=\"n\">Narrow up to</th><th class=\"n\">Healthy up to</th><th class=\"n\">Split due at</th>")
         html.raw("</tr></thead><tbody>")
@@ -191,7 +208,8 @@ struct ReportPage {
 
     mutating func spanByLayer() {
         section("span-by-layer", "Span by layer")
-        let layers = dashboard["layers"].array
+        let allLayers = dashboard["layers"].array
+        let layers = Array(allLayers.prefix(Self.maxRows))
         html.raw(
             ReportCharts.bars(
                 layers.map {
@@ -213,12 +231,14 @@ struct ReportPage {
             }
             html.raw("</tr>")
         }
-        html.raw("</tbody></table></div></section>")
+        html.raw("</tbody></table>")
+        more(allLayers.count - layers.count, "layers")
+        html.raw("</div></section>")
     }
 
     mutating func layerPyramid() {
         section("layer-pyramid", "Layer pyramid")
-        let layers = dashboard["layers"].array
+        let layers = Array(dashboard["layers"].array.prefix(Self.maxRows))
         html.raw(
             ReportCharts.pyramid(
                 layers.map {
@@ -244,7 +264,8 @@ struct ReportPage {
         html.raw(" engineering managers reporting, at least ")
         html.number(thresholds["org_heads"]["min_engineers"], field: "thresholds.org_heads.min_engineers")
         html.raw(" people in the org.</p>")
-        let heads = dashboard["org_heads"].array
+        let allHeads = dashboard["org_heads"].array
+        let heads = Array(allHeads.prefix(Self.maxRows))
         let withCost = heads.contains { $0["cost_suppressed"].exists }
         html.raw(
             "<div class=\"scroll\"><table class=\"sortable\"><caption>Org heads</caption><thead><tr><th>Org head</th>")
@@ -267,7 +288,9 @@ struct ReportPage {
             }
             html.raw("</td></tr>")
         }
-        html.raw("</tbody></table></div></section>")
+        html.raw("</tbody></table>")
+        more(allHeads.count - heads.count, "org heads")
+        html.raw("</div></section>")
     }
 
     private mutating func cost(_ record: DashboardValue, field: String) {
@@ -367,7 +390,7 @@ struct ReportPage {
         html.raw("), published only for groups of at least ")
         html.number(basis["min_group_size"], field: "cost_basis.min_group_size")
         html.raw(" salaried people; withheld figures show as suppressed. Org heads' costs are in their table.</p>")
-        let layers = dashboard["cost_by_layer"].array
+        let layers = Array(dashboard["cost_by_layer"].array.prefix(Self.maxRows))
         if !layers.isEmpty {
             html.raw("<div class=\"scroll\"><table class=\"sortable\"><caption>Cost by layer</caption><thead><tr>")
             html.raw(

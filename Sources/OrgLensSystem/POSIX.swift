@@ -35,6 +35,28 @@ public enum POSIX {
         return OpenedFile(descriptor: descriptor, kind: kind(of: status.st_mode), size: Int(status.st_size))
     }
 
+    /// The bytes of the regular file at `path`, read without following a symlink at its last component; nil when
+    /// it is missing, a link or anything but a regular file, or larger than `limit` bytes.
+    public static func readRegularFile(_ path: String, limit: Int) -> [UInt8]? {
+        let descriptor = Glibc.open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW)
+        guard descriptor >= 0 else { return nil }
+        defer { Glibc.close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, kind(of: status.st_mode) == .regular, Int(status.st_size) <= limit
+        else { return nil }
+        var bytes = [UInt8](repeating: 0, count: Int(status.st_size))
+        var filled = 0
+        while filled < bytes.count {
+            let count = bytes.withUnsafeMutableBytes { buffer in
+                pread(descriptor, buffer.baseAddress! + filled, buffer.count - filled, off_t(filled))
+            }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { break }
+            filled += count
+        }
+        return filled == bytes.count ? bytes : nil
+    }
+
     /// Creates (or truncates) `path` for writing with exactly `mode`, whatever the umask.
     public static func createFile(_ path: String, mode: UInt32) throws(SystemError) -> Int32 {
         let descriptor = try retrying("create", path) {
@@ -140,6 +162,26 @@ public enum POSIX {
         var status = stat()
         let result = followingLinks ? stat(path, &status) : lstat(path, &status)
         return result == 0 ? kind(of: status.st_mode) : nil
+    }
+
+    /// What identifies a file's content without reading it: device, inode, size and change times. Equal stamps
+    /// before and after a read mean nothing wrote to or replaced the file meanwhile.
+    public struct FileStamp: Sendable, Equatable {
+        public let device: UInt64
+        public let inode: UInt64
+        public let size: Int64
+        public let modified: Int64
+        public let changed: Int64
+    }
+
+    /// The stamp of the file at `path` (following links), or nil if nothing is there.
+    public static func stamp(of path: String) -> FileStamp? {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        return FileStamp(
+            device: UInt64(status.st_dev), inode: UInt64(status.st_ino), size: Int64(status.st_size),
+            modified: Int64(status.st_mtim.tv_sec) * 1_000_000_000 + Int64(status.st_mtim.tv_nsec),
+            changed: Int64(status.st_ctim.tv_sec) * 1_000_000_000 + Int64(status.st_ctim.tv_nsec))
     }
 
     /// Like `kind(of:)`, but says why nothing could be looked at.

@@ -87,13 +87,15 @@ import Testing
     @Test func blockOnWinsOverFailOn() throws {
         let bad = Self.good + "B,A,2020-01-01\n"
         let (directory, result) = try blockedRun(
-            gates: "block_on: [row.duplicate_id]", bad: bad, extra: "fail_on: [row.duplicate_id]")
+            gates: "block_on: [row.duplicate_id], max_quarantined_share: null", bad: bad,
+            extra: "fail_on: [row.duplicate_id]")
         try expectBlocked(directory, result, gate: "block_on")
     }
 
     @Test func failOnStillPublishes() throws {
         let bad = Self.good + "B,A,2020-01-01\n"
-        let (directory, result) = try blockedRun(gates: "", bad: bad, extra: "fail_on: [row.duplicate_id]")
+        let (directory, result) = try blockedRun(
+            gates: "max_quarantined_share: null", bad: bad, extra: "fail_on: [row.duplicate_id]")
         #expect(result.status == 1)
         #expect(
             try FileManager.default.destinationOfSymbolicLink(atPath: directory.path + "/out/latest")

@@ -138,6 +138,7 @@ import Testing
             as_of: 2026-11-01
             sources: {people: {path: people.csv}}
             outputs: {directory: out, quarantine_max_rows: 500}
+            gates: {max_quarantined_share: null}
             """)
         let result = try RunResult.orglens(["run", path, "--quiet"])
         #expect(result.status == 0, "\(result.stderr)")
@@ -158,6 +159,7 @@ import Testing
             as_of: 2026-11-01
             sources: {people: {path: people.csv}}
             outputs: {directory: out, quarantine_max_bytes: 1000}
+            gates: {max_quarantined_share: null}
             """)
         #expect(try RunResult.orglens(["run", path, "--quiet"]).status == 0)
         let quarantine = try #require(directory.read("out/latest/quarantine.csv"))

@@ -24,4 +24,18 @@ import Testing
         #expect(
             String(decoding: QuarantineFile.render([]), as: UTF8.self) == "source,line,rule,message,employee_id,raw\n")
     }
+
+    /// `=1`, `=12` and `@1` are formulas to a spreadsheet, however numeric they look; a tab in front is guarded as
+    /// written, before anything trims it. Signed plain numbers stay as they are.
+    @Test(arguments: [
+        ("=1", "'=1"), ("=12", "'=12"), ("@1", "'@1"), ("\t=1", "'\t=1"), ("-5", "-5"), ("+3.2", "+3.2"),
+        ("-1+1", "'-1+1"),
+    ])
+    func formulaGuard(field: String, written: String) {
+        let rejection = Rejection(
+            source: "p.csv", line: 2, rule: .rowMalformed, message: "m", employeeID: field, record: nil, raw: field)
+        let text = String(decoding: QuarantineFile.render([rejection]), as: UTF8.self)
+        let expected = written.contains("\t") ? "\"\(written)\"" : written
+        #expect(text.hasSuffix(",\(written),\(written)\n") || text.hasSuffix(",\(expected),\(expected)\n"), "\(text)")
+    }
 }

@@ -1,0 +1,54 @@
+/// The banner a blocked run's `report.html` opens with: the page must not read like a published night's.
+public enum BlockedBanner {
+    /// One tripped gate as the banner lists it.
+    public struct Gate: Sendable {
+        public let gate: String
+        public let value: String
+        public let limit: String
+        public let detail: String
+
+        public init(gate: String, value: String, limit: String, detail: String) {
+            self.gate = gate
+            self.value = value
+            self.limit = limit
+            self.detail = detail
+        }
+    }
+
+    static let marker = Array("<main>".utf8)
+
+    /// `page` with the banner as the first thing inside `<main>` (the page unchanged if it has no `<main>`).
+    public static func adding(to page: [UInt8], gates: [Gate]) -> [UInt8] {
+        guard let start = firstIndex(of: marker, in: page) else { return page }
+        var html = HTMLWriter()
+        html.raw(
+            "<section id=\"not-published\" role=\"alert\" style=\"border:3px solid #c0392b;background:#fdecea;padding:10px 14px;margin:0 0 1rem;border-radius:6px\">"
+        )
+        html.raw("<h2 style=\"margin:0 0 .4rem;border:0;color:#c0392b\">Not published</h2>")
+        html.raw(
+            "<p>A gate stopped this run: the dashboard still shows the last published night. The figures below are for checking only.</p><ul>"
+        )
+        for gate in gates {
+            html.raw("<li><strong>")
+            html.text(gate.gate)
+            html.raw("</strong>: ")
+            html.text(gate.value)
+            html.raw(" (limit ")
+            html.text(gate.limit)
+            html.raw(") — ")
+            html.text(gate.detail)
+            html.raw("</li>")
+        }
+        html.raw("</ul></section>")
+        let end = start + marker.count
+        return Array(page[..<end]) + Array(html.text.utf8) + Array(page[end...])
+    }
+
+    private static func firstIndex(of needle: [UInt8], in haystack: [UInt8]) -> Int? {
+        guard haystack.count >= needle.count else { return nil }
+        for index in 0...(haystack.count - needle.count) where haystack[index] == needle[0] {
+            if haystack[index..<index + needle.count].elementsEqual(needle) { return index }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,63 @@
+import OrgLensHistory
+import OrgLensModel
+import Testing
+
+/// `snapshot.bin` is read as untrusted input: its checksum, every count against the bytes there, its tree's
+/// consistency, its directory and its date are checked before anything is sized by it.
+@Suite struct SnapshotFileTests {
+    /// A four-person tree: A over B and C, C over D.
+    static func sample(asOf day: Int = 20_000, outputsID: String = "0123456789abcdef0123456789abcdef") -> Snapshot {
+        var ids = TextColumn()
+        var teamIDs = TextColumn()
+        for id in ["A", "B", "C", "D"] { ids.append(id.utf8) }
+        teamIDs.append("T1".utf8)
+        var snapshot = Snapshot(
+            asOf: CivilDate(daysSinceEpoch: day), keyFingerprint: "", ids: ids, manager: [-1, 0, 0, 2],
+            team: [0, 0, -1, 0], teamIDs: teamIDs, layer: [1, 2, 2, 3],
+            flags: [[.manages, .root], [], [.manages], []],
+            orgHead: [-1, 1, 2, 2], findings: [Snapshot.FindingKey(rule: "span.narrow", subject: "C")])
+        snapshot.outputsID = outputsID
+        return snapshot
+    }
+
+    @Test func roundTrips() throws {
+        let snapshot = Self.sample()
+        #expect(try SnapshotFile.decode(SnapshotFile.encode(snapshot), path: "s") == snapshot)
+    }
+
+    /// The payload of `snapshot`, to be altered and sealed again with a checksum that holds.
+    static func payload(_ snapshot: Snapshot) -> [UInt8] { Array(SnapshotFile.encode(snapshot).dropFirst(52)) }
+
+    @Test func aHugeFindingsCountIsRefusedBeforeAllocating() throws {
+        var payload = Self.payload(Self.sample())
+        for offset in 12..<16 { payload[offset] = 0xFF }
+        #expect(throws: RunError.self) { try SnapshotFile.decode(SnapshotFile.seal(payload), path: "s") }
+    }
+
+    @Test func aHugePeopleCountIsRefused() throws {
+        var payload = Self.payload(Self.sample())
+        for offset in 4..<8 { payload[offset] = 0xFF }
+        #expect(throws: RunError.self) { try SnapshotFile.decode(SnapshotFile.seal(payload), path: "s") }
+    }
+
+    /// A layer of 60000 written with a checksum that holds: the tree says D is at layer 3.
+    @Test func aLayerThatDoesNotFollowTheTreeIsRefused() throws {
+        var snapshot = Self.sample()
+        snapshot.layer[3] = 60_000
+        #expect(throws: RunError.self) { try SnapshotFile.decode(SnapshotFile.encode(snapshot), path: "s") }
+    }
+
+    @Test func aFlippedByteFailsTheChecksum() throws {
+        var bytes = SnapshotFile.encode(Self.sample())
+        bytes[bytes.count - 3] ^= 1
+        let error = try #require(throws: RunError.self) { try SnapshotFile.decode(bytes, path: "s") }
+        #expect(error.message.contains("checksum"))
+    }
+
+    @Test func everyCutIsRefused() throws {
+        let bytes = SnapshotFile.encode(Self.sample())
+        for length in 0..<bytes.count {
+            #expect(throws: RunError.self) { try SnapshotFile.decode(Array(bytes.prefix(length)), path: "s") }
+        }
+    }
+}
