@@ -6,7 +6,7 @@ public struct DataQuality: Sendable, Hashable {
         case people, teams, services, dependencies
 
         public var exclusionRules: [Rule] {
-            self == .people ? [.policyInactiveStatus, .policyNotStarted, .policySuperseded] : []
+            self == .people ? [.policyInactiveStatus, .policyNotStarted, .policySuperseded, .rowBlank] : []
         }
 
         public var quarantineRules: [Rule] {

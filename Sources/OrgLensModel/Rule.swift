@@ -12,6 +12,8 @@ public enum Rule: String, Sendable, CaseIterable, Comparable {
     case policyNotStarted = "policy.not_started"
     /// History rows of an effective-dated export: another row of the person is in force on `as_of`.
     case policySuperseded = "policy.superseded"
+    /// A row with nothing in any column read (a spreadsheet's empty row): skipped, counted, never quarantined.
+    case rowBlank = "row.blank"
 
     // Reporting structure.
     case managerSelf = "manager.self"

@@ -24,6 +24,15 @@ public enum PeopleStager {
         var staging = Staging(table: table, policy: policy, facts: facts)
         staging.staged.managerReference = policy.managerReference
         let byReference = ManagerLookup(table: table, reference: policy.managerReference)
+        // Names and emails are settled for every row before any is staged: a shared name is decided by the links
+        // around it, which only the whole export shows.
+        let resolved =
+            byReference?.resolveAll(
+                (0..<table.recordCount).map { record in
+                    let manager = managers.trimmedString(at: record)
+                    let marker = Array(manager.utf8).withUnsafeBufferPointer { staging.isRootMarker($0) }
+                    return manager.isEmpty || marker ? nil : manager
+                }, isEligible: { staging.isEligible($0) }, sameDepartment: { staging.sameDepartment($0, $1) }) ?? []
         let idBytes = ids.bytes
         let managerBytes = managers.bytes
         idBytes.withUnsafeBufferPointer { idBuffer in
@@ -40,19 +49,18 @@ public enum PeopleStager {
                         continue
                     }
                     let manager = UnsafeBufferPointer(rebasing: managerBuffer[managers.trimmedRange(at: record)])
-                    if let byReference, !manager.isEmpty, !staging.isRootMarker(manager) {
-                        switch byReference.resolve(
-                            String(decoding: manager, as: UTF8.self), from: record,
-                            isEligible: { staging.isEligible($0) },
-                            sameDepartment: { staging.sameDepartment($0, $1) })
-                        {
+                    if !resolved.isEmpty, let match = resolved[record] {
+                        switch match {
                         case .found(let managerRecord):
                             let managerID = UnsafeBufferPointer(rebasing: idBuffer[ids.trimmedRange(at: managerRecord)])
                             staging.add(record: record, id: id, manager: managerID)
                         case .ambiguous(let candidates):
+                            let name = ManagerLookup.normalize(managers.trimmedString(at: record), policy.managerReference)
+                            staging.staged.nameClashes[name, default: (0, candidates.map { ids.trimmedString(at: $0) })]
+                                .rows += 1
                             staging.add(
                                 record: record, id: id, manager: UnsafeBufferPointer(start: nil, count: 0),
-                                ambiguous: candidates)
+                                ambiguous: candidates.count)
                         case .none(let normalized):
                             var text = normalized
                             text.withUTF8 { staging.add(record: record, id: id, manager: $0) }
@@ -135,6 +143,11 @@ private struct Staging: ~Copyable {
     ) {
         let line = table.lines[record]
         guard !id.isEmpty else {
+            // A spreadsheet's empty row (`;;;;;;`) is nobody: skipped and counted, not a row without an id.
+            if isBlank(record) {
+                staged.excluded[.rowBlank, default: 0] += 1
+                return
+            }
             staged.rejections.append(
                 Rejection(
                     source: table.source, line: line, rule: .rowMissingID,
@@ -290,6 +303,11 @@ private struct Staging: ~Copyable {
         // Reports of someone not yet started are told so (manager.inactive), not that their manager is unknown.
         let key = interner.key(for: id, hash: facts.idHash[record])
         if interner.states[Int(key)] == .unknown { interner.setState(.excluded, for: key) }
+    }
+
+    /// Whether every column read is empty in this row.
+    func isBlank(_ record: Int) -> Bool {
+        table.columns.allSatisfy { column in column.map { $0.trimmedRange(at: record).isEmpty } ?? true }
     }
 
     /// Whether two rows name the same department (ignoring case and surrounding spaces); false without one.

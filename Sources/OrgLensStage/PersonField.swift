@@ -38,7 +38,8 @@ public enum PersonField: String, Sendable, CaseIterable {
         switch policy.managerReference {
         case .id: break
         case .email: fields.append(.email)
-        case .name: fields += [.name, .firstName, .lastName, .department]
+        // A name column may hold an email for some rows: the email column is read to match it.
+        case .name: fields += [.email, .name, .firstName, .lastName, .department]
         case .auto: fields += [.email, .name, .firstName, .lastName, .department]
         }
         for field in published where !fields.contains(field) { fields.append(field) }

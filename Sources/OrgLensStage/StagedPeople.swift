@@ -55,6 +55,9 @@ public struct StagedPeople: Sendable {
     public internal(set) var readings: [PersonField: FieldReading] = [:]
     /// Status and employment-type values no vocabulary knows (counted as active / employee), with their rows.
     public internal(set) var unmapped: [PersonField: [String: Int]] = [:]
+    /// Manager names (as normalized) shared by several people, with the rows that named them and the ids that
+    /// share them: personal data, for `orglens validate` on a terminal only.
+    public internal(set) var nameClashes: [String: (rows: Int, ids: [String])] = [:]
 
     init(source: String) { self.source = source }
 

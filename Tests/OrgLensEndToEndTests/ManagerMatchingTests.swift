@@ -1,0 +1,77 @@
+import Foundation
+import OrgLensTestSupport
+import Testing
+
+/// Managers written as names, settled the way an operator would settle them: an email or id in the name column
+/// matches the email or id columns, a shared name goes to the namesake who manages people or sits higher, and
+/// what cannot be settled is said by cause in the gate's message.
+@Suite struct ManagerMatchingTests {
+    func run(_ csv: String) throws -> (TemporaryDirectory, RunResult) {
+        let directory = TemporaryDirectory()
+        directory.write("people.csv", csv)
+        directory.write("p.yml", "sources: {people: {path: people.csv}}\noutputs: {directory: out}\n")
+        let result = try RunResult.orglens(["run", directory.path + "/p.yml", "--as-of", "2026-11-01", "--quiet"])
+        return (directory, result)
+    }
+
+    /// The CEO shares her display name with an IT specialist in another department; her seven C-level reports
+    /// sit in departments of their own. She is at the top, the specialist deep below: the CEO it is.
+    /// Three supervisors are written as email addresses in the name column: they match the Email column.
+    @Test func aCEOsNamesakeAndEmailsInTheNameColumn() throws {
+        var rows = [
+            "employee_id,name,email,manager_id,department",
+            "C1,Dana Reyes,dana@example.com,,Executive",
+        ]
+        let chiefs = ["Engineering", "Finance", "Operations", "Sales", "Marketing", "Product", "People"]
+        for (index, department) in chiefs.enumerated() {
+            rows.append("X\(index),Chief \(department),chief\(index)@example.com,Dana Reyes,\(department)")
+            for report in 0..<3 {
+                // Every third report names the supervisor by email, in the same column.
+                let manager = report == 2 && index < 3 ? "chief\(index)@example.com" : "Chief \(department)"
+                rows.append(
+                    "R\(index)\(report),Person \(index) \(report),p\(index)\(report)@example.com,\(manager),\(department)"
+                )
+            }
+        }
+        rows.append("S1,Sam Lee,sam@example.com,Chief Operations,Operations")
+        rows.append("IT9,Dana Reyes,dana.it@example.com,Sam Lee,IT")
+        let (directory, result) = try run(rows.joined(separator: "\n") + "\n")
+        #expect(result.status == 0, "\(result.stderr)")
+        let dashboard = try #require(directory.read("out/latest/dashboard.json"))
+        #expect(dashboard.contains("\"orphans\": 0,"))
+        #expect(dashboard.contains("{\"id\": \"C1\", \"layer\": 1, \"direct_reports\": 7,"))
+        #expect(!dashboard.contains("manager.ambiguous") && !dashboard.contains("manager.dangling"))
+        #expect(dashboard.contains("\"max_layer\": 4,"))
+    }
+
+    /// Two namesakes at the top, neither managing anyone: nothing settles it. The gate's message says why the
+    /// org hangs loose, by cause, with example ids.
+    @Test func anUnsettledClashIsNamedInTheGateMessage() throws {
+        var rows = [
+            "employee_id,name,manager_id,department",
+            "A1,Alex Kim,,Sales",
+            "A2,Alex Kim,,Finance",
+        ]
+        for report in 0..<6 { rows.append("P\(report),Person \(report),Alex Kim,Engineering") }
+        let (_, result) = try run(rows.joined(separator: "\n") + "\n")
+        #expect(result.status == 65, "\(result.stderr)")
+        #expect(result.stderr.contains("orphans_within_largest_root"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains(
+                "by cause: 6 manager name shared by several people (manager.ambiguous, e.g. P0, P1, P2)"),
+            "\(result.stderr)")
+    }
+
+    /// A blank spreadsheet row is skipped and counted, not quarantined as a row without an id.
+    @Test func aBlankRowIsSkippedAndCounted() throws {
+        let directory = TemporaryDirectory()
+        directory.write("people.csv", "employee_id;manager_id;name\nA;;Ada\n;;\nB;A;Bo\nC;A;Cy\n")
+        directory.write("p.yml", "sources: {people: {path: people.csv}}\noutputs: {directory: out}\n")
+        let result = try RunResult.orglens(["run", directory.path + "/p.yml", "--as-of", "2026-11-01", "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let dashboard = try #require(directory.read("out/latest/dashboard.json"))
+        #expect(dashboard.contains("\"outcome\": \"excluded\", \"rule\": \"row.blank\", \"rows\": 1}"))
+        #expect(!dashboard.contains("\"rule\": \"row.missing_id\", \"rows\": 1}"))
+        #expect(directory.read("out/latest/quarantine.csv") == "source,line,rule,message,employee_id,raw\n")
+    }
+}
