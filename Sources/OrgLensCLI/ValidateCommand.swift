@@ -1,6 +1,7 @@
 public import ArgumentParser
 import OrgLensModel
 import OrgLensPipeline
+import OrgLensSystem
 
 /// `orglens validate PIPELINE.yml`: checks the file and every source's mapping; computes nothing.
 public struct ValidateCommand: ParsableCommand {
@@ -31,7 +32,8 @@ public struct ValidateCommand: ParsableCommand {
         do throws(RunError) {
             let file = try PipelineFile.load(pipeline)
             let day = asOf.flatMap { CivilDate(iso: Substring($0)) } ?? file.asOf ?? AnalyzeCommand.todayUTC()
-            let report = try PipelineCheck.check(file, asOf: day, logger: LogSetup.logger(quiet: true, format: .text))
+            let report = try PipelineCheck.check(
+                file, asOf: day, logger: LogSetup.logger(quiet: true, format: .text), showValues: POSIX.isTerminal(1))
             print(report.text, terminator: "")
             wouldBlock = report.wouldBlock
         } catch {

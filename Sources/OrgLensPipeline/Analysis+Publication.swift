@@ -160,8 +160,27 @@ extension Analysis {
             changes: accounts.history.changes)
         return Result(
             files: files, dataQuality: quality, summary: summary, ruleCounts: ruleCounts, gateFacts: gateFacts,
-            manifest: manifest, stageTimings: timings, trendRecord: trendRecord, changes: accounts.history.changes,
+            operatorView: operatorView(inputs.staged, request), manifest: manifest, stageTimings: timings,
+            trendRecord: trendRecord, changes: accounts.history.changes,
             snapshot: accounts.history.snapshot)
+    }
+
+    static func operatorView(_ staged: StagedPeople, _ request: AnalysisRequest) -> OperatorView {
+        let unmapped = staged.unmapped.sorted { $0.key.rawValue < $1.key.rawValue }.flatMap { field, counts in
+            counts.sorted { $0.key < $1.key }.map { (field: field.rawValue, value: $0.key, rows: $0.value) }
+        }
+        let clashes = staged.nameClashes.sorted { $0.key < $1.key }.map {
+            (name: $0.key, rows: $0.value.rows, ids: $0.value.ids.sorted())
+        }
+        var people = [Int](repeating: 0, count: staged.pay?.currencies.count ?? 0)
+        for index in staged.pay?.currency ?? [] where index >= 0 { people[Int(index)] += 1 }
+        let currencies = (staged.pay?.currencies ?? []).enumerated().map { index, code in
+            (
+                code: code, people: people[index],
+                hasRate: code == request.costs.currency || request.costs.rates[code] != nil
+            )
+        }.sorted { $0.code < $1.code }
+        return OperatorView(unmapped: unmapped, nameClashes: clashes, currencies: currencies)
     }
 
     /// Each person's name by published id, for a report with names.

@@ -22,6 +22,8 @@ public enum Analysis {
         public let ruleCounts: [Rule: Int]
         /// What the publishing gates look at.
         public let gateFacts: GateFacts
+        /// The values behind the counts, for `orglens validate` on a terminal only.
+        public let operatorView: OperatorView
         /// The manifest with what an unattended run adds to it.
         let manifest: @Sendable (ManifestDocument.Stamp) -> OutputDirectory.File
         let stageTimings: StageTimings
@@ -38,6 +40,16 @@ public enum Analysis {
         public func files(stamp: ManifestDocument.Stamp) -> [OutputDirectory.File] {
             files.map { $0.name == "manifest.json" ? manifest(stamp) : $0 }
         }
+    }
+
+    /// What an operator needs to fix the export, value by value: never published, logged or written to a file.
+    public struct OperatorView: Sendable {
+        /// Status and worker-type values no vocabulary knows, every one with its row count.
+        public let unmapped: [(field: String, value: String, rows: Int)]
+        /// Manager names several people share, the rows naming them, and the ids that share them.
+        public let nameClashes: [(name: String, rows: Int, ids: [String])]
+        /// Currency codes as written, with the people paid in each, and whether the run has a rate for it.
+        public let currencies: [(code: String, people: Int, hasRate: Bool)]
     }
 
     /// The counts `Gates` judge a run by.

@@ -9,12 +9,14 @@ import OrgLensXML
 /// from, how many values read, and which gates would trip; writes nothing.
 public enum PipelineCheck {
     /// The report, and whether a gate would trip (the command then exits 65).
+    /// `showValues`: list the values behind the counts (the command does so on a terminal only).
     public static func check(
-        _ file: PipelineFile, asOf: CivilDate, logger: Logger
+        _ file: PipelineFile, asOf: CivilDate, logger: Logger, showValues: Bool = false
     ) throws(RunError) -> (text: String, wouldBlock: Bool) {
         var text = try describe(file)
-        let request = try file.request(
+        var request = try file.request(
             asOf: asOf, workers: 1, overrides: SettingOverrides(), outputDirectory: file.outputDirectory)
+        request.costs.checkingOnly = true
         let result = try Analysis.compute(request, logger: logger)
         var lines = ["values (people, as of \(asOf))"]
         let people = result.dataQuality[0]
@@ -37,6 +39,7 @@ public enum PipelineCheck {
         lines.append(
             "  manager references: \(counts[.managerDangling] ?? 0) match no one, \(counts[.managerAmbiguous] ?? 0) match several people, \(counts[.managerInactive] ?? 0) name someone not in the org"
         )
+        lines += valueLines(result.operatorView, show: showValues)
         let gates = file.gates.evaluate(result.gateFacts)
         lines.append(
             gates.tripped.isEmpty ? "gates: none would trip" : "gates that would trip (nothing would be published):")
@@ -44,6 +47,35 @@ public enum PipelineCheck {
         for reading in gates.nearing { lines.append("  nearing \(reading.gate): \(reading.detail)") }
         text += lines.joined(separator: "\n") + "\n"
         return (text, !gates.tripped.isEmpty)
+    }
+
+    /// The values an operator fixes in the HRIS: unknown words, clashing names with the ids that share them,
+    /// currencies without a rate. Personal data: shown on a terminal only, else only said to exist.
+    static func valueLines(_ view: Analysis.OperatorView, show: Bool) -> [String] {
+        let missingRates = view.currencies.filter { !$0.hasRate }
+        guard !view.unmapped.isEmpty || !view.nameClashes.isEmpty || !missingRates.isEmpty else { return [] }
+        guard show else {
+            return [
+                "values behind these counts (unknown words, shared names, currencies without a rate): run orglens validate on a terminal to see them"
+            ]
+        }
+        var lines = ["values behind these counts (shown on this terminal only; never logged or written)"]
+        for value in view.unmapped {
+            lines.append(
+                "  \(value.field) '\(value.value)': \(value.rows) rows, no vocabulary knows it (add it to status_map or employment_type_map)"
+            )
+        }
+        for clash in view.nameClashes {
+            lines.append(
+                "  manager name '\(clash.name)': named by \(clash.rows) rows, shared by \(clash.ids.joined(separator: ", "))"
+            )
+        }
+        for currency in missingRates {
+            lines.append(
+                "  currency '\(currency.code)': \(currency.people) people, no rate (add costs.rates or correct the export)"
+            )
+        }
+        return lines
     }
 
     /// One line per canonical field: where it comes from, or that it is missing.

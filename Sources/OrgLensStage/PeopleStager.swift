@@ -55,7 +55,8 @@ public enum PeopleStager {
                             let managerID = UnsafeBufferPointer(rebasing: idBuffer[ids.trimmedRange(at: managerRecord)])
                             staging.add(record: record, id: id, manager: managerID)
                         case .ambiguous(let candidates):
-                            let name = ManagerLookup.normalize(managers.trimmedString(at: record), policy.managerReference)
+                            let name = ManagerLookup.normalize(
+                                managers.trimmedString(at: record), policy.managerReference)
                             staging.staged.nameClashes[name, default: (0, candidates.map { ids.trimmedString(at: $0) })]
                                 .rows += 1
                             staging.add(

@@ -74,4 +74,39 @@ import Testing
         #expect(!dashboard.contains("\"rule\": \"row.missing_id\", \"rows\": 1}"))
         #expect(directory.read("out/latest/quarantine.csv") == "source,line,rule,message,employee_id,raw\n")
     }
+
+    /// `orglens validate` shows the operator the values behind the counts on a terminal (a pseudo-terminal here,
+    /// through `script`), and only says they exist when its output goes to a pipe or a file.
+    @Test func validateShowsTheValuesOnATerminalOnly() throws {
+        let directory = TemporaryDirectory()
+        directory.write(
+            "people.csv",
+            """
+            employee_id,name,manager_id,department,status,salary,currency
+            A1,Alex Kim,,Sales,Active,1,USD
+            A2,Alex Kim,,Finance,Active,1,USD
+            P0,Pat Doe,Alex Kim,Eng,Zorbing,1,Zyxwa Quorblat
+            P1,Pe Roe,Alex Kim,Eng,Active,1,USD
+
+            """)
+        let pipeline = directory.write("p.yml", "sources: {people: {path: people.csv}}\noutputs: {directory: out}\n")
+        let piped = try RunResult.orglens(["validate", pipeline, "--as-of", "2026-11-01"])
+        #expect(piped.stdout.contains("run orglens validate on a terminal to see them"), "\(piped.stdout)")
+        #expect(!piped.stdout.contains("Zorbing") && !piped.stdout.contains("alex kim"))
+        let command = [TestPaths.orglensBinary.path, "validate", pipeline, "--as-of", "2026-11-01"].joined(
+            separator: " ")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-qec", command, "/dev/null"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(text.contains("status 'Zorbing': 1 rows"), "\(text)")
+        #expect(text.contains("manager name 'alex kim': named by 2 rows, shared by A1, A2"), "\(text)")
+        #expect(text.contains("currency 'ZYXWA QUORBLAT': 1 people, no rate"), "\(text)")
+        #expect(!FileManager.default.fileExists(atPath: directory.path + "/out"))
+    }
 }
