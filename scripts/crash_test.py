@@ -5,7 +5,9 @@ test-only ORGLENS_TEST_PUBLISH_PAUSE_US) while reader threads open latest/ the w
 each time), so a reader can tell a mixed run: dashboard.json's people must equal manifest.json's rows read.
 
 Fails on any ENOENT, any mixed run, or a lost run (latest missing, dangling, or older than the last run that
-finished). Exit 0 and a one-line summary otherwise."""
+finished). Then kills runs exactly between their folder's rename into runs/ and the `latest` switch: such a night
+was never published, so the next run must neither compare with it nor put it in history/trend.ndjson, and every
+trend line must stay valid JSON. Exit 0 and a one-line summary otherwise."""
 import json, os, random, signal, subprocess, sys, tempfile, threading, time
 
 
@@ -49,7 +51,10 @@ def main(orglens, rounds):
     with tempfile.TemporaryDirectory() as scratch:
         pipeline = os.path.join(scratch, "p.yml")
         with open(pipeline, "w") as f:
-            f.write("sources: {people: {path: people.csv}}\noutputs: {directory: out, keep: 2}\n")
+            # The org grows by one person a run while most runs are killed: joiners pile up against the last
+            # published night, which is what the joiner gate is for; here it would only stop the kills being tested.
+            f.write("sources: {people: {path: people.csv}}\noutputs: {directory: out, keep: 2}\n"
+                    "gates: {max_joiner_share: null}\n")
         root = os.path.join(scratch, "out")
         people = 40
         write_people(scratch, people)
@@ -119,9 +124,48 @@ def main(orglens, rounds):
         subprocess.run([orglens, "run", pipeline, "--as-of", "2026-11-04", "--quiet"], check=True, stdout=subprocess.DEVNULL)
         leftovers = [name for name in os.listdir(root) if name.startswith(".incoming-") or name.startswith(".latest-")]
         leftovers += leftovers_analyze
+        trend_bad = kill_between_rename_and_switch(orglens, pipeline, root, scratch, people)
         print(f"crash test: {rounds} runs and {rounds // 2} analyze runs, {kills} killed, {finished} finished; {counts['reads']} reads of latest/: "
-              f"{counts['enoent']} ENOENT, {counts['mixed']} mixed, {lost} lost, {len(leftovers)} leftovers")
-        sys.exit(1 if counts["enoent"] or counts["mixed"] or lost or leftovers or counts["reads"] == 0 else 0)
+              f"{counts['enoent']} ENOENT, {counts['mixed']} mixed, {lost} lost, {len(leftovers)} leftovers; "
+              f"{trend_bad} trend problems after kills between rename and switch")
+        sys.exit(1 if counts["enoent"] or counts["mixed"] or lost or leftovers or trend_bad or counts["reads"] == 0 else 0)
+
+
+def kill_between_rename_and_switch(orglens, pipeline, root, scratch, people, rounds=3):
+    """Each round: a run of a new day killed once its folder is in runs/ (before `latest` switches), then a run of
+    the day after that finishes. Returns the problems found (0 when the trend and the comparison are right)."""
+    runs = os.path.join(root, "runs")
+    env = dict(os.environ, ORGLENS_TEST_PUBLISH_PAUSE_US=str(1500000))
+    problems = 0
+    for round in range(rounds):
+        killed_day, next_day = f"2026-12-{10 + 2 * round:02d}", f"2026-12-{11 + 2 * round:02d}"
+        people += 1
+        write_people(scratch, people)
+        before = set(os.listdir(runs))
+        latest_before = os.readlink(os.path.join(root, "latest"))
+        process = subprocess.Popen([orglens, "run", pipeline, "--as-of", killed_day, "--quiet"],
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+        deadline = time.time() + 60
+        while time.time() < deadline and not any(n.startswith(killed_day + ".") for n in set(os.listdir(runs)) - before):
+            time.sleep(0.01)
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        if os.readlink(os.path.join(root, "latest")) != latest_before:
+            problems += 1
+        people += 1
+        write_people(scratch, people)
+        subprocess.run([orglens, "run", pipeline, "--as-of", next_day, "--quiet"], check=True, stdout=subprocess.DEVNULL)
+        with open(os.path.join(root, "latest", "dashboard.json")) as f:
+            if json.load(f)["changes"]["previous_as_of"] == killed_day:
+                problems += 1
+        with open(os.path.join(root, "history", "trend.ndjson")) as f:
+            for line in f:
+                try:
+                    if json.loads(line)["as_of"] == killed_day:
+                        problems += 1
+                except (json.JSONDecodeError, KeyError):
+                    problems += 1
+    return problems
 
 
 if __name__ == "__main__":

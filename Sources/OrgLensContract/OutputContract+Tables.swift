@@ -54,6 +54,10 @@ extension OutputContract {
             ContractField("managers_of_managers", .integer(), "managers with at least one report who manages"),
             ContractField("roots", .integer(), "people at the top of a reporting tree"),
             ContractField("orphans", .integer(), "people whose manager is missing, inactive or ambiguous"),
+            ContractField(
+                "detached", .integer(),
+                "people in detached subtrees (orphans and everyone under them), on no layer; absent before 1.4"
+            ).optional,
             ContractField("max_layer", .integer(), "the deepest layer (roots are layer 1)"),
             ContractField("mean_span", .number(), nullable: true, "direct reports ÷ managers; null without managers"),
             ContractField("median_span", .number(), nullable: true, "median direct reports of managers"),
@@ -90,7 +94,7 @@ extension OutputContract {
         "managers", "One record per manager, by layer then id as bytes.",
         [
             ContractField("id", .string(), "employee id (a pseudonym when privacy.pseudonymize is on)"),
-            ContractField("layer", .integer(), "the manager's layer"),
+            ContractField("layer", .integer(), "the manager's layer; 0 in a detached subtree (under an orphan)"),
             ContractField("direct_reports", .integer(), "span: direct reports"),
             ContractField("direct_ics", .integer(), "direct reports who manage no one"),
             ContractField("direct_managers", .integer(), "direct reports who manage"),
@@ -243,7 +247,7 @@ extension OutputContract {
         [
             ContractField("id", .string(), "employee id (a pseudonym when privacy.pseudonymize is on)"),
             ContractField("manager_id", .string(), nullable: true, "their manager's id; null for roots and orphans"),
-            ContractField("layer", .integer(), "their layer"),
+            ContractField("layer", .integer(), "their layer; 0 in a detached subtree (under an orphan)"),
             ContractField("team_id", .string(), nullable: true, "their team, when known"),
             ContractField("is_manager", .boolean, "has at least one direct report"),
             ContractField(

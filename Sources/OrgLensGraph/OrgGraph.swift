@@ -4,7 +4,7 @@ public import OrgLensModel
 /// and `order` lists people top-down (every manager before their reports), so metrics can run
 /// bottom-up or top-down in one loop each, with no recursion.
 public struct OrgGraph: Sendable {
-    /// Why a person sits at layer 1.
+    /// Why a person is at the top of a tree.
     public enum Top: UInt8, Sendable {
         /// Has a manager in the org.
         case none
@@ -23,8 +23,12 @@ public struct OrgGraph: Sendable {
     /// Reports of person `p` are `children[childStart[p]..<childStart[p + 1]]`.
     public let childStart: [Int32]
     public let children: [Int32]
-    /// Layer of each person; roots and orphans are layer 1.
+    /// Layer of each person in the org: roots are layer 1. People in a detached subtree (under an orphan, whose
+    /// manager is not in the org) are on no layer of the org: 0.
     public let layer: [Int32]
+    /// Depth of each person in their own tree (1 at its top, orphans included): for walking trees, not for
+    /// publishing.
+    public let depth: [Int32]
     /// Every person, managers before their reports (breadth-first from the tops).
     public let order: [Int32]
 
@@ -57,6 +61,12 @@ public struct OrgGraph: Sendable {
         return result
     }
 
+    /// Whether `person` hangs under an orphan rather than under a root.
+    public func isDetached(_ person: Int) -> Bool { layer[person] == 0 }
+
+    /// People in detached subtrees: the orphans and everyone under them.
+    public var detachedCount: Int { layer.reduce(0) { $0 + ($1 == 0 ? 1 : 0) } }
+
     public func reports(of person: Int) -> ArraySlice<Int32> {
         children[Int(childStart[person])..<Int(childStart[person + 1])]
     }
@@ -80,13 +90,13 @@ public struct OrgGraph: Sendable {
             keys: keys, personKey: order.map { personKey[Int($0)] },
             parent: order.map { parent[Int($0)] < 0 ? -1 : rank[Int(parent[Int($0)])] },
             top: order.map { top[Int($0)] }, childStart: childStart, children: Array(Int32(tops)..<Int32(count)),
-            layer: order.map { layer[Int($0)] }, order: Array(0..<Int32(count)))
+            layer: order.map { layer[Int($0)] }, depth: order.map { depth[Int($0)] }, order: Array(0..<Int32(count)))
         return (graph, order)
     }
 
     private init(
         keys: TextColumn, personKey: [Int32], parent: [Int32], top: [Top], childStart: [Int32], children: [Int32],
-        layer: [Int32], order: [Int32]
+        layer: [Int32], depth: [Int32], order: [Int32]
     ) {
         self.keys = keys
         self.personKey = personKey
@@ -95,6 +105,7 @@ public struct OrgGraph: Sendable {
         self.childStart = childStart
         self.children = children
         self.layer = layer
+        self.depth = depth
         self.order = order
     }
 
@@ -114,11 +125,13 @@ public struct OrgGraph: Sendable {
             children[Int(fill[manager])] = Int32(person)
             fill[manager] += 1
         }
+        var depth = [Int32](repeating: 0, count: count)
         var layer = [Int32](repeating: 0, count: count)
         var order: [Int32] = []
         order.reserveCapacity(count)
         for person in 0..<count where parent[person] < 0 {
-            layer[person] = 1
+            depth[person] = 1
+            layer[person] = top[person] == .orphan ? 0 : 1
             order.append(Int32(person))
         }
         var next = 0
@@ -126,7 +139,8 @@ public struct OrgGraph: Sendable {
             let manager = Int(order[next])
             next += 1
             for child in children[Int(childStart[manager])..<Int(childStart[manager + 1])] {
-                layer[Int(child)] = layer[manager] + 1
+                depth[Int(child)] = depth[manager] + 1
+                layer[Int(child)] = layer[manager] == 0 ? 0 : layer[manager] + 1
                 order.append(child)
             }
         }
@@ -134,6 +148,7 @@ public struct OrgGraph: Sendable {
         self.childStart = childStart
         self.children = children
         self.layer = layer
+        self.depth = depth
         self.order = order
     }
 }

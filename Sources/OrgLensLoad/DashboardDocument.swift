@@ -93,6 +93,7 @@ public enum DashboardDocument {
         json.field("managers_of_managers", summary.managersOfManagers)
         json.field("roots", summary.roots)
         json.field("orphans", summary.orphans)
+        json.field("detached", summary.detached)
         json.field("max_layer", summary.maxLayer)
         json.field("mean_span", decimal: summary.meanSpan)
         json.field("median_span", decimal: summary.medianSpan)

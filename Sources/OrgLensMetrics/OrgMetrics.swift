@@ -42,6 +42,8 @@ public struct OrgSummary: Sendable, Hashable {
     public let managersOfManagers: Int
     public let roots: Int
     public let orphans: Int
+    /// People in detached subtrees (the orphans and everyone under them): on no layer of the org.
+    public let detached: Int
     public let maxLayer: Int
     public let meanSpan: Double?
     public let medianSpan: Double?
@@ -58,6 +60,6 @@ public struct OrgMetrics: Sendable {
     public let summary: OrgSummary
     public let spanDistribution: [SpanCount]
     public let layers: [LayerRecord]
-    /// Ordered by layer, then id as bytes.
+    /// Ordered by layer, then id as bytes; managers in detached subtrees (layer 0) last.
     public let managers: [ManagerRecord]
 }

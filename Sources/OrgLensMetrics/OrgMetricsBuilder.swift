@@ -42,7 +42,7 @@ public enum OrgMetricsBuilder {
             individualContributors: graph.count - managers.count,
             contractors: contractors,
             managersOfManagers: managersOfManagers, roots: built.roots, orphans: built.orphans,
-            maxLayer: maxLayer,
+            detached: graph.detachedCount, maxLayer: maxLayer,
             meanSpan: managers.isEmpty ? nil : Double(totalSpan) / Double(managers.count),
             medianSpan: median(ofSorted: spans), spanBands: bandCounts)
         let metrics = OrgMetrics(

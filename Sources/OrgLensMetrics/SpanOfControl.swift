@@ -9,14 +9,15 @@ enum SpanOfControl {
         var findings: [Finding] = []
     }
 
-    /// Managers are put in published order first (layer, then id bytes), so the parallel chunks
-    /// produce records already in place and merging is concatenation.
+    /// Managers are put in published order first (layer, then id bytes; managers in detached subtrees, on no
+    /// layer, last), so the parallel chunks produce records already in place and merging is concatenation.
     static func build(
         graph: OrgGraph, totals: SubtreeTotals, policy: SpanPolicy, personTeam: [Int32]?, countsInSpan: [Bool]?,
         workers: Int
     ) -> Chunk {
         let managers = graph.sortedByID(
-            (0..<graph.count).filter { graph.directReports(of: $0) > 0 }, group: { graph.layer[$0] })
+            (0..<graph.count).filter { graph.directReports(of: $0) > 0 },
+            group: { graph.layer[$0] == 0 ? .max : graph.layer[$0] })
         let chunks = parallelChunks(count: managers.count, workers: workers) { range in
             var chunk = Chunk()
             chunk.records.reserveCapacity(range.count)
@@ -57,7 +58,7 @@ extension SpanOfControl.Chunk {
                 person: Int32(person), id: id, layer: Int(graph.layer[person]), directReports: span,
                 directICs: span - directManagers, directManagers: directManagers,
                 orgSize: Int(totals.orgSize[person]),
-                depthBelow: Int(totals.deepestLayer[person] - graph.layer[person]),
+                depthBelow: Int(totals.deepestLayer[person] - graph.depth[person]),
                 spanBand: band, role: role,
                 teamsSpanned: personTeam.map { Self.distinctTeams(of: reports, personTeam: $0) }))
         addFindings(

@@ -6,12 +6,12 @@ public import OrgLensGraph
 public struct SubtreeTotals: Sendable {
     /// Everyone below each person, transitively, self excluded.
     public let orgSize: [Int32]
-    /// Deepest layer found in each person's org, their own included.
+    /// Deepest depth found in each person's org, their own included (`OrgGraph.depth`).
     public let deepestLayer: [Int32]
 
     public init(_ graph: OrgGraph) {
         var orgSize = [Int32](repeating: 0, count: graph.count)
-        var deepestLayer = graph.layer
+        var deepestLayer = graph.depth
         for person in graph.order.reversed() {
             let manager = Int(graph.parent[Int(person)])
             guard manager >= 0 else { continue }

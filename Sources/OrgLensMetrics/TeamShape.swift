@@ -67,8 +67,8 @@ struct TeamShape: Sendable {
     static func lowestCommonAncestor(_ first: Int32, _ second: Int32, _ graph: OrgGraph) -> Int32 {
         var a = first
         var b = second
-        while a >= 0, b >= 0, graph.layer[Int(a)] > graph.layer[Int(b)] { a = graph.parent[Int(a)] }
-        while a >= 0, b >= 0, graph.layer[Int(b)] > graph.layer[Int(a)] { b = graph.parent[Int(b)] }
+        while a >= 0, b >= 0, graph.depth[Int(a)] > graph.depth[Int(b)] { a = graph.parent[Int(a)] }
+        while a >= 0, b >= 0, graph.depth[Int(b)] > graph.depth[Int(a)] { b = graph.parent[Int(b)] }
         while a >= 0, b >= 0, a != b {
             a = graph.parent[Int(a)]
             b = graph.parent[Int(b)]

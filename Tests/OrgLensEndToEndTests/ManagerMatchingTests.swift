@@ -109,4 +109,25 @@ import Testing
         #expect(text.contains("currency 'ZYXWA QUORBLAT': 1 people, no rate"), "\(text)")
         #expect(!FileManager.default.fileExists(atPath: directory.path + "/out"))
     }
+
+    /// Seven people under a manager who is not in the export are not layer 1: the layers describe the tree under
+    /// the root, and the detached subtree is counted on its own.
+    @Test func orphansAreNotLayerOne() throws {
+        var rows = ["employee_id,manager_id", "CEO,", "A,CEO", "B,CEO", "C,CEO", "O1,GONE"]
+        for report in 0..<6 { rows.append("R\(report),O1") }
+        let directory = TemporaryDirectory()
+        directory.write("people.csv", rows.joined(separator: "\n") + "\n")
+        directory.write(
+            "p.yml",
+            "sources: {people: {path: people.csv}}\noutputs: {directory: out}\ngates: {orphans_within_largest_root: false}\n"
+        )
+        let result = try RunResult.orglens(["run", directory.path + "/p.yml", "--as-of", "2026-11-01", "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let dashboard = try #require(directory.read("out/latest/dashboard.json"))
+        #expect(dashboard.contains("\"orphans\": 1,\n    \"detached\": 7,"))
+        #expect(dashboard.contains("{\"layer\": 1, \"people\": 1, \"managers\": 1, \"mean_span\": 3}"))
+        #expect(dashboard.contains("{\"layer\": 2, \"people\": 3, \"managers\": 0, \"mean_span\": null}"))
+        #expect(!dashboard.contains("{\"layer\": 3,"))
+        #expect(dashboard.contains("\"max_layer\": 2,"))
+    }
 }

@@ -72,7 +72,11 @@ extension OrgGraph {
         #expect(rules["C"] == [.managerInactive])
         #expect(built.roots == 1)
         #expect(built.orphans == 2)
-        #expect(built.graph.layer(of: "C") == 1)
+        // An orphan is on no layer of the org (0), though at the top of its own tree.
+        #expect(built.graph.layer(of: "C") == 0)
+        #expect(built.graph.layer(of: "A") == 2)
+        #expect(built.graph.ids.firstIndex(of: "C").map { built.graph.depth[$0] } == 1)
+        #expect(built.graph.detachedCount == 2)
     }
 
     @Test func severalRootsAreOneOrgFinding() {
