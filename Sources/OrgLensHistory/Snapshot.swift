@@ -10,6 +10,9 @@ public struct Snapshot: Sendable, Equatable {
         public static let manages = Flags(rawValue: 1)
         /// At the top with no manager named (as opposed to an orphan whose manager is not in the org).
         public static let root = Flags(rawValue: 2)
+        /// The run published the cost of this person's subtree, and its management share.
+        public static let subtreePublished = Flags(rawValue: 4)
+        public static let subtreeSharePublished = Flags(rawValue: 8)
     }
 
     public struct FindingKey: Sendable, Hashable {
@@ -38,6 +41,10 @@ public struct Snapshot: Sendable, Equatable {
     /// The identity of the outputs directory the run was made for ("" outside one): a run never compares with
     /// another directory's nights.
     public var outputsID = ""
+    /// Per layer number (0 unused) and per team: bit 1 the cost was published, bit 2 its management share.
+    /// With the subtree flags, which groups' pay the run published — ids only, never an amount.
+    public var layerPublished: [UInt8] = []
+    public var teamPublished: [UInt8] = []
 
     public var count: Int { manager.count }
 
@@ -66,5 +73,6 @@ public struct Snapshot: Sendable, Equatable {
             && lhs.ids.count == rhs.ids.count && lhs.manager == rhs.manager && lhs.team == rhs.team
             && lhs.teamIDs.bytes == rhs.teamIDs.bytes && lhs.layer == rhs.layer && lhs.flags == rhs.flags
             && lhs.orgHead == rhs.orgHead && lhs.findings == rhs.findings && lhs.outputsID == rhs.outputsID
+            && lhs.layerPublished == rhs.layerPublished && lhs.teamPublished == rhs.teamPublished
     }
 }

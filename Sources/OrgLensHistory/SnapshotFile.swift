@@ -7,8 +7,9 @@ public import OrgLensModel
 /// Layout (version 2): `ORGLSNAP`, version u32, payload length u64, SHA-256 of the payload (32 bytes); then the
 /// payload: as_of (days since 1970) i32, people u32, teams u32, findings u32, fingerprint and outputs id (each u16
 /// length + bytes); the ids and the team ids (u32 end offset per value, then the bytes); per person manager i32,
-/// team i32, org head i32, layer u16, flags u8; per finding the rule (u8 length + bytes) and subject (u16 length +
-/// bytes). About 23 bytes per person besides the id itself.
+/// team i32, org head i32, layer u16, flags u8 (manages, root, subtree cost published, its share published); the
+/// published flags per layer (u32 count, then u8 each) and per team (u8 each); per finding the rule (u8 length +
+/// bytes) and subject (u16 length + bytes). About 23 bytes per person besides the id itself.
 ///
 /// What the previous night left is input like any other: the checksum, every count against the bytes that are
 /// really there (before anything is allocated) and the tree's own consistency are checked before it is trusted.
@@ -39,6 +40,11 @@ public enum SnapshotFile {
         appendAll(&payload, snapshot.orgHead)
         appendAll(&payload, snapshot.layer)
         payload += snapshot.flags.map(\.rawValue)
+        append(&payload, UInt32(snapshot.layerPublished.count))
+        payload += snapshot.layerPublished
+        payload +=
+            snapshot.teamPublished.count == snapshot.teamIDs.count
+            ? snapshot.teamPublished : [UInt8](repeating: 0, count: snapshot.teamIDs.count)
         for finding in snapshot.findings {
             let rule = Array(finding.rule.utf8.prefix(255))
             payload.append(UInt8(rule.count))
@@ -115,7 +121,9 @@ public enum SnapshotFile {
             let outputsLength = reader.u16(), let outputsID = reader.take(Int(outputsLength)),
             let ids = reader.column(people), let teamIDs = reader.column(teams),
             let manager = reader.i32s(people), let team = reader.i32s(people), let orgHead = reader.i32s(people),
-            let layer = reader.u16s(people), let flags = reader.take(people)
+            let layer = reader.u16s(people), let flags = reader.take(people),
+            let layerCount = reader.u32().map(Int.init), let layerPublished = reader.take(layerCount),
+            let teamPublished = reader.take(teams)
         else { throw truncated(path) }
         var findings: [Snapshot.FindingKey] = []
         findings.reserveCapacity(findingCount)
@@ -129,7 +137,8 @@ public enum SnapshotFile {
         }
         guard reader.isAtEnd,
             manager.allSatisfy({ $0 >= -1 && $0 < people }), orgHead.allSatisfy({ $0 >= -1 && $0 < people }),
-            team.allSatisfy({ $0 >= -1 && $0 < teams }), flags.allSatisfy({ $0 & ~3 == 0 }),
+            team.allSatisfy({ $0 >= -1 && $0 < teams }), flags.allSatisfy({ $0 & ~15 == 0 }),
+            (layerPublished + teamPublished).allSatisfy({ $0 & ~3 == 0 }),
             layersFollowManagers(manager: manager, layer: layer)
         else { throw truncated(path) }
         var snapshot = Snapshot(
@@ -138,6 +147,8 @@ public enum SnapshotFile {
             teamIDs: teamIDs, layer: layer, flags: flags.map { Snapshot.Flags(rawValue: $0) }, orgHead: orgHead,
             findings: findings)
         snapshot.outputsID = String(decoding: outputsID, as: UTF8.self)
+        snapshot.layerPublished = Array(layerPublished)
+        snapshot.teamPublished = Array(teamPublished)
         return snapshot
     }
 

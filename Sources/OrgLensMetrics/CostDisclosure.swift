@@ -52,6 +52,45 @@ struct CostDisclosure {
         let subtreeSize: [Int32]
         let layerSize: [Int32]
         let teamSize: [Int32]
+        /// What the previous night published, seen from tonight's people (nil: each night on its own).
+        var crossNight: CrossNight? = nil
+    }
+
+    /// The previous night's publication, per tonight's person.
+    struct CrossNight {
+        /// The signature the previous night's published groups give each person (0 for joiners).
+        let signature: [UInt64]
+        /// Joiners and movers: an atom of these alone may be small (their change shows anyway).
+        let changed: [Bool]
+        /// Whether each tonight's group was published the night before (kept published while that is safe).
+        let subtreeWasPublished: [Bool]
+        let layerWasPublished: [Bool]
+        let teamWasPublished: [Bool]
+
+        /// Every earlier night at once (newest first): a person's signature sums each night's, in dimensions
+        /// of that night's own; changed means changed since any of them; kept means published the newest.
+        init(_ nights: [EarlierPublication], count: Int) {
+            var signature = [UInt64](repeating: 0, count: count)
+            var changed = [Bool](repeating: false, count: count)
+            for (night, earlier) in nights.enumerated() {
+                let before = earlier.signatures { dimension, group, side in
+                    CostDisclosure.token(dimension &+ 10 &* UInt64(night), group, side)
+                }
+                for person in 0..<count {
+                    let then = Int(earlier.match[person])
+                    if then >= 0 { signature[person] &+= before[then] }
+                    if earlier.changed[person] { changed[person] = true }
+                }
+            }
+            let newest = nights[0]
+            self.signature = signature
+            self.changed = changed
+            subtreeWasPublished = (0..<count).map {
+                newest.match[$0] >= 0 && newest.published.subtree[Int(newest.match[$0])]
+            }
+            layerWasPublished = newest.layerWasPublished
+            teamWasPublished = newest.teamWasPublished
+        }
     }
 
     /// The reporting tree's own differencing guard, bottom-up: a subtree of k salaried people is a candidate
@@ -81,7 +120,7 @@ struct CostDisclosure {
         subtreeShare = Array(repeating: false, count: subtree.count)
         layerShare = Array(repeating: false, count: layer.count)
         teamShare = Array(repeating: false, count: team.count)
-        if people.team == nil, !layer.contains(true) {
+        if people.team == nil, !layer.contains(true), people.crossNight == nil {
             // The tree alone: its totals were settled bottom-up; only the shares are left.
             subtreeShare = zip(candidates.subtreeShare, subtree).map { $0 && $1 }
             settleTreeShares(people, minGroupSize: minGroupSize)
@@ -92,7 +131,7 @@ struct CostDisclosure {
         while true {
             let small = smallAtoms(people, minGroupSize: minGroupSize)
             var withheld = false
-            for person in small where withholdSmallestGroup(containing: person, people) { withheld = true }
+            for person in small where withholdAround(person, people) { withheld = true }
             if !withheld { break }
         }
         subtreeShare = zip(candidates.subtreeShare, subtree).map { $0 && $1 }
@@ -166,11 +205,15 @@ struct CostDisclosure {
             asManager[index] = manager
             asOther[index] = other
         }
-        var atoms: [UInt64: (count: Int, person: Int)] = [:]
+        // Across nights an atom of changed people only may be small (a change shows anyway); one that holds
+        // someone unchanged may not. Its representative is an unchanged member.
+        var atoms: [UInt64: (count: Int, person: Int, unchanged: Bool)] = [:]
         atoms.reserveCapacity(1024)
+        let crossNight = people.crossNight
         for person in 0..<count where people.salaried[person] {
             let manages = people.isManager[person]
             var signature = manages ? asManager[person] : asOther[person]
+            if let crossNight { signature &+= crossNight.signature[person] }
             let layerIndex = Int(graph.layer[person])
             if layerIndex < layer.count, layer[layerIndex] {
                 signature &+= Self.token(2, layerIndex, layerShare[layerIndex] ? (manages ? 1 : 2) : 0)
@@ -180,33 +223,63 @@ struct CostDisclosure {
                 signature &+= Self.token(3, teamIndex, teamShare[teamIndex] ? (manages ? 1 : 2) : 0)
             }
             guard signature != 0 else { continue }
-            atoms[signature, default: (0, person)].count += 1
+            let unchanged = !(crossNight?.changed[person] ?? false)
+            var atom = atoms[signature, default: (0, person, false)]
+            atom.count += 1
+            if unchanged, !atom.unchanged { (atom.person, atom.unchanged) = (person, true) }
+            atoms[signature] = atom
         }
-        return atoms.values.filter { $0.count < minGroupSize }.map(\.person).sorted()
+        return atoms.values.filter { $0.count < minGroupSize && $0.unchanged }.map(\.person).sorted()
+    }
+
+    /// Withholds a group that sets `person`'s atom apart. Across nights the atom may be small because tonight's
+    /// groups took away the people it shared with them last night, not because of a group around `person`: then
+    /// a group around one of those is withheld.
+    private mutating func withholdAround(_ person: Int, _ people: People) -> Bool {
+        if withholdSmallestGroup(containing: person, people) { return true }
+        guard let crossNight = people.crossNight, crossNight.signature[person] != 0 else { return false }
+        let before = crossNight.signature[person]
+        for mate in 0..<people.graph.count where mate != person && crossNight.signature[mate] == before {
+            if withholdSmallestGroup(containing: mate, people) { return true }
+        }
+        return false
     }
 
     /// Withholds the smallest published group around `person` (ties: subtree, team, layer): the most specific
-    /// figure that sets their atom apart. False when no group around them is published.
+    /// figure that sets their atom apart; across nights a group published the night before is withheld last,
+    /// so what a dashboard shows stays put. False when no group around them is published.
     private mutating func withholdSmallestGroup(containing person: Int, _ people: People) -> Bool {
         enum Choice {
             case subtree(Int)
             case layer(Int)
             case team(Int)
         }
-        var best: (size: Int32, rank: Int, choice: Choice)?
-        func consider(_ size: Int32, _ rank: Int, _ choice: Choice) {
-            if best.map({ size < $0.size || (size == $0.size && rank < $0.rank) }) ?? true {
-                best = (size, rank, choice)
+        var best: (kept: Bool, size: Int32, rank: Int, choice: Choice)?
+        func consider(_ kept: Bool, _ size: Int32, _ rank: Int, _ choice: Choice) {
+            let better = best.map {
+                (kept ? 1 : 0, size, rank) < ($0.kept ? 1 : 0, $0.size, $0.rank)
             }
+            if better ?? true { best = (kept, size, rank, choice) }
         }
+        let crossNight = people.crossNight
         var ancestor = person
         while ancestor >= 0, !subtree[ancestor] { ancestor = Int(people.graph.parent[ancestor]) }
-        if ancestor >= 0 { consider(people.subtreeSize[ancestor], 0, .subtree(ancestor)) }
+        if ancestor >= 0 {
+            consider(
+                crossNight?.subtreeWasPublished[ancestor] ?? false, people.subtreeSize[ancestor], 0,
+                .subtree(ancestor))
+        }
         if let teams = people.team, teams[person] >= 0, team[Int(teams[person])] {
-            consider(people.teamSize[Int(teams[person])], 1, .team(Int(teams[person])))
+            let index = Int(teams[person])
+            let kept = crossNight.map { index < $0.teamWasPublished.count && $0.teamWasPublished[index] } ?? false
+            consider(kept, people.teamSize[index], 1, .team(index))
         }
         let layerIndex = Int(people.graph.layer[person])
-        if layerIndex < layer.count, layer[layerIndex] { consider(people.layerSize[layerIndex], 2, .layer(layerIndex)) }
+        if layerIndex < layer.count, layer[layerIndex] {
+            let kept =
+                crossNight.map { layerIndex < $0.layerWasPublished.count && $0.layerWasPublished[layerIndex] } ?? false
+            consider(kept, people.layerSize[layerIndex], 2, .layer(layerIndex))
+        }
         switch best?.choice {
         case .subtree(let index): subtree[index] = false
         case .layer(let index): layer[index] = false
@@ -241,7 +314,7 @@ struct CostDisclosure {
 
     /// A fixed pseudo-random token per (dimension, group, share side): sums of distinct tokens collide with
     /// probability about 2⁻⁶⁴ per pair of atoms.
-    private static func token(_ dimension: UInt64, _ group: Int, _ side: UInt64) -> UInt64 {
+    static func token(_ dimension: UInt64, _ group: Int, _ side: UInt64) -> UInt64 {
         var generator = SplitMix64(
             seed: dimension &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(group) &* 0xD1B5_4A32_D192_ED03 ^ side
                 &* 0x8CB9_2BA7_2F3D_8DD7)

@@ -42,6 +42,8 @@ public struct CostRollups: Sendable {
     public let byLayer: [CostFigures]?
     /// One entry per team of the catalog; nil unless there is one and teams are a published dimension.
     public let byTeam: [CostFigures]?
+    /// Which groups tonight publishes (ids only): the next night checks itself against them.
+    public let published: PublishedGroups
 
     /// A manager's subtree figures (nil for someone who manages no one).
     public func subtree(of person: Int) -> CostFigures? {
@@ -53,7 +55,7 @@ public struct CostRollups: Sendable {
     /// (minor units, half away from zero) so that two nights' figures differ by multiples of it.
     public init(
         graph: OrgGraph, costs: PersonCosts, minGroupSize: Int, catalog: TeamCatalog?,
-        dimensions: CostDimensions = .tree, precisionMinor: Int64 = 1
+        dimensions: CostDimensions = .tree, precisionMinor: Int64 = 1, earlier: [EarlierPublication] = []
     ) {
         let count = graph.count
         let isManager = (0..<count).map { graph.directReports(of: $0) > 0 }
@@ -87,12 +89,16 @@ public struct CostRollups: Sendable {
             teamShare: teamCandidates.indices.map { teamCandidates[$0] && teamTotals!.sidesReach(k, $0) })
         disclosure.settle(
             people: CostDisclosure.People(
-                graph: graph, salaried: costs.costMinor.map { $0 >= 0 }, isManager: isManager,
+                graph: graph, salaried: costs.costMinor.map { $0 > 0 }, isManager: isManager,
                 team: dimensions.contains(.teams) ? catalog?.personTeam : nil,
                 subtreeSize: (0..<count).map { total.salaried($0) },
                 layerSize: (0...layers).map { layerTotals.salaried($0) },
-                teamSize: teamTotals.map { totals in (0..<totals.count).map { totals.salaried($0) } } ?? []),
+                teamSize: teamTotals.map { totals in (0..<totals.count).map { totals.salaried($0) } } ?? [],
+                crossNight: earlier.isEmpty ? nil : CostDisclosure.CrossNight(earlier, count: count)),
             minGroupSize: minGroupSize)
+        published = PublishedGroups(
+            subtree: disclosure.subtree, subtreeShare: disclosure.subtreeShare, layer: disclosure.layer,
+            layerShare: disclosure.layerShare, team: disclosure.team, teamShare: disclosure.teamShare)
 
         var figureIndex = [Int32](repeating: -1, count: count)
         var managerFigures: [CostFigures] = []
@@ -163,7 +169,8 @@ private struct Totals {
                 groups[group].headcount += 1
                 if costs.isContractor[person] { groups[group].contractors += 1 } else { groups[group].employees += 1 }
                 let own = costs.costMinor[person]
-                guard own >= 0 else { continue }
+                // Zero is not pay: a group of k needs k people paid something, or the others' pay shows.
+                guard own > 0 else { continue }
                 groups[group].salaried += 1
                 groups[group].cost += own
                 if isManager[person] {

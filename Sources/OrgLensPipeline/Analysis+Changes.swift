@@ -1,5 +1,6 @@
 import OrgLensGraph
 import OrgLensHistory
+import OrgLensMetrics
 import OrgLensModel
 import OrgLensStage
 
@@ -32,12 +33,14 @@ extension Analysis {
 
     /// The run's findings into its snapshot and the findings opened and resolved into its changes.
     static func addFindings(
-        _ structure: HistoryStage, findings: [Finding], baseline: Snapshot?, _ request: AnalysisRequest
+        _ structure: HistoryStage, findings: [Finding], baseline: Snapshot?, published: PublishedGroups?,
+        _ request: AnalysisRequest
     ) -> HistoryStage {
         guard let history = request.history, var snapshot = structure.snapshot, let changes = structure.changes else {
             return structure
         }
         snapshot.setFindings(findings)
+        if let published { snapshot.setPublished(published) }
         let complete = baseline.map { ChangeDetector.addingFindings(changes, $0, snapshot) } ?? changes
         return HistoryStage(snapshot: history.keepSnapshot ? snapshot : nil, changes: complete)
     }

@@ -1,4 +1,5 @@
 import OrgLensGraph
+import OrgLensHistory
 import OrgLensMetrics
 import OrgLensModel
 import OrgLensStage
@@ -42,7 +43,12 @@ extension Analysis {
                 personCosts.map {
                     CostRollups(
                         graph: built.graph, costs: $0, minGroupSize: request.costs.minGroupSize, catalog: catalog,
-                        dimensions: request.costs.dimensions, precisionMinor: request.costs.precisionMinor)
+                        dimensions: request.costs.dimensions, precisionMinor: request.costs.precisionMinor,
+                        earlier: inputs.earlierNights.map {
+                            EarlierPublication(
+                                $0, tonight: built.graph, personTeam: catalog?.personTeam,
+                                teamIDs: catalog?.teams.index.names)
+                        })
                 }
             })
         let orgHeads = OrgHeads.compute(

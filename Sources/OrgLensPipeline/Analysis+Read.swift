@@ -14,6 +14,8 @@ extension Analysis {
         let baseline: Snapshot?
         /// Why each newer published run's snapshot could not be the baseline.
         let baselineSkipped: [String]
+        /// The published nights pay withholding is checked against, newest first.
+        let earlierNights: [Snapshot]
     }
 
     /// Reads the people export and the catalogs. The catalogs are read beside the people export, in the time its
@@ -34,7 +36,8 @@ extension Analysis {
                     let catalogs = try CatalogInputs.read(request)
                     return (
                         catalogs, catalogs.teams.map { CatalogStager.stageTeams($0) },
-                        try request.history?.loadBaseline(day: request.policy.asOf)
+                        try request.history?.loadBaseline(
+                            day: request.policy.asOf, window: request.costs.historyWindow)
                     )
                 }
             })
@@ -42,7 +45,7 @@ extension Analysis {
         let (reader, table) = try peopleRead.get()
         return ReadInputs(
             reader: reader, table: table, catalogs: catalogs, teams: teams, baseline: baseline?.snapshot,
-            baselineSkipped: baseline?.skipped ?? [])
+            baselineSkipped: baseline?.skipped ?? [], earlierNights: baseline?.earlier ?? [])
     }
 
     static func peopleFields(_ request: AnalysisRequest, reference: ManagerReference) -> [PersonField] {

@@ -124,7 +124,8 @@ public enum Analysis {
         let metrics = try metricsResult.get()
         clock.lap("metrics")
         let findings = gatherFindings(staged, graph, metrics)
-        let history = addFindings(structure, findings: findings, baseline: staged.baseline, request)
+        let history = addFindings(
+            structure, findings: findings, baseline: staged.baseline, published: metrics.costs?.published, request)
         if request.history != nil { clock.lap("changes") }
         let accounts = try account(staged, graph, metrics, findings: findings, history: history, request)
         clock.lap("render")

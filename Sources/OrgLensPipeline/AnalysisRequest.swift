@@ -76,17 +76,24 @@ public struct AnalysisRequest: Sendable {
             self.keepSnapshot = keepSnapshot
         }
 
-        /// The baseline (read from its file when it was given by path), and why each candidate before it was
-        /// skipped.
-        func loadBaseline(day: CivilDate) throws(RunError) -> (snapshot: Snapshot?, skipped: [String]) {
-            if let baselineFile { return (try SnapshotFile.read(baselineFile), []) }
+        /// The baseline (read from its file when it was given by path), why each candidate before it was
+        /// skipped, and the newest `window` usable published nights, which pay withholding is checked against.
+        func loadBaseline(
+            day: CivilDate, window: Int
+        ) throws(RunError) -> (snapshot: Snapshot?, skipped: [String], earlier: [Snapshot]) {
             var skipped: [String] = []
-            for candidate in candidates {
+            var usable: [Snapshot] = []
+            for candidate in candidates where usable.count < max(window, baselineFile == nil ? 1 : 0) {
                 do throws(RunError) {
-                    return (try SnapshotFile.read(candidate, outputsID: outputsID, before: day), skipped)
-                } catch { skipped.append(error.message) }
+                    usable.append(try SnapshotFile.read(candidate, outputsID: outputsID, before: day))
+                } catch {
+                    // Only what stands before the baseline is reported as skipped.
+                    if usable.isEmpty { skipped.append(error.message) }
+                }
             }
-            return (baseline, skipped)
+            let earlier = Array(usable.prefix(window))
+            if let baselineFile { return (try SnapshotFile.read(baselineFile), [], earlier) }
+            return (usable.first ?? baseline, skipped, earlier)
         }
     }
 

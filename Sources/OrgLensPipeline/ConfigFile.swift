@@ -14,6 +14,8 @@ public struct ConfigFile: Sendable, Hashable {
     public var contractorTypes: [String]?
     public var contractorsInSpans: Bool?
     public var minGroupSize: Int?
+    /// `privacy.history_window`: earlier published nights pay withholding is checked against.
+    public var historyWindow: Int?
     /// Groups whose pay is published: `tree` (default), `layers`, `teams`.
     public var costDimensions: [String]?
     /// Published costs are rounded to this (reporting currency; default 1000).
@@ -92,6 +94,12 @@ public struct ConfigFile: Sendable, Hashable {
             keyFile = try reader.string(section["key_file"], at: "privacy.key_file")
             publish = try reader.strings(section["publish"], at: "privacy.publish") ?? []
             minGroupSize = try reader.int(section["min_group_size"], at: "privacy.min_group_size")
+            historyWindow = try reader.int(section["history_window"], at: "privacy.history_window")
+            if let historyWindow, historyWindow < 0 {
+                throw reader.fail(
+                    section["history_window"]!,
+                    "privacy.history_window is how many earlier nights pay is checked against: 0 or more")
+            }
         }
         if let thresholds = root["thresholds"] {
             let section = try reader.mapping(

@@ -17,6 +17,9 @@ public struct CostSettings: Sendable, Hashable {
     public var dimensions: CostDimensions = .tree
     /// Published costs are rounded to this, in the reporting currency (at least 0.01).
     public var precision = ExactDecimal("1000")!
+    /// How many earlier published nights tonight's withholding is checked against (`privacy.history_window`):
+    /// 1, the previous one, by default; 0 checks each night on its own.
+    public var historyWindow = 1
 
     /// `precision` in minor units (cents).
     var precisionMinor: Int64 { ExactDecimal.cents(micro: 1_000_000, times: [precision]) }

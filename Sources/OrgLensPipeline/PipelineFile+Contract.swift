@@ -101,6 +101,10 @@ extension PipelineFile {
             ContractField("pseudonymize", .boolean, "replace ids with keyed pseudonyms").optional,
             ContractField("key_file", .string(), "the pseudonym key").optional,
             ContractField("cost_precision", .number(minimum: "0.01"), "costs are rounded to this").optional,
+            ContractField(
+                "history_window", .integer(minimum: 0),
+                "earlier published nights pay withholding is checked against (default 1; 0: each night alone)"
+            ).optional,
         ])
 
     static let orgHeadThresholds = ContractRecord(

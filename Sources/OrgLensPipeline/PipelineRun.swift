@@ -150,6 +150,9 @@ public enum PipelineRun {
             baselineFile: try snapshotFile(baseline, day: day, directory: directory, logger: logger),
             keepSnapshot: true)
         request.outputsID = directory.outputsID
+        // Pay is checked against the nights a reader holds, whatever this run compares with.
+        request.candidates = directory.baselines(before: day.description).map { $0 + "/snapshot.bin" }
+            .filter { FileManager.default.fileExists(atPath: $0) }
         return request
     }
 

@@ -64,6 +64,7 @@ public struct ResolvedSettings: Sendable {
             costs.dimensions = dimensions
         }
         if let precision = overrides.costPrecision ?? file.costPrecision { costs.precision = precision }
+        if let window = file.historyWindow { costs.historyWindow = window }
         self.costs = costs
         orgLayer = overrides.orgLayer ?? file.orgLayer ?? 2
         teamSizes = TeamSizeBands(

@@ -6,15 +6,9 @@ import Testing
 /// run compares with the nearest older usable run, with the finding `changes.baseline_unusable`), a torn trend line
 /// is dropped, never copied on, and only nights that were published count.
 @Suite struct HistoryRobustnessTests {
-    static let fixture = TestPaths.fixtures.appendingPathComponent("history")
+    static let fixture = HistoryFixture.url
 
-    func folder() throws -> TemporaryDirectory {
-        let directory = TemporaryDirectory()
-        for name in ["pipeline.yml", "teams.csv"] {
-            directory.write(name, try String(contentsOf: Self.fixture.appendingPathComponent(name), encoding: .utf8))
-        }
-        return directory
-    }
+    func folder() throws -> TemporaryDirectory { try HistoryFixture.folder() }
 
     @discardableResult
     func night(

@@ -6,16 +6,9 @@ import Testing
 /// Nightly history over the three-night fixture org (scripts/make-history.py): each night's changes are the ones
 /// the fixture was built with, the trend keeps one record per night, and the edge cases say what they are.
 @Suite struct HistoryTests {
-    static let fixture = TestPaths.fixtures.appendingPathComponent("history")
+    static let fixture = HistoryFixture.url
 
-    /// A fresh outputs directory with the fixture's pipeline and teams.
-    func folder() throws -> TemporaryDirectory {
-        let directory = TemporaryDirectory()
-        for name in ["pipeline.yml", "teams.csv"] {
-            directory.write(name, try String(contentsOf: Self.fixture.appendingPathComponent(name), encoding: .utf8))
-        }
-        return directory
-    }
+    func folder() throws -> TemporaryDirectory { try HistoryFixture.folder() }
 
     @discardableResult
     func night(

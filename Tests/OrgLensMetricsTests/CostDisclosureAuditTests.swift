@@ -43,30 +43,38 @@ import Testing
     }
 
     /// Whether `target` is in the rational span of `vectors` (Gaussian elimination over fractions).
-    static func inSpan(_ target: [Int], _ vectors: [[Int]]) -> Bool {
-        var rows = vectors.map { $0.map { Fraction($0) } }
-        var pivots: [(row: [Fraction], column: Int)] = []
-        for var row in rows {
-            for pivot in pivots where row[pivot.column] != .zero {
-                let factor = row[pivot.column]
-                row = zip(row, pivot.row).map { $0 - factor * $1 }
+    static func inSpan(_ target: [Int], _ vectors: [[Int]]) -> Bool { SpanBasis(vectors).contains(target) }
+
+    /// The span of a set of vectors, reduced once: many targets are then checked against it cheaply.
+    struct SpanBasis {
+        private var pivots: [(row: [Fraction], column: Int)] = []
+
+        init(_ vectors: [[Int]]) {
+            for vector in vectors {
+                var row = vector.map { Fraction($0) }
+                for pivot in pivots where row[pivot.column] != .zero {
+                    let factor = row[pivot.column]
+                    row = zip(row, pivot.row).map { $0 - factor * $1 }
+                }
+                guard let column = row.firstIndex(where: { $0 != .zero }) else { continue }
+                let lead = row[column]
+                row = row.map { $0 / lead }
+                for index in pivots.indices where pivots[index].row[column] != .zero {
+                    let factor = pivots[index].row[column]
+                    pivots[index].row = zip(pivots[index].row, row).map { $0 - factor * $1 }
+                }
+                pivots.append((row, column))
             }
-            guard let column = row.firstIndex(where: { $0 != .zero }) else { continue }
-            let lead = row[column]
-            row = row.map { $0 / lead }
-            for index in pivots.indices where pivots[index].row[column] != .zero {
-                let factor = pivots[index].row[column]
-                pivots[index].row = zip(pivots[index].row, row).map { $0 - factor * $1 }
+        }
+
+        func contains(_ target: [Int]) -> Bool {
+            var rest = target.map { Fraction($0) }
+            for pivot in pivots where rest[pivot.column] != .zero {
+                let factor = rest[pivot.column]
+                rest = zip(rest, pivot.row).map { $0 - factor * $1 }
             }
-            pivots.append((row, column))
+            return rest.allSatisfy { $0 == .zero }
         }
-        rows = []
-        var rest = target.map { Fraction($0) }
-        for pivot in pivots where rest[pivot.column] != .zero {
-            let factor = rest[pivot.column]
-            rest = zip(rest, pivot.row).map { $0 - factor * $1 }
-        }
-        return rest.allSatisfy { $0 == .zero }
     }
 
     /// Every set of 1 to k−1 salaried people whose pay the published figures would give.

@@ -1,0 +1,69 @@
+public import OrgLensGraph
+public import OrgLensMetrics
+public import OrgLensModel
+
+extension Snapshot {
+    /// Records which groups' pay the run published (ids only): the next night checks itself against them.
+    public mutating func setPublished(_ groups: PublishedGroups) {
+        for person in flags.indices {
+            flags[person].remove([.subtreePublished, .subtreeSharePublished])
+            if person < groups.subtree.count, groups.subtree[person] { flags[person].insert(.subtreePublished) }
+            if person < groups.subtreeShare.count, groups.subtreeShare[person] {
+                flags[person].insert(.subtreeSharePublished)
+            }
+        }
+        func bits(_ totals: [Bool], _ shares: [Bool]) -> [UInt8] {
+            totals.indices.map { (totals[$0] ? 1 : 0) | ($0 < shares.count && shares[$0] ? 2 : 0) }
+        }
+        layerPublished = bits(groups.layer, groups.layerShare)
+        teamPublished = teamIDs.count == groups.team.count ? bits(groups.team, groups.teamShare) : []
+    }
+
+    /// What this night published, as groups of this night's people.
+    public var publishedGroups: PublishedGroups {
+        let teams = teamPublished.count == teamIDs.count ? teamPublished : [UInt8](repeating: 0, count: teamIDs.count)
+        return PublishedGroups(
+            subtree: flags.map { $0.contains(.subtreePublished) },
+            subtreeShare: flags.map { $0.contains(.subtreeSharePublished) },
+            layer: layerPublished.map { $0 & 1 != 0 }, layerShare: layerPublished.map { $0 & 2 != 0 },
+            team: teams.map { $0 & 1 != 0 }, teamShare: teams.map { $0 & 2 != 0 })
+    }
+}
+
+extension EarlierPublication {
+    /// The publication of the night `snapshot` was taken on, seen from tonight's graph: who is the same person,
+    /// who changed manager or team (or joined) since, and which of tonight's layers and teams were published then.
+    public init(_ snapshot: Snapshot, tonight graph: OrgGraph, personTeam: [Int32]?, teamIDs: TextColumn?) {
+        var index: [String: Int32] = [:]
+        index.reserveCapacity(snapshot.count)
+        for person in 0..<snapshot.count { index[snapshot.id(person)] = Int32(person) }
+        let match = (0..<graph.count).map { index[graph.id($0)] ?? -1 }
+        let teamThen = { (person: Int) -> String? in
+            let team = snapshot.team[person]
+            return team >= 0 ? snapshot.teamIDs.string(at: Int(team)) : nil
+        }
+        let teamNow = { (person: Int) -> String? in
+            guard let personTeam, let teamIDs, personTeam[person] >= 0 else { return nil }
+            return teamIDs.string(at: Int(personTeam[person]))
+        }
+        let changed = (0..<graph.count).map { person -> Bool in
+            let then = Int(match[person])
+            guard then >= 0 else { return true }
+            let managerThen = snapshot.manager[then] >= 0 ? snapshot.id(Int(snapshot.manager[then])) : nil
+            let managerNow = graph.parent[person] >= 0 ? graph.id(Int(graph.parent[person])) : nil
+            return managerThen != managerNow || teamThen(then) != teamNow(person)
+        }
+        let published = snapshot.publishedGroups
+        let layers = Int(graph.layer.max() ?? 0)
+        var teamIndexThen: [String: Int] = [:]
+        for team in 0..<snapshot.teamIDs.count { teamIndexThen[snapshot.teamIDs.string(at: team)] = team }
+        self.init(
+            parent: snapshot.manager, layer: snapshot.layer.map { Int32($0) }, team: snapshot.team,
+            isManager: snapshot.flags.map { $0.contains(.manages) }, published: published, match: match,
+            changed: changed,
+            layerWasPublished: (0...layers).map { $0 < published.layer.count && published.layer[$0] },
+            teamWasPublished: (0..<(teamIDs?.count ?? 0)).map { team in
+                teamIndexThen[teamIDs!.string(at: team)].map { published.team[$0] } ?? false
+            })
+    }
+}
