@@ -56,6 +56,12 @@ def paid(value):
         return bool(value)
 
 
+def groups_total(dashboard):
+    """Every figure that could be published: one per manager's subtree, layer and team of the dimensions."""
+    return len(dashboard["managers"]) + len(dashboard.get("cost_by_layer", [])) + len(
+        [t for t in dashboard.get("teams", []) if "cost" in t])
+
+
 def published_sets(dashboard, people):
     """Each published figure as (name, members, management share published)."""
     children = collections.defaultdict(list)
@@ -183,13 +189,15 @@ def main(orglens, sizes):
                     second = run(orglens, size, dimensions, scratch, night=(name, rows))
                     small, counts = audit_two_nights((dashboard, people, salaries), second, changed)
                     print(f"{size} people, {label}, two nights ({name}): {counts[0]} then {counts[1]} published "
-                          f"figures, {len(small)} atoms of 1..k-1 holding someone unchanged")
+                          f"figures of {groups_total(dashboard)} and {groups_total(second[0])}, {len(small)} atoms of "
+                          f"1..k-1 holding someone unchanged")
                     failed |= bool(small)
                 k, groups, atoms, small, attacks = audit(dashboard, people, salaries)
-                print(f"{size} people, {label}: {groups} published figures, {atoms} atoms, "
+                print(f"{size} people, {label}: {groups} published figures of {groups_total(dashboard)}, {atoms} atoms, "
                       f"{len(small)} atoms of 1..{k - 1}; attacks: "
                       + ", ".join(f"{name} {count}" for name, count in sorted(attacks.items())) if attacks else
-                      f"{size} people, {label}: {groups} published figures, {atoms} atoms, {len(small)} atoms of 1..{k - 1}")
+                      f"{size} people, {label}: {groups} published figures of {groups_total(dashboard)}, {atoms} atoms, "
+                      f"{len(small)} atoms of 1..{k - 1}")
                 failed |= bool(small) or any(attacks.values())
     sys.exit(1 if failed else 0)
 

@@ -50,6 +50,9 @@ extension OutputContract {
             ContractField("quarantined", .integer(), "people rows quarantined"),
             ContractField("manager_ref", .oneOf(["id", "email", "name"]), "what manager_id held (auto decided)"),
             ContractField("date_format", .oneOf(["iso", "mdy", "dmy", "ymd"]), "how dates were read (auto decided)"),
+            ContractField(
+                "zero_pay", .integer(), nullable: true,
+                "people with a salary of exactly 0: in headcount, never counted as pay; null without a salary column"),
             ContractField("values", .table("data_quality_values"), "unreadable values per typed field"),
             ContractField("unmapped", .table("data_quality_unmapped"), "values no vocabulary knew"),
             ContractField("inputs", .table("data_quality_inputs"), "rows per input"),

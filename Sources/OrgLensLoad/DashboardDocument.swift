@@ -143,6 +143,7 @@ public enum DashboardDocument {
     private static func writeReading(_ reading: SourceReading, to json: inout JSONWriter) {
         json.field("manager_ref", reading.managerReference)
         json.field("date_format", reading.dateFormat)
+        json.field("zero_pay", reading.zeroPay)
         json.key("values")
         json.beginArray(multiline: true)
         for field in reading.fields { writeValues(field, to: &json) }

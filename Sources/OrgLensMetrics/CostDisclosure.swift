@@ -128,10 +128,20 @@ struct CostDisclosure {
         }
         // Totals first, then the shares on top. Withholding only ever merges atoms, so each pass ends: each
         // round withholds at least one figure, and most orgs need one or two rounds.
+        // Across nights a group the previous night published is withheld last, one at a time (the atoms formed
+        // again after each), so what a dashboard shows stays put while that is safe.
+        var mates: [UInt64: [Int]]?
         while true {
             let small = smallAtoms(people, minGroupSize: minGroupSize)
             var withheld = false
-            for person in small where withholdAround(person, people) { withheld = true }
+            for person in small where withholdAround(person, people, keepingEarlier: true, mates: &mates) {
+                withheld = true
+            }
+            if withheld { continue }
+            for person in small where withholdAround(person, people, keepingEarlier: false, mates: &mates) {
+                withheld = true
+                break
+            }
             if !withheld { break }
         }
         subtreeShare = zip(candidates.subtreeShare, subtree).map { $0 && $1 }
@@ -234,21 +244,29 @@ struct CostDisclosure {
 
     /// Withholds a group that sets `person`'s atom apart. Across nights the atom may be small because tonight's
     /// groups took away the people it shared with them last night, not because of a group around `person`: then
-    /// a group around one of those is withheld.
-    private mutating func withholdAround(_ person: Int, _ people: People) -> Bool {
-        if withholdSmallestGroup(containing: person, people) { return true }
+    /// a group around one of those is withheld. `keepingEarlier`: never a group published the night before.
+    private mutating func withholdAround(
+        _ person: Int, _ people: People, keepingEarlier: Bool, mates: inout [UInt64: [Int]]?
+    ) -> Bool {
+        if withholdSmallestGroup(containing: person, people, keepingEarlier: keepingEarlier) { return true }
         guard let crossNight = people.crossNight, crossNight.signature[person] != 0 else { return false }
-        let before = crossNight.signature[person]
-        for mate in 0..<people.graph.count where mate != person && crossNight.signature[mate] == before {
-            if withholdSmallestGroup(containing: mate, people) { return true }
+        if mates == nil {
+            var index: [UInt64: [Int]] = [:]
+            for other in 0..<people.graph.count where crossNight.signature[other] != 0 {
+                index[crossNight.signature[other], default: []].append(other)
+            }
+            mates = index
+        }
+        for mate in mates?[crossNight.signature[person]] ?? [] where mate != person {
+            if withholdSmallestGroup(containing: mate, people, keepingEarlier: keepingEarlier) { return true }
         }
         return false
     }
 
-    /// Withholds the smallest published group around `person` (ties: subtree, team, layer): the most specific
-    /// figure that sets their atom apart; across nights a group published the night before is withheld last,
-    /// so what a dashboard shows stays put. False when no group around them is published.
-    private mutating func withholdSmallestGroup(containing person: Int, _ people: People) -> Bool {
+    /// `keepingEarlier`: never a group published the night before (false when only such a group is around).
+    private mutating func withholdSmallestGroup(
+        containing person: Int, _ people: People, keepingEarlier: Bool = false
+    ) -> Bool {
         enum Choice {
             case subtree(Int)
             case layer(Int)
@@ -280,6 +298,7 @@ struct CostDisclosure {
                 crossNight.map { layerIndex < $0.layerWasPublished.count && $0.layerWasPublished[layerIndex] } ?? false
             consider(kept, people.layerSize[layerIndex], 2, .layer(layerIndex))
         }
+        if keepingEarlier, best?.kept == true { return false }
         switch best?.choice {
         case .subtree(let index): subtree[index] = false
         case .layer(let index): layer[index] = false

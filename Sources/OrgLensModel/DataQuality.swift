@@ -80,11 +80,16 @@ public struct SourceReading: Sendable, Hashable {
     public let dateFormat: String
     public let fields: [Field]
     public let unmapped: [Unmapped]
+    /// People staged with a salary of exactly 0 (nil without a salary column): in headcount, never pay.
+    public let zeroPay: Int?
 
-    public init(managerReference: String, dateFormat: String, fields: [Field], unmapped: [Unmapped]) {
+    public init(
+        managerReference: String, dateFormat: String, fields: [Field], unmapped: [Unmapped], zeroPay: Int? = nil
+    ) {
         self.managerReference = managerReference
         self.dateFormat = dateFormat
         self.fields = fields
         self.unmapped = unmapped
+        self.zeroPay = zeroPay
     }
 }

@@ -23,6 +23,7 @@ enum SourceReadingReport {
         }
         return SourceReading(
             managerReference: policy.managerReference.rawValue, dateFormat: policy.values.dateFormat.rawValue,
-            fields: fields, unmapped: unmapped)
+            fields: fields, unmapped: unmapped,
+            zeroPay: staged.pay.map { pay in pay.salaryMicro.reduce(0) { $0 + ($1 == 0 ? 1 : 0) } })
     }
 }

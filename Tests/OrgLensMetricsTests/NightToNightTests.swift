@@ -238,6 +238,19 @@ import Testing
         #expect(leaksWithout > 0, "without the cross-night check some pair of nights must leak")
     }
 
+    /// A night like the one before publishes what it published: the choice of what to withhold is stable.
+    @Test func anUnchangedNightPublishesTheSameGroups() {
+        var generator = SplitMix64(seed: 77)
+        for _ in 0..<100 {
+            let org = Self.randomOrg(&generator)
+            for dimensions: CostDimensions in [.tree, [.tree, .layers, .teams]] {
+                let first = Self.compute(org, k: 3, dimensions: dimensions, precision: 1, earlier: nil)
+                let second = Self.compute(org, k: 3, dimensions: dimensions, precision: 1, earlier: (first, []))
+                #expect(second.rollups.published == first.rollups.published, "\(org.people) \(dimensions)")
+            }
+        }
+    }
+
     /// Zero is not pay: a manager and five reports, four of them paid 0, publish no cost.
     @Test func zeroPayIsNotPay() {
         let org = Org(
