@@ -104,7 +104,7 @@ let package = Package(
             dependencies: [
                 "OrgLensMetrics", "OrgLensGraph", "OrgLensStage", "OrgLensModel", "OrgLensTestSupport",
             ]),
-        .testTarget(name: "OrgLensHistoryTests", dependencies: ["OrgLensHistory", "OrgLensModel"]),
+        .testTarget(name: "OrgLensHistoryTests", dependencies: ["OrgLensHistory", "OrgLensMetrics", "OrgLensModel"]),
         .testTarget(
             name: "OrgLensLoadTests",
             dependencies: [

@@ -6,7 +6,8 @@ extension Snapshot {
     /// Records which groups' pay the run published (ids only): the next night checks itself against them.
     public mutating func setPublished(_ groups: PublishedGroups) {
         for person in flags.indices {
-            flags[person].remove([.subtreePublished, .subtreeSharePublished])
+            flags[person].remove([.subtreePublished, .subtreeSharePublished, .paid])
+            if person < groups.salaried.count, groups.salaried[person] { flags[person].insert(.paid) }
             if person < groups.subtree.count, groups.subtree[person] { flags[person].insert(.subtreePublished) }
             if person < groups.subtreeShare.count, groups.subtreeShare[person] {
                 flags[person].insert(.subtreeSharePublished)
@@ -26,7 +27,8 @@ extension Snapshot {
             subtree: flags.map { $0.contains(.subtreePublished) },
             subtreeShare: flags.map { $0.contains(.subtreeSharePublished) },
             layer: layerPublished.map { $0 & 1 != 0 }, layerShare: layerPublished.map { $0 & 2 != 0 },
-            team: teams.map { $0 & 1 != 0 }, teamShare: teams.map { $0 & 2 != 0 })
+            team: teams.map { $0 & 1 != 0 }, teamShare: teams.map { $0 & 2 != 0 },
+            salaried: flags.map { $0.contains(.paid) })
     }
 }
 

@@ -13,6 +13,8 @@ public struct Snapshot: Sendable, Equatable {
         /// The run published the cost of this person's subtree, and its management share.
         public static let subtreePublished = Flags(rawValue: 4)
         public static let subtreeSharePublished = Flags(rawValue: 8)
+        /// Paid something that night (never how much): their pay was in the published groups they were in.
+        public static let paid = Flags(rawValue: 16)
     }
 
     public struct FindingKey: Sendable, Hashable {

@@ -7,7 +7,7 @@ public import OrgLensModel
 /// Layout (version 2): `ORGLSNAP`, version u32, payload length u64, SHA-256 of the payload (32 bytes); then the
 /// payload: as_of (days since 1970) i32, people u32, teams u32, findings u32, fingerprint and outputs id (each u16
 /// length + bytes); the ids and the team ids (u32 end offset per value, then the bytes); per person manager i32,
-/// team i32, org head i32, layer u16, flags u8 (manages, root, subtree cost published, its share published); the
+/// team i32, org head i32, layer u16, flags u8 (manages, root, subtree cost published, its share published, paid); the
 /// published flags per layer (u32 count, then u8 each) and per team (u8 each); per finding the rule (u8 length +
 /// bytes) and subject (u16 length + bytes). About 23 bytes per person besides the id itself.
 ///
@@ -137,7 +137,7 @@ public enum SnapshotFile {
         }
         guard reader.isAtEnd,
             manager.allSatisfy({ $0 >= -1 && $0 < people }), orgHead.allSatisfy({ $0 >= -1 && $0 < people }),
-            team.allSatisfy({ $0 >= -1 && $0 < teams }), flags.allSatisfy({ $0 & ~15 == 0 }),
+            team.allSatisfy({ $0 >= -1 && $0 < teams }), flags.allSatisfy({ $0 & ~31 == 0 }),
             (layerPublished + teamPublished).allSatisfy({ $0 & ~3 == 0 }),
             layersFollowManagers(manager: manager, layer: layer)
         else { throw truncated(path) }

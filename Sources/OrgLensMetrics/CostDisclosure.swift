@@ -66,10 +66,17 @@ struct CostDisclosure {
         let subtreeWasPublished: [Bool]
         let layerWasPublished: [Bool]
         let teamWasPublished: [Bool]
+        /// The signatures of the people paid the night before who are gone tonight: unknowns still, in the
+        /// atoms they shared (older nights' leavers are left out, which only makes atoms look smaller).
+        let leavers: [UInt64]
+        /// Per earlier signature: the paid people who have it (tonight's and the leavers): the largest atom
+        /// withholding tonight's groups could make of them.
+        let mateCounts: [UInt64: Int]
 
         /// Every earlier night at once (newest first): a person's signature sums each night's, in dimensions
         /// of that night's own; changed means changed since any of them; kept means published the newest.
-        init(_ nights: [EarlierPublication], count: Int) {
+        init(_ nights: [EarlierPublication], salaried: [Bool]) {
+            let count = salaried.count
             var signature = [UInt64](repeating: 0, count: count)
             var changed = [Bool](repeating: false, count: count)
             for (night, earlier) in nights.enumerated() {
@@ -83,6 +90,20 @@ struct CostDisclosure {
                 }
             }
             let newest = nights[0]
+            var present = [Bool](repeating: false, count: newest.parent.count)
+            for then in newest.match where then >= 0 { present[Int(then)] = true }
+            let newestSignatures = newest.signatures { dimension, group, side in
+                CostDisclosure.token(dimension, group, side)
+            }
+            leavers = newestSignatures.indices.filter {
+                !present[$0] && $0 < newest.published.salaried.count && newest.published.salaried[$0]
+            }.map { newestSignatures[$0] }.filter { $0 != 0 }
+            var mateCounts: [UInt64: Int] = [:]
+            for person in 0..<count where salaried[person] && signature[person] != 0 {
+                mateCounts[signature[person], default: 0] += 1
+            }
+            for leaver in leavers { mateCounts[leaver, default: 0] += 1 }
+            self.mateCounts = mateCounts
             self.signature = signature
             self.changed = changed
             subtreeWasPublished = (0..<count).map {
@@ -138,9 +159,11 @@ struct CostDisclosure {
                 withheld = true
             }
             if withheld { continue }
-            for person in small where withholdAround(person, people, keepingEarlier: false, mates: &mates) {
-                withheld = true
-                break
+            // Only groups of the previous night are left to withhold: one per earlier signature a round, so one
+            // region does not lose several where one would do.
+            var regions: Set<UInt64> = []
+            for person in small where regions.insert(people.crossNight?.signature[person] ?? 0).inserted {
+                if withholdAround(person, people, keepingEarlier: false, mates: &mates) { withheld = true }
             }
             if !withheld { break }
         }
@@ -216,7 +239,9 @@ struct CostDisclosure {
             asOther[index] = other
         }
         // Across nights an atom of changed people only may be small (a change shows anyway); one that holds
-        // someone unchanged may not. Its representative is an unchanged member.
+        // someone unchanged may not. Its representative is an unchanged member. One no withholding tonight can
+        // fix is left: the people it could merge with (the same earlier signature) are fewer than k, so the
+        // earlier nights alone give it, whatever tonight publishes.
         var atoms: [UInt64: (count: Int, person: Int, unchanged: Bool)] = [:]
         atoms.reserveCapacity(1024)
         let crossNight = people.crossNight
@@ -239,7 +264,15 @@ struct CostDisclosure {
             if unchanged, !atom.unchanged { (atom.person, atom.unchanged) = (person, true) }
             atoms[signature] = atom
         }
-        return atoms.values.filter { $0.count < minGroupSize && $0.unchanged }.map(\.person).sorted()
+        guard let crossNight else {
+            return atoms.values.filter { $0.count < minGroupSize }.map(\.person).sorted()
+        }
+        for leaver in crossNight.leavers { atoms[leaver]?.count += 1 }
+        return atoms.values.filter { atom in
+            guard atom.count < minGroupSize, atom.unchanged else { return false }
+            let before = crossNight.signature[atom.person]
+            return before == 0 || (crossNight.mateCounts[before] ?? 0) >= minGroupSize
+        }.map(\.person).sorted()
     }
 
     /// Withholds a group that sets `person`'s atom apart. Across nights the atom may be small because tonight's

@@ -94,11 +94,13 @@ public struct CostRollups: Sendable {
                 subtreeSize: (0..<count).map { total.salaried($0) },
                 layerSize: (0...layers).map { layerTotals.salaried($0) },
                 teamSize: teamTotals.map { totals in (0..<totals.count).map { totals.salaried($0) } } ?? [],
-                crossNight: earlier.isEmpty ? nil : CostDisclosure.CrossNight(earlier, count: count)),
+                crossNight: earlier.isEmpty
+                    ? nil : CostDisclosure.CrossNight(earlier, salaried: costs.costMinor.map { $0 > 0 })),
             minGroupSize: minGroupSize)
         published = PublishedGroups(
             subtree: disclosure.subtree, subtreeShare: disclosure.subtreeShare, layer: disclosure.layer,
-            layerShare: disclosure.layerShare, team: disclosure.team, teamShare: disclosure.teamShare)
+            layerShare: disclosure.layerShare, team: disclosure.team, teamShare: disclosure.teamShare,
+            salaried: costs.costMinor.map { $0 > 0 })
 
         var figureIndex = [Int32](repeating: -1, count: count)
         var managerFigures: [CostFigures] = []

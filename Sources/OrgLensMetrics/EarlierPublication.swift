@@ -89,9 +89,12 @@ public struct PublishedGroups: Sendable, Equatable {
     public var layerShare: [Bool]
     public var team: [Bool]
     public var teamShare: [Bool]
+    /// Per person: paid something, so their pay is in the figures of the groups they are in.
+    public var salaried: [Bool]
 
     public init(
-        subtree: [Bool], subtreeShare: [Bool], layer: [Bool], layerShare: [Bool], team: [Bool], teamShare: [Bool]
+        subtree: [Bool], subtreeShare: [Bool], layer: [Bool], layerShare: [Bool], team: [Bool], teamShare: [Bool],
+        salaried: [Bool]
     ) {
         self.subtree = subtree
         self.subtreeShare = subtreeShare
@@ -99,5 +102,6 @@ public struct PublishedGroups: Sendable, Equatable {
         self.layerShare = layerShare
         self.team = team
         self.teamShare = teamShare
+        self.salaried = salaried
     }
 }

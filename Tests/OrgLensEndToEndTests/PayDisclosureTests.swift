@@ -83,17 +83,18 @@ import Testing
     }
 
     /// Exact half cents round half away from zero in every currency; salaries are not rounded before conversion.
+    /// The four reports are paid 1 USD each (zero is not pay: a group needs k people paid something).
     @Test(arguments: [
-        ("43085", "CHF", "1.13", "1.3", 63_291.87),  // 63291.865
-        ("12345", "GBP", "1.651", "1", 20_381.60),  // 20381.595
-        ("10000.005", "EUR", "1", "1", 10_000.01),  // 10000.005
+        ("43085", "CHF", "1.13", "1.3", 63_297.07),  // 63291.865 + 4 × 1.30
+        ("12345", "GBP", "1.651", "1", 20_385.60),  // 20381.595 + 4 × 1.00
+        ("10000.005", "EUR", "1", "1", 10_004.01),  // 10000.005 + 4 × 1.00
     ])
     func halfCentsRoundAwayFromZero(
         salary: String, currency: String, rate: String, multiplier: String, expected: Double
     ) throws {
         let people =
             "employee_id,manager_id,salary,currency\nM,,\(salary),\(currency)\n"
-            + (1...4).map { "i\($0),M,0,USD" }.joined(separator: "\n") + "\n"
+            + (1...4).map { "i\($0),M,1,USD" }.joined(separator: "\n") + "\n"
         let directory = TemporaryDirectory()
         let path = directory.write("people.csv", people)
         let result = try RunResult.orglens([
