@@ -121,18 +121,21 @@ struct Match {
     /// Exports mostly keep their row order from night to night, so the people are first matched walking both
     /// nights in order (a byte comparison each, looking a few rows ahead past joiners and leavers); only the
     /// rest are matched through a hash index over the earlier night's unmatched ids.
-    init(_ before: Snapshot, _ after: Snapshot) {
+    init(_ before: Snapshot, _ after: Snapshot) { self.init(before: before.ids, after: after.ids) }
+
+    /// The two nights' ids, each in its night's person order.
+    init(before: TextColumn, after: TextColumn) {
         var beforeToAfter = [Int32](repeating: -1, count: before.count)
         var afterToBefore = [Int32](repeating: -1, count: after.count)
         var unmatched: [Int] = []
-        before.ids.bytes.withUnsafeBufferPointer { earlierBytes in
-            after.ids.bytes.withUnsafeBufferPointer { laterBytes in
+        before.bytes.withUnsafeBufferPointer { earlierBytes in
+            after.bytes.withUnsafeBufferPointer { laterBytes in
                 func earlier(_ person: Int) -> UnsafeBufferPointer<UInt8> {
-                    UnsafeBufferPointer(rebasing: earlierBytes[before.ids.range(at: person)])
+                    UnsafeBufferPointer(rebasing: earlierBytes[before.range(at: person)])
                 }
                 var cursor = 0
                 for person in 0..<after.count {
-                    let id = UnsafeBufferPointer(rebasing: laterBytes[after.ids.range(at: person)])
+                    let id = UnsafeBufferPointer(rebasing: laterBytes[after.range(at: person)])
                     var found = -1
                     for candidate in cursor..<min(cursor + Self.lookAhead, before.count)
                     where beforeToAfter[candidate] < 0 && KeyIndex.equal(id, earlier(candidate)) {
@@ -156,7 +159,7 @@ struct Match {
                 }
                 let index = KeyIndex(names: rest)
                 for person in unmatched {
-                    let id = UnsafeBufferPointer(rebasing: laterBytes[after.ids.range(at: person)])
+                    let id = UnsafeBufferPointer(rebasing: laterBytes[after.range(at: person)])
                     guard let key = index.key(of: id) else { continue }
                     let earlierPerson = restPerson[Int(key)]
                     beforeToAfter[Int(earlierPerson)] = Int32(person)

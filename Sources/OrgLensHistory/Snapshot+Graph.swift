@@ -8,13 +8,7 @@ extension Snapshot {
         asOf: CivilDate, keyFingerprint: String, graph: OrgGraph, personTeam: [Int32]?, teamIDs: TextColumn?,
         orgHead: [Int32], findings: [Finding]
     ) {
-        var ids = TextColumn()
-        ids.reserveCapacity(values: graph.count, bytes: graph.count * 10)
-        graph.keys.bytes.withUnsafeBytes { bytes in
-            for person in 0..<graph.count {
-                ids.append(UnsafeRawBufferPointer(rebasing: bytes[graph.keys.range(at: Int(graph.personKey[person]))]))
-            }
-        }
+        let ids = Self.ids(of: graph)
         let flags = (0..<graph.count).map { person -> Flags in
             var flags: Flags = []
             if graph.directReports(of: person) > 0 { flags.insert(.manages) }
@@ -27,6 +21,18 @@ extension Snapshot {
             layer: graph.layer.map { UInt16(clamping: $0) }, flags: flags, orgHead: orgHead,
             findings: [])
         setFindings(findings)
+    }
+
+    /// Each person's id as published, in the graph's person order.
+    static func ids(of graph: OrgGraph) -> TextColumn {
+        var ids = TextColumn()
+        ids.reserveCapacity(values: graph.count, bytes: graph.count * 10)
+        graph.keys.bytes.withUnsafeBytes { bytes in
+            for person in 0..<graph.count {
+                ids.append(UnsafeRawBufferPointer(rebasing: bytes[graph.keys.range(at: Int(graph.personKey[person]))]))
+            }
+        }
+        return ids
     }
 
     /// The run's findings, as (rule, subject); the comparison's own (`changes.*`) are left out.

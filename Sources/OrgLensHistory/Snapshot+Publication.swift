@@ -36,29 +36,23 @@ extension EarlierPublication {
     /// The publication of the night `snapshot` was taken on, seen from tonight's graph: who is the same person,
     /// who changed manager or team (or joined) since, and which of tonight's layers and teams were published then.
     public init(_ snapshot: Snapshot, tonight graph: OrgGraph, personTeam: [Int32]?, teamIDs: TextColumn?) {
-        var index: [String: Int32] = [:]
-        index.reserveCapacity(snapshot.count)
-        for person in 0..<snapshot.count { index[snapshot.id(person)] = Int32(person) }
-        let match = (0..<graph.count).map { index[graph.id($0)] ?? -1 }
-        let teamThen = { (person: Int) -> String? in
-            let team = snapshot.team[person]
-            return team >= 0 ? snapshot.teamIDs.string(at: Int(team)) : nil
-        }
-        let teamNow = { (person: Int) -> String? in
-            guard let personTeam, let teamIDs, personTeam[person] >= 0 else { return nil }
-            return teamIDs.string(at: Int(personTeam[person]))
-        }
+        let match = Match(before: snapshot.ids, after: Snapshot.ids(of: graph)).afterToBefore
+        var teamIndexThen: [String: Int] = [:]
+        for team in 0..<snapshot.teamIDs.count { teamIndexThen[snapshot.teamIDs.string(at: team)] = team }
+        // Tonight's team → the same team that night (-1: new), so people are compared as integers.
+        let teamThenOf = (0..<(teamIDs?.count ?? 0)).map { Int32(teamIndexThen[teamIDs!.string(at: $0)] ?? -1) }
         let changed = (0..<graph.count).map { person -> Bool in
             let then = Int(match[person])
             guard then >= 0 else { return true }
-            let managerThen = snapshot.manager[then] >= 0 ? snapshot.id(Int(snapshot.manager[then])) : nil
-            let managerNow = graph.parent[person] >= 0 ? graph.id(Int(graph.parent[person])) : nil
-            return managerThen != managerNow || teamThen(then) != teamNow(person)
+            let parent = graph.parent[person]
+            let managerNow = parent >= 0 ? match[Int(parent)] : -1
+            // A manager who is new tonight matches no one then: a change, as a moved manager is.
+            if managerNow != snapshot.manager[then] || (parent >= 0 && managerNow < 0) { return true }
+            let teamNow = personTeam.map { $0[person] >= 0 ? teamThenOf[Int($0[person])] : -1 } ?? -1
+            return teamNow != snapshot.team[then] || (teamNow < 0 && (personTeam?[person] ?? -1) >= 0)
         }
         let published = snapshot.publishedGroups
         let layers = Int(graph.layer.max() ?? 0)
-        var teamIndexThen: [String: Int] = [:]
-        for team in 0..<snapshot.teamIDs.count { teamIndexThen[snapshot.teamIDs.string(at: team)] = team }
         self.init(
             parent: snapshot.manager, layer: snapshot.layer.map { Int32($0) }, team: snapshot.team,
             isManager: snapshot.flags.map { $0.contains(.manages) }, published: published, match: match,
