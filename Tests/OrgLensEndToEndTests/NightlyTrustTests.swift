@@ -58,6 +58,10 @@ import Testing
         let run = directory.path + "/out/runs/2026-11-01.1"
         let diffed = try RunResult.orglens(["diff", run, run, "--out", "d"], in: directory.url)
         #expect(diffed.status == 0, "\(diffed.stderr)")
+        // Two pipeline files, analysed and not published (this once died with SIGILL on `--out d`).
+        let pipelines = try RunResult.orglens(["diff", "p.yml", "p.yml", "--out", "e"], in: directory.url)
+        #expect(pipelines.status == 0, "\(pipelines.stderr)")
+        #expect(FileManager.default.fileExists(atPath: directory.path + "/e/changes.json"))
         let reported = try RunResult.orglens(["report", run, "--out", "r.html"], in: directory.url)
         #expect(reported.status == 0, "\(reported.stderr)")
         #expect(FileManager.default.fileExists(atPath: directory.path + "/r.html"))
