@@ -107,5 +107,5 @@ extension Changes {
 
 extension RuleMessage {
     static let changesBaselineUnusable: RuleMessage =
-        "the snapshot of \(.number(0)) newer published run(s) could not be used (damaged, from another outputs directory or dated later): changes are since the newest usable run, or not reported"
+        "the snapshot of \(.number(0)) newer published run(s) could not be used (made by an earlier version, damaged, from another outputs directory or dated later): changes are since the newest usable run, or not reported"
 }
