@@ -66,7 +66,7 @@ public enum Analysis {
         /// Orphans by cause with example ids, for the message of the orphan gate.
         public let orphanCauses: String
         /// The run compared with, when there is one: the change gates judge tonight against it.
-        public let previous: Previous?
+        public internal(set) var previous: Previous?
 
         public struct Previous: Sendable {
             public let asOf: CivilDate

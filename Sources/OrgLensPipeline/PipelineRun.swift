@@ -53,7 +53,19 @@ public enum PipelineRun {
             }
             logger.info("run started", metadata: ["pipeline": "\(file.name)", "as_of": "\(day)"])
             let result = try Analysis.compute(request, logger: logger)
-            var gates = file.gates.evaluate(result.gateFacts)
+            var facts = result.gateFacts
+            if case .previous = baseline {
+            } else if let tonight = result.snapshot {
+                // Compared with a run asked for: the change gates still judge tonight against the last published.
+                facts.previous = Self.lastPublished(directory, before: day).map { last in
+                    Analysis.GateFacts.Previous(
+                        asOf: last.asOf, people: last.count,
+                        counts: ChangeDetector.structure(
+                            last, tonight, spanPolicy: request.spanPolicy, withMovers: false
+                        ).counts)
+                }
+            }
+            var gates = file.gates.evaluate(facts)
             for reading in gates.nearing {
                 logger.warning(
                     "gate nearing its limit",
@@ -130,6 +142,17 @@ public enum PipelineRun {
             }
             throw error
         }
+    }
+
+    /// The newest published run's usable snapshot before `day`, if any.
+    static func lastPublished(_ directory: RunDirectory, before day: CivilDate) -> Snapshot? {
+        for run in directory.baselines(before: day.description) {
+            if let snapshot = try? SnapshotFile.read(run + "/snapshot.bin", outputsID: directory.outputsID, before: day)
+            {
+                return snapshot
+            }
+        }
+        return nil
     }
 
     /// What the run compares with: the published runs of this directory, newest first (the first whose snapshot

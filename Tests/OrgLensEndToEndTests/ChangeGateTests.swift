@@ -124,4 +124,16 @@ import Testing
         let result = try run(pipeline, "2026-11-02")
         #expect(result.status == 0, "\(result.stderr)")
     }
+
+    /// Compared with an older run on request (`--compare-to-as-of`), a cut export is still judged against the last
+    /// published night.
+    @Test func theGatesJudgeAgainstTheLastPublishedNightWhateverTheComparison() throws {
+        let (directory, pipeline, lines) = try hibobDirectory()
+        #expect(try run(pipeline, "2026-11-01").status == 0)
+        #expect(try run(pipeline, "2026-11-02").status == 0)
+        directory.write("people.csv", Self.cut(lines, to: 0.55))
+        let result = try run(pipeline, "2026-11-03", ["--compare-to-as-of", "2026-11-01"])
+        #expect(result.status == 65, "\(result.stderr)")
+        #expect(result.stderr.contains("fewer than 146 in 2026-11-02's published run"), "\(result.stderr)")
+    }
 }
