@@ -3,7 +3,10 @@ SWIFT ?= $(shell command -v swift 2>/dev/null || echo /opt/swift/usr/bin/swift)
 BIN_DIR = .build/debug
 ORGLENS = $(BIN_DIR)/orglens
 
-.PHONY: all deps build run test format golden schemas check-outputs check-report crash-test fuzz sanitize bench bench-5m clean
+.PHONY: all deps build run test install format golden schemas check-outputs check-report crash-test fuzz sanitize bench bench-5m clean
+
+# Where `make install` puts the release binary: $(DESTDIR)$(PREFIX)/bin/orglens.
+PREFIX ?= /usr/local
 
 all: build
 
@@ -23,6 +26,14 @@ test: deps
 	$(SWIFT) format lint --recursive --strict Sources Tests Package.swift
 	SWIFT=$(SWIFT) scripts/build.sh --build-tests
 	$(SWIFT) test --skip-build
+
+# The optimised binary for real exports (`make run` and `make test` use the debug build, many times slower on
+# large files), installed as $(DESTDIR)$(PREFIX)/bin/orglens.
+install: deps
+	SWIFT=$(SWIFT) scripts/build.sh -c release --product orglens
+	install -d "$(DESTDIR)$(PREFIX)/bin"
+	install -m 755 .build/release/orglens "$(DESTDIR)$(PREFIX)/bin/orglens"
+	@echo "installed $(DESTDIR)$(PREFIX)/bin/orglens"
 
 # Rewrites the sources in the house format (.swift-format); `make test` fails on any difference.
 format:

@@ -58,7 +58,7 @@ extension Analysis {
             }
         }
         logger.info(
-            "reading people",
+            "people staged",
             metadata: [
                 "manager_ref": "\(policy.managerReference.rawValue)",
                 "date_format": "\(policy.values.dateFormat.rawValue)",

@@ -10,7 +10,7 @@ import OrgLensSystem
 /// One run, end to end: read → stage → graph → metrics → publish. Stages hand each other values and
 /// never reach back; a fatal problem stops the run before anything is written.
 public enum Analysis {
-    public static let toolVersion = "0.3.0"
+    public static let toolVersion = "0.4.0"
 
     /// Everything a run produced, in memory, ready to be published in one step.
     public struct Result: Sendable {
