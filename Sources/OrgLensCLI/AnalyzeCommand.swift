@@ -282,7 +282,15 @@ public struct AnalyzeCommand: ParsableCommand {
         do throws(RunError) {
             try OutputsDirectoryGuard.refuseInside(outputDirectory)
             let request = try makeRequest()
-            _ = try Analysis.run(request, logger: logger)
+            do throws(RunError) {
+                _ = try Analysis.run(request, logger: logger)
+            } catch {
+                // Columns not found without a preset, in an export a preset knows: say which one.
+                guard preset == nil, mappings.isEmpty, error.message.contains("no column for the required field"),
+                    let suggestion = PresetCatalog.suggestion(for: request.people)
+                else { throw error }
+                throw RunError(error.status, error.message + " Or: " + suggestion + ".")
+            }
             print(PathParts.trimmed(request.outputDirectory) + "/dashboard.json")
         } catch {
             throw StandardError.failure(error)

@@ -1,4 +1,5 @@
 import Foundation
+import OrgLensCSV
 public import OrgLensModel
 
 /// The presets: built into the binary, and `presets/<name>.yml` beside a pipeline file, which
@@ -66,5 +67,34 @@ public enum PresetCatalog {
             lines.append(line.trimmingCharacters(in: .whitespaces))
         }
         return lines.joined(separator: " ")
+    }
+}
+
+extension PresetCatalog {
+    /// The built-in CSV presets whose column names the header has: its id column and at least two more of its
+    /// fields, best match first. For a message when the columns were not found without a preset.
+    public static func recognising(header: [String]) -> [String] {
+        let columns = Set(header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() })
+        var matches: [(name: String, fields: Int)] = []
+        for preset in builtIn where preset.name != "generic-csv" {
+            var source = PipelineFile.Source(path: "")
+            guard (try? source.apply(preset: Found(name: preset.name, text: preset.text, origin: preset.name))) != nil,
+                source.format?.lowercased() != "xml"
+            else { continue }
+            let found = source.presetMap.filter { _, names in names.contains { columns.contains($0.lowercased()) } }
+            guard found["employee_id"] != nil, found.count >= 3 else { continue }
+            matches.append((preset.name, found.count))
+        }
+        return matches.sorted { $0.fields != $1.fields ? $0.fields > $1.fields : $0.name < $1.name }.map(\.name)
+    }
+
+    /// "the header is what preset hibob reads: add --preset hibob" when a preset recognises the header of the CSV
+    /// people export; nil otherwise.
+    public static func suggestion(for people: PeopleSource) -> String? {
+        guard people.format == .csv,
+            let header = try? CSVReader(path: people.path, dialect: people.dialect).resolvingEncoding().header(),
+            let best = recognising(header: header).first
+        else { return nil }
+        return "the header is what preset \(best) reads: add --preset \(best)"
     }
 }

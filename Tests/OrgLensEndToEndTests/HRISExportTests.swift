@@ -58,3 +58,20 @@ import Testing
         }
     }
 }
+
+/// `analyze` on an export as its HRIS writes it, without the preset: the error names the preset that reads it.
+@Suite struct PresetSuggestionTests {
+    @Test(arguments: [
+        ("adp", "adp"), ("bamboohr", "bamboohr-csv"), ("hibob", "hibob"), ("personio", "personio"),
+        ("successfactors", "sap-successfactors"),
+    ])
+    func aRecognisedHeaderSuggestsItsPreset(system: String, preset: String) throws {
+        let people = TestPaths.fixtures.appendingPathComponent("exports/\(system)/people.csv").path
+        let directory = TemporaryDirectory()
+        let result = try RunResult.orglens(["analyze", "--people", people, "--out", directory.path + "/out"])
+        #expect(result.status == 65)
+        #expect(
+            result.stderr.contains("Or: the header is what preset \(preset) reads: add --preset \(preset)."),
+            "\(result.stderr)")
+    }
+}
