@@ -281,7 +281,11 @@ public struct AnalyzeCommand: ParsableCommand {
         let logger = LogSetup.logger(quiet: quiet, format: .text)
         do throws(RunError) {
             try OutputsDirectoryGuard.refuseInside(outputDirectory)
-            let request = try makeRequest()
+            var request = try makeRequest()
+            let progress = TerminalProgress.start(
+                inputs: [people] + [teams, services, dependencies].compactMap { $0 }, quiet: quiet, jsonLogs: false)
+            defer { progress?.stop() }
+            request.onStage = progress?.onStage
             do throws(RunError) {
                 _ = try Analysis.run(request, logger: logger)
             } catch {

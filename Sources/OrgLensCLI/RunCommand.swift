@@ -78,10 +78,15 @@ public struct RunCommand: ParsableCommand {
         do throws(RunError) {
             let file = try PipelineFile.load(pipeline)
             let day = asOf.flatMap { CivilDate(iso: Substring($0)) } ?? file.asOf ?? AnalyzeCommand.todayUTC()
+            let progress = TerminalProgress.start(
+                inputs: [file.people, file.teams, file.services, file.dependencies].compactMap { $0?.path },
+                quiet: quiet,
+                jsonLogs: format == .json)
+            defer { progress?.stop() }
             outcome = try PipelineRun.execute(
                 file, asOf: day, workers: workers ?? AnalyzeCommand.activeProcessors(), logger: logger,
                 publishPause: OrgLensCommand.testPublishPause, baseline: baseline, acceptChange: acceptChange,
-                readPause: OrgLensCommand.testReadPause)
+                readPause: OrgLensCommand.testReadPause, onStage: progress?.onStage)
         } catch {
             throw StandardError.failure(error, format: format)
         }

@@ -80,6 +80,7 @@ public enum Analysis {
     /// Computes and publishes into `request.outputDirectory` (`analyze`).
     public static func run(_ request: AnalysisRequest, logger: Logger) throws(RunError) -> Result {
         let result = try compute(request, logger: logger)
+        request.onStage?("writing")
         try OutputDirectory(path: request.outputDirectory).publishWhole(
             result.files, pauseBetweenSteps: request.publishPause)
         logger.info(
@@ -99,21 +100,25 @@ public enum Analysis {
         // What was read must be what was there: a file that grows, shrinks or is replaced while it is read is
         // refused, never published half-read.
         let watch = InputWatch(paths: request.inputPaths)
+        request.onStage?("reading")
         let inputs = try readInputs(request)
         if request.readPause > 0 { POSIX.sleep(microseconds: request.readPause) }
         clock.lap("read")
         logger.info(
             "read people",
             metadata: ["rows": "\(inputs.table.rowsRead)", "rejected": "\(inputs.table.rejections.count)"])
+        request.onStage?("staging")
         let staged = try stage(inputs, request, logger: logger)
         try watch.checkUnchanged()
         clock.lap("stage")
         for reason in staged.baselineSkipped {
             logger.warning("a newer run's snapshot was skipped as the baseline", metadata: ["reason": "\(reason)"])
         }
+        request.onStage?("building the graph")
         let graph = try buildGraph(staged, request)
         clock.lap("graph")
         // What changed since the baseline needs the graph only: it is worked out beside the metrics.
+        request.onStage?("computing metrics")
         let (metricsResult, structure) = concurrently(
             workers: request.workers,
             { Swift.Result { () throws(RunError) in try computeMetrics(staged, graph, request) } },

@@ -36,6 +36,8 @@ public struct AnalysisRequest: Sendable {
     public var quarantineMaxBytes = 1 << 30
     /// Test only (`make crash-test`): a pause inside publishing, so a kill can land there.
     public var publishPause: UInt32 = 0
+    /// Told each stage as it starts ("reading", "staging", …): a terminal shows progress from it.
+    public var onStage: (@Sendable (String) -> Void)?
     /// Test only: a pause after the inputs were read, so a test can change a file while the run has it.
     public var readPause: UInt32 = 0
     /// The pipeline file the request came from (nil: `analyze`'s flags): messages name its keys, not flags.

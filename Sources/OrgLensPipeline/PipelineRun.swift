@@ -32,7 +32,8 @@ public enum PipelineRun {
 
     public static func execute(
         _ file: PipelineFile, asOf day: CivilDate, workers: Int, logger: Logger, publishPause: UInt32 = 0,
-        baseline: Baseline = .previous, acceptChange: Bool = false, readPause: UInt32 = 0
+        baseline: Baseline = .previous, acceptChange: Bool = false, readPause: UInt32 = 0,
+        onStage: (@Sendable (String) -> Void)? = nil
     ) throws(RunError) -> Outcome {
         try file.checkInputs()
         var directory = RunDirectory(root: file.outputDirectory)
@@ -48,6 +49,7 @@ public enum PipelineRun {
             var request = try file.request(
                 asOf: day, workers: workers, overrides: SettingOverrides(), outputDirectory: file.outputDirectory)
             request.readPause = readPause
+            request.onStage = onStage
             if file.history {
                 request.history = try Self.history(baseline, day: day, directory: directory, logger: logger)
             }
@@ -99,6 +101,7 @@ public enum PipelineRun {
                     directory, .blocked, day: day, exit: error.status.rawValue, run: blocked, message: error.message)
                 throw error
             }
+            onStage?("writing")
             let record = OutputDirectory.File(name: RunDirectory.trendRecordName, bytes: result.trendRecord)
             let published = try directory.publish(
                 result.files(stamp: stamp) + (file.history ? [record] : []), name: day.description, keep: file.keep)
