@@ -14,7 +14,7 @@ public struct AnalyzeCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "analyze",
         abstract: "Analyse a people export and write dashboard.json, quarantine.csv and manifest.json.",
-        discussion: ExitCodes.help)
+        discussion: ExitCodes.help(.analyze))
 
     @Option(help: ArgumentHelp("People export (CSV or XML).", valueName: "file"))
     var people: String

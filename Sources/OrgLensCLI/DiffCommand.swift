@@ -13,7 +13,7 @@ public struct DiffCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "diff",
         abstract: "Write what changed between two runs (run directories or pipeline files) into DIR/changes.json.",
-        discussion: ExitCodes.help)
+        discussion: ExitCodes.help(.diff))
 
     @Argument(help: "The earlier org: a run directory (runs/<as_of>.<n>) or a pipeline file.")
     var before: String

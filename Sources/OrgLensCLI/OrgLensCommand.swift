@@ -8,7 +8,7 @@ public struct OrgLensCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "orglens",
         abstract: "Org-structure analytics over HRIS exports: span of control, layers, data quality.",
-        discussion: ExitCodes.help,
+        discussion: ExitCodes.all,
         version: Analysis.toolVersion,
         subcommands: [
             AnalyzeCommand.self, RunCommand.self, ValidateCommand.self, PresetsCommand.self, SchemaCommand.self,
@@ -38,18 +38,78 @@ public struct OrgLensCommand: ParsableCommand {
     }
 }
 
-/// The documented exit codes, in `--help` and the README.
+/// The documented exit codes, in `--help` and the README: each command lists the codes it can end with.
 enum ExitCodes {
-    static let help = """
-        Exit codes:
-          0   ok
-          1   run: published, but a fail_on rule tripped
-          64  usage: a flag or its value is wrong
-          65  bad data, nothing published: the input cannot be analysed (missing required column, unterminated quote, malformed XML or a DTD, a spreadsheet, dates that read both ways, nobody in the org), or a run tripped a gate (kept in blocked/; latest unchanged)
-          66  cannot open an input file, or it is not a regular file
-          73  cannot write the output directory; nothing published, earlier outputs left as they were
-          74  read error while reading an input
-          75  run: another run holds the output directory's lock
-          78  configuration error (a currency without a rate, a bad config file, min group size below 3)
-        """
+    enum Command: CaseIterable {
+        case run, analyze, validate, diff, report
+    }
+
+    /// One code: its number, what it means, and the commands that can end with it.
+    private struct Entry {
+        let code: Int32
+        let meaning: String
+        let commands: Set<Command>
+    }
+
+    private static let entries: [Entry] = [
+        Entry(code: 0, meaning: "ok", commands: Set(Command.allCases)),
+        Entry(code: 1, meaning: "published, but a fail_on rule tripped", commands: [.run]),
+        Entry(code: 64, meaning: "usage: a flag or its value is wrong", commands: [.analyze, .validate, .run]),
+        Entry(
+            code: 64,
+            meaning:
+                "usage: a flag or its value is wrong, or --out is inside an outputs directory (only run writes there)",
+            commands: [.diff, .report]),
+        Entry(
+            code: 65,
+            meaning:
+                "bad data, nothing published: the input cannot be analysed (missing required column, unterminated quote, malformed XML or a DTD, a spreadsheet, dates that read both ways, nobody in the org)",
+            commands: [.analyze, .diff]),
+        Entry(
+            code: 65,
+            meaning:
+                "bad data, nothing published: the input cannot be analysed, or a gate tripped (the run is kept in blocked/; latest unchanged; --accept-change for the change gates)",
+            commands: [.run]),
+        Entry(code: 65, meaning: "the input cannot be analysed, or a gate would trip", commands: [.validate]),
+        Entry(code: 65, meaning: "the dashboard is not one (not JSON, or nested too deep)", commands: [.report]),
+        Entry(
+            code: 66, meaning: "cannot open an input file, or it is not a regular file",
+            commands: Set(Command.allCases)),
+        Entry(
+            code: 73, meaning: "cannot write the output; nothing published, earlier outputs left as they were",
+            commands: [.analyze, .diff, .report]),
+        Entry(
+            code: 73,
+            meaning:
+                "cannot write the outputs directory (or its runs/, history/ or blocked/ is a symlink); nothing published, earlier outputs left as they were",
+            commands: [.run]),
+        Entry(code: 74, meaning: "read error while reading an input", commands: [.analyze, .validate, .diff]),
+        Entry(
+            code: 74,
+            meaning:
+                "read error while reading an input; or published, but the trend or status.json could not be written",
+            commands: [.run]),
+        Entry(code: 75, meaning: "an input changed while it was read; run again", commands: [.analyze]),
+        Entry(
+            code: 75, meaning: "another run holds the outputs directory's lock, or an input changed while it was read",
+            commands: [.run]),
+        Entry(
+            code: 78,
+            meaning:
+                "configuration error (a currency without a rate, a bad config or pipeline file, min group size below 3)",
+            commands: [.run, .analyze, .validate, .diff]),
+    ]
+
+    /// The "Exit codes:" block of `command`'s help.
+    static func help(_ command: Command) -> String {
+        "Exit codes:\n"
+            + entries.filter { $0.commands.contains(command) }.map {
+                "  " + String($0.code).padding(toLength: 4, withPad: " ", startingAt: 0) + $0.meaning
+            }.joined(
+                separator: "\n")
+    }
+
+    /// Every code, for the top-level help.
+    static let all =
+        "Exit codes: 0 ok, 1 fail_on tripped (run), 64 usage, 65 bad data or a gate, 66 cannot open an input, 73 cannot write, 74 read error or history not written (run), 75 locked or input changed, 78 configuration; each command's --help says which it can end with."
 }

@@ -11,7 +11,7 @@ public struct ReportCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Write report.html for an existing run directory (or analyze --out folder) to FILE.",
-        discussion: ExitCodes.help)
+        discussion: ExitCodes.help(.report))
 
     @Argument(help: "A run directory (runs/<as_of>.<n>, latest) or an analyze --out folder.")
     var runDirectory: String

@@ -12,7 +12,7 @@ public struct RunCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run a pipeline file: lock, analyse, publish runs/<as_of>/ and point latest at it.",
-        discussion: ExitCodes.help)
+        discussion: ExitCodes.help(.run))
 
     @Argument(help: "The pipeline file (YAML).")
     var pipeline: String

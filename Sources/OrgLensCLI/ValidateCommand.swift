@@ -8,8 +8,8 @@ public struct ValidateCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract:
-            "Read a pipeline's sources whole and report where each field comes from, how many values read, and which gates would trip."
-    )
+            "Read a pipeline's sources whole and report where each field comes from, how many values read, and which gates would trip.",
+        discussion: ExitCodes.help(.validate))
 
     @Argument(help: "The pipeline file (YAML).")
     var pipeline: String

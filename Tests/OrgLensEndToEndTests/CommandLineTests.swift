@@ -10,7 +10,21 @@ import Testing
     @Test func helpDocumentsExitCodes() throws {
         let result = try RunResult.orglens(["analyze", "--help"])
         #expect(result.status == 0)
-        for code in ["64", "65", "66", "73", "74"] { #expect(result.stdout.contains("  \(code)  ")) }
+        for code in ["64", "65", "66", "73", "74", "75"] { #expect(result.stdout.contains("  \(code)  ")) }
+    }
+
+    /// Each command lists the codes it can end with, and only those.
+    @Test(arguments: [
+        ("run", ["0", "1", "64", "65", "66", "73", "74", "75", "78"], [String]()),
+        ("analyze", ["0", "64", "65", "66", "73", "74", "75", "78"], ["1"]),
+        ("validate", ["0", "64", "65", "66", "74", "78"], ["1", "73", "75"]),
+        ("diff", ["0", "64", "65", "66", "73", "74", "78"], ["1", "75"]),
+        ("report", ["0", "64", "65", "66", "73"], ["1", "74", "75", "78"]),
+    ])
+    func eachCommandListsItsOwnExitCodes(command: String, listed: [String], absent: [String]) throws {
+        let help = try RunResult.orglens([command, "--help"]).stdout
+        for code in listed { #expect(help.contains("\n  \(code)  "), "\(command) \(code)") }
+        for code in absent { #expect(!help.contains("\n  \(code)  "), "\(command) \(code)") }
     }
 
     @Test(arguments: [
