@@ -104,6 +104,8 @@ let package = Package(
             dependencies: [
                 "OrgLensMetrics", "OrgLensGraph", "OrgLensStage", "OrgLensModel", "OrgLensTestSupport",
             ]),
+        .testTarget(name: "OrgLensContractTests", dependencies: ["OrgLensContract"]),
+        .testTarget(name: "OrgLensReportTests", dependencies: ["OrgLensReport"]),
         .testTarget(name: "OrgLensHistoryTests", dependencies: ["OrgLensHistory", "OrgLensMetrics", "OrgLensModel"]),
         .testTarget(
             name: "OrgLensLoadTests",
