@@ -93,17 +93,7 @@ import Testing
         let piped = try RunResult.orglens(["validate", pipeline, "--as-of", "2026-11-01"])
         #expect(piped.stdout.contains("run orglens validate on a terminal to see them"), "\(piped.stdout)")
         #expect(!piped.stdout.contains("Zorbing") && !piped.stdout.contains("alex kim"))
-        let command = [TestPaths.orglensBinary.path, "validate", pipeline, "--as-of", "2026-11-01"].joined(
-            separator: " ")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-        process.arguments = ["-qec", command, "/dev/null"]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let text = try RunResult.orglensOnTerminal(["validate", pipeline, "--as-of", "2026-11-01"])
         #expect(text.contains("status 'Zorbing': 1 rows"), "\(text)")
         #expect(text.contains("manager name 'alex kim': named by 2 rows, shared by A1, A2"), "\(text)")
         #expect(text.contains("currency 'ZYXWA QUORBLAT': 1 people, no rate"), "\(text)")

@@ -9,17 +9,8 @@ import Testing
         let people = directory.write("people.csv", "employee_id,manager_id\nA,\nB,A\nC,A\n")
         // The run is held three seconds after reading, long enough for a progress line.
         let pause = ["ORGLENS_TEST_READ_PAUSE_US": "3000000"]
-        let command = [TestPaths.orglensBinary.path, "analyze", "--people", people, "--out", directory.path + "/t"]
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-        process.arguments = ["-qec", command.joined(separator: " "), "/dev/null"]
-        process.environment = ProcessInfo.processInfo.environment.merging(pause) { $1 }
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let text = try RunResult.orglensOnTerminal(
+            ["analyze", "--people", people, "--out", directory.path + "/t"], environment: pause)
         #expect(text.contains("orglens: reading, 2 s"), "\(text)")
         let piped = try RunResult.orglens(
             ["analyze", "--people", people, "--out", directory.path + "/p"], environment: pause)

@@ -133,17 +133,8 @@ import Testing
         var generator = SplitMix64(seed: UInt64(seed) &+ 99)
         let teamNames = ["A", "B", "C"]
         let teamOf = pairs.map { _ in generator.next() % 4 == 0 ? "" : teamNames[Int(generator.next() % 3)] }
-        var people = PeopleTable.make(pairs.map { [$0.0, $0.1, "", ""] })
-        var column = TextColumn()
-        for team in teamOf { column.append(Array(team.utf8)) }
-        people = {
-            var table = RawTable(
-                source: people.source, fields: people.fields + ["team_id"], columns: people.columns + [column],
-                file: people.file)
-            table.lines = people.lines
-            table.rowsRead = people.rowsRead
-            return table
-        }()
+        let people = PeopleTable.make(
+            fields: PeopleTable.fieldsWithTeam, zip(pairs, teamOf).map { [$0.0.0, $0.0.1, "", "", $0.1] })
         let teamRows = teamNames.map { [$0, $0, "", "", ""] }
         let stagedTeams = CatalogStager.stageTeams(
             PeopleTable.make(

@@ -95,17 +95,8 @@ import Testing
     static func compute(
         _ org: Org, k: Int, dimensions: CostDimensions, precision: Int64, earlier: (Night, Set<String>)?
     ) -> Night {
-        var table = PeopleTable.make(org.people.map { [$0.id, $0.manager, "", ""] })
-        var column = TextColumn()
-        for person in org.people { column.append(Array(person.team.utf8)) }
-        table = {
-            var extended = RawTable(
-                source: table.source, fields: table.fields + ["team_id"], columns: table.columns + [column],
-                file: table.file)
-            extended.lines = table.lines
-            extended.rowsRead = table.rowsRead
-            return extended
-        }()
+        let table = PeopleTable.make(
+            fields: PeopleTable.fieldsWithTeam, org.people.map { [$0.id, $0.manager, "", "", $0.team] })
         let teams = CatalogStager.stageTeams(
             PeopleTable.make(
                 fields: ["team_id", "name", "parent_team_id", "lead_id", "type"],

@@ -23,6 +23,9 @@ public enum PeopleTable {
         return table
     }
 
+    /// The fields of `make(_:)` and a team: rows `[employee_id, manager_id, status, hire_date, team_id]`.
+    public static let fieldsWithTeam = ["employee_id", "manager_id", "status", "hire_date", "team_id"]
+
     /// Id → manager pairs for an org with no policy columns.
     public static func make(managers: [(String, String)]) -> RawTable {
         make(managers.map { [$0.0, $0.1, "", ""] })

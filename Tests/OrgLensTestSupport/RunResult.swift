@@ -36,6 +36,25 @@ public struct RunResult: Sendable {
     }
 }
 
+extension RunResult {
+    /// What the real binary prints on a terminal (a pseudo-terminal through `script`, stdout and stderr as one).
+    public static func orglensOnTerminal(_ arguments: [String], environment: [String: String] = [:]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-qec", ([TestPaths.orglensBinary.path] + arguments).joined(separator: " "), "/dev/null"]
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return text
+    }
+}
+
 /// Reads a pipe to its end on a thread of its own.
 private final class PipeDrain: @unchecked Sendable {
     // Written by the reading thread before `done` is signalled, read only after: the semaphore orders them.
