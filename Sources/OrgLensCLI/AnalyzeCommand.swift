@@ -283,7 +283,7 @@ public struct AnalyzeCommand: ParsableCommand {
             try OutputsDirectoryGuard.refuseInside(outputDirectory)
             var request = try makeRequest()
             let progress = TerminalProgress.start(
-                inputs: [people] + [teams, services, dependencies].compactMap { $0 }, quiet: quiet, jsonLogs: false)
+                inputs: request.inputPaths, quiet: quiet, jsonLogs: false)
             defer { progress?.stop() }
             request.onStage = progress?.onStage
             do throws(RunError) {

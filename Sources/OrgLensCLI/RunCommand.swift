@@ -79,7 +79,7 @@ public struct RunCommand: ParsableCommand {
             let file = try PipelineFile.load(pipeline)
             let day = asOf.flatMap { CivilDate(iso: Substring($0)) } ?? file.asOf ?? AnalyzeCommand.todayUTC()
             let progress = TerminalProgress.start(
-                inputs: [file.people, file.teams, file.services, file.dependencies].compactMap { $0?.path },
+                inputs: file.sources.map(\.path),
                 quiet: quiet,
                 jsonLogs: format == .json)
             defer { progress?.stop() }

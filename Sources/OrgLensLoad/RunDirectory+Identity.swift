@@ -1,4 +1,5 @@
 import Foundation
+import OrgLensContract
 public import OrgLensModel
 import OrgLensSystem
 
@@ -54,24 +55,28 @@ extension RunDirectory {
     }
 
     /// The identity a run's manifest names, "" for a run made before directories had one, nil when the
-    /// manifest cannot be read.
+    /// manifest cannot be read or is not a JSON object (what an earlier run left is parsed, not searched).
     static func runIdentity(_ run: String) -> String? {
-        guard let bytes = POSIX.readRegularFile(run + "/manifest.json", limit: 1 << 24) else { return nil }
-        let key = Array(#""outputs_id": ""#.utf8)
-        guard let start = firstIndex(of: key, in: bytes) else { return "" }
-        let from = start + key.count
-        guard let end = bytes[from...].firstIndex(of: UInt8(ascii: "\"")) else { return nil }
-        return String(decoding: bytes[from..<end], as: UTF8.self)
+        guard let bytes = POSIX.readRegularFile(run + "/manifest.json", limit: 1 << 24),
+            case .object(let members) = SchemaValue.parse(bytes)
+        else { return nil }
+        guard let value = members.first(where: { $0.0 == "outputs_id" })?.1 else { return "" }
+        if case .string(let identity) = value { return identity }
+        return nil
     }
 
-    /// A run of this directory that was published: made here (or before identities), and `latest` was switched
-    /// to it at some point (its marker, or `latest` pointing at it now).
-    func isPublishedRun(_ name: String, identity: String) -> Bool {
+    /// Where a run in `runs/` stands: made by this directory (or before identities) and published — `latest`
+    /// was switched to it at some point (its marker, or `latest` pointing at it now) — or made here and never
+    /// published (killed before the switch), or another directory's.
+    enum Standing { case published, unpublished, foreign }
+
+    func standing(of name: String) -> Standing {
         let path = root + "/runs/" + name
-        guard let owner = Self.runIdentity(path), owner == identity || owner.isEmpty else { return false }
-        if owner.isEmpty { return true }
-        return FileManager.default.fileExists(atPath: path + "/" + Self.publishedMarker)
-            || latestRunName == name
+        guard let owner = Self.runIdentity(path), owner == outputsID || owner.isEmpty else { return .foreign }
+        if owner.isEmpty { return .published }
+        let marked =
+            FileManager.default.fileExists(atPath: path + "/" + Self.publishedMarker) || latestRunName == name
+        return marked ? .published : .unpublished
     }
 
     /// The run folder `latest` points at, if any.
@@ -86,13 +91,5 @@ extension RunDirectory {
         // Written once: rewriting it would make an old run look newly made to pruning.
         guard !FileManager.default.fileExists(atPath: path + "/" + Self.publishedMarker) else { return }
         try? OutputDirectory(path: path).publish([OutputDirectory.File(name: Self.publishedMarker, bytes: [])])
-    }
-
-    static func firstIndex(of needle: [UInt8], in haystack: [UInt8]) -> Int? {
-        guard !needle.isEmpty, haystack.count >= needle.count else { return nil }
-        for index in 0...(haystack.count - needle.count) where haystack[index] == needle[0] {
-            if haystack[index..<index + needle.count].elementsEqual(needle) { return index }
-        }
-        return nil
     }
 }

@@ -163,7 +163,7 @@ public struct RunDirectory: Sendable {
 
     /// What runs killed before they finished left (the lock is held, so none is live): incoming folders and
     /// half-made links (`.replaced-` folders are from versions before runs had folders of their own).
-    public func removeLeftovers() {
+    private func removeLeftovers() {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
         for name in names
         where name.hasPrefix(".incoming-") || name.hasPrefix(".replaced-") || name.hasPrefix(".latest-")
@@ -178,15 +178,12 @@ public struct RunDirectory: Sendable {
         for name in (try? FileManager.default.contentsOfDirectory(atPath: root + "/runs")) ?? [] {
             if name.hasPrefix(".day-") {
                 POSIX.unlink(root + "/runs/" + name)
-            } else if Self.isRun(root + "/runs/" + name, name: name),
-                Self.runIdentity(root + "/runs/" + name) == outputsID,
-                !isPublishedRun(name, identity: outputsID)
-            {
+            } else if Self.isRun(root + "/runs/" + name, name: name), standing(of: name) == .unpublished {
                 // Renamed into runs/ by a run killed before it switched `latest`: never published, never a baseline.
                 try? FileManager.default.removeItem(atPath: root + "/runs/" + name)
             }
         }
-        if let current = latestRunName, isPublishedRun(current, identity: outputsID) {
+        if let current = latestRunName, standing(of: current) == .published {
             // Killed after the switch, before the marker: `latest` showed it, so it was published.
             markPublished(current)
         }
@@ -234,7 +231,7 @@ public struct RunDirectory: Sendable {
     func publishedRuns() -> [String] {
         let runs = root + "/runs"
         return ((try? FileManager.default.contentsOfDirectory(atPath: runs)) ?? []).filter {
-            Self.isRun(runs + "/" + $0, name: $0) && isPublishedRun($0, identity: outputsID)
+            Self.isRun(runs + "/" + $0, name: $0) && standing(of: $0) == .published
         }
     }
 

@@ -79,6 +79,7 @@ struct CostDisclosure {
             let count = salaried.count
             var signature = [UInt64](repeating: 0, count: count)
             var changed = [Bool](repeating: false, count: count)
+            var newestSignatures: [UInt64] = []
             for (night, earlier) in nights.enumerated() {
                 let before = earlier.signatures { dimension, group, side in
                     CostDisclosure.token(dimension &+ 10 &* UInt64(night), group, side)
@@ -88,13 +89,11 @@ struct CostDisclosure {
                     if then >= 0 { signature[person] &+= before[then] }
                     if earlier.changed[person] { changed[person] = true }
                 }
+                if night == 0 { newestSignatures = before }
             }
             let newest = nights[0]
             var present = [Bool](repeating: false, count: newest.parent.count)
             for then in newest.match where then >= 0 { present[Int(then)] = true }
-            let newestSignatures = newest.signatures { dimension, group, side in
-                CostDisclosure.token(dimension, group, side)
-            }
             leavers = newestSignatures.indices.filter {
                 !present[$0] && $0 < newest.published.salaried.count && newest.published.salaried[$0]
             }.map { newestSignatures[$0] }.filter { $0 != 0 }
@@ -149,8 +148,8 @@ struct CostDisclosure {
         }
         // Totals first, then the shares on top. Withholding only ever merges atoms, so each pass ends: each
         // round withholds at least one figure, and most orgs need one or two rounds.
-        // Across nights a group the previous night published is withheld last, one at a time (the atoms formed
-        // again after each), so what a dashboard shows stays put while that is safe.
+        // Across nights a group the previous night published is withheld last, only once no other group would
+        // do (and then one per earlier signature a round), so what a dashboard shows stays put while that is safe.
         var mates: [UInt64: [Int]]?
         while true {
             let small = smallAtoms(people, minGroupSize: minGroupSize)

@@ -59,6 +59,8 @@ public struct CostRollups: Sendable {
     ) {
         let count = graph.count
         let isManager = (0..<count).map { graph.directReports(of: $0) > 0 }
+        // Zero is not pay: only people paid something are in a group's pay.
+        let salaried = costs.costMinor.map { $0 > 0 }
         let k = Int32(minGroupSize)
         var total = Totals(count: count)
         total.addPeople(costs: costs, isManager: isManager) { $0 }
@@ -89,18 +91,18 @@ public struct CostRollups: Sendable {
             teamShare: teamCandidates.indices.map { teamCandidates[$0] && teamTotals!.sidesReach(k, $0) })
         disclosure.settle(
             people: CostDisclosure.People(
-                graph: graph, salaried: costs.costMinor.map { $0 > 0 }, isManager: isManager,
+                graph: graph, salaried: salaried, isManager: isManager,
                 team: dimensions.contains(.teams) ? catalog?.personTeam : nil,
                 subtreeSize: (0..<count).map { total.salaried($0) },
                 layerSize: (0...layers).map { layerTotals.salaried($0) },
                 teamSize: teamTotals.map { totals in (0..<totals.count).map { totals.salaried($0) } } ?? [],
                 crossNight: earlier.isEmpty
-                    ? nil : CostDisclosure.CrossNight(earlier, salaried: costs.costMinor.map { $0 > 0 })),
+                    ? nil : CostDisclosure.CrossNight(earlier, salaried: salaried)),
             minGroupSize: minGroupSize)
         published = PublishedGroups(
             subtree: disclosure.subtree, subtreeShare: disclosure.subtreeShare, layer: disclosure.layer,
             layerShare: disclosure.layerShare, team: disclosure.team, teamShare: disclosure.teamShare,
-            salaried: costs.costMinor.map { $0 > 0 })
+            salaried: salaried)
 
         var figureIndex = [Int32](repeating: -1, count: count)
         var managerFigures: [CostFigures] = []

@@ -44,7 +44,7 @@ extension Analysis {
                     CostRollups(
                         graph: built.graph, costs: $0, minGroupSize: request.costs.minGroupSize, catalog: catalog,
                         dimensions: request.costs.dimensions, precisionMinor: request.costs.precisionMinor,
-                        earlier: inputs.earlierNights.map {
+                        earlier: inputs.publishedNights.prefix(request.costs.historyWindow).map {
                             EarlierPublication(
                                 $0, tonight: built.graph, personTeam: catalog?.personTeam,
                                 teamIDs: catalog?.teams.index.names)

@@ -152,8 +152,15 @@ extension Analysis {
             inOrg: built.graph.count, orphans: built.orphans, managers: summary.managers,
             largestRoot: largestRoot(built.graph), fields: inputs.reading.fields, ruleCounts: ruleCounts,
             orphanCauses: OrphanCauses.describe(accounts.findings),
-            previous: inputs.baseline.map {
-                GateFacts.Previous(asOf: $0.asOf, people: $0.count, counts: accounts.history.changes?.counts)
+            previous: inputs.publishedNights.first.map { last in
+                GateFacts.Previous(
+                    asOf: last.asOf, people: last.count,
+                    // Compared with another run on request: the change gates still judge against the last published.
+                    counts: request.history?.baselineFile == nil
+                        ? accounts.history.changes?.counts
+                        : accounts.history.snapshot.flatMap {
+                            ChangeDetector.structure(last, $0, spanPolicy: request.spanPolicy, withMovers: false).counts
+                        })
             })
         let trendRecord = TrendFile.record(
             asOf: request.policy.asOf, summary: summary, people: accounts.peopleQuality,

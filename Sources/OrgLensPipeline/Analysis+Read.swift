@@ -14,8 +14,8 @@ extension Analysis {
         let baseline: Snapshot?
         /// Why each newer published run's snapshot could not be the baseline.
         let baselineSkipped: [String]
-        /// The published nights pay withholding is checked against, newest first.
-        let earlierNights: [Snapshot]
+        /// The last published nights, newest first (the first is what the change gates judge tonight against).
+        let publishedNights: [Snapshot]
     }
 
     /// Reads the people export and the catalogs. The catalogs are read beside the people export, in the time its
@@ -45,7 +45,7 @@ extension Analysis {
         let (reader, table) = try peopleRead.get()
         return ReadInputs(
             reader: reader, table: table, catalogs: catalogs, teams: teams, baseline: baseline?.snapshot,
-            baselineSkipped: baseline?.skipped ?? [], earlierNights: baseline?.earlier ?? [])
+            baselineSkipped: baseline?.skipped ?? [], publishedNights: baseline?.published ?? [])
     }
 
     static func peopleFields(_ request: AnalysisRequest, reference: ManagerReference) -> [PersonField] {

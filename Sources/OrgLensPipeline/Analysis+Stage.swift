@@ -19,7 +19,7 @@ extension Analysis {
         let dependencies: StagedDependencies?
         let baseline: Snapshot?
         let baselineSkipped: [String]
-        let earlierNights: [Snapshot]
+        let publishedNights: [Snapshot]
     }
 
     /// `manager_ref: auto` is staged as ids first: exports with ids (most, and every large one) are read and
@@ -29,7 +29,7 @@ extension Analysis {
     ) throws(RunError) -> StagedInputs {
         let (reader, catalogs, teams, baseline) = (inputs.reader, inputs.catalogs, inputs.teams, inputs.baseline)
         let baselineSkipped = inputs.baselineSkipped
-        let earlierNights = inputs.earlierNights
+        let publishedNights = inputs.publishedNights
         var table = inputs.table
         let automatic = request.policy.managerReference == .auto
         var asGiven = request.policy
@@ -75,6 +75,6 @@ extension Analysis {
             reader: reader, table: table, personal: personal, staged: staged, reading: reading, catalogs: catalogs,
             teams: teams,
             services: services, dependencies: dependencies, baseline: baseline,
-            baselineSkipped: baselineSkipped, earlierNights: earlierNights)
+            baselineSkipped: baselineSkipped, publishedNights: publishedNights)
     }
 }

@@ -65,8 +65,8 @@ public enum Analysis {
         public let ruleCounts: [Rule: Int]
         /// Orphans by cause with example ids, for the message of the orphan gate.
         public let orphanCauses: String
-        /// The run compared with, when there is one: the change gates judge tonight against it.
-        public internal(set) var previous: Previous?
+        /// The last published run, when there is one: the change gates judge tonight against it.
+        public let previous: Previous?
 
         public struct Previous: Sendable {
             public let asOf: CivilDate

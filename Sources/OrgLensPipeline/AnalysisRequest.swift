@@ -79,13 +79,14 @@ public struct AnalysisRequest: Sendable {
         }
 
         /// The baseline (read from its file when it was given by path), why each candidate before it was
-        /// skipped, and the newest `window` usable published nights, which pay withholding is checked against.
+        /// skipped, and the newest usable published nights (at least the last one, which the change gates judge
+        /// tonight against, and `window` of them, which pay withholding is checked against).
         func loadBaseline(
             day: CivilDate, window: Int
-        ) throws(RunError) -> (snapshot: Snapshot?, skipped: [String], earlier: [Snapshot]) {
+        ) throws(RunError) -> (snapshot: Snapshot?, skipped: [String], published: [Snapshot]) {
             var skipped: [String] = []
             var usable: [Snapshot] = []
-            for candidate in candidates where usable.count < max(window, baselineFile == nil ? 1 : 0) {
+            for candidate in candidates where usable.count < max(window, 1) {
                 do throws(RunError) {
                     usable.append(try SnapshotFile.read(candidate, outputsID: outputsID, before: day))
                 } catch {
@@ -93,9 +94,8 @@ public struct AnalysisRequest: Sendable {
                     if usable.isEmpty { skipped.append(error.message) }
                 }
             }
-            let earlier = Array(usable.prefix(window))
-            if let baselineFile { return (try SnapshotFile.read(baselineFile), [], earlier) }
-            return (usable.first ?? baseline, skipped, earlier)
+            if let baselineFile { return (try SnapshotFile.read(baselineFile), [], usable) }
+            return (usable.first ?? baseline, skipped, usable)
         }
     }
 

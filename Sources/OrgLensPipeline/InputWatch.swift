@@ -13,18 +13,17 @@ struct InputWatch {
 
     func checkUnchanged() throws(RunError) {
         for (path, before) in stamps where POSIX.stamp(of: path) != before {
-            let name = path.split(separator: "/").last.map(String.init) ?? path
             throw RunError(
                 .locked,
-                "\(name) changed while it was read (\(path)): its size, inode or modification time moved. Nothing was published; run again once the export has finished writing."
+                "\(PathParts.name(path)) changed while it was read (\(path)): its size, inode or modification time moved. Nothing was published; run again once the export has finished writing."
             )
         }
     }
 }
 
 extension AnalysisRequest {
-    /// Every input file the run reads.
-    var inputPaths: [String] {
+    /// Every input file the run reads, people first.
+    public var inputPaths: [String] {
         [people.path] + [teams?.path, services?.path, dependencies?.path].compactMap { $0 }
     }
 }

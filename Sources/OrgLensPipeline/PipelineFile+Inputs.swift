@@ -4,8 +4,11 @@ import OrgLensSystem
 extension PipelineFile {
     /// Every source must be a regular file, checked before the run takes its lock and without opening
     /// anything: a FIFO would block the read, and the lock with it, for every later cron run.
+    /// Every source the pipeline reads, people first.
+    public var sources: [Source] { [people, teams, services, dependencies].compactMap { $0 } }
+
     public func checkInputs() throws(RunError) {
-        for source in [people, teams, services, dependencies].compactMap({ $0 }) {
+        for source in sources {
             let kind: POSIX.FileKind
             do { kind = try POSIX.status(of: source.path) } catch {
                 throw RunError(

@@ -42,7 +42,6 @@ public enum PipelineRun {
         defer { withExtendedLifetime(lock) {} }
         try directory.checkFoldersAreOwn()
         directory.outputsID = try directory.identity()
-        directory.removeLeftovers()
         var statusWritten = false
         do throws(RunError) {
             try Freshness.check(file, logger: logger)
@@ -55,19 +54,7 @@ public enum PipelineRun {
             }
             logger.info("run started", metadata: ["pipeline": "\(file.name)", "as_of": "\(day)"])
             let result = try Analysis.compute(request, logger: logger)
-            var facts = result.gateFacts
-            if case .previous = baseline {
-            } else if let tonight = result.snapshot {
-                // Compared with a run asked for: the change gates still judge tonight against the last published.
-                facts.previous = Self.lastPublished(directory, before: day).map { last in
-                    Analysis.GateFacts.Previous(
-                        asOf: last.asOf, people: last.count,
-                        counts: ChangeDetector.structure(
-                            last, tonight, spanPolicy: request.spanPolicy, withMovers: false
-                        ).counts)
-                }
-            }
-            var gates = file.gates.evaluate(facts)
+            var gates = file.gates.evaluate(result.gateFacts)
             for reading in gates.nearing {
                 logger.warning(
                     "gate nearing its limit",
@@ -147,25 +134,15 @@ public enum PipelineRun {
         }
     }
 
-    /// The newest published run's usable snapshot before `day`, if any.
-    static func lastPublished(_ directory: RunDirectory, before day: CivilDate) -> Snapshot? {
-        for run in directory.baselines(before: day.description) {
-            if let snapshot = try? SnapshotFile.read(run + "/snapshot.bin", outputsID: directory.outputsID, before: day)
-            {
-                return snapshot
-            }
-        }
-        return nil
-    }
-
     /// What the run compares with: the published runs of this directory, newest first (the first whose snapshot
     /// is usable is the baseline), or the one run asked for by date or directory, which must be there.
     static func history(
         _ baseline: Baseline, day: CivilDate, directory: RunDirectory, logger: Logger
     ) throws(RunError) -> AnalysisRequest.HistoryRequest {
+        // The published nights, whatever this run compares with: the change gates and pay are judged against them.
+        let candidates = directory.baselines(before: day.description).map { $0 + "/snapshot.bin" }
+            .filter { FileManager.default.fileExists(atPath: $0) }
         if case .previous = baseline {
-            let candidates = directory.baselines(before: day.description).map { $0 + "/snapshot.bin" }
-                .filter { FileManager.default.fileExists(atPath: $0) }
             if candidates.isEmpty {
                 logger.info("no earlier published run with a snapshot; this run is the first to compare from")
             }
@@ -176,9 +153,7 @@ public enum PipelineRun {
             baselineFile: try snapshotFile(baseline, day: day, directory: directory, logger: logger),
             keepSnapshot: true)
         request.outputsID = directory.outputsID
-        // Pay is checked against the nights a reader holds, whatever this run compares with.
-        request.candidates = directory.baselines(before: day.description).map { $0 + "/snapshot.bin" }
-            .filter { FileManager.default.fileExists(atPath: $0) }
+        request.candidates = candidates
         return request
     }
 
@@ -255,8 +230,7 @@ public enum PipelineRun {
 enum Freshness {
     static func check(_ file: PipelineFile, logger: Logger) throws(RunError) {
         guard let hours = file.maxInputAgeHours else { return }
-        let sources = [file.people, file.teams, file.services, file.dependencies].compactMap { $0 }
-        for source in sources {
+        for source in file.sources {
             guard
                 let modified = (try? FileManager.default.attributesOfItem(atPath: source.path))?[.modificationDate]
                     as? Date

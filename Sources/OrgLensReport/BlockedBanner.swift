@@ -19,7 +19,7 @@ public enum BlockedBanner {
 
     /// `page` with the banner as the first thing inside `<main>` (the page unchanged if it has no `<main>`).
     public static func adding(to page: [UInt8], gates: [Gate]) -> [UInt8] {
-        guard let start = firstIndex(of: marker, in: page) else { return page }
+        guard let start = page.firstRange(of: marker)?.lowerBound else { return page }
         var html = HTMLWriter()
         html.raw(
             "<section id=\"not-published\" role=\"alert\" style=\"border:3px solid #c0392b;background:#fdecea;padding:10px 14px;margin:0 0 1rem;border-radius:6px\">"
@@ -42,13 +42,5 @@ public enum BlockedBanner {
         html.raw("</ul></section>")
         let end = start + marker.count
         return Array(page[..<end]) + Array(html.text.utf8) + Array(page[end...])
-    }
-
-    private static func firstIndex(of needle: [UInt8], in haystack: [UInt8]) -> Int? {
-        guard haystack.count >= needle.count else { return nil }
-        for index in 0...(haystack.count - needle.count) where haystack[index] == needle[0] {
-            if haystack[index..<index + needle.count].elementsEqual(needle) { return index }
-        }
-        return nil
     }
 }
