@@ -5,7 +5,7 @@ import PackageDescription
 // One module per ETL stage; data flows one way:
 // bytes → RawTable (OrgLensCSV) → StagedPeople (OrgLensStage) → OrgGraph (OrgLensGraph)
 //       → OrgMetrics (OrgLensMetrics) → files (OrgLensLoad); OrgLensPipeline wires them, OrgLensCLI parses flags.
-/// The built-in presets, `Sources/OrgLensPipeline/Presets/<name>.yml`.
+/// The built-in presets, `Sources/OrgLensSettings/Presets/<name>.yml`.
 let presetNames = [
     "adp", "bamboohr-csv", "bamboohr-directory", "bamboohr-reports-to", "generic-csv", "hibob", "personio",
     "sap-successfactors", "workday-csv", "workday-report",
@@ -14,8 +14,7 @@ let presetNames = [
 let package = Package(
     name: "OrgLens",
     products: [
-        .executable(name: "orglens", targets: ["orglens"]),
-        .library(name: "OrgLensPipeline", targets: ["OrgLensPipeline"]),
+        .executable(name: "orglens", targets: ["orglens"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -59,31 +58,38 @@ let package = Package(
                 "OrgLensModel", "OrgLensMetrics", "OrgLensGraph", "OrgLensStage", "OrgLensContract", "OrgLensSystem",
                 "OrgLensHistory",
             ]),
+        // Every setting declared once (pipeline and config files, sources, presets, gates): the YAML reader, the
+        // flags' reader, the pipeline contract and --help come from each declaration. The only module with Yams.
+        .target(
+            name: "OrgLensSettings",
+            dependencies: [
+                "OrgLensModel", "OrgLensContract", "OrgLensStage", "OrgLensMetrics", "OrgLensCSV",
+                .product(name: "Yams", package: "Yams"),
+            ],
+            // The presets ship inside the binary: `orglens run` finds them wherever the pipeline file is.
+            resources: presetNames.map { .embedInCode("Presets/\($0).yml") }),
         .target(
             name: "OrgLensPipeline",
             dependencies: [
                 "OrgLensModel", "OrgLensCSV", "OrgLensXML", "OrgLensStage", "OrgLensGraph", "OrgLensMetrics",
-                "OrgLensLoad", "OrgLensContract", "OrgLensSystem", "OrgLensHistory", "OrgLensReport",
+                "OrgLensLoad", "OrgLensContract", "OrgLensSystem", "OrgLensHistory", "OrgLensReport", "OrgLensSettings",
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
-            ],
-            // The presets ship inside the binary: `orglens run` finds them wherever the pipeline file is.
-            resources: presetNames.map { .embedInCode("Presets/\($0).yml") }),
+            ]),
         .target(name: "OrgLensGenerate", dependencies: ["OrgLensModel", "OrgLensSystem"]),
         .target(
             name: "OrgLensCLI",
             dependencies: [
-                "OrgLensPipeline", "OrgLensModel", "OrgLensGenerate", "OrgLensCSV", "OrgLensStage", "OrgLensMetrics",
-                "OrgLensLoad", "OrgLensContract", "OrgLensSystem", "OrgLensHistory", "OrgLensReport",
+                "OrgLensPipeline", "OrgLensSettings", "OrgLensModel", "OrgLensGenerate", "OrgLensStage",
+                "OrgLensMetrics", "OrgLensLoad", "OrgLensContract", "OrgLensSystem",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .target(
             name: "OrgLensFuzzTargets",
             dependencies: [
-                "OrgLensCSV", "OrgLensXML", "OrgLensPipeline", "OrgLensStage", "OrgLensLoad", "OrgLensModel",
-                "OrgLensHistory", "OrgLensMetrics",
+                "OrgLensCSV", "OrgLensXML", "OrgLensPipeline", "OrgLensSettings", "OrgLensStage", "OrgLensLoad",
+                "OrgLensModel", "OrgLensHistory", "OrgLensMetrics",
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .executableTarget(name: "orglens-fuzz", dependencies: ["OrgLensFuzzTargets"]),
@@ -115,8 +121,11 @@ let package = Package(
         .testTarget(
             name: "OrgLensEndToEndTests",
             dependencies: [
-                "OrgLensPipeline", "OrgLensContract", "OrgLensModel", "OrgLensTestSupport", "orglens",
+                "OrgLensContract", "OrgLensModel", "OrgLensTestSupport", "orglens",
             ]),
+        .testTarget(
+            name: "OrgLensSettingsTests",
+            dependencies: ["OrgLensSettings", "OrgLensContract", "OrgLensModel", "OrgLensTestSupport"]),
     ]
 )
 

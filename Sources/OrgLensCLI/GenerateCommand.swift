@@ -1,10 +1,10 @@
-public import ArgumentParser
+package import ArgumentParser
 import OrgLensGenerate
 import OrgLensModel
 
 /// `orglens generate`: a deterministic synthetic org for demos, dashboards and benchmarks.
-public struct GenerateCommand: ParsableCommand {
-    public static let configuration = CommandConfiguration(
+package struct GenerateCommand: ParsableCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "generate",
         abstract: "Write a deterministic synthetic engineering org (people, teams, services, dependencies).")
 
@@ -23,15 +23,15 @@ public struct GenerateCommand: ParsableCommand {
     @Option(name: .customLong("out"), help: ArgumentHelp("Directory to write into.", valueName: "dir"))
     var outputDirectory: String
 
-    public init() {}
+    package init() {}
 
-    public func validate() throws {
+    package func validate() throws {
         if people < 1 { throw ValidationError("--people must be at least 1.") }
         if SyntheticOrgWriter.Format(rawValue: format) == nil { throw ValidationError("--format must be csv or xml.") }
         if dirty < 0 { throw ValidationError("--dirty cannot be negative.") }
     }
 
-    public func run() throws {
+    package func run() throws {
         do throws(RunError) {
             let files = try SyntheticOrgWriter.write(
                 SyntheticOrg(people: people, seed: seed, dirtyRows: dirty),

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Logging
 import OrgLensModel
 import OrgLensSystem
@@ -5,7 +6,7 @@ import OrgLensSystem
 /// Log lines go to stderr: human lines for people, JSON lines for cron collectors. They never carry a
 /// field value of a row; metadata holds counts, paths and rule ids.
 enum LogSetup {
-    enum Format: String, CaseIterable { case text, json }
+    enum Format: String, CaseIterable, ExpressibleByArgument { case text, json }
 
     static func logger(quiet: Bool, format: Format) -> Logger {
         var logger = Logger(label: "orglens") { label in

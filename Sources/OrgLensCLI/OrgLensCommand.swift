@@ -1,11 +1,11 @@
-public import ArgumentParser
+package import ArgumentParser
 import Foundation
 import OrgLensPipeline
 import OrgLensSystem
 
 /// `orglens`: the root command; each subcommand is a small type of its own.
-public struct OrgLensCommand: ParsableCommand {
-    public static let configuration = CommandConfiguration(
+package struct OrgLensCommand: ParsableCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "orglens",
         abstract: "Org-structure analytics over HRIS exports: span of control, layers, data quality.",
         discussion: ExitCodes.all,
@@ -16,7 +16,7 @@ public struct OrgLensCommand: ParsableCommand {
         ],
         defaultSubcommand: nil)
 
-    public init() {}
+    package init() {}
 
     /// Test only (`make crash-test`): a pause between publishing steps, in microseconds, so that its kills
     /// land inside them. Read from `ORGLENS_TEST_PUBLISH_PAUSE_US`; 0 otherwise.
@@ -32,7 +32,7 @@ public struct OrgLensCommand: ParsableCommand {
 
     /// Runs the command line. A write past a file-size limit (`ulimit -f`) must be an error the run reports
     /// (exit 73, earlier outputs kept), not SIGXFSZ killing the process half-way.
-    public static func start() {
+    package static func start() {
         POSIX.ignoreFileSizeSignal()
         main()
     }

@@ -1,17 +1,17 @@
-public import ArgumentParser
+package import ArgumentParser
 import OrgLensModel
-import OrgLensPipeline
+import OrgLensSettings
 
 /// `orglens presets [show NAME]`: the export presets built into the binary.
-public struct PresetsCommand: ParsableCommand {
-    public static let configuration = CommandConfiguration(
+package struct PresetsCommand: ParsableCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "presets",
         abstract:
             "List the built-in export presets, or print one (presets/NAME.yml beside a pipeline overrides or adds).",
         subcommands: [List.self, Show.self],
         defaultSubcommand: List.self)
 
-    public init() {}
+    package init() {}
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(

@@ -1,14 +1,10 @@
-public import ArgumentParser
-import Foundation
-import OrgLensLoad
+package import ArgumentParser
 import OrgLensModel
 import OrgLensPipeline
-import OrgLensReport
-import OrgLensSystem
 
 /// `orglens report RUN_DIR --out FILE`: the one-page org audit of a run made earlier, written outside it.
-public struct ReportCommand: ParsableCommand {
-    public static let configuration = CommandConfiguration(
+package struct ReportCommand: ParsableCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Write report.html for an existing run directory (or analyze --out folder) to FILE.",
         discussion: ExitCodes.help(.report))
@@ -19,26 +15,11 @@ public struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Where the report goes; never inside the run itself.", valueName: "file"))
     var out: String
 
-    public init() {}
+    package init() {}
 
-    public func run() throws {
+    package func run() throws {
         do throws(RunError) {
-            let runPath = PathParts.resolved(runDirectory)
-            let folder = PathParts.resolved(PathParts.parent(out))
-            try OutputsDirectoryGuard.refuseInside(PathParts.parent(out), shown: out)
-            guard folder != runPath, !folder.hasPrefix(runPath + "/") else {
-                throw RunError(
-                    .usage,
-                    "--out \(out) is inside the run \(runDirectory); a published run is never written into. Choose a file outside it."
-                )
-            }
-            guard let dashboard = FileManager.default.contents(atPath: runPath + "/dashboard.json") else {
-                throw RunError(.cannotOpenInput, "cannot read \(runDirectory)/dashboard.json; give a run directory.")
-            }
-            let page = try ReportDocument.render(dashboard: Array(dashboard), toolVersion: Analysis.toolVersion)
-            try OutputDirectory(path: folder).publish([
-                OutputDirectory.File(name: PathParts.name(out), bytes: page)
-            ])
+            try ReportExport.write(runDirectory: runDirectory, to: out)
             print(out)
         } catch {
             throw StandardError.failure(error)

@@ -1,15 +1,16 @@
-public import ArgumentParser
+package import ArgumentParser
 import Foundation
 import Logging
 import OrgLensLoad
 import OrgLensMetrics
 import OrgLensModel
 import OrgLensPipeline
+import OrgLensSettings
 import OrgLensSystem
 
 /// `orglens run PIPELINE.yml`: an unattended run that cannot corrupt the dashboard.
-public struct RunCommand: ParsableCommand {
-    public static let configuration = CommandConfiguration(
+package struct RunCommand: ParsableCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run a pipeline file: lock, analyse, publish runs/<as_of>/ and point latest at it.",
         discussion: ExitCodes.help(.run))
@@ -17,19 +18,13 @@ public struct RunCommand: ParsableCommand {
     @Argument(help: "The pipeline file (YAML).")
     var pipeline: String
 
-    @Option(
-        name: .customLong("as-of"),
-        help: ArgumentHelp("Overrides the pipeline's as_of (default: today, UTC).", valueName: "yyyy-mm-dd"))
-    var asOf: String?
-
-    @Option(help: ArgumentHelp("Parallel workers (default: active processors).", valueName: "n"))
-    var workers: Int?
+    @OptionGroup var analysis: AnalysisOptions
 
     @Option(
         name: .customLong("compare-to-as-of"),
         help: ArgumentHelp(
             "Report changes since this day's run (default: the newest earlier run).", valueName: "yyyy-mm-dd"))
-    var compareToAsOf: String?
+    var compareToAsOf: CivilDate?
 
     @Option(
         name: .customLong("compare-to"),
@@ -37,7 +32,7 @@ public struct RunCommand: ParsableCommand {
     var compareTo: String?
 
     @Option(name: .customLong("log-format"), help: "Log lines as text (default) or json (for cron collectors).")
-    var logFormat: String = "text"
+    var logFormat = LogSetup.Format.text
 
     @Flag(help: "Log warnings and errors only; no summary.")
     var quiet = false
@@ -49,17 +44,9 @@ public struct RunCommand: ParsableCommand {
     )
     var acceptChange = false
 
-    public init() {}
+    package init() {}
 
-    public func validate() throws {
-        if LogSetup.Format(rawValue: logFormat) == nil { throw ValidationError("--log-format must be text or json.") }
-        if let asOf, CivilDate(iso: Substring(asOf)) == nil || asOf.count != 10 {
-            throw ValidationError("--as-of '\(asOf)' is not a date in YYYY-MM-DD form.")
-        }
-        if let workers, workers < 1 { throw ValidationError("--workers must be at least 1.") }
-        if let compareToAsOf, CivilDate(iso: Substring(compareToAsOf)) == nil || compareToAsOf.count != 10 {
-            throw ValidationError("--compare-to-as-of '\(compareToAsOf)' is not a date in YYYY-MM-DD form.")
-        }
+    package func validate() throws {
         if compareTo != nil, compareToAsOf != nil {
             throw ValidationError("give --compare-to or --compare-to-as-of, not both.")
         }
@@ -67,24 +54,24 @@ public struct RunCommand: ParsableCommand {
 
     private var baseline: PipelineRun.Baseline {
         if let compareTo { return .directory(compareTo) }
-        if let day = compareToAsOf.flatMap({ CivilDate(iso: Substring($0)) }) { return .asOf(day) }
+        if let compareToAsOf { return .asOf(compareToAsOf) }
         return .previous
     }
 
-    public func run() throws {
-        let format = LogSetup.Format(rawValue: logFormat) ?? .text
+    package func run() throws {
+        let format = logFormat
         let logger = LogSetup.logger(quiet: quiet, format: format)
         let outcome: PipelineRun.Outcome
         do throws(RunError) {
             let file = try PipelineFile.load(pipeline)
-            let day = asOf.flatMap { CivilDate(iso: Substring($0)) } ?? file.asOf ?? AnalyzeCommand.todayUTC()
+            let day = analysis.day(pipeline: file.asOf)
             let progress = TerminalProgress.start(
-                inputs: file.sources.map(\.path),
+                inputs: file.allSources.map(\.path),
                 quiet: quiet,
                 jsonLogs: format == .json)
             defer { progress?.stop() }
             outcome = try PipelineRun.execute(
-                file, asOf: day, workers: workers ?? AnalyzeCommand.activeProcessors(), logger: logger,
+                file, asOf: day, workers: analysis.workerCount, logger: logger,
                 publishPause: OrgLensCommand.testPublishPause, baseline: baseline, acceptChange: acceptChange,
                 readPause: OrgLensCommand.testReadPause, onStage: progress?.onStage)
         } catch {

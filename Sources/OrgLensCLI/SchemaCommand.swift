@@ -1,12 +1,12 @@
-public import ArgumentParser
+package import ArgumentParser
 import Foundation
 import OrgLensContract
 import OrgLensModel
-import OrgLensPipeline
+import OrgLensSettings
 
 /// `orglens schema`: prints the JSON Schemas of the outputs and of pipeline files, rendered from the contract.
-public struct SchemaCommand: ParsableCommand {
-    public static let configuration = CommandConfiguration(
+package struct SchemaCommand: ParsableCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "schema",
         abstract: "Print a JSON Schema (2020-12): dashboard, manifest, pipeline, or tables/<name>; no name lists them.")
 
@@ -16,7 +16,7 @@ public struct SchemaCommand: ParsableCommand {
     @Option(help: "Write every schema into this directory as <name>.schema.json (make schemas writes Schemas/).")
     var write: String?
 
-    public init() {}
+    package init() {}
 
     /// Every published schema: the output contract's documents and tables, and the pipeline file.
     static func published() -> [(path: String, schema: SchemaValue)] {
@@ -28,7 +28,7 @@ public struct SchemaCommand: ParsableCommand {
         ])
     }
 
-    public func run() throws {
+    package func run() throws {
         let schemas = Self.published()
         if let write {
             for (path, schema) in schemas {

@@ -1,11 +1,12 @@
-public import ArgumentParser
+package import ArgumentParser
 import OrgLensModel
 import OrgLensPipeline
+import OrgLensSettings
 import OrgLensSystem
 
 /// `orglens validate PIPELINE.yml`: checks the file and every source's mapping; computes nothing.
-public struct ValidateCommand: ParsableCommand {
-    public static let configuration = CommandConfiguration(
+package struct ValidateCommand: ParsableCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract:
             "Read a pipeline's sources whole and report where each field comes from, how many values read, and which gates would trip.",
@@ -17,21 +18,15 @@ public struct ValidateCommand: ParsableCommand {
     @Option(
         name: .customLong("as-of"),
         help: ArgumentHelp("Overrides the pipeline's as_of (default: today, UTC).", valueName: "yyyy-mm-dd"))
-    var asOf: String?
+    var asOf: CivilDate?
 
-    public init() {}
+    package init() {}
 
-    public func validate() throws {
-        if let asOf, CivilDate(iso: Substring(asOf)) == nil || asOf.count != 10 {
-            throw ValidationError("--as-of '\(asOf)' is not a date in YYYY-MM-DD form.")
-        }
-    }
-
-    public func run() throws {
+    package func run() throws {
         let wouldBlock: Bool
         do throws(RunError) {
             let file = try PipelineFile.load(pipeline)
-            let day = asOf.flatMap { CivilDate(iso: Substring($0)) } ?? file.asOf ?? AnalyzeCommand.todayUTC()
+            let day = asOf ?? file.asOf ?? AnalysisOptions.today
             let report = try PipelineCheck.check(
                 file, asOf: day, logger: LogSetup.logger(quiet: true, format: .text), showValues: POSIX.isTerminal(1))
             print(report.text, terminator: "")

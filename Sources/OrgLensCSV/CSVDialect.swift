@@ -1,11 +1,11 @@
 import OrgLensModel
 
 /// How a CSV export is written: the delimiter (nil = detect from the header line) and the text encoding.
-public struct CSVDialect: Sendable, Hashable {
-    public var delimiter: UInt8?
-    public var encoding: TextEncoding
+package struct CSVDialect: Sendable, Hashable {
+    package var delimiter: UInt8?
+    package var encoding: TextEncoding
 
-    public init(delimiter: UInt8? = nil, encoding: TextEncoding = .utf8) {
+    package init(delimiter: UInt8? = nil, encoding: TextEncoding = .utf8) {
         self.delimiter = delimiter
         self.encoding = encoding
     }
@@ -18,7 +18,7 @@ public struct CSVDialect: Sendable, Hashable {
 
 /// Text encodings HRIS exports come in. A UTF-16 byte-order mark is honoured whatever is chosen,
 /// because such a file cannot be anything else.
-public enum TextEncoding: String, Sendable, CaseIterable {
+package enum TextEncoding: String, Sendable, CaseIterable {
     case utf8 = "utf-8"
     case windows1252 = "windows-1252"
     case utf16 = "utf-16"
@@ -26,7 +26,7 @@ public enum TextEncoding: String, Sendable, CaseIterable {
     case auto
 
     /// Accepts the spellings users type (`UTF8`, `cp1252`, `utf-16le`, …).
-    public init?(name: String) {
+    package init?(name: String) {
         let key = name.lowercased().filter { $0.isLetter || $0.isNumber }
         switch key {
         case "auto": self = .auto
@@ -39,20 +39,20 @@ public enum TextEncoding: String, Sendable, CaseIterable {
 }
 
 /// Bounds that keep one hostile row from exhausting memory.
-public struct CSVLimits: Sendable, Hashable {
+package struct CSVLimits: Sendable, Hashable {
     /// A longer field makes its row malformed.
-    public var maxFieldBytes: Int
+    package var maxFieldBytes: Int
     /// A longer record (all fields together) makes its row malformed; bounds what one row may buffer.
-    public var maxRecordBytes: Int
+    package var maxRecordBytes: Int
     /// How much of a rejected row's text the quarantine keeps.
-    public var maxRawBytes: Int
+    package var maxRawBytes: Int
     /// Rejected rows kept whole (for quarantine.csv); beyond them rows are only counted, so a file of
     /// nothing but malformed rows is read in bounded memory.
-    public var maxKeptRejections = 1_000_000
+    package var maxKeptRejections = 1_000_000
     /// The most text one column may hold; a source past it is refused (exit 65).
-    public var maxColumnBytes = TextColumn.maxBytes
+    package var maxColumnBytes = TextColumn.maxBytes
 
-    public init(maxFieldBytes: Int = 1 << 20, maxRecordBytes: Int = 64 << 20, maxRawBytes: Int = 64 << 10) {
+    package init(maxFieldBytes: Int = 1 << 20, maxRecordBytes: Int = 64 << 20, maxRawBytes: Int = 64 << 10) {
         self.maxFieldBytes = maxFieldBytes
         self.maxRecordBytes = maxRecordBytes
         self.maxRawBytes = maxRawBytes

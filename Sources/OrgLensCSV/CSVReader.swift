@@ -1,22 +1,22 @@
 import OrgLensInput
-public import OrgLensModel
+package import OrgLensModel
 
 /// Reads one CSV export into a `RawTable`: the columns a stage asked for, every record's line,
 /// and a rejection for every row that cannot be split into the header's fields.
 ///
 /// Streams the file in blocks; libcsv (strict mode) splits each record, see `FieldSplitter`. With more
 /// than one worker, a large UTF-8 file is cut into byte ranges parsed in parallel (`ParallelParse`).
-public struct CSVReader: Sendable {
+package struct CSVReader: Sendable {
     /// Path to open.
-    public let path: String
+    package let path: String
     /// Path as the user wrote it, for messages and the quarantine.
-    public let displayPath: String
-    public private(set) var dialect: CSVDialect
-    public let limits: CSVLimits
+    package let displayPath: String
+    package private(set) var dialect: CSVDialect
+    package let limits: CSVLimits
     /// Files smaller than this are parsed on one thread: splitting costs more than it saves.
-    public var parallelThreshold = 8 << 20
+    package var parallelThreshold = 8 << 20
 
-    public init(
+    package init(
         path: String, displayPath: String? = nil, dialect: CSVDialect = CSVDialect(), limits: CSVLimits = CSVLimits()
     ) {
         self.path = path
@@ -27,7 +27,7 @@ public struct CSVReader: Sendable {
 
     /// This reader with `encoding: auto` decided from the whole file (one extra pass over it); also refuses a
     /// spreadsheet. `read` decides without the extra pass.
-    public func resolvingEncoding() throws(RunError) -> CSVReader {
+    package func resolvingEncoding() throws(RunError) -> CSVReader {
         guard dialect.encoding == .auto else { return self }
         var resolved = self
         resolved.dialect.encoding = try EncodingSniffer.decide(path: path, source: displayPath)
@@ -37,7 +37,7 @@ public struct CSVReader: Sendable {
     /// Reads the file. `select` receives the header's column names and returns, for each of `fields`,
     /// the header column that holds it (nil if none); it throws to stop the run (a missing required column).
     /// `identifierField` names the field copied into rejections so operators can find the row.
-    public func read(
+    package func read(
         fields: [String],
         identifierField: String,
         workers: Int = 1,
@@ -89,14 +89,14 @@ public struct CSVReader: Sendable {
     }
 
     /// The header's column names (reads only the first block): for checking a mapping without a run.
-    public func header() throws(RunError) -> [String] {
+    package func header() throws(RunError) -> [String] {
         if dialect.encoding == .auto { return try resolvingEncoding().header() }
         return try HeaderProbe.read(path: path, source: displayPath, dialect: dialect, limits: limits).names
     }
 
     /// The original text of the records that start on `lines`, for quarantine rows that later stages
     /// rejected. Re-reads the file rather than keeping every row's text in memory for the rare rejection.
-    public func rawRecords(startingOnLines lines: Set<Int>) throws(RunError) -> [Int: String] {
+    package func rawRecords(startingOnLines lines: Set<Int>) throws(RunError) -> [Int: String] {
         guard !lines.isEmpty else { return [:] }
         if dialect.encoding == .auto { return try resolvingEncoding().rawRecords(startingOnLines: lines) }
         var stream = try RecordStream(path: path, dialect: dialect, limits: limits)

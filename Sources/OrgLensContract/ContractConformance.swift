@@ -4,7 +4,7 @@ extension ContractRecord {
     /// Whether `value` is a record of this contract: an object with the declared keys in the declared order (an
     /// optional one may be absent, nothing else may be there), each of its type. What an earlier run left is input
     /// like any other: a line that fails this is never carried forward.
-    public func admits(_ value: SchemaValue) -> Bool {
+    package func admits(_ value: SchemaValue) -> Bool {
         guard case .object(let members) = value else { return false }
         var position = 0
         for field in fields {
@@ -58,7 +58,7 @@ extension ContractType {
 
 extension SchemaValue {
     /// One line, as the NDJSON writers put a record: `{"key": value, "key": value}`, no newline.
-    public func renderedLine() -> String {
+    package func renderedLine() -> String {
         switch self {
         case .object(let members):
             "{" + members.map { JSONString.quoted($0.0) + ": " + $0.1.renderedLine() }.joined(separator: ", ") + "}"

@@ -1,5 +1,5 @@
 /// What a published key may hold, in JSON terms.
-public indirect enum ContractType: Sendable {
+package indirect enum ContractType: Sendable {
     case integer(minimum: Int? = nil, maximum: Int? = nil)
     /// Bounds as decimal text, so a schema never prints a binary fraction.
     case number(minimum: String? = nil, maximum: String? = nil, exclusiveMinimum: String? = nil)
@@ -18,27 +18,28 @@ public indirect enum ContractType: Sendable {
     /// An object whose keys are the user's (column names, currencies) and whose values are all of one type.
     case map(ContractType)
 
-    public static let date = ContractType.string(pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
-    public static let strings = ContractType.arrayOf(.string())
+    package static let date = ContractType.string(pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+    package static let strings = ContractType.arrayOf(.string())
 }
 
 /// A value every instance of a key holds.
-public enum ContractConstant: Sendable {
+package enum ContractConstant: Sendable {
     case text(String)
     case integer(Int)
 }
 
 /// One key of a published record: its name, type, whether it may be null, whether it is always there, and what it
 /// means. Records written by OrgLens put their keys in the order declared.
-public struct ContractField: Sendable {
-    public let key: String
-    public let type: ContractType
-    public let nullable: Bool
+package struct ContractField: Sendable {
+    package let key: String
+    package let type: ContractType
+    package let nullable: Bool
     /// False for keys present only when their input or option was given (`teams_spanned` without teams, say).
-    public let required: Bool
-    public let summary: String
+    package let required: Bool
+    package let summary: String
 
-    public init(_ key: String, _ type: ContractType, nullable: Bool = false, required: Bool = true, _ summary: String) {
+    package init(_ key: String, _ type: ContractType, nullable: Bool = false, required: Bool = true, _ summary: String)
+    {
         self.key = key
         self.type = type
         self.nullable = nullable
@@ -47,29 +48,29 @@ public struct ContractField: Sendable {
     }
 
     /// The same key, present only when its input or option was given.
-    public var optional: ContractField {
+    package var optional: ContractField {
         ContractField(key, type, nullable: nullable, required: false, summary)
     }
 
     /// The same key, present in every record (a table that exists only with its input).
-    public var always: ContractField {
+    package var always: ContractField {
         ContractField(key, type, nullable: nullable, required: true, summary)
     }
 }
 
 /// A record: a table row, a document, or an object inside one.
-public struct ContractRecord: Sendable {
-    public let name: String
-    public let summary: String
-    public let fields: [ContractField]
+package struct ContractRecord: Sendable {
+    package let name: String
+    package let summary: String
+    package let fields: [ContractField]
 
-    public init(_ name: String, _ summary: String, _ fields: [ContractField]) {
+    package init(_ name: String, _ summary: String, _ fields: [ContractField]) {
         self.name = name
         self.summary = summary
         self.fields = fields
     }
 
-    public var keys: [String] { fields.map(\.key) }
+    package var keys: [String] { fields.map(\.key) }
 
-    public func field(_ key: String) -> ContractField? { fields.first { $0.key == key } }
+    package func field(_ key: String) -> ContractField? { fields.first { $0.key == key } }
 }

@@ -1,10 +1,10 @@
 /// Renders contract records as JSON Schema (2020-12) documents: what `orglens schema` prints and `Schemas/` holds.
-public enum JSONSchema {
-    public static let base = "https://orglens.example/schemas/"
+package enum JSONSchema {
+    package static let base = "https://orglens.example/schemas/"
     static let dialect = "https://json-schema.org/draft/2020-12/schema"
 
     /// The schema document of `record`, published at `Schemas/<path>.schema.json`.
-    public static func document(_ record: ContractRecord, path: String, title: String) -> SchemaValue {
+    package static func document(_ record: ContractRecord, path: String, title: String) -> SchemaValue {
         .object(
             [
                 ("$schema", .string(dialect)), ("$id", .string(base + path + ".schema.json")),

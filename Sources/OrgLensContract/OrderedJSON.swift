@@ -128,11 +128,11 @@ struct OrderedJSON {
 
 extension SchemaValue {
     /// The deepest nesting `parse` accepts.
-    public static let maxDepth = OrderedJSON.maxDepth
+    package static let maxDepth = OrderedJSON.maxDepth
 
     /// `bytes` parsed, or nil when they are not one JSON value.
-    public static func parse(_ bytes: [UInt8]) -> SchemaValue? { OrderedJSON.parse(bytes) }
+    package static func parse(_ bytes: [UInt8]) -> SchemaValue? { OrderedJSON.parse(bytes) }
 
     /// `text` parsed, or nil when it is not one JSON value.
-    public static func parse(_ text: String) -> SchemaValue? { OrderedJSON.parse(Array(text.utf8)) }
+    package static func parse(_ text: String) -> SchemaValue? { OrderedJSON.parse(Array(text.utf8)) }
 }

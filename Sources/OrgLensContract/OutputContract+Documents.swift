@@ -3,7 +3,7 @@ import OrgLensModel
 
 extension OutputContract {
     /// `dashboard.json`: every table and section of a run.
-    public static let dashboard = ContractRecord(
+    package static let dashboard = ContractRecord(
         "dashboard", "The contract with the BI dashboard: every table of one run, with no paths, names or clock time.",
         [
             ContractField("schema_version", .constant(.text(schemaVersion)), "this contract's version"),
@@ -60,7 +60,7 @@ extension OutputContract {
         ])
 
     /// `manifest.json`: what a run read and how long each stage took.
-    public static let manifest = ContractRecord(
+    package static let manifest = ContractRecord(
         "manifest",
         "What a run read, what it quarantined and how long each stage took; the one file whose timings vary.",
         [
@@ -111,7 +111,7 @@ extension OutputContract {
         ])
 
     /// `blocked.json`: why a gate kept a run off the dashboard.
-    public static let blocked = ContractRecord(
+    package static let blocked = ContractRecord(
         "blocked", "Why a run was not published, gate by gate.",
         [
             ContractField("schema_version", .constant(.text(schemaVersion)), "this contract's version"),
@@ -131,7 +131,7 @@ extension OutputContract {
         ])
 
     /// `status.json`: how the last run of an outputs directory ended.
-    public static let status = ContractRecord(
+    package static let status = ContractRecord(
         "status", "How the last run of an outputs directory ended, for monitoring; holds the time it finished.",
         [
             ContractField("schema_version", .constant(.text(schemaVersion)), "this contract's version"),
@@ -146,7 +146,7 @@ extension OutputContract {
         ])
 
     /// `changes.json` of `orglens diff`.
-    public static let diff = ContractRecord(
+    package static let diff = ContractRecord(
         "diff", "What changed between two runs (orglens diff): the changes object and its tables.",
         [
             ContractField("schema_version", .constant(.text(schemaVersion)), "this contract's version"),

@@ -4,14 +4,14 @@ import OrgLensModel
 extension OutputContract {
     /// Every published table, in `dashboard.json` and as `tables/<name>.ndjson` (there each record starts with
     /// the run's `as_of`), and `history/trend.ndjson`.
-    public static let tables: [ContractRecord] = [
+    package static let tables: [ContractRecord] = [
         summary, spanDistribution, layers, costByLayer, managers, orgHeads, teams, services, conway, conwayByOrgHead,
         conwayOrgHeadDependencies, findings, dataQualityInputs, dataQualityOutcomes, people, dataQualityValues,
         dataQualityUnmapped, changes, changesByManager, changesByOrgHead, findingChanges, peopleChanges, trend,
     ].map(withAsOf)
 
     /// The tables an outputs directory holds outside `tables/` (`history/trend.ndjson`).
-    public static let historyTables: Set<String> = ["trend"]
+    package static let historyTables: Set<String> = ["trend"]
 
     /// NDJSON records start with the run's date, so many nights load into one table.
     static func withAsOf(_ record: ContractRecord) -> ContractRecord {
@@ -237,7 +237,7 @@ extension OutputContract {
         ])
 
     /// The personal fields `privacy.publish` can add to the people table.
-    public static let personalFields = [
+    package static let personalFields = [
         "name", "first_name", "last_name", "email", "title", "level", "department", "location", "employment_type",
         "status", "hire_date", "salary", "currency", "pay_period", "effective_date",
     ]
@@ -330,7 +330,7 @@ extension OutputContract {
             ContractField("after", .string(), nullable: true, "the manager, team or org head now"),
         ])
 
-    public static let trend = ContractRecord(
+    package static let trend = ContractRecord(
         "trend",
         "history/trend.ndjson: one record per published as_of, ever — summary, data quality, change counts; no cost.",
         [ContractField("as_of", .date, "the run's as_of")] + summary.fields + [

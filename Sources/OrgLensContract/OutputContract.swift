@@ -2,12 +2,12 @@ import OrgLensModel
 
 /// The output contract, declared once: every document and table OrgLens publishes, key by key. The JSON Schemas
 /// in `Schemas/` and `orglens schema` are rendered from it, and the writers are checked against it in tests.
-public enum OutputContract {
+package enum OutputContract {
     /// Bumped on any change to a published document or table (the major part on a breaking one); see `CHANGELOG.md`.
-    public static let schemaVersion = "1.4"
+    package static let schemaVersion = "1.4"
 
     /// Every published schema, by its path under `Schemas/` without `.schema.json`.
-    public static func schemas(
+    package static func schemas(
         adding extra: [(path: String, schema: SchemaValue)] = []
     ) -> [(path: String, schema: SchemaValue)] {
         let documents: [(String, SchemaValue)] = [
@@ -33,7 +33,7 @@ public enum OutputContract {
     }
 
     /// The record of the table `name` (`tables/<name>.ndjson`, and the same rows inside `dashboard.json`).
-    public static func table(_ name: String) -> ContractRecord? { tables.first { $0.name == name } }
+    package static func table(_ name: String) -> ContractRecord? { tables.first { $0.name == name } }
 
     static let ruleIDs = Rule.allCases.map(\.rawValue)
     static let inputs = DataQuality.Input.allCases.map(\.rawValue)

@@ -1,7 +1,7 @@
 import OrgLensModel
 
 /// A JSON value as a schema holds it: objects keep their key order, numbers keep their text.
-public indirect enum SchemaValue: Sendable, Equatable {
+package indirect enum SchemaValue: Sendable, Equatable {
     case object([(String, SchemaValue)])
     case array([SchemaValue])
     case string(String)
@@ -9,10 +9,10 @@ public indirect enum SchemaValue: Sendable, Equatable {
     case boolean(Bool)
     case null
 
-    public static func == (lhs: SchemaValue, rhs: SchemaValue) -> Bool { lhs.rendered() == rhs.rendered() }
+    package static func == (lhs: SchemaValue, rhs: SchemaValue) -> Bool { lhs.rendered() == rhs.rendered() }
 
     /// Two-space indented JSON, one key or element per line, ending in a newline.
-    public func rendered() -> String {
+    package func rendered() -> String {
         var text = ""
         write(to: &text, indent: "")
         return text + "\n"

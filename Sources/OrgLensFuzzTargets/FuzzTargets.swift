@@ -6,24 +6,25 @@ import OrgLensLoad
 import OrgLensMetrics
 import OrgLensModel
 import OrgLensPipeline
+import OrgLensSettings
 import OrgLensStage
 import OrgLensXML
 
 /// Entry points for libFuzzer (`make fuzz`) and for replaying saved inputs in tests. Each takes any
 /// bytes: a `RunError` is a fine answer, a crash is a bug, and so is parallel output that differs from
 /// serial output.
-public enum FuzzTargets {
-    public enum Target: String, CaseIterable, Sendable {
+package enum FuzzTargets {
+    package enum Target: String, CaseIterable, Sendable {
         case csv, xml, pipeline, analysis, snapshot, trend
     }
 
     /// Builds what lives for the whole process (the pipeline file's contract, the presets) before the first input,
     /// so the leak check that follows an input never sees them being made.
-    public static func prepare() {
+    package static func prepare() {
         pipeline(Array("sources: {people: {path: p.csv}}\noutputs: {directory: out}\n".utf8))
     }
 
-    public static func run(_ target: Target, _ data: [UInt8]) {
+    package static func run(_ target: Target, _ data: [UInt8]) {
         switch target {
         case .csv: csv(data)
         case .xml: xml(data)

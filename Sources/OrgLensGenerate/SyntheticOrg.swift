@@ -5,13 +5,13 @@ import OrgLensModel
 ///
 /// Spans follow a skewed distribution (mostly 3–9, some narrow, some very wide), so every span band
 /// and a realistic number of layers appear; ids are shuffled so managers are not listed before reports.
-public struct SyntheticOrg: Sendable {
-    public let people: Int
-    public let seed: UInt64
+package struct SyntheticOrg: Sendable {
+    package let people: Int
+    package let seed: UInt64
     /// Rows made dirty on purpose (duplicates, dangling managers, missing ids, bad quoting, a loop).
-    public let dirtyRows: Int
+    package let dirtyRows: Int
 
-    public init(people: Int, seed: UInt64, dirtyRows: Int = 0) {
+    package init(people: Int, seed: UInt64, dirtyRows: Int = 0) {
         self.people = max(1, people)
         self.seed = seed
         self.dirtyRows = dirtyRows

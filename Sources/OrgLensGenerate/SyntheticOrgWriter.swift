@@ -1,10 +1,10 @@
-public import OrgLensModel
+package import OrgLensModel
 import OrgLensSystem
 
 /// Writes a `SyntheticOrg` as a people export (CSV, or Workday-report XML) plus teams, services and
 /// dependencies CSVs, streaming through a buffer so a million people never sit in memory as text.
-public enum SyntheticOrgWriter {
-    public enum Format: String, Sendable, CaseIterable { case csv, xml }
+package enum SyntheticOrgWriter {
+    package enum Format: String, Sendable, CaseIterable { case csv, xml }
 
     private static let first = [
         "Ada", "Grace", "Linus", "Margaret", "Ken", "Barbara", "Dennis", "Frances", "Radia", "Zoë", "José", "Łukasz",
@@ -21,7 +21,7 @@ public enum SyntheticOrgWriter {
     private static let locations = ["Berlin", "London", "Austin, TX", "Remote", "São Paulo", "Bengaluru"]
 
     /// Writes the files into `directory` (created if missing) and returns their names.
-    public static func write(_ org: SyntheticOrg, format: Format, to directory: String) throws(RunError) -> [String] {
+    package static func write(_ org: SyntheticOrg, format: Format, to directory: String) throws(RunError) -> [String] {
         do { try POSIX.makeDirectory(directory) } catch { throw RunError(.cannotWriteOutput, error) }
         let parent = org.tree()
         let numbers = org.employeeNumbers()

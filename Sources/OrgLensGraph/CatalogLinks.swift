@@ -1,31 +1,31 @@
-public import OrgLensModel
-public import OrgLensStage
+package import OrgLensModel
+package import OrgLensStage
 
 /// Services with their owners joined to the teams: unknown owner teams dropped and counted.
-public struct LinkedServices: Sendable {
-    public let source: String
-    public let index: KeyIndex
-    public let names: [String]
+package struct LinkedServices: Sendable {
+    package let source: String
+    package let index: KeyIndex
+    package let names: [String]
     /// Distinct known owner teams of each service, in first-seen order.
-    public let owners: [[Int32]]
-    public let rowsRead: Int
-    public let rejections: [Rejection]
+    package let owners: [[Int32]]
+    package let rowsRead: Int
+    package let rejections: [Rejection]
     /// Team ids named as owners that the teams export does not define, with how many references each.
-    public let unknownReferences: [String: Int]
+    package let unknownReferences: [String: Int]
 }
 
 /// Dependencies between known services, each edge once; rows naming an unknown service are quarantined.
-public struct LinkedDependencies: Sendable {
-    public let source: String
+package struct LinkedDependencies: Sendable {
+    package let source: String
     /// (service, depends on) pairs, sorted and unique.
-    public let edges: [(from: Int32, to: Int32)]
-    public let rowsRead: Int
-    public let rejections: [Rejection]
+    package let edges: [(from: Int32, to: Int32)]
+    package let rowsRead: Int
+    package let rejections: [Rejection]
 }
 
 /// The catalog joins: service owners to teams, dependency rows to services.
-public enum CatalogLinks {
-    public static func services(_ services: StagedServices, teams: StagedTeams) -> LinkedServices {
+package enum CatalogLinks {
+    package static func services(_ services: StagedServices, teams: StagedTeams) -> LinkedServices {
         var unknown: [String: Int] = [:]
         let owners = services.ownerIDs.map { ids in
             var keys: [Int32] = []
@@ -43,7 +43,7 @@ public enum CatalogLinks {
             rowsRead: services.rowsRead, rejections: services.rejections, unknownReferences: unknown)
     }
 
-    public static func dependencies(_ dependencies: StagedDependencies, services: LinkedServices) -> LinkedDependencies
+    package static func dependencies(_ dependencies: StagedDependencies, services: LinkedServices) -> LinkedDependencies
     {
         var rejections = dependencies.rejections
         var edges: [UInt64] = []

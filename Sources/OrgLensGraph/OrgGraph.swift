@@ -1,11 +1,11 @@
-public import OrgLensModel
+package import OrgLensModel
 
 /// The org as a frozen reporting forest: people are dense `Int32` indices, children are CSR arrays,
 /// and `order` lists people top-down (every manager before their reports), so metrics can run
 /// bottom-up or top-down in one loop each, with no recursion.
-public struct OrgGraph: Sendable {
+package struct OrgGraph: Sendable {
     /// Why a person is at the top of a tree.
-    public enum Top: UInt8, Sendable {
+    package enum Top: UInt8, Sendable {
         /// Has a manager in the org.
         case none
         /// No manager (empty, a root marker, or themself).
@@ -15,40 +15,40 @@ public struct OrgGraph: Sendable {
     }
 
     /// Interned ids (UTF-8); person `p`'s id is value `personKey[p]`.
-    public let keys: TextColumn
-    public let personKey: [Int32]
+    package let keys: TextColumn
+    package let personKey: [Int32]
     /// Manager of each person, or -1 for roots and orphans.
-    public let parent: [Int32]
-    public let top: [Top]
+    package let parent: [Int32]
+    package let top: [Top]
     /// Reports of person `p` are `children[childStart[p]..<childStart[p + 1]]`.
-    public let childStart: [Int32]
-    public let children: [Int32]
+    package let childStart: [Int32]
+    package let children: [Int32]
     /// Layer of each person in the org: roots are layer 1. People in a detached subtree (under an orphan, whose
     /// manager is not in the org) are on no layer of the org: 0.
-    public let layer: [Int32]
+    package let layer: [Int32]
     /// Depth of each person in their own tree (1 at its top, orphans included): for walking trees, not for
     /// publishing.
-    public let depth: [Int32]
+    package let depth: [Int32]
     /// Every person, managers before their reports (breadth-first from the tops).
-    public let order: [Int32]
+    package let order: [Int32]
 
-    public var count: Int { personKey.count }
+    package var count: Int { personKey.count }
 
     /// Person `p`'s id, made into a `String` only when something is published about them.
-    public func id(_ person: Int) -> String { keys.string(at: Int(personKey[person])) }
+    package func id(_ person: Int) -> String { keys.string(at: Int(personKey[person])) }
 
     /// Byte-wise id order, the order ids are published in.
-    public func idPrecedes(_ lhs: Int, _ rhs: Int) -> Bool { keys.precedes(Int(personKey[lhs]), Int(personKey[rhs])) }
+    package func idPrecedes(_ lhs: Int, _ rhs: Int) -> Bool { keys.precedes(Int(personKey[lhs]), Int(personKey[rhs])) }
 
     /// `people` in published order: by `group` (e.g. layer), then id bytes.
-    public func sortedByID(_ people: [Int], group: (Int) -> Int32 = { _ in 0 }) -> [Int] {
+    package func sortedByID(_ people: [Int], group: (Int) -> Int32 = { _ in 0 }) -> [Int] {
         keys.sorted(people, text: { Int(personKey[$0]) }, group: group)
     }
 
-    public func directReports(of person: Int) -> Int { Int(childStart[person + 1] - childStart[person]) }
+    package func directReports(of person: Int) -> Int { Int(childStart[person + 1] - childStart[person]) }
 
     /// Each person's ancestor at `layer` (themself at that layer), or -1 above it: their org head.
-    public func ancestors(atLayer layer: Int) -> [Int32] {
+    package func ancestors(atLayer layer: Int) -> [Int32] {
         var result = [Int32](repeating: -1, count: count)
         for person in order {
             let own = Int(self.layer[Int(person)])
@@ -62,12 +62,12 @@ public struct OrgGraph: Sendable {
     }
 
     /// Whether `person` hangs under an orphan rather than under a root.
-    public func isDetached(_ person: Int) -> Bool { layer[person] == 0 }
+    package func isDetached(_ person: Int) -> Bool { layer[person] == 0 }
 
     /// People in detached subtrees: the orphans and everyone under them.
-    public var detachedCount: Int { layer.reduce(0) { $0 + ($1 == 0 ? 1 : 0) } }
+    package var detachedCount: Int { layer.reduce(0) { $0 + ($1 == 0 ? 1 : 0) } }
 
-    public func reports(of person: Int) -> ArraySlice<Int32> {
+    package func reports(of person: Int) -> ArraySlice<Int32> {
         children[Int(childStart[person])..<Int(childStart[person + 1])]
     }
 

@@ -1,26 +1,26 @@
-public import OrgLensModel
-public import OrgLensStage
+package import OrgLensModel
+package import OrgLensStage
 
 /// Resolves staged manager references into a frozen `OrgGraph`: finds roots and orphans,
 /// quarantines every member of a reporting loop, and reports each structural finding.
-public enum OrgGraphBuilder {
-    public struct Result: Sendable {
-        public let graph: OrgGraph
-        public let findings: [Finding]
+package enum OrgGraphBuilder {
+    package struct Result: Sendable {
+        package let graph: OrgGraph
+        package let findings: [Finding]
         /// Members of reporting loops; they leave the org.
-        public let rejections: [Rejection]
-        public let roots: Int
-        public let orphans: Int
+        package let rejections: [Rejection]
+        package let roots: Int
+        package let orphans: Int
         /// Person (graph index) of each interned key, or -1 (not in the org).
-        public let personOfKey: [Int32]
+        package let personOfKey: [Int32]
         /// The staged person each graph person came from (loop members are gone from the graph).
-        public let stagedPerson: [Int32]
+        package let stagedPerson: [Int32]
 
         /// Values kept per staged person (export order), taken into graph order (reporting order). A gather:
         /// each read misses the cache, so it runs alone in a tight loop, on the workers, where the CPU overlaps
         /// the misses, rather than inside a loop that does work per person.
         @inlinable
-        public func inGraphOrder<Value: Sendable>(_ staged: [Value], workers: Int) -> [Value] {
+        package func inGraphOrder<Value: Sendable>(_ staged: [Value], workers: Int) -> [Value] {
             let stagedPerson = stagedPerson
             return parallelChunks(count: stagedPerson.count, workers: workers, serialThreshold: 65_536) { range in
                 range.map { staged[Int(stagedPerson[$0])] }
@@ -34,7 +34,7 @@ public enum OrgGraphBuilder {
         case ambiguous(Int32)
     }
 
-    public static func build(_ staged: StagedPeople) -> Result {
+    package static func build(_ staged: StagedPeople) -> Result {
         var links = resolveLinks(staged)
         let (loopRejections, inLoop) = quarantineLoops(staged, parent: links.parent)
         let kept = (0..<staged.count).filter { !inLoop[$0] }

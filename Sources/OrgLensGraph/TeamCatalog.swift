@@ -1,40 +1,40 @@
-public import OrgLensModel
-public import OrgLensStage
+package import OrgLensModel
+package import OrgLensStage
 
 /// Teams joined with the reporting tree: members, leads and org heads as person indices of an
 /// `OrgGraph`, frozen for the team, service and Conway metrics.
-public struct TeamCatalog: Sendable {
-    public let teams: StagedTeams
+package struct TeamCatalog: Sendable {
+    package let teams: StagedTeams
     /// Teams quarantined in a parent loop: left out of every metric.
-    public let removed: [Bool]
+    package let removed: [Bool]
     /// Lead of each team as a person, or -1 (none, or no one in the org).
-    public let lead: [Int32]
+    package let lead: [Int32]
     /// Members of team `t` are `members[memberStart[t]..<memberStart[t + 1]]` (people whose team_id is t).
-    public let memberStart: [Int32]
-    public let members: [Int32]
+    package let memberStart: [Int32]
+    package let members: [Int32]
     /// Each person's team, or -1.
-    public let personTeam: [Int32]
+    package let personTeam: [Int32]
     /// Each person's org head: their ancestor (themself included) at `orgLayer`, or -1 above it.
-    public let orgHeadOfPerson: [Int32]
-    public let orgLayer: Int
+    package let orgHeadOfPerson: [Int32]
+    package let orgLayer: Int
 
-    public var count: Int { teams.index.count }
+    package var count: Int { teams.index.count }
 
-    public func members(of team: Int) -> ArraySlice<Int32> {
+    package func members(of team: Int) -> ArraySlice<Int32> {
         members[Int(memberStart[team])..<Int(memberStart[team + 1])]
     }
 }
 
 /// Builds the `TeamCatalog`: quarantines teams in parent loops, resolves leads and membership, and
 /// reports references to teams or leads that do not exist.
-public enum TeamCatalogBuilder {
-    public struct Result: Sendable {
-        public let catalog: TeamCatalog
-        public let findings: [Finding]
-        public let rejections: [Rejection]
+package enum TeamCatalogBuilder {
+    package struct Result: Sendable {
+        package let catalog: TeamCatalog
+        package let findings: [Finding]
+        package let rejections: [Rejection]
     }
 
-    public static func build(
+    package static func build(
         teams: StagedTeams, membership: TeamMembership, built: OrgGraphBuilder.Result, orgLayer: Int,
         unknownReferences: [String: Int]
     ) -> Result {

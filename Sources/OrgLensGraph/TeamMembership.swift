@@ -1,16 +1,16 @@
 import OrgLensModel
-public import OrgLensStage
+package import OrgLensStage
 
 /// The people ↔ teams join: each person's `team_id` to a team, and each team's lead to a person in the org.
-public struct TeamMembership: Sendable {
+package struct TeamMembership: Sendable {
     /// Each staged person's team key (-1: none, or a team the teams export does not define).
-    public let personTeam: [Int32]
+    package let personTeam: [Int32]
     /// Each team's lead as a key into the staged people's `keys` (-1: no lead given; -2: no one in the org).
-    public let leadKey: [Int32]
+    package let leadKey: [Int32]
     /// Team ids people name that the teams export does not define, with how many people name each.
-    public let unknownReferences: [String: Int]
+    package let unknownReferences: [String: Int]
 
-    public init(people: StagedPeople, teams: StagedTeams, workers: Int) {
+    package init(people: StagedPeople, teams: StagedTeams, workers: Int) {
         let unknownTeam: Int32 = -2
         var personTeam = [Int32](repeating: -1, count: people.count)
         var unknown: [String: Int] = [:]

@@ -1,22 +1,22 @@
-public import OrgLensMetrics
+package import OrgLensMetrics
 import OrgLensModel
 import OrgLensStage
 
 /// Compares two snapshots of an org, person by person (matched on id).
-public enum ChangeDetector {
+package enum ChangeDetector {
     /// More than this share of the earlier night gone, with joiners at least `rekeyedJoinerShare` of the leavers,
     /// means the HRIS re-keyed its ids: no per-person change can be trusted.
-    public static let rekeyedLeaverShare = 0.5
-    public static let rekeyedJoinerShare = 0.8
+    package static let rekeyedLeaverShare = 0.5
+    package static let rekeyedJoinerShare = 0.8
 
-    public static func compare(
+    package static func compare(
         _ before: Snapshot, _ after: Snapshot, spanPolicy: SpanPolicy, withMovers: Bool
     ) -> Changes {
         addingFindings(structure(before, after, spanPolicy: spanPolicy, withMovers: withMovers), before, after)
     }
 
     /// Everything but the findings, which a run knows only once its metrics are done: this part runs beside them.
-    public static func structure(
+    package static func structure(
         _ before: Snapshot, _ after: Snapshot, spanPolicy: SpanPolicy, withMovers: Bool
     ) -> Changes {
         if before.keyFingerprint != after.keyFingerprint {
@@ -47,7 +47,7 @@ public enum ChangeDetector {
 
     /// `changes` with the findings opened and resolved between the two snapshots (nothing when the comparison
     /// was skipped).
-    public static func addingFindings(_ changes: Changes, _ before: Snapshot, _ after: Snapshot) -> Changes {
+    package static func addingFindings(_ changes: Changes, _ before: Snapshot, _ after: Snapshot) -> Changes {
         guard var counts = changes.counts else { return changes }
         var result = changes
         result.findingChanges = findingChanges(before, after)

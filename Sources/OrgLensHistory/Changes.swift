@@ -1,60 +1,60 @@
-public import OrgLensMetrics
-public import OrgLensModel
+package import OrgLensMetrics
+package import OrgLensModel
 
 /// What changed between two runs of the same org: the counts the dashboard's `changes` object publishes,
 /// the tables per manager and per org head, the findings opened and resolved, and (for the 0600 people-level
 /// table only) each individual change.
-public struct Changes: Sendable {
-    public struct Counts: Sendable, Equatable {
-        public var joiners = 0
-        public var leavers = 0
-        public var managerChanges = 0
-        public var orgHeadChanges = 0
-        public var teamChanges = 0
-        public var becameManagers = 0
-        public var stoppedManaging = 0
-        public var findingsOpened = 0
-        public var findingsResolved = 0
-        public var spanBandChanges = 0
+package struct Changes: Sendable {
+    package struct Counts: Sendable, Equatable {
+        package var joiners = 0
+        package var leavers = 0
+        package var managerChanges = 0
+        package var orgHeadChanges = 0
+        package var teamChanges = 0
+        package var becameManagers = 0
+        package var stoppedManaging = 0
+        package var findingsOpened = 0
+        package var findingsResolved = 0
+        package var spanBandChanges = 0
 
-        public init() {}
+        package init() {}
     }
 
     /// One manager of either night, counting their whole org.
-    public struct ManagerChange: Sendable, Equatable {
-        public let id: String
-        public let spanBefore: Int?
-        public let spanAfter: Int?
-        public let bandBefore: SpanBands.Band?
-        public let bandAfter: SpanBands.Band?
-        public let joiners: Int
-        public let leavers: Int
-        public let movedIn: Int
-        public let movedOut: Int
+    package struct ManagerChange: Sendable, Equatable {
+        package let id: String
+        package let spanBefore: Int?
+        package let spanAfter: Int?
+        package let bandBefore: SpanBands.Band?
+        package let bandAfter: SpanBands.Band?
+        package let joiners: Int
+        package let leavers: Int
+        package let movedIn: Int
+        package let movedOut: Int
     }
 
     /// One org head of either night.
-    public struct OrgHeadChange: Sendable, Equatable {
-        public let id: String
-        public let headcountBefore: Int?
-        public let headcountAfter: Int?
-        public let layersBefore: Int?
-        public let layersAfter: Int?
+    package struct OrgHeadChange: Sendable, Equatable {
+        package let id: String
+        package let headcountBefore: Int?
+        package let headcountAfter: Int?
+        package let layersBefore: Int?
+        package let layersAfter: Int?
     }
 
-    public struct FindingChange: Sendable, Equatable {
-        public enum Kind: String, Sendable, CaseIterable {
+    package struct FindingChange: Sendable, Equatable {
+        package enum Kind: String, Sendable, CaseIterable {
             case opened, resolved
         }
 
-        public let rule: String
-        public let subject: String
-        public let change: Kind
+        package let rule: String
+        package let subject: String
+        package let change: Kind
     }
 
     /// One person's change, for the people-level table only.
-    public struct PersonChange: Sendable, Equatable {
-        public enum Kind: String, Sendable, CaseIterable {
+    package struct PersonChange: Sendable, Equatable {
+        package enum Kind: String, Sendable, CaseIterable {
             case joiner, leaver
             case managerChange = "manager_change"
             case teamChange = "team_change"
@@ -63,28 +63,28 @@ public struct Changes: Sendable {
             case stoppedManaging = "stopped_managing"
         }
 
-        public let id: String
-        public let change: Kind
-        public let before: String?
-        public let after: String?
+        package let id: String
+        package let change: Kind
+        package let before: String?
+        package let after: String?
     }
 
     /// The run compared with (nil on a first run).
-    public let previousAsOf: CivilDate?
+    package let previousAsOf: CivilDate?
     /// nil on a first run, and when the ids were re-keyed or the pseudonym key changed (nothing per person can
     /// be said then).
-    public internal(set) var counts: Counts?
-    public let maxLayerBefore: Int?
-    public let maxLayerAfter: Int
-    public let byManager: [ManagerChange]
-    public let byOrgHead: [OrgHeadChange]
-    public internal(set) var findingChanges: [FindingChange]
-    public let movers: [PersonChange]
+    package internal(set) var counts: Counts?
+    package let maxLayerBefore: Int?
+    package let maxLayerAfter: Int
+    package let byManager: [ManagerChange]
+    package let byOrgHead: [OrgHeadChange]
+    package internal(set) var findingChanges: [FindingChange]
+    package let movers: [PersonChange]
     /// `changes.rekeyed` or `changes.key_changed` when the comparison was skipped.
-    public internal(set) var findings: [Finding]
+    package internal(set) var findings: [Finding]
 
     /// A first run: nothing to compare with, which is not an error.
-    public static func firstRun(maxLayer: Int) -> Changes {
+    package static func firstRun(maxLayer: Int) -> Changes {
         Changes(
             previousAsOf: nil, counts: nil, maxLayerBefore: nil, maxLayerAfter: maxLayer, byManager: [], byOrgHead: [],
             findingChanges: [], movers: [], findings: [])
@@ -94,7 +94,7 @@ public struct Changes: Sendable {
 extension Changes {
     /// These changes, noting that `skipped` newer runs' snapshots could not be used (damaged, foreign or
     /// future-dated): the comparison is with an older run, or none.
-    public func noting(unusableBaselines skipped: Int) -> Changes {
+    package func noting(unusableBaselines skipped: Int) -> Changes {
         guard skipped > 0 else { return self }
         var changes = self
         changes.findings.append(

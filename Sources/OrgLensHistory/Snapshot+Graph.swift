@@ -1,10 +1,10 @@
-public import OrgLensGraph
-public import OrgLensModel
+package import OrgLensGraph
+package import OrgLensModel
 
 extension Snapshot {
     /// The snapshot of a run's graph: ids as published, each person's team (`personTeam`, indices into `teamIDs`),
     /// org head and the run's findings.
-    public init(
+    package init(
         asOf: CivilDate, keyFingerprint: String, graph: OrgGraph, personTeam: [Int32]?, teamIDs: TextColumn?,
         orgHead: [Int32], findings: [Finding]
     ) {
@@ -36,7 +36,7 @@ extension Snapshot {
     }
 
     /// The run's findings, as (rule, subject); the comparison's own (`changes.*`) are left out.
-    public mutating func setFindings(_ findings: [Finding]) {
+    package mutating func setFindings(_ findings: [Finding]) {
         self.findings = findings.filter { !$0.rule.rawValue.hasPrefix("changes.") }.map {
             FindingKey(rule: $0.rule.rawValue, subject: $0.subject)
         }

@@ -1,10 +1,10 @@
-public import OrgLensGraph
-public import OrgLensMetrics
-public import OrgLensModel
+package import OrgLensGraph
+package import OrgLensMetrics
+package import OrgLensModel
 
 extension Snapshot {
     /// Records which groups' pay the run published (ids only): the next night checks itself against them.
-    public mutating func setPublished(_ groups: PublishedGroups) {
+    package mutating func setPublished(_ groups: PublishedGroups) {
         for person in flags.indices {
             flags[person].remove([.subtreePublished, .subtreeSharePublished, .paid])
             if person < groups.salaried.count, groups.salaried[person] { flags[person].insert(.paid) }
@@ -21,7 +21,7 @@ extension Snapshot {
     }
 
     /// What this night published, as groups of this night's people.
-    public var publishedGroups: PublishedGroups {
+    package var publishedGroups: PublishedGroups {
         let teams = teamPublished.count == teamIDs.count ? teamPublished : [UInt8](repeating: 0, count: teamIDs.count)
         return PublishedGroups(
             subtree: flags.map { $0.contains(.subtreePublished) },
@@ -35,7 +35,7 @@ extension Snapshot {
 extension EarlierPublication {
     /// The publication of the night `snapshot` was taken on, seen from tonight's graph: who is the same person,
     /// who changed manager or team (or joined) since, and which of tonight's layers and teams were published then.
-    public init(_ snapshot: Snapshot, tonight graph: OrgGraph, personTeam: [Int32]?, teamIDs: TextColumn?) {
+    package init(_ snapshot: Snapshot, tonight graph: OrgGraph, personTeam: [Int32]?, teamIDs: TextColumn?) {
         let match = Match(before: snapshot.ids, after: Snapshot.ids(of: graph)).afterToBefore
         var teamIndexThen: [String: Int] = [:]
         for team in 0..<snapshot.teamIDs.count { teamIndexThen[snapshot.teamIDs.string(at: team)] = team }

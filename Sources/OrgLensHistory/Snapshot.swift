@@ -1,56 +1,56 @@
-public import OrgLensModel
+package import OrgLensModel
 
 /// The structure of one run, kept as `snapshot.bin` in its run directory so the next run can say what changed:
 /// per person the id (pseudonymised when outputs are), manager, team, layer, whether they manage and whether
 /// they are a root, and their org head — nothing else; plus the run's findings as (rule, subject) pairs.
-public struct Snapshot: Sendable, Equatable {
-    public struct Flags: OptionSet, Sendable, Equatable {
-        public let rawValue: UInt8
-        public init(rawValue: UInt8) { self.rawValue = rawValue }
-        public static let manages = Flags(rawValue: 1)
+package struct Snapshot: Sendable, Equatable {
+    package struct Flags: OptionSet, Sendable, Equatable {
+        package let rawValue: UInt8
+        package init(rawValue: UInt8) { self.rawValue = rawValue }
+        package static let manages = Flags(rawValue: 1)
         /// At the top with no manager named (as opposed to an orphan whose manager is not in the org).
-        public static let root = Flags(rawValue: 2)
+        package static let root = Flags(rawValue: 2)
         /// The run published the cost of this person's subtree, and its management share.
-        public static let subtreePublished = Flags(rawValue: 4)
-        public static let subtreeSharePublished = Flags(rawValue: 8)
+        package static let subtreePublished = Flags(rawValue: 4)
+        package static let subtreeSharePublished = Flags(rawValue: 8)
         /// Paid something that night (never how much): their pay was in the published groups they were in.
-        public static let paid = Flags(rawValue: 16)
+        package static let paid = Flags(rawValue: 16)
     }
 
-    public struct FindingKey: Sendable, Hashable {
-        public let rule: String
-        public let subject: String
-        public init(rule: String, subject: String) {
+    package struct FindingKey: Sendable, Hashable {
+        package let rule: String
+        package let subject: String
+        package init(rule: String, subject: String) {
             self.rule = rule
             self.subject = subject
         }
     }
 
-    public var asOf: CivilDate
+    package var asOf: CivilDate
     /// Fingerprint of the pseudonym key the ids were made with ("" when ids are as exported).
-    public var keyFingerprint: String
-    public var ids: TextColumn
+    package var keyFingerprint: String
+    package var ids: TextColumn
     /// Each person's manager (a person index), or -1.
-    public var manager: [Int32]
+    package var manager: [Int32]
     /// Each person's team (an index into `teamIDs`), or -1.
-    public var team: [Int32]
-    public var teamIDs: TextColumn
-    public var layer: [UInt16]
-    public var flags: [Flags]
+    package var team: [Int32]
+    package var teamIDs: TextColumn
+    package var layer: [UInt16]
+    package var flags: [Flags]
     /// Each person's org head (a person index), or -1 above the org layer.
-    public var orgHead: [Int32]
-    public var findings: [FindingKey]
+    package var orgHead: [Int32]
+    package var findings: [FindingKey]
     /// The identity of the outputs directory the run was made for ("" outside one): a run never compares with
     /// another directory's nights.
-    public var outputsID = ""
+    package var outputsID = ""
     /// Per layer number (0 unused) and per team: bit 1 the cost was published, bit 2 its management share.
     /// With the subtree flags, which groups' pay the run published — ids only, never an amount.
-    public var layerPublished: [UInt8] = []
-    public var teamPublished: [UInt8] = []
+    package var layerPublished: [UInt8] = []
+    package var teamPublished: [UInt8] = []
 
-    public var count: Int { manager.count }
+    package var count: Int { manager.count }
 
-    public init(
+    package init(
         asOf: CivilDate, keyFingerprint: String, ids: TextColumn, manager: [Int32], team: [Int32],
         teamIDs: TextColumn, layer: [UInt16], flags: [Flags], orgHead: [Int32], findings: [FindingKey]
     ) {
@@ -66,11 +66,11 @@ public struct Snapshot: Sendable, Equatable {
         self.findings = findings
     }
 
-    public func id(_ person: Int) -> String { ids.string(at: person) }
+    package func id(_ person: Int) -> String { ids.string(at: person) }
 
-    public var maxLayer: Int { Int(layer.max() ?? 0) }
+    package var maxLayer: Int { Int(layer.max() ?? 0) }
 
-    public static func == (lhs: Snapshot, rhs: Snapshot) -> Bool {
+    package static func == (lhs: Snapshot, rhs: Snapshot) -> Bool {
         lhs.asOf == rhs.asOf && lhs.keyFingerprint == rhs.keyFingerprint && lhs.ids.bytes == rhs.ids.bytes
             && lhs.ids.count == rhs.ids.count && lhs.manager == rhs.manager && lhs.team == rhs.team
             && lhs.teamIDs.bytes == rhs.teamIDs.bytes && lhs.layer == rhs.layer && lhs.flags == rhs.flags

@@ -1,6 +1,6 @@
 import Crypto
 import Foundation
-public import OrgLensModel
+package import OrgLensModel
 
 /// `snapshot.bin`: a snapshot as compact little-endian binary, versioned by its header.
 ///
@@ -13,15 +13,15 @@ public import OrgLensModel
 ///
 /// What the previous night left is input like any other: the checksum, every count against the bytes that are
 /// really there (before anything is allocated) and the tree's own consistency are checked before it is trusted.
-public enum SnapshotFile {
+package enum SnapshotFile {
     static let magic = Array("ORGLSNAP".utf8)
-    public static let version: UInt32 = 2
+    package static let version: UInt32 = 2
     /// Fixed bytes per person: end offset 4, manager 4, team 4, org head 4, layer 2, flags 1.
-    public static let fixedBytesPerPerson = 19
+    package static let fixedBytesPerPerson = 19
     /// Magic, version, payload length, checksum.
     static let headerBytes = 8 + 4 + 8 + 32
 
-    public static func encode(_ snapshot: Snapshot) -> [UInt8] {
+    package static func encode(_ snapshot: Snapshot) -> [UInt8] {
         var payload: [UInt8] = []
         payload.reserveCapacity(64 + snapshot.ids.bytes.count + snapshot.count * fixedBytesPerPerson)
         append(&payload, UInt32(bitPattern: Int32(snapshot.asOf.daysSinceEpoch)))
@@ -57,7 +57,7 @@ public enum SnapshotFile {
     }
 
     /// `payload` behind the header that makes it a snapshot file: magic, version, length, checksum.
-    public static func seal(_ payload: [UInt8]) -> [UInt8] {
+    package static func seal(_ payload: [UInt8]) -> [UInt8] {
         var out = magic
         out.reserveCapacity(headerBytes + payload.count)
         append(&out, version)
@@ -67,7 +67,7 @@ public enum SnapshotFile {
     }
 
     /// The snapshot in the file at `path`.
-    public static func read(_ path: String) throws(RunError) -> Snapshot {
+    package static func read(_ path: String) throws(RunError) -> Snapshot {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw RunError(
                 .cannotOpenInput,
@@ -78,7 +78,7 @@ public enum SnapshotFile {
 
     /// The snapshot at `path` if it can be the baseline of a run on `day` in the outputs directory `outputsID`:
     /// whole, of this format, of that directory, and older than `day`. The error says why not.
-    public static func read(_ path: String, outputsID: String, before day: CivilDate) throws(RunError) -> Snapshot {
+    package static func read(_ path: String, outputsID: String, before day: CivilDate) throws(RunError) -> Snapshot {
         let snapshot = try read(path)
         guard snapshot.outputsID == outputsID else {
             throw RunError(
@@ -92,7 +92,7 @@ public enum SnapshotFile {
     }
 
     /// The snapshot in `bytes`; a clear error naming `path` when the file is not one this version reads.
-    public static func decode(_ bytes: [UInt8], path: String) throws(RunError) -> Snapshot {
+    package static func decode(_ bytes: [UInt8], path: String) throws(RunError) -> Snapshot {
         var header = Reader(bytes: bytes)
         guard header.take(magic.count) == magic[...] else {
             throw RunError(.badData, "\(path) is not an OrgLens snapshot; point --compare-to at a run directory.")

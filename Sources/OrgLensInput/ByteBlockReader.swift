@@ -1,22 +1,22 @@
 import Crypto
-public import OrgLensModel
+package import OrgLensModel
 import OrgLensSystem
 
 /// Reads an input file in large blocks with `pread`, from any offset, optionally hashing every byte
 /// on the way so the manifest's checksum costs no extra pass. The one owner of its file descriptor.
-public final class ByteBlockReader {
-    public static let blockSize = 1 << 20
+package final class ByteBlockReader {
+    package static let blockSize = 1 << 20
 
-    public let path: String
+    package let path: String
     private let descriptor: Int32
     private var hasher: SHA256?
     private var offset: Int
-    public private(set) var bytesRead = 0
+    package private(set) var bytesRead = 0
     /// Size of the file when it was opened.
-    public let fileSize: Int
+    package let fileSize: Int
 
     /// Opens `path` for reading from `offset`. Hashing only makes sense from offset 0.
-    public init(path: String, offset: Int = 0, hashing: Bool = true) throws(RunError) {
+    package init(path: String, offset: Int = 0, hashing: Bool = true) throws(RunError) {
         self.path = path
         let file: POSIX.OpenedFile
         do { file = try POSIX.openForReading(path) } catch {
@@ -45,14 +45,14 @@ public final class ByteBlockReader {
     deinit { POSIX.close(descriptor) }
 
     /// The next block, or nil at end of file.
-    public func next() throws(RunError) -> [UInt8]? {
+    package func next() throws(RunError) -> [UInt8]? {
         var block: [UInt8] = []
         return try read(into: &block) ? block : nil
     }
 
     /// Fills `block` with the next bytes (reusing its storage: fresh 1 MiB buffers cost the kernel a
     /// page-zeroing each time); false at end of file.
-    public func read(into block: inout [UInt8]) throws(RunError) -> Bool {
+    package func read(into block: inout [UInt8]) throws(RunError) -> Bool {
         // Small files get small buffers: a fresh 1 MiB per read is most of the cost of a tiny input.
         let size = min(Self.blockSize, max(64 << 10, fileSize - offset))
         if block.count != size {
@@ -83,7 +83,7 @@ public final class ByteBlockReader {
     }
 
     /// Identity of what was read: call after the last block of a hashing reader.
-    public func info(displayPath: String) -> SourceFileInfo {
+    package func info(displayPath: String) -> SourceFileInfo {
         let digest =
             (hasher?.finalize()).map { digest in
                 digest.map { byte in
@@ -95,7 +95,7 @@ public final class ByteBlockReader {
     }
 
     /// Reads the rest of the file only to finish the checksum (used while other workers parse it).
-    public func hashToEnd(displayPath: String) throws(RunError) -> SourceFileInfo {
+    package func hashToEnd(displayPath: String) throws(RunError) -> SourceFileInfo {
         var block: [UInt8] = []
         while try read(into: &block) {}
         return info(displayPath: displayPath)

@@ -1,11 +1,11 @@
 import OrgLensContract
-public import OrgLensHistory
-public import OrgLensModel
+package import OrgLensHistory
+package import OrgLensModel
 
 /// `changes.json` of `orglens diff`: what changed between two runs (an org before and after a reorg), with the
 /// tables per manager and per org head and the findings opened and resolved.
-public enum ChangesDocument {
-    public static func render(_ changes: Changes, before: CivilDate, after: CivilDate) -> [UInt8] {
+package enum ChangesDocument {
+    package static func render(_ changes: Changes, before: CivilDate, after: CivilDate) -> [UInt8] {
         var json = JSONWriter()
         json.beginObject(multiline: true)
         json.field("schema_version", OutputContract.schemaVersion)

@@ -1,11 +1,11 @@
-public import OrgLensHistory
+package import OrgLensHistory
 import OrgLensMetrics
-public import OrgLensModel
+package import OrgLensModel
 
 /// The `changes` object of `dashboard.json` and the change tables: counts and ids of managers and org heads,
 /// never an individual mover (those go only to the 0600 `people_changes` table).
-public enum ChangesSection {
-    public static func write(_ changes: Changes, to json: inout JSONWriter) {
+package enum ChangesSection {
+    package static func write(_ changes: Changes, to json: inout JSONWriter) {
         json.key("changes")
         writeObject(changes, multiline: true, to: &json)
     }
@@ -67,7 +67,7 @@ public enum ChangesSection {
     }
 
     /// `tables/people_changes.ndjson` (mode 0600): one line per individual change.
-    public static func renderMovers(_ changes: Changes, asOf: CivilDate) -> [UInt8] {
+    package static func renderMovers(_ changes: Changes, asOf: CivilDate) -> [UInt8] {
         var bytes: [UInt8] = []
         for row in changes.movers {
             var json = JSONWriter()

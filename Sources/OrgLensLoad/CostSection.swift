@@ -1,16 +1,16 @@
-public import OrgLensMetrics
-public import OrgLensModel
+package import OrgLensMetrics
+package import OrgLensModel
 
 /// Headcount and cost parts of `dashboard.json`: the basis (`cost_basis`), `cost_by_layer`, and the
 /// cost fields added to managers, teams and org heads. A suppressed value is `null` with its
 /// `<field>_suppressed` flag `true`; people counts are structure and are never suppressed.
-public struct CostSection: Sendable {
-    public let rollups: CostRollups
-    public let currency: String
-    public let allInMultiplier: ExactDecimal
-    public let minGroupSize: Int
+package struct CostSection: Sendable {
+    package let rollups: CostRollups
+    package let currency: String
+    package let allInMultiplier: ExactDecimal
+    package let minGroupSize: Int
 
-    public init(rollups: CostRollups, currency: String, allInMultiplier: ExactDecimal, minGroupSize: Int) {
+    package init(rollups: CostRollups, currency: String, allInMultiplier: ExactDecimal, minGroupSize: Int) {
         self.rollups = rollups
         self.currency = currency
         self.allInMultiplier = allInMultiplier

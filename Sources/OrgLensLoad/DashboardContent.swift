@@ -1,28 +1,28 @@
-public import OrgLensHistory
-public import OrgLensMetrics
-public import OrgLensModel
+package import OrgLensHistory
+package import OrgLensMetrics
+package import OrgLensModel
 
 /// Everything one run publishes about the org, before it is laid out as `dashboard.json` or as
 /// NDJSON tables.
-public struct DashboardContent: Sendable {
-    public let asOf: CivilDate
-    public let metrics: OrgMetrics
+package struct DashboardContent: Sendable {
+    package let asOf: CivilDate
+    package let metrics: OrgMetrics
     /// Present when a teams export was given.
-    public let teams: TeamReport?
-    public let orgHeads: [OrgHeadRecord]
+    package let teams: TeamReport?
+    package let orgHeads: [OrgHeadRecord]
     /// Present when the people export has salaries.
-    public let costs: CostSection?
-    public let findings: [Finding]
+    package let costs: CostSection?
+    package let findings: [Finding]
     /// Every input read, people first.
-    public let dataQuality: [DataQuality]
+    package let dataQuality: [DataQuality]
     /// Dispatch workers for rendering the large tables; the bytes do not depend on it.
-    public let workers: Int
+    package let workers: Int
     /// What changed since the run compared with (`run`, or `analyze --compare-to`).
-    public let changes: Changes?
+    package let changes: Changes?
     /// The thresholds the run judged the org by.
-    public let thresholds: ThresholdsSection?
+    package let thresholds: ThresholdsSection?
 
-    public init(
+    package init(
         asOf: CivilDate, metrics: OrgMetrics, teams: TeamReport? = nil, orgHeads: [OrgHeadRecord] = [],
         costs: CostSection? = nil, findings: [Finding], dataQuality: [DataQuality], workers: Int = 1,
         changes: Changes? = nil, thresholds: ThresholdsSection? = nil

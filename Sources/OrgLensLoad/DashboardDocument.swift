@@ -4,12 +4,12 @@ import OrgLensModel
 
 /// `dashboard.json`, the contract with the BI dashboard. Every table is an array of flat records with
 /// every key present; nothing in it depends on file paths, row order, worker count or the clock.
-public enum DashboardDocument {
+package enum DashboardDocument {
     /// Renders the document piece by piece into `emit`, handing over each large table as soon as it is
     /// rendered, so the document is never held whole.
     /// `forReport: true` leaves out the long tables (managers, teams, services, findings): the report reads
     /// them from their digest (`ReportDigest`), not row by row.
-    public static func render(_ content: DashboardContent, forReport: Bool = false, emit: ([UInt8]) -> Void) {
+    package static func render(_ content: DashboardContent, forReport: Bool = false, emit: ([UInt8]) -> Void) {
         let (asOf, metrics, teams, orgHeads, costs, findings, dataQuality) = (
             content.asOf, content.metrics, content.teams, content.orgHeads, content.costs, content.findings,
             content.dataQuality

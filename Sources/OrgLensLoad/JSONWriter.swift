@@ -1,9 +1,9 @@
-public import OrgLensModel
+package import OrgLensModel
 
 /// A streaming JSON writer into a byte buffer, with one fixed layout so output is byte-stable:
 /// containers opened `multiline` put each element on its own indented line; others stay on one line.
 /// Tables are multiline arrays of one-line records, which keeps diffs of golden files readable.
-public struct JSONWriter: Sendable {
+package struct JSONWriter: Sendable {
     /// Finished pieces of the document, in order, followed by `tail`. Large tables arrive as whole
     /// rendered chunks and are kept as pieces, so a 150 MB document is never copied into one buffer.
     private var segments: [[UInt8]] = []
@@ -21,15 +21,15 @@ public struct JSONWriter: Sendable {
     private var depth: Int { enclosing.count + (top == nil ? 0 : 1) }
     private var afterKey = false
 
-    public init() {}
+    package init() {}
 
-    public mutating func beginObject(multiline: Bool = false) { open(UInt8(ascii: "{"), multiline: multiline) }
-    public mutating func endObject() { close(UInt8(ascii: "}")) }
-    public mutating func beginArray(multiline: Bool = false) { open(UInt8(ascii: "["), multiline: multiline) }
-    public mutating func endArray() { close(UInt8(ascii: "]")) }
+    package mutating func beginObject(multiline: Bool = false) { open(UInt8(ascii: "{"), multiline: multiline) }
+    package mutating func endObject() { close(UInt8(ascii: "}")) }
+    package mutating func beginArray(multiline: Bool = false) { open(UInt8(ascii: "["), multiline: multiline) }
+    package mutating func endArray() { close(UInt8(ascii: "]")) }
 
     /// `name` is one of the program's own keys: plain ASCII, never escaped.
-    public mutating func key(_ name: String) {
+    package mutating func key(_ name: String) {
         separate()
         assert(
             !name.utf8.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") },
@@ -44,39 +44,39 @@ public struct JSONWriter: Sendable {
         afterKey = true
     }
 
-    public mutating func string(_ value: String?) {
+    package mutating func string(_ value: String?) {
         separate()
         guard let value else { return appendLiteral("null") }
         appendString(value)
     }
 
-    public mutating func int(_ value: Int?) {
+    package mutating func int(_ value: Int?) {
         separate()
         guard let value else { return appendLiteral("null") }
         appendDigits(value)
     }
 
-    public mutating func bool(_ value: Bool) {
+    package mutating func bool(_ value: Bool) {
         separate()
         appendLiteral(value ? "true" : "false")
     }
 
     /// A number rounded half away from zero to 4 decimals, without trailing zeros (`2.5`, `5.3333`, `4`).
-    public mutating func decimal(_ value: Double?) {
+    package mutating func decimal(_ value: Double?) {
         separate()
         guard let value, value.isFinite else { return appendLiteral("null") }
         appendDecimal(value)
     }
 
     /// A decimal written as its exact digits (`1.3`, `0.012`): rates and multipliers never pass through `Double`.
-    public mutating func field(_ name: String, exactly value: ExactDecimal) {
+    package mutating func field(_ name: String, exactly value: ExactDecimal) {
         key(name)
         separate()
         appendLiteral(value.description)
     }
 
     /// An amount of money given in cents, written exactly: `1234.5`, `812500`, `0.07`.
-    public mutating func cents(_ value: Int64?) {
+    package mutating func cents(_ value: Int64?) {
         separate()
         guard let value else { return appendLiteral("null") }
         var text = value < 0 ? "-" : ""
@@ -89,7 +89,7 @@ public struct JSONWriter: Sendable {
         appendLiteral(text)
     }
 
-    public mutating func null() {
+    package mutating func null() {
         separate()
         appendLiteral("null")
     }
@@ -100,13 +100,13 @@ public struct JSONWriter: Sendable {
     ///
     /// With `emit`, rows are rendered a window at a time and every finished piece goes to `emit` at
     /// once, so a table of any length holds only one window of rendered bytes in memory.
-    public mutating func elements<Row: Sendable>(
+    package mutating func elements<Row: Sendable>(
         _ rows: [Row], workers: Int, _ write: @escaping @Sendable (Row, inout JSONWriter) -> Void
     ) {
         renderElements(rows, workers: workers, emit: nil, write)
     }
 
-    public mutating func elements<Row: Sendable>(
+    package mutating func elements<Row: Sendable>(
         _ rows: [Row], workers: Int, emit: ([UInt8]) -> Void,
         _ write: @escaping @Sendable (Row, inout JSONWriter) -> Void
     ) {
@@ -149,42 +149,42 @@ public struct JSONWriter: Sendable {
     static let streamingWindow = 32_768
 
     /// Convenience for `key` followed by a value.
-    public mutating func field(_ name: String, _ value: String?) {
+    package mutating func field(_ name: String, _ value: String?) {
         key(name)
         string(value)
     }
-    public mutating func field(_ name: String, _ value: Int?) {
+    package mutating func field(_ name: String, _ value: Int?) {
         key(name)
         int(value)
     }
-    public mutating func field(_ name: String, decimal value: Double?) {
+    package mutating func field(_ name: String, decimal value: Double?) {
         key(name)
         decimal(value)
     }
-    public mutating func field(_ name: String, _ value: Bool) {
+    package mutating func field(_ name: String, _ value: Bool) {
         key(name)
         bool(value)
     }
 
     /// Everything written so far, as one buffer (for small documents and tests).
-    public var bytes: [UInt8] { segments.flatMap { $0 } + tail }
+    package var bytes: [UInt8] { segments.flatMap { $0 } + tail }
 
     /// Takes the finished pieces written so far (whole table chunks and what preceded them), leaving
     /// only the open tail: a streaming caller writes them out and lets them go.
-    public mutating func drainSegments() -> [[UInt8]] {
+    package mutating func drainSegments() -> [[UInt8]] {
         let pieces = segments.filter { !$0.isEmpty }
         segments = []
         return pieces
     }
 
     /// The document, with a final newline, as one buffer.
-    public consuming func finished() -> [UInt8] {
+    package consuming func finished() -> [UInt8] {
         finishedSegments().flatMap { $0 }
     }
 
     /// The document, with a final newline, as the pieces it was written in (moved out, not copied:
     /// documents reach hundreds of MB).
-    public consuming func finishedSegments() -> [[UInt8]] {
+    package consuming func finishedSegments() -> [[UInt8]] {
         precondition(top == nil, "unbalanced JSON containers")
         tail.append(UInt8(ascii: "\n"))
         var pieces = segments

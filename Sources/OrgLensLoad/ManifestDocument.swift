@@ -1,14 +1,14 @@
 import OrgLensContract
-public import OrgLensModel
+package import OrgLensModel
 
 /// `manifest.json`: what a run read and how long each stage took. The only output allowed to differ
 /// between two runs over the same inputs (its timings).
-public enum ManifestDocument {
-    public struct Input: Sendable {
-        public let file: SourceFileInfo
-        public let dataQuality: DataQuality
+package enum ManifestDocument {
+    package struct Input: Sendable {
+        package let file: SourceFileInfo
+        package let dataQuality: DataQuality
 
-        public init(file: SourceFileInfo, dataQuality: DataQuality) {
+        package init(file: SourceFileInfo, dataQuality: DataQuality) {
             self.file = file
             self.dataQuality = dataQuality
         }
@@ -16,17 +16,17 @@ public enum ManifestDocument {
 
     /// What an unattended run adds: the outputs directory it was published in and the change gates it was
     /// allowed past (`--accept-change`).
-    public struct Stamp: Sendable {
-        public var outputsID: String?
-        public var acceptedChanges: [String]
+    package struct Stamp: Sendable {
+        package var outputsID: String?
+        package var acceptedChanges: [String]
 
-        public init(outputsID: String? = nil, acceptedChanges: [String] = []) {
+        package init(outputsID: String? = nil, acceptedChanges: [String] = []) {
             self.outputsID = outputsID
             self.acceptedChanges = acceptedChanges
         }
     }
 
-    public static func render(
+    package static func render(
         toolVersion: String, asOf: CivilDate, workers: Int, inputs: [Input],
         timings: [(stage: String, seconds: Double)],
         quarantine: (written: Int, notWritten: Int) = (0, 0), keyFingerprint: String? = nil, stamp: Stamp = Stamp()

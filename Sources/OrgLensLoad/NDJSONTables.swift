@@ -6,8 +6,8 @@ import OrgLensModel
 /// explicit nulls, one type per key, so DuckDB, Grafana, Tableau or Power BI load them without work.
 /// Records carry no schema version (the manifest's versions them) but every one carries the run's `as_of`,
 /// so the tables of many nights load into one table and still say which night each row is from.
-public enum NDJSONTables {
-    public static func render(_ content: DashboardContent) -> [(name: String, bytes: [UInt8])] {
+package enum NDJSONTables {
+    package static func render(_ content: DashboardContent) -> [(name: String, bytes: [UInt8])] {
         var tables: [(String, [UInt8])] = []
         let asOf = Array(#"{"as_of": "\#(content.asOf)", "#.utf8)
         func table<Row>(_ name: String, _ rows: [Row], _ write: (Row, inout JSONWriter) -> Void) {

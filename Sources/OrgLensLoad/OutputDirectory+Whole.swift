@@ -1,5 +1,5 @@
 import Foundation
-public import OrgLensModel
+package import OrgLensModel
 import OrgLensSystem
 
 extension OutputDirectory {
@@ -11,7 +11,7 @@ extension OutputDirectory {
     /// `renameat2(RENAME_EXCHANGE)`. A reader sees the old set or the new one, never a mix — also when the
     /// process is killed. Folders of the user's in the output folder move back right after the swap. Where the
     /// file system cannot swap, the files are renamed one by one, as before.
-    public func publishWhole(_ files: [File], pauseBetweenSteps: UInt32 = 0) throws(RunError) {
+    package func publishWhole(_ files: [File], pauseBetweenSteps: UInt32 = 0) throws(RunError) {
         let parent = PathParts.parent(path)
         let prefix = parent + "/." + PathParts.name(path) + ".incoming-"
         Self.removeLeftovers(of: path, incomingPrefix: prefix)

@@ -1,19 +1,19 @@
 import Foundation
-public import OrgLensModel
+package import OrgLensModel
 import OrgLensSystem
 
 /// Publishes a set of files into one directory so that a reader never sees a half-written file and a
 /// failed run replaces nothing: every file is first written and fsynced under a temporary name in the
 /// same directory, and only when all of them are complete are they renamed over the old ones.
-public struct OutputDirectory: Sendable {
-    public let path: String
+package struct OutputDirectory: Sendable {
+    package let path: String
 
-    public init(path: String) { self.path = path }
+    package init(path: String) { self.path = path }
 
     /// Writes every file or, on failure, none: temporary files are removed and old files stay as they were.
-    public typealias File = OutputFile
+    package typealias File = OutputFile
 
-    public func publish(_ files: [File]) throws(RunError) {
+    package func publish(_ files: [File]) throws(RunError) {
         try Self.createDirectory(path)
         for folder in Set(
             files.compactMap { $0.name.contains("/") ? String($0.name[..<$0.name.lastIndex(of: "/")!]) : nil })

@@ -1,10 +1,10 @@
-public import OrgLensModel
+package import OrgLensModel
 import OrgLensSystem
 
 /// `diff`, `report` and `analyze` write where they are told; never inside an outputs directory of `orglens run`,
 /// whose runs, `latest` and history only `run` may change (a `--out out/latest` once turned the link into a folder
 /// and stopped every later night).
-public enum OutputsDirectoryGuard {
+package enum OutputsDirectoryGuard {
     /// What marks an outputs directory: its lock or identity file, or `runs/` beside `latest` (directories of
     /// versions before either file). A folder merely holding something called `latest` is not one.
     static func marker(of folder: String) -> String? {
@@ -23,7 +23,7 @@ public enum OutputsDirectoryGuard {
     /// Refuses (exit 64, before anything is written) an `--out` that is, or is inside, an outputs directory —
     /// as written and with its symlinks resolved.
     /// `shown`: the path as the user gave it, when `out` is the folder a file of theirs goes into.
-    public static func refuseInside(_ out: String, shown: String? = nil) throws(RunError) {
+    package static func refuseInside(_ out: String, shown: String? = nil) throws(RunError) {
         for spelling in [PathParts.absolute(out), PathParts.resolved(out)] {
             var folder = spelling
             while true {

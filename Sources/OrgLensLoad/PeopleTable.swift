@@ -1,11 +1,11 @@
-public import OrgLensGraph
-public import OrgLensModel
-public import OrgLensStage
+package import OrgLensGraph
+package import OrgLensModel
+package import OrgLensStage
 
 /// The opt-in `people` table for BI drill-down: one record per person with ids and structure, and only
 /// the personal fields the pipeline's `privacy.publish` allows. Written with mode 0600.
-public enum PeopleTable {
-    public static func render(
+package enum PeopleTable {
+    package static func render(
         asOf: CivilDate, graph: OrgGraph, staged: StagedPeople, stagedPerson: [Int32], personal: PersonalColumns,
         orgHead: [Int32],
         teams: TeamCatalog?

@@ -1,11 +1,11 @@
-public import OrgLensModel
+package import OrgLensModel
 
 /// `quarantine.csv`: one row per rejected source row, with where it was, why, and its original text,
 /// so an operator can fix the export. It holds raw personal data: it is written with mode 0600.
-public enum QuarantineFile {
-    public static let header = ["source", "line", "rule", "message", "employee_id", "raw"]
+package enum QuarantineFile {
+    package static let header = ["source", "line", "rule", "message", "employee_id", "raw"]
 
-    public static func render(_ rejections: [Rejection]) -> [UInt8] {
+    package static func render(_ rejections: [Rejection]) -> [UInt8] {
         var out: [UInt8] = []
         _ = render(rejections, maxRows: .max, maxBytes: .max) { out += $0 }
         return out
@@ -13,7 +13,7 @@ public enum QuarantineFile {
 
     /// Streams the file a megabyte at a time, at most `maxRows` rows and `maxBytes` bytes (the header
     /// included); returns how many rows were written. The rest are counted in the manifest, not kept.
-    public static func render(_ rejections: [Rejection], maxRows: Int, maxBytes: Int, emit: ([UInt8]) -> Void) -> Int {
+    package static func render(_ rejections: [Rejection], maxRows: Int, maxBytes: Int, emit: ([UInt8]) -> Void) -> Int {
         var out: [UInt8] = []
         appendRow(header, to: &out)
         var total = out.count

@@ -1,6 +1,6 @@
 import Foundation
 import OrgLensContract
-public import OrgLensModel
+package import OrgLensModel
 import OrgLensSystem
 
 /// Which runs belong to an outputs directory. Each directory has an identity of its own (a random id in
@@ -11,7 +11,7 @@ extension RunDirectory {
     static let publishedMarker = ".published"
 
     /// The directory's identity, made on its first run.
-    public func identity() throws(RunError) -> String {
+    package func identity() throws(RunError) -> String {
         let path = root + "/" + Self.identityName
         if let bytes = POSIX.readRegularFile(path, limit: 256) {
             let text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
@@ -43,7 +43,7 @@ extension RunDirectory {
 
     /// `runs/`, `history/` and `blocked/` must be this directory's own folders: one shared with another outputs
     /// directory through a symlink would mix two orgs' nights (exit 73).
-    public func checkFoldersAreOwn() throws(RunError) {
+    package func checkFoldersAreOwn() throws(RunError) {
         for folder in ["runs", "history", "blocked"] {
             let path = root + "/" + folder
             guard POSIX.kind(of: path, followingLinks: false) == .symbolicLink else { continue }

@@ -1,5 +1,5 @@
 import Foundation
-public import OrgLensModel
+package import OrgLensModel
 import OrgLensSystem
 
 /// The output directory of unattended runs: `runs/<name>/` per run and a `latest` symlink, replaced so
@@ -7,21 +7,21 @@ import OrgLensSystem
 ///
 /// A run is written into a temporary directory beside `runs/`, fsynced, renamed into place whole,
 /// and only then is `latest` re-pointed by renaming a new symlink over the old one.
-public struct RunDirectory: Sendable {
-    public let root: String
+package struct RunDirectory: Sendable {
+    package let root: String
     /// Test only (`make crash-test`): a pause between the publishing steps, so a kill can land inside them.
-    public var pauseBetweenSteps: UInt32 = 0
+    package var pauseBetweenSteps: UInt32 = 0
     /// The directory's identity (`identity()`): only runs made under it are compared with, trended or pruned.
-    public var outputsID = ""
+    package var outputsID = ""
 
-    public init(root: String) { self.root = root }
+    package init(root: String) { self.root = root }
 
     private func pause() { if pauseBetweenSteps > 0 { POSIX.sleep(microseconds: pauseBetweenSteps) } }
 
-    public var latest: String { root + "/latest" }
+    package var latest: String { root + "/latest" }
 
     /// Takes the directory's lock for this process, or fails at once with exit 75 if another run holds it.
-    public func lock() throws(RunError) -> RunLock {
+    package func lock() throws(RunError) -> RunLock {
         try OutputDirectory.createDirectory(root)
         return try RunLock(path: root + "/.orglens.lock")
     }
@@ -31,7 +31,7 @@ public struct RunDirectory: Sendable {
     /// Nothing is published (exit 73, `latest` as it was) unless `latest` was switched. Returns the run's path
     /// and the runs pruning removed.
     @discardableResult
-    public func publish(
+    package func publish(
         _ files: [OutputDirectory.File], name: String, keep: Int, now: Double? = nil
     ) throws(RunError)
         -> (run: String, removed: [String])
@@ -126,13 +126,13 @@ public struct RunDirectory: Sendable {
     }
 
     /// Replaces `status.json` whole (temporary file, fsync, rename): a monitor never reads half of it.
-    public func writeStatus(_ bytes: [UInt8]) throws(RunError) {
+    package func writeStatus(_ bytes: [UInt8]) throws(RunError) {
         try OutputDirectory(path: root).publish([OutputDirectory.File(name: "status.json", bytes: bytes)])
     }
 
     /// Keeps a run that tripped a gate as `blocked/<name>.<n>/` (a new `n` each time), for the operator to
     /// look at; `runs/` and `latest` are not touched. Returns the folder's path.
-    public func block(_ files: [OutputDirectory.File], name: String) throws(RunError) -> String {
+    package func block(_ files: [OutputDirectory.File], name: String) throws(RunError) -> String {
         try withIncoming(files) { incoming throws(RunError) in
             let blocked = root + "/blocked"
             try OutputDirectory.createDirectory(blocked)
@@ -237,12 +237,12 @@ public struct RunDirectory: Sendable {
 
     /// The newest run of the newest day before `day` (`exactDay`: the newest run of that day): the run a new one
     /// compares with. Blocked runs are not in `runs/`, so they are never a baseline.
-    public func baseline(before day: String, exactDay: String? = nil) -> String? {
+    package func baseline(before day: String, exactDay: String? = nil) -> String? {
         baselines(before: day, exactDay: exactDay).first
     }
 
     /// The published runs a new one may compare with, the best first: newest day, then newest run of the day.
-    public func baselines(before day: String, exactDay: String? = nil) -> [String] {
+    package func baselines(before day: String, exactDay: String? = nil) -> [String] {
         let candidates = publishedRuns().filter { name in
             let runDay = Self.runDay(name)!
             return exactDay.map { runDay == $0 } ?? (runDay < day)
@@ -255,7 +255,7 @@ public struct RunDirectory: Sendable {
     }
 
     /// The trend record each kept day's newest run left (`trend-record.ndjson`), by day.
-    public func keptTrendRecords() -> [(asOf: String, line: [UInt8])] {
+    package func keptTrendRecords() -> [(asOf: String, line: [UInt8])] {
         let runs = root + "/runs"
         var newest: [String: String] = [:]
         for name in publishedRuns() {
@@ -268,14 +268,14 @@ public struct RunDirectory: Sendable {
         }
     }
 
-    public static let trendRecordName = "trend-record.ndjson"
+    package static let trendRecordName = "trend-record.ndjson"
 
     /// Rebuilds `history/trend.ndjson` from every kept published run's own record and the lines already there for
     /// older days, replaced whole: a reader sees the old file or the new one. The file is read without following
     /// a symlink; each line is checked against the contract and written again from it, and a line that fails is
     /// dropped and reported through `dropped` (never copied on). Returns the lines dropped.
     @discardableResult
-    public func updateTrend(dropped: (String) -> Void = { _ in }) throws(RunError) -> Int {
+    package func updateTrend(dropped: (String) -> Void = { _ in }) throws(RunError) -> Int {
         let history = root + "/history"
         let existing = POSIX.readRegularFile(history + "/trend.ndjson", limit: 1 << 30)
         let merged = TrendFile.merge(existing: existing, records: keptTrendRecords(), dropped: dropped)
@@ -295,7 +295,7 @@ public struct RunDirectory: Sendable {
 }
 
 /// An exclusive `flock` on a run directory, held until this value is released.
-public final class RunLock: Sendable {
+package final class RunLock: Sendable {
     private let descriptor: Int32
 
     init(path: String) throws(RunError) {

@@ -1,10 +1,10 @@
 import OrgLensContract
-public import OrgLensModel
+package import OrgLensModel
 
 /// `status.json` in an outputs directory: how the last `run` ended, for monitoring. Rewritten atomically after
 /// every run that held the lock; the one output with a clock time in it (when the run finished).
-public enum StatusDocument {
-    public static func render(
+package enum StatusDocument {
+    package static func render(
         outcome: RunOutcome, asOf: CivilDate?, exitCode: Int32, finished: String, run: String?, message: String?,
         acceptedChanges: [String] = []
     ) -> [UInt8] {

@@ -1,13 +1,13 @@
-public import OrgLensMetrics
+package import OrgLensMetrics
 
 /// The thresholds a run judged the org by, published beside the numbers they produced (`thresholds`).
-public struct ThresholdsSection: Sendable {
-    public let orgLayer: Int
-    public let spanPolicy: SpanPolicy
-    public let orgHeadBands: OrgHeadBands
-    public let teamSizes: TeamSizeBands
+package struct ThresholdsSection: Sendable {
+    package let orgLayer: Int
+    package let spanPolicy: SpanPolicy
+    package let orgHeadBands: OrgHeadBands
+    package let teamSizes: TeamSizeBands
 
-    public init(orgLayer: Int, spanPolicy: SpanPolicy, orgHeadBands: OrgHeadBands, teamSizes: TeamSizeBands) {
+    package init(orgLayer: Int, spanPolicy: SpanPolicy, orgHeadBands: OrgHeadBands, teamSizes: TeamSizeBands) {
         self.orgLayer = orgLayer
         self.spanPolicy = spanPolicy
         self.orgHeadBands = orgHeadBands

@@ -1,13 +1,13 @@
 import OrgLensContract
-public import OrgLensHistory
-public import OrgLensMetrics
-public import OrgLensModel
+package import OrgLensHistory
+package import OrgLensMetrics
+package import OrgLensModel
 
 /// `history/trend.ndjson` in an outputs directory: one record per published `as_of`, ever — the summary, the
 /// data-quality counts and the change counts, no cost figure — oldest first.
-public enum TrendFile {
+package enum TrendFile {
     /// The record of one run (one line). Each run keeps its own in its run directory, so the trend can be rebuilt.
-    public static func record(
+    package static func record(
         asOf: CivilDate, summary: OrgSummary, people: DataQuality, changes: Changes?
     ) -> [UInt8] {
         var json = JSONWriter()
@@ -27,7 +27,7 @@ public enum TrendFile {
     /// `existing` (the trend file as it is, if any) with every record in `records` put in: a day's record replaces
     /// the one already there. Records stay in `as_of` order. Each line, old or new, must be a trend record of the
     /// contract and is written again from what was parsed; one that is not is left out and named to `dropped`.
-    public static func merge(
+    package static func merge(
         existing: [UInt8]?, records: [(asOf: String, line: [UInt8])], dropped: (String) -> Void = { _ in }
     ) -> (bytes: [UInt8], dropped: Int) {
         var byDay: [String: [UInt8]] = [:]

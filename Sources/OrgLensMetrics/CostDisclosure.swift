@@ -4,15 +4,15 @@ import OrgLensModel
 /// Which groups' pay a run publishes. By default the reporting tree only (manager subtrees, and org heads,
 /// which are subtrees too); layers and teams are opt-in, because every extra dimension cuts the org in
 /// another direction and gives a reader more differences to take.
-public struct CostDimensions: OptionSet, Sendable, Hashable {
-    public let rawValue: Int
-    public init(rawValue: Int) { self.rawValue = rawValue }
+package struct CostDimensions: OptionSet, Sendable, Hashable {
+    package let rawValue: Int
+    package init(rawValue: Int) { self.rawValue = rawValue }
 
-    public static let tree = CostDimensions(rawValue: 1)
-    public static let layers = CostDimensions(rawValue: 2)
-    public static let teams = CostDimensions(rawValue: 4)
+    package static let tree = CostDimensions(rawValue: 1)
+    package static let layers = CostDimensions(rawValue: 2)
+    package static let teams = CostDimensions(rawValue: 4)
 
-    public static let names: [(String, CostDimensions)] = [("tree", .tree), ("layers", .layers), ("teams", .teams)]
+    package static let names: [(String, CostDimensions)] = [("tree", .tree), ("layers", .layers), ("teams", .teams)]
 }
 
 /// Complementary suppression over every published group, so that no linear combination of published

@@ -1,30 +1,30 @@
-public import OrgLensGraph
+package import OrgLensGraph
 
 /// Headcount and all-in cost of one group (a manager's subtree, a layer, a team, an org head's org).
 /// Cost figures are nil when the group is suppressed: fewer than `min_group_size` salaried people,
 /// or (for subtrees) when publishing it would let a reader subtract a small group out of it.
-public struct CostFigures: Sendable, Hashable {
-    public let headcount: Int
-    public let employees: Int
-    public let contractors: Int
+package struct CostFigures: Sendable, Hashable {
+    package let headcount: Int
+    package let employees: Int
+    package let contractors: Int
     /// People with a known salary.
-    public let salaried: Int
+    package let salaried: Int
     /// Σ salary × rate × multiplier, in minor units of the reporting currency; nil when suppressed.
-    public let costMinor: Int64?
+    package let costMinor: Int64?
     /// Cost of the managers in the group ÷ cost; nil when withheld (each side needs k salaried people, and
     /// the split must not isolate a small group) or the cost is zero.
-    public let managementCostShare: Double?
-    public let suppressed: Bool
-    public let shareSuppressed: Bool
+    package let managementCostShare: Double?
+    package let suppressed: Bool
+    package let shareSuppressed: Bool
 }
 
 /// Per-person inputs for the roll-ups, indexed like the graph's people.
-public struct PersonCosts: Sendable {
+package struct PersonCosts: Sendable {
     /// All-in cost in minor units of the reporting currency, or -1 when the salary is unknown.
-    public let costMinor: [Int64]
-    public let isContractor: [Bool]
+    package let costMinor: [Int64]
+    package let isContractor: [Bool]
 
-    public init(costMinor: [Int64], isContractor: [Bool]) {
+    package init(costMinor: [Int64], isContractor: [Bool]) {
         self.costMinor = costMinor
         self.isContractor = isContractor
     }
@@ -33,27 +33,27 @@ public struct PersonCosts: Sendable {
 /// Roll-ups per manager subtree, per layer and per team, with small-group suppression.
 ///
 /// Sums are `Int64` minor units added in a fixed order, so every worker count gives the same bytes.
-public struct CostRollups: Sendable {
+package struct CostRollups: Sendable {
     /// Subtree figures (themself included) of each manager, in person order.
     private let managerFigures: [CostFigures]
     /// Person → index into `managerFigures`, or -1 for people who manage no one.
     private let figureIndex: [Int32]
     /// One entry per layer, layer 1 first; nil unless layers are a published dimension.
-    public let byLayer: [CostFigures]?
+    package let byLayer: [CostFigures]?
     /// One entry per team of the catalog; nil unless there is one and teams are a published dimension.
-    public let byTeam: [CostFigures]?
+    package let byTeam: [CostFigures]?
     /// Which groups tonight publishes (ids only): the next night checks itself against them.
-    public let published: PublishedGroups
+    package let published: PublishedGroups
 
     /// A manager's subtree figures (nil for someone who manages no one).
-    public func subtree(of person: Int) -> CostFigures? {
+    package func subtree(of person: Int) -> CostFigures? {
         let index = figureIndex[person]
         return index < 0 ? nil : managerFigures[Int(index)]
     }
 
     /// `dimensions` says which groups publish pay; every published cost is rounded to `precisionMinor`
     /// (minor units, half away from zero) so that two nights' figures differ by multiples of it.
-    public init(
+    package init(
         graph: OrgGraph, costs: PersonCosts, minGroupSize: Int, catalog: TeamCatalog?,
         dimensions: CostDimensions = .tree, precisionMinor: Int64 = 1, earlier: [EarlierPublication] = []
     ) {

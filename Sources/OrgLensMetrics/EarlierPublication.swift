@@ -5,23 +5,23 @@
 /// harder if it did change). Joiners, and people who moved manager or team, are unknowns too, but a set of them
 /// alone may show (a single change shows in every published ancestor anyway); a set that holds anyone unchanged
 /// may not, whoever else is in it.
-public struct EarlierPublication: Sendable {
+package struct EarlierPublication: Sendable {
     /// That night's reporting tree (-1 at the tops), layers (0 on no layer), teams (-1: none) and managers.
-    public let parent: [Int32]
-    public let layer: [Int32]
-    public let team: [Int32]?
-    public let isManager: [Bool]
+    package let parent: [Int32]
+    package let layer: [Int32]
+    package let team: [Int32]?
+    package let isManager: [Bool]
     /// Published that night, per person (subtree and its management share), per layer and per team.
-    public let published: PublishedGroups
+    package let published: PublishedGroups
     /// Tonight's person → the same person that night (-1: joined since).
-    public let match: [Int32]
+    package let match: [Int32]
     /// Tonight's people a change since may give away: joiners and people who moved.
-    public let changed: [Bool]
+    package let changed: [Bool]
     /// Per tonight's layer and team: published that night too (kept published while that stays safe).
-    public let layerWasPublished: [Bool]
-    public let teamWasPublished: [Bool]
+    package let layerWasPublished: [Bool]
+    package let teamWasPublished: [Bool]
 
-    public init(
+    package init(
         parent: [Int32], layer: [Int32], team: [Int32]?, isManager: [Bool], published: PublishedGroups,
         match: [Int32], changed: [Bool], layerWasPublished: [Bool], teamWasPublished: [Bool]
     ) {
@@ -82,17 +82,17 @@ public struct EarlierPublication: Sendable {
 
 /// Which groups a night published: per person their subtree (and its management share), per layer index, per
 /// team index. Group ids only, never an amount; a snapshot keeps them for the next night's check.
-public struct PublishedGroups: Sendable, Equatable {
-    public var subtree: [Bool]
-    public var subtreeShare: [Bool]
-    public var layer: [Bool]
-    public var layerShare: [Bool]
-    public var team: [Bool]
-    public var teamShare: [Bool]
+package struct PublishedGroups: Sendable, Equatable {
+    package var subtree: [Bool]
+    package var subtreeShare: [Bool]
+    package var layer: [Bool]
+    package var layerShare: [Bool]
+    package var team: [Bool]
+    package var teamShare: [Bool]
     /// Per person: paid something, so their pay is in the figures of the groups they are in.
-    public var salaried: [Bool]
+    package var salaried: [Bool]
 
-    public init(
+    package init(
         subtree: [Bool], subtreeShare: [Bool], layer: [Bool], layerShare: [Bool], team: [Bool], teamShare: [Bool],
         salaried: [Bool]
     ) {

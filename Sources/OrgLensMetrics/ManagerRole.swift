@@ -1,5 +1,5 @@
 /// What kind of manager someone is, from the shape of their direct reports.
-public enum ManagerRole: String, Sendable, CaseIterable {
+package enum ManagerRole: String, Sendable, CaseIterable {
     /// A root of the org with reports.
     case executive
     /// At least one direct report manages.

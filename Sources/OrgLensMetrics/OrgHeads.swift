@@ -1,13 +1,13 @@
 import OrgLensGraph
-public import OrgLensModel
+package import OrgLensModel
 
 /// Healthy shape of a director's org: 2–4 EMs reporting, at least 10 engineers below.
-public struct OrgHeadBands: Sendable, Hashable {
-    public var minEMReports: Int
-    public var maxEMReports: Int
-    public var minEngineers: Int
+package struct OrgHeadBands: Sendable, Hashable {
+    package var minEMReports: Int
+    package var maxEMReports: Int
+    package var minEngineers: Int
 
-    public init(minEMReports: Int = 2, maxEMReports: Int = 4, minEngineers: Int = 10) {
+    package init(minEMReports: Int = 2, maxEMReports: Int = 4, minEngineers: Int = 10) {
         self.minEMReports = minEMReports
         self.maxEMReports = maxEMReports
         self.minEngineers = minEngineers
@@ -15,8 +15,8 @@ public struct OrgHeadBands: Sendable, Hashable {
 }
 
 /// One row of `org_heads`: a person at the org layer who manages.
-public struct OrgHeadRecord: Sendable, Hashable {
-    public enum Shape: String, Sendable, CaseIterable {
+package struct OrgHeadRecord: Sendable, Hashable {
+    package enum Shape: String, Sendable, CaseIterable {
         case mixed
         case tooFewEMReports = "too_few_em_reports"
         case tooManyEMReports = "too_many_em_reports"
@@ -24,21 +24,21 @@ public struct OrgHeadRecord: Sendable, Hashable {
         case healthy
     }
 
-    public let id: String
-    public let emReports: Int
-    public let icReports: Int
+    package let id: String
+    package let emReports: Int
+    package let icReports: Int
     /// Teams whose org head this is; nil without a teams export.
-    public let teams: Int?
+    package let teams: Int?
     /// Everyone below (org size).
-    public let engineers: Int
-    public let depthBelow: Int
-    public let shape: Shape
-    public let costs: CostFigures?
+    package let engineers: Int
+    package let depthBelow: Int
+    package let shape: Shape
+    package let costs: CostFigures?
 }
 
 /// The `org_heads` table and its findings, from the `managers` table (same subtrees, same suppression).
-public enum OrgHeads {
-    public static func compute(
+package enum OrgHeads {
+    package static func compute(
         orgLayer: Int, managers: [ManagerRecord], teams: [TeamRecord]?, costs: CostRollups?, bands: OrgHeadBands
     ) -> (records: [OrgHeadRecord], findings: [Finding]) {
         var teamsByHead: [String: Int] = [:]

@@ -1,18 +1,18 @@
-public import OrgLensGraph
-public import OrgLensModel
+package import OrgLensGraph
+package import OrgLensModel
 
 /// Assembles `OrgMetrics` over a frozen org graph: the managers' span of control (`SpanOfControl`), then the
 /// org summary, the layer and span distributions, and the span findings.
-public enum OrgMetricsBuilder {
-    public struct Result: Sendable {
-        public let metrics: OrgMetrics
+package enum OrgMetricsBuilder {
+    package struct Result: Sendable {
+        package let metrics: OrgMetrics
         /// Per-manager findings, in no particular order (the writer publishes them sorted).
-        public let findings: [Finding]
+        package let findings: [Finding]
     }
 
     /// With `personTeam` (each person's team, -1 for none), managers also get `teamsSpanned`; with
     /// `isContractor` (an export with worker types), the summary counts contractors.
-    public static func compute(
+    package static func compute(
         _ built: OrgGraphBuilder.Result, policy: SpanPolicy = SpanPolicy(), personTeam: [Int32]? = nil,
         countsInSpan: [Bool]? = nil, isContractor: [Bool]? = nil, workers: Int
     ) -> Result {

@@ -1,13 +1,13 @@
-public import OrgLensGraph
-public import OrgLensModel
-public import OrgLensStage
+package import OrgLensGraph
+package import OrgLensModel
+package import OrgLensStage
 
 /// Turns staged pay into per-person all-in costs in the reporting currency, indexed like the graph.
-public enum PersonCostInputs {
+package enum PersonCostInputs {
     /// nil when the export has no salary column. `rate` gives a currency's rate in the reporting currency (and is
     /// told how many people are paid in it, for its message when there is none); its error stops the run before
     /// anything is published.
-    public static func make(
+    package static func make(
         staged: StagedPeople, built: OrgGraphBuilder.Result, isContractor: [Bool], allInMultiplier: ExactDecimal,
         workers: Int = 1, rate rateOf: (_ code: String, _ people: Int) throws(RunError) -> ExactDecimal
     ) throws(RunError) -> PersonCosts? {
@@ -37,7 +37,7 @@ public enum PersonCostInputs {
     }
 
     /// Whether each graph person is a contractor (all false without an employment_type column).
-    public static func contractors(staged: StagedPeople, built: OrgGraphBuilder.Result, workers: Int = 1) -> [Bool] {
+    package static func contractors(staged: StagedPeople, built: OrgGraphBuilder.Result, workers: Int = 1) -> [Bool] {
         staged.isContractor.isEmpty
             ? [Bool](repeating: false, count: built.graph.count)
             : built.inGraphOrder(staged.isContractor, workers: workers)

@@ -1,16 +1,16 @@
 /// Named ranges of direct reports. Defaults follow common org-design guidance: up to 3 is overhead
 /// a tech-lead arrangement may serve better, 4–8 is healthy, 12 or more means a split is due.
-public struct SpanBands: Sendable, Hashable {
-    public enum Band: String, Sendable, CaseIterable {
+package struct SpanBands: Sendable, Hashable {
+    package enum Band: String, Sendable, CaseIterable {
         case narrow, healthy, wide, split
     }
 
     /// Largest span still `narrow`, `healthy`, `wide`; anything above is `split`.
-    public var narrowMax: Int
-    public var healthyMax: Int
-    public var wideMax: Int
+    package var narrowMax: Int
+    package var healthyMax: Int
+    package var wideMax: Int
 
-    public init(narrowMax: Int = 3, healthyMax: Int = 8, wideMax: Int = 11) {
+    package init(narrowMax: Int = 3, healthyMax: Int = 8, wideMax: Int = 11) {
         precondition(narrowMax < healthyMax && healthyMax < wideMax, "span bands must increase")
         self.narrowMax = narrowMax
         self.healthyMax = healthyMax
@@ -18,15 +18,15 @@ public struct SpanBands: Sendable, Hashable {
     }
 
     /// The smallest span that means a split is due.
-    public var splitAt: Int { wideMax + 1 }
+    package var splitAt: Int { wideMax + 1 }
 
     /// Bands as a configuration writes them; nil unless 0 ≤ narrow_max < healthy_max and split_at ≥ healthy_max + 2.
-    public init?(narrowMax: Int, healthyMax: Int, splitAt: Int) {
+    package init?(narrowMax: Int, healthyMax: Int, splitAt: Int) {
         guard narrowMax >= 0, healthyMax > narrowMax, splitAt >= healthyMax + 2 else { return nil }
         self.init(narrowMax: narrowMax, healthyMax: healthyMax, wideMax: splitAt - 1)
     }
 
-    public func band(for span: Int) -> Band {
+    package func band(for span: Int) -> Band {
         if span <= narrowMax { return .narrow }
         if span <= healthyMax { return .healthy }
         if span <= wideMax { return .wide }
@@ -35,14 +35,14 @@ public struct SpanBands: Sendable, Hashable {
 }
 
 /// Span bands per manager role; the same for every role unless configured otherwise.
-public struct SpanPolicy: Sendable, Hashable {
-    public var byRole: [ManagerRole: SpanBands]
-    public var fallback: SpanBands
+package struct SpanPolicy: Sendable, Hashable {
+    package var byRole: [ManagerRole: SpanBands]
+    package var fallback: SpanBands
 
-    public init(fallback: SpanBands = SpanBands(), byRole: [ManagerRole: SpanBands] = [:]) {
+    package init(fallback: SpanBands = SpanBands(), byRole: [ManagerRole: SpanBands] = [:]) {
         self.fallback = fallback
         self.byRole = byRole
     }
 
-    public func bands(for role: ManagerRole) -> SpanBands { byRole[role] ?? fallback }
+    package func bands(for role: ManagerRole) -> SpanBands { byRole[role] ?? fallback }
 }

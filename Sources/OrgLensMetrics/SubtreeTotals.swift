@@ -1,15 +1,15 @@
-public import OrgLensGraph
+package import OrgLensGraph
 
 /// Per-person totals over their whole org, from one bottom-up pass over `OrgGraph.order`.
 ///
 /// Serial on purpose: it is one linear pass over two arrays, cheaper than any hand-off between threads.
-public struct SubtreeTotals: Sendable {
+package struct SubtreeTotals: Sendable {
     /// Everyone below each person, transitively, self excluded.
-    public let orgSize: [Int32]
+    package let orgSize: [Int32]
     /// Deepest depth found in each person's org, their own included (`OrgGraph.depth`).
-    public let deepestLayer: [Int32]
+    package let deepestLayer: [Int32]
 
-    public init(_ graph: OrgGraph) {
+    package init(_ graph: OrgGraph) {
         var orgSize = [Int32](repeating: 0, count: graph.count)
         var deepestLayer = graph.depth
         for person in graph.order.reversed() {

@@ -1,10 +1,10 @@
-public import OrgLensGraph
+package import OrgLensGraph
 import OrgLensModel
 import OrgLensStage
 
 /// Team boundaries, service ownership and Conway congruence over the frozen org and catalogs.
-public enum TeamMetrics {
-    public static func compute(
+package enum TeamMetrics {
+    package static func compute(
         graph: OrgGraph, catalog: TeamCatalog, services: LinkedServices?, dependencies: LinkedDependencies?,
         sizes: TeamSizeBands = TeamSizeBands(), workers: Int
     ) -> TeamReport {

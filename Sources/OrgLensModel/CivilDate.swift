@@ -1,11 +1,11 @@
 /// A calendar date without time or zone, stored as days since 1970-01-01, so comparing `hire_date`
 /// with `as_of` never touches a clock or a locale.
-public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public let daysSinceEpoch: Int
+package struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+    package let daysSinceEpoch: Int
 
-    public init(daysSinceEpoch: Int) { self.daysSinceEpoch = daysSinceEpoch }
+    package init(daysSinceEpoch: Int) { self.daysSinceEpoch = daysSinceEpoch }
 
-    public init?(year: Int, month: Int, day: Int) {
+    package init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
             (1...CivilDate.daysIn(month: month, year: year)).contains(day)
         else { return nil }
@@ -20,12 +20,12 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// Accepts `YYYY-MM-DD`, optionally followed by a time (`T…` or ` …`) or a zone offset
     /// (`Z`, `+hh:mm`, `-hh:mm`, as Workday writes dates): HR dates are calendar days, so the rest is ignored.
-    public init?(iso text: Substring) {
+    package init?(iso text: Substring) {
         self.init(isoBytes: ArraySlice(text.utf8))
     }
 
     /// `init(iso:)` over UTF-8 bytes, so a stage can parse a column without making a `String` per row.
-    public init?(isoBytes bytes: ArraySlice<UInt8>) {
+    package init?(isoBytes bytes: ArraySlice<UInt8>) {
         let start = bytes.startIndex
         func at(_ offset: Int) -> UInt8 { bytes[start + offset] }
         guard bytes.count >= 10, at(4) == UInt8(ascii: "-"), at(7) == UInt8(ascii: "-"),
@@ -43,7 +43,7 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
         self.init(year: year, month: month, day: day)
     }
 
-    public var components: (year: Int, month: Int, day: Int) {
+    package var components: (year: Int, month: Int, day: Int) {
         let z = daysSinceEpoch + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let dayOfEra = z - era * 146_097
@@ -56,7 +56,7 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 
     /// `YYYY-MM-DD`.
-    public var description: String {
+    package var description: String {
         let (year, month, day) = components
         func pad(_ value: Int, _ width: Int) -> String {
             let digits = String(value)
@@ -65,7 +65,7 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 
-    public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool { lhs.daysSinceEpoch < rhs.daysSinceEpoch }
+    package static func < (lhs: CivilDate, rhs: CivilDate) -> Bool { lhs.daysSinceEpoch < rhs.daysSinceEpoch }
 
     private static func daysIn(month: Int, year: Int) -> Int {
         switch month {

@@ -1,15 +1,15 @@
 /// Where every data row of one input ended: accepted into the model, excluded by policy, or quarantined.
 /// `rowsRead == accepted + excludedTotal + quarantinedTotal` always holds.
-public struct DataQuality: Sendable, Hashable {
+package struct DataQuality: Sendable, Hashable {
     /// The kinds of input, each with the rules that can decide a row's outcome, in published order.
-    public enum Input: String, Sendable, CaseIterable {
+    package enum Input: String, Sendable, CaseIterable {
         case people, teams, services, dependencies
 
-        public var exclusionRules: [Rule] {
+        package var exclusionRules: [Rule] {
             self == .people ? [.policyInactiveStatus, .policyNotStarted, .policySuperseded, .rowBlank] : []
         }
 
-        public var quarantineRules: [Rule] {
+        package var quarantineRules: [Rule] {
             switch self {
             case .people: [.rowMissingID, .rowDuplicateID, .rowMalformed, .managerCycle]
             case .teams: [.teamMissingID, .teamDuplicateID, .rowMalformed, .teamParentCycle]
@@ -19,17 +19,17 @@ public struct DataQuality: Sendable, Hashable {
         }
     }
 
-    public let input: Input
-    public let rowsRead: Int
+    package let input: Input
+    package let rowsRead: Int
     /// Rows in the model (for people: in the org).
-    public let accepted: Int
-    public let excluded: [Rule: Int]
-    public let quarantined: [Rule: Int]
+    package let accepted: Int
+    package let excluded: [Rule: Int]
+    package let quarantined: [Rule: Int]
     /// People only: how the values were read.
-    public var reading: SourceReading?
+    package var reading: SourceReading?
 
     /// `notKept`: rejected rows the reader only counted (past the number it keeps whole).
-    public init(
+    package init(
         input: Input, rowsRead: Int, accepted: Int, excluded: [Rule: Int] = [:], rejections: [Rejection],
         notKept: [Rule: Int] = [:]
     ) {
@@ -43,20 +43,20 @@ public struct DataQuality: Sendable, Hashable {
         self.quarantined = quarantined
     }
 
-    public var excludedTotal: Int { excluded.values.reduce(0, +) }
-    public var quarantinedTotal: Int { quarantined.values.reduce(0, +) }
-    public var isBalanced: Bool { rowsRead == accepted + excludedTotal + quarantinedTotal }
+    package var excludedTotal: Int { excluded.values.reduce(0, +) }
+    package var quarantinedTotal: Int { quarantined.values.reduce(0, +) }
+    package var isBalanced: Bool { rowsRead == accepted + excludedTotal + quarantinedTotal }
 }
 
 /// How the people export's values were read: what `auto` settings became, how many values of each
 /// typed field could not be read, and which status or type values no vocabulary knew.
-public struct SourceReading: Sendable, Hashable {
-    public struct Field: Sendable, Hashable {
-        public let field: String
-        public let nonEmpty: Int
-        public let unreadable: Int
+package struct SourceReading: Sendable, Hashable {
+    package struct Field: Sendable, Hashable {
+        package let field: String
+        package let nonEmpty: Int
+        package let unreadable: Int
 
-        public init(field: String, nonEmpty: Int, unreadable: Int) {
+        package init(field: String, nonEmpty: Int, unreadable: Int) {
             self.field = field
             self.nonEmpty = nonEmpty
             self.unreadable = unreadable
@@ -64,26 +64,26 @@ public struct SourceReading: Sendable, Hashable {
     }
 
     /// An unmapped value and how many rows hold it; `value` is nil for the values too rare to name.
-    public struct Unmapped: Sendable, Hashable {
-        public let field: String
-        public let value: String?
-        public let rows: Int
+    package struct Unmapped: Sendable, Hashable {
+        package let field: String
+        package let value: String?
+        package let rows: Int
 
-        public init(field: String, value: String?, rows: Int) {
+        package init(field: String, value: String?, rows: Int) {
             self.field = field
             self.value = value
             self.rows = rows
         }
     }
 
-    public let managerReference: String
-    public let dateFormat: String
-    public let fields: [Field]
-    public let unmapped: [Unmapped]
+    package let managerReference: String
+    package let dateFormat: String
+    package let fields: [Field]
+    package let unmapped: [Unmapped]
     /// People staged with a salary of exactly 0 (nil without a salary column): in headcount, never pay.
-    public let zeroPay: Int?
+    package let zeroPay: Int?
 
-    public init(
+    package init(
         managerReference: String, dateFormat: String, fields: [Field], unmapped: [Unmapped], zeroPay: Int? = nil
     ) {
         self.managerReference = managerReference

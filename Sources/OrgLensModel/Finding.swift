@@ -1,5 +1,5 @@
 /// How much a finding matters to the people reading the dashboard.
-public enum Severity: String, Sendable, Comparable {
+package enum Severity: String, Sendable, Comparable {
     case info, warning, error
 
     private var rank: Int {
@@ -10,7 +10,7 @@ public enum Severity: String, Sendable, Comparable {
         }
     }
 
-    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+    package static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
 }
 
 /// One observation about the org or its data, as it appears in `dashboard.json`'s `findings`.
@@ -18,17 +18,17 @@ public enum Severity: String, Sendable, Comparable {
 /// Findings are values, not thrown errors: a run collects them and still publishes.
 /// `subject` is an employee id or `org`; the message names ids only, never a person's name, and is rendered
 /// from the rule's declared message when written.
-public struct Finding: Sendable, Hashable {
-    public let rule: Rule
-    public let severity: Severity
-    public private(set) var subject: String
-    public let value: Double?
-    public let template: RuleMessage
+package struct Finding: Sendable, Hashable {
+    package let rule: Rule
+    package let severity: Severity
+    package private(set) var subject: String
+    package let value: Double?
+    package let template: RuleMessage
     /// Ids the message names besides the subject.
-    public private(set) var ids: [String]
-    public let numbers: MessageNumbers
+    package private(set) var ids: [String]
+    package let numbers: MessageNumbers
 
-    public init(
+    package init(
         rule: Rule, severity: Severity, subject: String, value: Double?, message: RuleMessage, ids: [String] = [],
         numbers: MessageNumbers = []
     ) {
@@ -42,10 +42,10 @@ public struct Finding: Sendable, Hashable {
     }
 
     /// The published message.
-    public var message: String { template.render(subject: subject, ids: ids, numbers: numbers) }
+    package var message: String { template.render(subject: subject, ids: ids, numbers: numbers) }
 
     /// The same finding with every id it names replaced (pseudonymisation).
-    public func mappingIDs(_ replace: (String) -> String) -> Finding {
+    package func mappingIDs(_ replace: (String) -> String) -> Finding {
         var mapped = self
         mapped.subject = replace(subject)
         mapped.ids = ids.map(replace)
@@ -55,7 +55,7 @@ public struct Finding: Sendable, Hashable {
 
 extension Finding {
     /// The published order: by rule, then by subject as bytes, so any input row order gives the same list.
-    public static func publishedOrder(_ lhs: Finding, _ rhs: Finding) -> Bool {
+    package static func publishedOrder(_ lhs: Finding, _ rhs: Finding) -> Bool {
         if lhs.rule != rhs.rule { return lhs.rule < rhs.rule }
         if lhs.subject != rhs.subject { return lhs.subject.utf8.lexicographicallyPrecedes(rhs.subject.utf8) }
         return lhs.message.utf8.lexicographicallyPrecedes(rhs.message.utf8)
@@ -65,7 +65,7 @@ extension Finding {
 extension Finding {
     /// `findings` in `publishedOrder` (ties keep their input order), sorted by `TextColumn`'s keyed id
     /// order: comparing and moving whole findings (two strings each) cost more than rendering them.
-    public static func publishedSorted(_ findings: [Finding]) -> [Finding] {
+    package static func publishedSorted(_ findings: [Finding]) -> [Finding] {
         let rank = Dictionary(uniqueKeysWithValues: Rule.allCases.sorted().enumerated().map { ($1, Int32($0)) })
         var subjects = TextColumn()
         for finding in findings { subjects.append(finding.subject.utf8) }

@@ -1,8 +1,8 @@
 /// A string as a JSON literal: quotes, backslashes and control characters escaped, everything else as is.
 /// For the small documents built as text (log lines, schemas); the large outputs stream bytes through
 /// `JSONWriter`.
-public enum JSONString {
-    public static func quoted(_ text: String) -> String {
+package enum JSONString {
+    package static func quoted(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

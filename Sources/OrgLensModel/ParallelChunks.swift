@@ -6,7 +6,7 @@ import Synchronization
 ///
 /// Below `serialThreshold` items, or with one worker, everything runs on the calling thread:
 /// for small inputs the thread hand-off costs more than it saves.
-public func parallelChunks<Result: Sendable>(
+package func parallelChunks<Result: Sendable>(
     count: Int,
     workers: Int,
     serialThreshold: Int = 4096,
@@ -50,7 +50,7 @@ private final class ChunkResults<Result>: @unchecked Sendable {
 /// The first runs on the calling thread, the others as separate Dispatch work items rather than as
 /// iterations of one `concurrentPerform`: Dispatch runs a `concurrentPerform` nested inside another
 /// with reduced width, which made the parallel CSV parse serial when it was one of the three.
-public func concurrently<A: Sendable, B: Sendable, C: Sendable>(
+package func concurrently<A: Sendable, B: Sendable, C: Sendable>(
     workers: Int, _ first: () -> A, _ second: @escaping @Sendable () -> B, _ third: @escaping @Sendable () -> C
 ) -> (A, B, C) {
     guard workers > 1 else { return (first(), second(), third()) }
@@ -65,7 +65,7 @@ public func concurrently<A: Sendable, B: Sendable, C: Sendable>(
 }
 
 /// `concurrently` for two computations.
-public func concurrently<A: Sendable, B: Sendable>(
+package func concurrently<A: Sendable, B: Sendable>(
     workers: Int, _ first: () -> A, _ second: @escaping @Sendable () -> B
 ) -> (A, B) {
     let (a, b, _) = concurrently(workers: workers, first, second) {}

@@ -3,45 +3,45 @@
 ///
 /// Readers for every format (CSV, XML) produce this same shape, so staging and everything after it
 /// cannot tell which format the org came from.
-public struct RawTable: Sendable {
+package struct RawTable: Sendable {
     /// The source's path as the user gave it; quarantine rows name it.
-    public let source: String
+    package let source: String
     /// The canonical field each column holds, in the order the reader was asked for.
-    public let fields: [String]
+    package let fields: [String]
     /// `columns[i]` holds `fields[i]`, or is nil when the source has no such column.
-    public var columns: [TextColumn?]
+    package var columns: [TextColumn?]
     /// Line (1-based) on which each record starts in the source.
-    public var lines: [Int] = []
+    package var lines: [Int] = []
     /// Rows the reader could not turn into records (bad quoting, wrong field count, bad encoding).
-    public var rejections: [Rejection] = []
+    package var rejections: [Rejection] = []
     /// Rows rejected past the number kept whole (only counted), per rule.
-    public var rejectionsNotKept: [Rule: Int] = [:]
+    package var rejectionsNotKept: [Rule: Int] = [:]
     /// Every data row seen, accepted or rejected: the denominator of the data-quality counts.
-    public var rowsRead: Int = 0
-    public var file: SourceFileInfo
+    package var rowsRead: Int = 0
+    package var file: SourceFileInfo
 
-    public init(source: String, fields: [String], columns: [TextColumn?], file: SourceFileInfo) {
+    package init(source: String, fields: [String], columns: [TextColumn?], file: SourceFileInfo) {
         self.source = source
         self.fields = fields
         self.columns = columns
         self.file = file
     }
 
-    public var recordCount: Int { lines.count }
+    package var recordCount: Int { lines.count }
 
-    public func column(_ field: String) -> TextColumn? {
+    package func column(_ field: String) -> TextColumn? {
         guard let index = fields.firstIndex(of: field) else { return nil }
         return columns[index]
     }
 }
 
 /// Identity of an input file for the manifest: what was read, so a run can be traced to its inputs.
-public struct SourceFileInfo: Sendable, Hashable {
-    public let path: String
-    public let bytes: Int
-    public let sha256: String
+package struct SourceFileInfo: Sendable, Hashable {
+    package let path: String
+    package let bytes: Int
+    package let sha256: String
 
-    public init(path: String, bytes: Int, sha256: String) {
+    package init(path: String, bytes: Int, sha256: String) {
         self.path = path
         self.bytes = bytes
         self.sha256 = sha256

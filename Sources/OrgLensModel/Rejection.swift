@@ -3,20 +3,20 @@
 /// Stages that reject a row know its record index but not always its text; the pipeline fills
 /// `raw` from the source before the quarantine is written. The message is rendered from the rule's declared
 /// message when written; the quarantine is for operators fixing the source, so its ids are the real ones.
-public struct Rejection: Sendable, Hashable {
-    public let source: String
-    public let line: Int
-    public let rule: Rule
-    public let template: RuleMessage
+package struct Rejection: Sendable, Hashable {
+    package let source: String
+    package let line: Int
+    package let rule: Rule
+    package let template: RuleMessage
     /// Ids the message names (the row's own id is `employeeID`, the message's subject).
-    public let ids: [String]
-    public let numbers: MessageNumbers
-    public let employeeID: String
+    package let ids: [String]
+    package let numbers: MessageNumbers
+    package let employeeID: String
     /// Index of the record in its `RawTable`, or nil for records the reader could not split into fields.
-    public let record: Int?
-    public var raw: String
+    package let record: Int?
+    package var raw: String
 
-    public init(
+    package init(
         source: String, line: Int, rule: Rule, message: RuleMessage, ids: [String] = [], numbers: MessageNumbers = [],
         employeeID: String, record: Int?, raw: String = ""
     ) {
@@ -32,19 +32,19 @@ public struct Rejection: Sendable, Hashable {
     }
 
     /// What is wrong and how to fix it, as `quarantine.csv` shows it.
-    public var message: String { template.render(subject: employeeID, ids: ids, numbers: numbers) }
+    package var message: String { template.render(subject: employeeID, ids: ids, numbers: numbers) }
 }
 
 extension Rejection {
     /// The same rejection with its line moved by `offset` (a parallel reader's chunk-relative line made absolute).
-    public func movingLine(by offset: Int) -> Rejection {
+    package func movingLine(by offset: Int) -> Rejection {
         Rejection(
             source: source, line: line + offset, rule: rule, message: template, ids: ids, numbers: numbers,
             employeeID: employeeID, record: record, raw: raw)
     }
 
     /// Quarantine order: by source, then line, then rule, so reruns and worker counts agree.
-    public static func fileOrder(_ lhs: Rejection, _ rhs: Rejection) -> Bool {
+    package static func fileOrder(_ lhs: Rejection, _ rhs: Rejection) -> Bool {
         if lhs.source != rhs.source { return lhs.source < rhs.source }
         if lhs.line != rhs.line { return lhs.line < rhs.line }
         return lhs.rule < rhs.rule

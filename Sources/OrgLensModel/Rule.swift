@@ -1,6 +1,6 @@
 /// A data-quality or org-design rule id. The raw values are part of the output contract:
 /// dashboards filter on them and pipelines fail runs on them, so never rename one.
-public enum Rule: String, Sendable, CaseIterable, Comparable {
+package enum Rule: String, Sendable, CaseIterable, Comparable {
     // Rows that cannot enter the org (quarantine).
     case rowMissingID = "row.missing_id"
     case rowDuplicateID = "row.duplicate_id"
@@ -61,5 +61,5 @@ public enum Rule: String, Sendable, CaseIterable, Comparable {
     /// A newer run's snapshot was damaged, foreign or future-dated and was skipped.
     case changesBaselineUnusable = "changes.baseline_unusable"
 
-    public static func < (lhs: Rule, rhs: Rule) -> Bool { lhs.rawValue < rhs.rawValue }
+    package static func < (lhs: Rule, rhs: Rule) -> Bool { lhs.rawValue < rhs.rawValue }
 }

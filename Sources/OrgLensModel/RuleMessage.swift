@@ -2,9 +2,9 @@
 /// the code that raises it (`extension RuleMessage { static let … }`); findings and rejections carry the holes'
 /// values and are rendered only when written, after pseudonymisation, so every id in a message is the published
 /// one and no other input value can reach it.
-public struct RuleMessage: Sendable, Hashable, ExpressibleByStringInterpolation {
+package struct RuleMessage: Sendable, Hashable, ExpressibleByStringInterpolation {
     /// What fills a hole.
-    public enum Hole: Sendable, Hashable {
+    package enum Hole: Sendable, Hashable {
         /// The finding's subject (or the rejected row's id).
         case subject
         /// The n-th id of the occurrence.
@@ -24,25 +24,25 @@ public struct RuleMessage: Sendable, Hashable, ExpressibleByStringInterpolation 
 
     let parts: [Part]
 
-    public init(stringLiteral value: String) { parts = [.text(value)] }
+    package init(stringLiteral value: String) { parts = [.text(value)] }
 
-    public init(stringInterpolation: StringInterpolation) { parts = stringInterpolation.parts }
+    package init(stringInterpolation: StringInterpolation) { parts = stringInterpolation.parts }
 
-    public struct StringInterpolation: StringInterpolationProtocol {
+    package struct StringInterpolation: StringInterpolationProtocol {
         var parts: [Part] = []
 
-        public init(literalCapacity: Int, interpolationCount: Int) {}
+        package init(literalCapacity: Int, interpolationCount: Int) {}
 
-        public mutating func appendLiteral(_ literal: String) { parts.append(.text(literal)) }
+        package mutating func appendLiteral(_ literal: String) { parts.append(.text(literal)) }
 
-        public mutating func appendInterpolation(_ hole: Hole) { parts.append(.hole(hole)) }
+        package mutating func appendInterpolation(_ hole: Hole) { parts.append(.hole(hole)) }
 
         /// A word of OrgLens's own vocabulary (a field name, a setting), never a value read from an export.
-        public mutating func appendInterpolation(vocabulary word: String) { parts.append(.text(word)) }
+        package mutating func appendInterpolation(vocabulary word: String) { parts.append(.text(word)) }
     }
 
     /// The message with its holes filled.
-    public func render(subject: String, ids: [String], numbers: MessageNumbers) -> String {
+    package func render(subject: String, ids: [String], numbers: MessageNumbers) -> String {
         var text = ""
         for part in parts {
             switch part {
@@ -60,18 +60,18 @@ public struct RuleMessage: Sendable, Hashable, ExpressibleByStringInterpolation 
 
 /// The numbers of one occurrence of a message, at most three, kept inline: a million quarantined rows must not
 /// cost a million small arrays.
-public struct MessageNumbers: Sendable, Hashable, ExpressibleByArrayLiteral {
+package struct MessageNumbers: Sendable, Hashable, ExpressibleByArrayLiteral {
     // Line numbers, counts and limits: Int32 holds them all, and 16 bytes per occurrence instead of 32.
     private var first: Int32 = 0
     private var second: Int32 = 0
     private var third: Int32 = 0
     private var stored: UInt8 = 0
 
-    public var count: Int { Int(stored) }
+    package var count: Int { Int(stored) }
 
-    public init(arrayLiteral elements: Int...) { self.init(elements) }
+    package init(arrayLiteral elements: Int...) { self.init(elements) }
 
-    public init(_ elements: [Int]) {
+    package init(_ elements: [Int]) {
         precondition(elements.count <= 3, "a message holds at most three numbers")
         for element in elements { append(element) }
     }
@@ -86,7 +86,7 @@ public struct MessageNumbers: Sendable, Hashable, ExpressibleByArrayLiteral {
         stored += 1
     }
 
-    public subscript(index: Int) -> Int {
+    package subscript(index: Int) -> Int {
         precondition(index < count, "the message names a number the occurrence does not have")
         return Int(index == 0 ? first : index == 1 ? second : third)
     }

@@ -1,5 +1,5 @@
 /// Why a run cannot go on, mapped one-to-one onto the documented process exit codes.
-public enum ExitStatus: Int32, Sendable, CaseIterable {
+package enum ExitStatus: Int32, Sendable, CaseIterable {
     case ok = 0
     /// The run published, but a rule configured to fail the run was tripped.
     case ruleTripped = 1
@@ -17,22 +17,22 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
 ///
 /// The message says what went wrong, where (file, line, column when known) and how to fix it.
 /// It never quotes a field value of a row, because values may be personal data.
-public struct RunError: Error, Sendable, CustomStringConvertible {
-    public let status: ExitStatus
-    public let message: String
+package struct RunError: Error, Sendable, CustomStringConvertible {
+    package let status: ExitStatus
+    package let message: String
 
-    public init(_ status: ExitStatus, _ message: String) {
+    package init(_ status: ExitStatus, _ message: String) {
         self.status = status
         self.message = message
     }
 
-    public var description: String { message }
+    package var description: String { message }
 }
 
 extension RunError {
     /// A source column past `limit` bytes of text (`TextColumn.maxBytes`): the run is refused, the column never
     /// cut short. `line` is the first record that did not fit.
-    public static func columnTooLarge(source: String, field: String, line: Int, limit: Int) -> RunError {
+    package static func columnTooLarge(source: String, field: String, line: Int, limit: Int) -> RunError {
         let size = limit == TextColumn.maxBytes ? "4 GiB" : "\(limit) bytes"
         return RunError(
             .badData,

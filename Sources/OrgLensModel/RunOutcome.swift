@@ -1,5 +1,5 @@
 /// How a `run` ended, as `status.json` reports it to monitoring.
-public enum RunOutcome: String, Sendable, CaseIterable {
+package enum RunOutcome: String, Sendable, CaseIterable {
     case ok
     case publishedWithFindings = "published_with_findings"
     /// Published (`latest` switched), but `history/trend.ndjson` could not be updated (exit 74); the next run

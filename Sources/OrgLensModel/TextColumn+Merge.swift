@@ -6,7 +6,7 @@ extension TextColumn {
     ///
     /// Merging the chunks of a parallel parse copies hundreds of megabytes, and each column is a copy of its own.
     /// Each column is moved into a slot for the copy, so it stays the only owner of its arrays and grows in place.
-    public static func append(_ tails: [TextColumn], to columns: inout [TextColumn], workers: Int) {
+    package static func append(_ tails: [TextColumn], to columns: inout [TextColumn], workers: Int) {
         precondition(tails.count == columns.count, "one tail per column")
         guard workers > 1, columns.count > 1 else {
             for index in columns.indices { columns[index].append(contentsOf: tails[index]) }

@@ -3,7 +3,7 @@
 /// A million field values cost two allocations instead of a million `String`s; a stage turns
 /// only the values it needs into strings. The hot methods are inlinable so readers in other
 /// modules append without generic dispatch.
-public struct TextColumn: Sendable {
+package struct TextColumn: Sendable {
     @usableFromInline var storage: [UInt8] = []
     /// `ends[i]` is one past the last byte of value `i`; value `i` starts at `ends[i - 1]` (or 0).
     /// 32-bit: half the memory and bandwidth of `Int` offsets for the columns with millions of values, which
@@ -11,46 +11,46 @@ public struct TextColumn: Sendable {
     @usableFromInline var ends: [UInt32] = []
 
     /// The most text one column holds.
-    public static let maxBytes = Int(UInt32.max)
+    package static let maxBytes = Int(UInt32.max)
 
-    public init() {}
+    package init() {}
 
-    public var bytes: [UInt8] { storage }
-    public var count: Int { ends.count }
+    package var bytes: [UInt8] { storage }
+    package var count: Int { ends.count }
     /// Bytes of text held, all values together.
-    public var byteCount: Int { storage.count }
+    package var byteCount: Int { storage.count }
 
-    public mutating func reserveCapacity(values: Int, bytes byteCount: Int) {
+    package mutating func reserveCapacity(values: Int, bytes byteCount: Int) {
         ends.reserveCapacity(values)
         storage.reserveCapacity(byteCount)
     }
 
     @inlinable
-    public mutating func append<Bytes: Collection<UInt8>>(_ value: Bytes) {
+    package mutating func append<Bytes: Collection<UInt8>>(_ value: Bytes) {
         storage.append(contentsOf: value)
         ends.append(UInt32(storage.count))
     }
 
     /// Appends raw bytes; `bytes` must be UTF-8.
     @inlinable
-    public mutating func append(_ bytes: UnsafeRawBufferPointer) {
+    package mutating func append(_ bytes: UnsafeRawBufferPointer) {
         storage.append(contentsOf: bytes)
         ends.append(UInt32(storage.count))
     }
 
-    public mutating func appendEmpty() {
+    package mutating func appendEmpty() {
         ends.append(UInt32(storage.count))
     }
 
     /// Drops values from the end until `count` remain (a reader rolling back a rejected row).
-    public mutating func truncate(toCount count: Int) {
+    package mutating func truncate(toCount count: Int) {
         guard count < ends.count else { return }
         storage.removeSubrange((count == 0 ? 0 : Int(ends[count - 1]))...)
         ends.removeSubrange(count...)
     }
 
     /// Appends every value of `other`, in order.
-    public mutating func append(contentsOf other: TextColumn) {
+    package mutating func append(contentsOf other: TextColumn) {
         precondition(storage.count + other.storage.count <= Self.maxBytes, "readers refuse a column past maxBytes")
         let shift = UInt32(storage.count)
         storage.append(contentsOf: other.storage)
@@ -59,13 +59,13 @@ public struct TextColumn: Sendable {
 
     /// The byte range of value `index` inside `bytes`.
     @inlinable
-    public func range(at index: Int) -> Range<Int> {
+    package func range(at index: Int) -> Range<Int> {
         (index == 0 ? 0 : Int(ends[index - 1]))..<Int(ends[index])
     }
 
     /// The byte range of value `index` without ASCII spaces and tabs at either end.
     @inlinable
-    public func trimmedRange(at index: Int) -> Range<Int> {
+    package func trimmedRange(at index: Int) -> Range<Int> {
         var lower = index == 0 ? 0 : Int(ends[index - 1])
         var upper = Int(ends[index])
         while lower < upper, storage[lower] == 0x20 || storage[lower] == 0x09 { lower += 1 }
@@ -74,16 +74,16 @@ public struct TextColumn: Sendable {
     }
 
     /// Value `index` with ASCII spaces and tabs trimmed from both ends.
-    public func trimmedString(at index: Int) -> String {
+    package func trimmedString(at index: Int) -> String {
         String(decoding: storage[trimmedRange(at: index)], as: UTF8.self)
     }
 
-    public func string(at index: Int) -> String {
+    package func string(at index: Int) -> String {
         String(decoding: storage[range(at: index)], as: UTF8.self)
     }
 
     /// Byte-wise order of values `lhs` and `rhs`: the order ids are published in.
-    public func precedes(_ lhs: Int, _ rhs: Int) -> Bool {
+    package func precedes(_ lhs: Int, _ rhs: Int) -> Bool {
         storage.withUnsafeBufferPointer { Self.compare($0, range(at: lhs), range(at: rhs)) < 0 }
     }
 }

@@ -5,7 +5,7 @@ extension TextColumn {
     /// Sorted through 24-byte keys (group and the first 16 bytes, big-endian, so integer order is byte
     /// order) and compares whole values only on a tie: a comparison closure that slices the column for
     /// every step was the costliest part of ordering a million ids.
-    public func sorted(
+    package func sorted(
         _ items: [Int], text: (Int) -> Int = { $0 }, group: (Int) -> Int32 = { _ in 0 },
         thenBy: ((Int, Int) -> Bool)? = nil
     ) -> [Int] {

@@ -1,84 +1,84 @@
-public import Logging
+package import Logging
 import OrgLensGraph
-public import OrgLensHistory
-public import OrgLensLoad
-public import OrgLensMetrics
-public import OrgLensModel
+package import OrgLensHistory
+package import OrgLensLoad
+package import OrgLensMetrics
+package import OrgLensModel
 import OrgLensStage
 import OrgLensSystem
 
 /// One run, end to end: read → stage → graph → metrics → publish. Stages hand each other values and
 /// never reach back; a fatal problem stops the run before anything is written.
-public enum Analysis {
-    public static let toolVersion = "0.4.0"
+package enum Analysis {
+    package static let toolVersion = "0.4.0"
 
     /// Everything a run produced, in memory, ready to be published in one step.
-    public struct Result: Sendable {
+    package struct Result: Sendable {
         /// dashboard.json, quarantine.csv, manifest.json, then tables/*.ndjson when asked for.
-        public let files: [OutputDirectory.File]
-        public let dataQuality: [DataQuality]
-        public let summary: OrgSummary
+        package let files: [OutputDirectory.File]
+        package let dataQuality: [DataQuality]
+        package let summary: OrgSummary
         /// Finding and quarantine rules that occurred, with how often: what `fail_on` checks.
-        public let ruleCounts: [Rule: Int]
+        package let ruleCounts: [Rule: Int]
         /// What the publishing gates look at.
-        public let gateFacts: GateFacts
+        package let gateFacts: GateFacts
         /// The values behind the counts, for `orglens validate` on a terminal only.
-        public let operatorView: OperatorView
+        package let operatorView: OperatorView
         /// The manifest with what an unattended run adds to it.
         let manifest: @Sendable (ManifestDocument.Stamp) -> OutputDirectory.File
         let stageTimings: StageTimings
         /// This run's line of `history/trend.ndjson`.
-        public let trendRecord: [UInt8]
+        package let trendRecord: [UInt8]
         /// What changed since the run compared with, when one was asked for.
-        public let changes: Changes?
+        package let changes: Changes?
         /// This run's snapshot, when one was asked for.
-        public let snapshot: Snapshot?
+        package let snapshot: Snapshot?
         /// Wall time per stage (also in the manifest); `write` is known once the files were written.
-        public var timings: [(stage: String, seconds: Double)] { stageTimings.laps }
+        package var timings: [(stage: String, seconds: Double)] { stageTimings.laps }
 
         /// The files with the manifest stamped for an unattended run.
-        public func files(stamp: ManifestDocument.Stamp) -> [OutputDirectory.File] {
+        package func files(stamp: ManifestDocument.Stamp) -> [OutputDirectory.File] {
             files.map { $0.name == "manifest.json" ? manifest(stamp) : $0 }
         }
     }
 
     /// What an operator needs to fix the export, value by value: never published, logged or written to a file.
-    public struct OperatorView: Sendable {
+    package struct OperatorView: Sendable {
         /// Status and worker-type values no vocabulary knows, every one with its row count.
-        public let unmapped: [(field: String, value: String, rows: Int)]
+        package let unmapped: [(field: String, value: String, rows: Int)]
         /// Manager names several people share, the rows naming them, and the ids that share them.
-        public let nameClashes: [(name: String, rows: Int, ids: [String])]
+        package let nameClashes: [(name: String, rows: Int, ids: [String])]
         /// Currency codes as written, with the people paid in each, and whether the run has a rate for it.
-        public let currencies: [(code: String, people: Int, hasRate: Bool)]
+        package let currencies: [(code: String, people: Int, hasRate: Bool)]
     }
 
     /// The counts `Gates` judge a run by.
-    public struct GateFacts: Sendable {
-        public let rowsRead: Int
-        public let quarantined: Int
-        public let inOrg: Int
-        public let orphans: Int
-        public let managers: Int
+    package struct GateFacts: Sendable {
+        package let rowsRead: Int
+        package let quarantined: Int
+        package let inOrg: Int
+        package let orphans: Int
+        package let managers: Int
         /// People under the largest root, the root included (0 without a root).
-        public let largestRoot: Int
-        public let fields: [SourceReading.Field]
-        public let ruleCounts: [Rule: Int]
+        package let largestRoot: Int
+        package let fields: [SourceReading.Field]
+        package let ruleCounts: [Rule: Int]
         /// Orphans by cause with example ids, for the message of the orphan gate.
-        public let orphanCauses: String
+        package let orphanCauses: String
         /// The last published run, when there is one: the change gates judge tonight against it.
-        public let previous: Previous?
+        package let previous: Previous?
 
-        public struct Previous: Sendable {
-            public let asOf: CivilDate
+        package struct Previous: Sendable {
+            package let asOf: CivilDate
             /// People in the org that night.
-            public let people: Int
+            package let people: Int
             /// What changed since (nil when ids were re-keyed: only the headcount can be compared).
-            public let counts: Changes.Counts?
+            package let counts: Changes.Counts?
         }
     }
 
     /// Computes and publishes into `request.outputDirectory` (`analyze`).
-    public static func run(_ request: AnalysisRequest, logger: Logger) throws(RunError) -> Result {
+    package static func run(_ request: AnalysisRequest, logger: Logger) throws(RunError) -> Result {
         let result = try compute(request, logger: logger)
         request.onStage?("writing")
         try OutputDirectory(path: request.outputDirectory).publishWhole(
@@ -94,7 +94,7 @@ public enum Analysis {
 
     /// Reads, validates and computes everything; writes nothing. One step per stage, each handing the next
     /// a value.
-    public static func compute(_ request: AnalysisRequest, logger: Logger) throws(RunError) -> Result {
+    package static func compute(_ request: AnalysisRequest, logger: Logger) throws(RunError) -> Result {
         try validate(request)
         var clock = StageClock()
         // What was read must be what was there: a file that grows, shrinks or is replaced while it is read is

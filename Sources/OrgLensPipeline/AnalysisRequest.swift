@@ -1,78 +1,78 @@
-public import OrgLensCSV
-public import OrgLensHistory
-public import OrgLensMetrics
+package import OrgLensCSV
+package import OrgLensHistory
+package import OrgLensMetrics
 import OrgLensModel
-public import OrgLensStage
+package import OrgLensStage
 
 /// Everything one analysis run needs to know, whichever front end (CLI flags, later pipeline files) filled it in.
-public struct AnalysisRequest: Sendable {
+package struct AnalysisRequest: Sendable {
     /// The people export and how to read it.
-    public var people: PeopleSource
+    package var people: PeopleSource
     /// Optional catalogs: teams, then services (needs teams), then dependencies (needs services).
-    public var teams: TableSource<TeamField>?
-    public var services: TableSource<ServiceField>?
-    public var dependencies: TableSource<DependencyField>?
-    public var policy: PeoplePolicy
-    public var spanPolicy: SpanPolicy
+    package var teams: TableSource<TeamField>?
+    package var services: TableSource<ServiceField>?
+    package var dependencies: TableSource<DependencyField>?
+    package var policy: PeoplePolicy
+    package var spanPolicy: SpanPolicy
     /// Layer whose managers are org heads (directors); teams and Conway figures group by them.
-    public var orgLayer: Int
-    public var teamSizes: TeamSizeBands
-    public var orgHeadBands: OrgHeadBands
-    public var costs: CostSettings
+    package var orgLayer: Int
+    package var teamSizes: TeamSizeBands
+    package var orgHeadBands: OrgHeadBands
+    package var costs: CostSettings
     /// Dispatch workers for the parallel stages; results do not depend on it.
-    public var workers: Int
-    public var outputDirectory: String
+    package var workers: Int
+    package var outputDirectory: String
     /// Also write every table as `tables/<name>.ndjson`.
-    public var tables = false
+    package var tables = false
     /// Also write the per-person table `tables/people.ndjson` (mode 0600): ids and structure, plus the
     /// personal fields in `publish` and nothing else.
-    public var peopleTable = false
-    public var publish: [PersonField] = []
+    package var peopleTable = false
+    package var publish: [PersonField] = []
     /// When set, person ids in everything but the quarantine are keyed pseudonyms.
-    public var pseudonymizer: Pseudonymizer?
+    package var pseudonymizer: Pseudonymizer?
     /// Caps on quarantine.csv (`outputs.quarantine_max_rows`, `quarantine_max_bytes`): rows past them are
     /// counted, not kept, so a file of nothing but bad rows is read and written in bounded memory.
-    public var quarantineMaxRows = 1_000_000
-    public var quarantineMaxBytes = 1 << 30
+    package var quarantineMaxRows = 1_000_000
+    package var quarantineMaxBytes = 1 << 30
     /// Test only (`make crash-test`): a pause inside publishing, so a kill can land there.
-    public var publishPause: UInt32 = 0
+    package var publishPause: UInt32 = 0
     /// Told each stage as it starts ("reading", "staging", …): a terminal shows progress from it.
-    public var onStage: (@Sendable (String) -> Void)?
+    package var onStage: (@Sendable (String) -> Void)?
     /// Test only: a pause after the inputs were read, so a test can change a file while the run has it.
-    public var readPause: UInt32 = 0
+    package var readPause: UInt32 = 0
     /// The pipeline file the request came from (nil: `analyze`'s flags): messages name its keys, not flags.
-    public var pipelineFile: String?
+    package var pipelineFile: String?
     /// Also write `report.html` (`outputs.report`, `analyze --report`).
-    public var report = false
+    package var report = false
     /// Names beside ids in the report (`outputs.report_names` with `name` in `privacy.publish`; the file is 0600).
-    public var reportNames = false
+    package var reportNames = false
     /// Comparing with an earlier run: `run` always, `analyze` with `--compare-to`.
-    public var history: HistoryRequest?
+    package var history: HistoryRequest?
 
-    public struct HistoryRequest: Sendable {
+    package struct HistoryRequest: Sendable {
         /// The earlier run's snapshot; nil on a first run (nothing to compare with, not an error).
-        public var baseline: Snapshot?
+        package var baseline: Snapshot?
         /// Or the earlier run's `snapshot.bin`, read while the exports are.
-        public var baselineFile: String?
+        package var baselineFile: String?
         /// Or the published runs' `snapshot.bin` files, newest first: the first usable one is the baseline, and
         /// each one skipped (damaged, foreign, dated later) is a warning and a `changes.baseline_unusable` finding.
-        public var candidates: [String] = []
+        package var candidates: [String] = []
         /// The outputs directory's identity: stamped into this run's snapshot, required of a candidate's.
-        public var outputsID = ""
+        package var outputsID = ""
         /// Keep this run's `snapshot.bin` (a `run`'s run directory).
-        public var keepSnapshot: Bool
+        package var keepSnapshot: Bool
 
-        public init(baseline: Snapshot?, keepSnapshot: Bool) {
+        package init(baseline: Snapshot?, keepSnapshot: Bool) {
             self.baseline = baseline
             self.keepSnapshot = keepSnapshot
         }
 
-        public init(baselineFile: String?, keepSnapshot: Bool) {
+        package init(baselineFile: String?, keepSnapshot: Bool) {
             self.baselineFile = baselineFile
             self.keepSnapshot = keepSnapshot
         }
 
-        public init(candidates: [String], outputsID: String, keepSnapshot: Bool) {
+        package init(candidates: [String], outputsID: String, keepSnapshot: Bool) {
             self.candidates = candidates
             self.outputsID = outputsID
             self.keepSnapshot = keepSnapshot
@@ -104,7 +104,7 @@ public struct AnalysisRequest: Sendable {
         pipelineFile.map { "\(key) in \($0)" } ?? flag
     }
 
-    public init(
+    package init(
         people: PeopleSource, teams: TableSource<TeamField>? = nil, services: TableSource<ServiceField>? = nil,
         dependencies: TableSource<DependencyField>? = nil, policy: PeoplePolicy, spanPolicy: SpanPolicy = SpanPolicy(),
         orgLayer: Int = 2, teamSizes: TeamSizeBands = TeamSizeBands(), orgHeadBands: OrgHeadBands = OrgHeadBands(),
@@ -126,12 +126,12 @@ public struct AnalysisRequest: Sendable {
 }
 
 /// A CSV catalog export (teams, services, dependencies) and how to read it.
-public struct TableSource<Field: CanonicalField>: Sendable {
-    public var path: String
-    public var mapping: ColumnMapping<Field>
-    public var dialect: CSVDialect
+package struct TableSource<Field: CanonicalField>: Sendable {
+    package var path: String
+    package var mapping: ColumnMapping<Field>
+    package var dialect: CSVDialect
 
-    public init(path: String, mapping: ColumnMapping<Field> = ColumnMapping(), dialect: CSVDialect = CSVDialect()) {
+    package init(path: String, mapping: ColumnMapping<Field> = ColumnMapping(), dialect: CSVDialect = CSVDialect()) {
         self.path = path
         self.mapping = mapping
         self.dialect = dialect

@@ -1,11 +1,12 @@
 import OrgLensContract
 import OrgLensLoad
-public import OrgLensModel
+package import OrgLensModel
 import OrgLensReport
+package import OrgLensSettings
 
 /// `blocked.json`: why a run was not published, gate by gate.
-public enum BlockedReport {
-    public static func render(pipeline: String, asOf: CivilDate, tripped: [Gates.Reading]) -> [UInt8] {
+package enum BlockedReport {
+    package static func render(pipeline: String, asOf: CivilDate, tripped: [Gates.Reading]) -> [UInt8] {
         var json = JSONWriter()
         json.beginObject(multiline: true)
         json.field("schema_version", OutputContract.schemaVersion)

@@ -1,32 +1,32 @@
-public import OrgLensMetrics
-public import OrgLensModel
+package import OrgLensMetrics
+package import OrgLensModel
 
 /// How salaries become all-in costs, and how small a group may be before its cost is withheld.
-public struct CostSettings: Sendable, Hashable {
+package struct CostSettings: Sendable, Hashable {
     /// Reporting currency; an empty `currency` in the export means this one.
-    public var currency: String
+    package var currency: String
     /// Value of one unit of each other currency in the reporting currency, exactly as written.
-    public var rates: [String: ExactDecimal]
+    package var rates: [String: ExactDecimal]
     /// Salary × this = all-in cost (benefits, taxes, equipment), exactly as written.
-    public var allInMultiplier: ExactDecimal
+    package var allInMultiplier: ExactDecimal
     /// Groups with fewer salaried people than this publish no cost (never below 3).
-    public var minGroupSize: Int
+    package var minGroupSize: Int
     /// Whether contractors count as direct reports in spans.
-    public var contractorsInSpans: Bool
+    package var contractorsInSpans: Bool
     /// Groups whose pay is published.
-    public var dimensions: CostDimensions = .tree
+    package var dimensions: CostDimensions = .tree
     /// Published costs are rounded to this, in the reporting currency (at least 0.01).
-    public var precision = ExactDecimal("1000")!
+    package var precision = ExactDecimal("1000")!
     /// How many earlier published nights tonight's withholding is checked against (`privacy.history_window`):
     /// 1, the previous one, by default; 0 checks each night on its own.
-    public var historyWindow = 1
+    package var historyWindow = 1
 
     /// `precision` in minor units (cents).
     var precisionMinor: Int64 { ExactDecimal.cents(micro: 1_000_000, times: [precision]) }
 
-    public static let minimumGroupSizeFloor = 3
+    package static let minimumGroupSizeFloor = 3
 
-    public init(
+    package init(
         currency: String = "USD", rates: [String: ExactDecimal] = [:],
         allInMultiplier: ExactDecimal = ExactDecimal("1.3")!,
         minGroupSize: Int = 5, contractorsInSpans: Bool = true
@@ -53,7 +53,7 @@ public struct CostSettings: Sendable, Hashable {
     }
 
     /// Set by `orglens validate`, which publishes nothing: a currency without a rate is listed, not fatal.
-    public var checkingOnly = false
+    package var checkingOnly = false
 
     /// Three ASCII letters, as ISO 4217 codes are.
     static func isCurrencyCode(_ code: String) -> Bool {

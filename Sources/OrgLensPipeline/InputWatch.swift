@@ -23,7 +23,7 @@ struct InputWatch {
 
 extension AnalysisRequest {
     /// Every input file the run reads, people first.
-    public var inputPaths: [String] {
+    package var inputPaths: [String] {
         [people.path] + [teams?.path, services?.path, dependencies?.path].compactMap { $0 }
     }
 }

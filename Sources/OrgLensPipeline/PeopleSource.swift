@@ -1,31 +1,22 @@
-public import OrgLensCSV
+package import OrgLensCSV
 import OrgLensModel
-public import OrgLensStage
+package import OrgLensSettings
+package import OrgLensStage
 import OrgLensXML
 
-/// The formats an export can come in.
-public enum SourceFormat: String, Sendable, CaseIterable {
-    case csv, xml
-
-    /// `.xml` files are XML; everything else is read as CSV unless the user says otherwise.
-    public static func inferred(fromPath path: String) -> SourceFormat {
-        path.lowercased().hasSuffix(".xml") ? .xml : .csv
-    }
-}
-
 /// One people export and how to read it.
-public struct PeopleSource: Sendable {
-    public var path: String
-    public var format: SourceFormat
+package struct PeopleSource: Sendable {
+    package var path: String
+    package var format: SourceFormat
     /// CSV: header renames. XML: field → selector overrides. Both come from `--map FIELD=…`.
-    public var mapping: ColumnMapping<PersonField>
-    public var dialect: CSVDialect
+    package var mapping: ColumnMapping<PersonField>
+    package var dialect: CSVDialect
     /// XML: a preset record mapping (`workday-report`, `bamboohr-directory`).
-    public var xmlPreset: String?
+    package var xmlPreset: String?
     /// XML: the record element, for files no preset describes (or to override the preset's).
-    public var xmlRecordElement: String?
+    package var xmlRecordElement: String?
 
-    public init(
+    package init(
         path: String, format: SourceFormat? = nil, mapping: ColumnMapping<PersonField> = ColumnMapping(),
         dialect: CSVDialect = CSVDialect(), xmlPreset: String? = nil, xmlRecordElement: String? = nil
     ) {

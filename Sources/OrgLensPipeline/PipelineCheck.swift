@@ -1,21 +1,22 @@
 import Foundation
-public import Logging
+package import Logging
 import OrgLensCSV
-public import OrgLensModel
+package import OrgLensModel
+package import OrgLensSettings
 import OrgLensStage
 import OrgLensXML
 
 /// `orglens validate`: reads every source whole, as a run would, and says where each canonical field comes
 /// from, how many values read, and which gates would trip; writes nothing.
-public enum PipelineCheck {
+package enum PipelineCheck {
     /// The report, and whether a gate would trip (the command then exits 65).
     /// `showValues`: list the values behind the counts (the command does so on a terminal only).
-    public static func check(
+    package static func check(
         _ file: PipelineFile, asOf: CivilDate, logger: Logger, showValues: Bool = false
     ) throws(RunError) -> (text: String, wouldBlock: Bool) {
         var text = try describe(file)
         var request = try file.request(
-            asOf: asOf, workers: 1, overrides: SettingOverrides(), outputDirectory: file.outputDirectory)
+            asOf: asOf, workers: 1, outputDirectory: file.outputs.directory)
         request.costs.checkingOnly = true
         let result = try Analysis.compute(request, logger: logger)
         var lines = ["values (people, as of \(asOf))"]
@@ -79,11 +80,10 @@ public enum PipelineCheck {
     }
 
     /// One line per canonical field: where it comes from, or that it is missing.
-    public static func describe(_ file: PipelineFile) throws(RunError) -> String {
+    package static func describe(_ file: PipelineFile) throws(RunError) -> String {
         let request = try file.request(
-            asOf: CivilDate(daysSinceEpoch: 0), workers: 1, overrides: SettingOverrides(),
-            outputDirectory: file.outputDirectory)
-        var lines = ["pipeline \(file.name): outputs in \(file.outputDirectory)"]
+            asOf: CivilDate(daysSinceEpoch: 0), workers: 1, outputDirectory: file.outputs.directory)
+        var lines = ["pipeline \(file.name): outputs in \(file.outputs.directory)"]
         let people = request.people
         switch people.format {
         case .csv:

@@ -1,14 +1,12 @@
-public import OrgLensModel
+package import OrgLensModel
+package import OrgLensSettings
 import OrgLensSystem
 
 extension PipelineFile {
     /// Every source must be a regular file, checked before the run takes its lock and without opening
     /// anything: a FIFO would block the read, and the lock with it, for every later cron run.
-    /// Every source the pipeline reads, people first.
-    public var sources: [Source] { [people, teams, services, dependencies].compactMap { $0 } }
-
-    public func checkInputs() throws(RunError) {
-        for source in sources {
+    package func checkInputs() throws(RunError) {
+        for source in allSources {
             let kind: POSIX.FileKind
             do { kind = try POSIX.status(of: source.path) } catch {
                 throw RunError(

@@ -1,27 +1,28 @@
 import Foundation
-public import Logging
-public import OrgLensHistory
+package import Logging
+package import OrgLensHistory
 import OrgLensLoad
-public import OrgLensMetrics
-public import OrgLensModel
+package import OrgLensMetrics
+package import OrgLensModel
+package import OrgLensSettings
 
 /// One unattended run of a pipeline file (`orglens run`): the run policy in one place. Inputs are checked and
 /// the outputs directory locked; freshness is checked; the analysis runs; the gates decide whether it is
 /// published (else it is kept in `blocked/`); `latest` is switched; `fail_on` is judged; `status.json` says how it
 /// ended. The command line only parses flags and turns the outcome into an exit code.
-public enum PipelineRun {
+package enum PipelineRun {
     /// A published run.
-    public struct Outcome: Sendable {
-        public let result: Analysis.Result
+    package struct Outcome: Sendable {
+        package let result: Analysis.Result
         /// The run's own directory, `runs/<as_of>.<n>`.
-        public let run: String
-        public let latest: String
+        package let run: String
+        package let latest: String
         /// Finding and quarantine rules of `fail_on` that occurred, with their counts: exit 3, the run published.
-        public let failOnTripped: [(rule: Rule, count: Int)]
+        package let failOnTripped: [(rule: Rule, count: Int)]
     }
 
     /// The run a new one is compared with.
-    public enum Baseline: Sendable {
+    package enum Baseline: Sendable {
         /// The newest run of the newest earlier day (the default).
         case previous
         /// The newest run of this day (`--compare-to-as-of`, for weekly comparisons).
@@ -30,13 +31,13 @@ public enum PipelineRun {
         case directory(String)
     }
 
-    public static func execute(
+    package static func execute(
         _ file: PipelineFile, asOf day: CivilDate, workers: Int, logger: Logger, publishPause: UInt32 = 0,
         baseline: Baseline = .previous, acceptChange: Bool = false, readPause: UInt32 = 0,
         onStage: (@Sendable (String) -> Void)? = nil
     ) throws(RunError) -> Outcome {
         try file.checkInputs()
-        var directory = RunDirectory(root: file.outputDirectory)
+        var directory = RunDirectory(root: file.outputs.directory)
         directory.pauseBetweenSteps = publishPause
         let lock = try directory.lock()
         defer { withExtendedLifetime(lock) {} }
@@ -46,10 +47,10 @@ public enum PipelineRun {
         do throws(RunError) {
             try Freshness.check(file, logger: logger)
             var request = try file.request(
-                asOf: day, workers: workers, overrides: SettingOverrides(), outputDirectory: file.outputDirectory)
+                asOf: day, workers: workers, outputDirectory: file.outputs.directory)
             request.readPause = readPause
             request.onStage = onStage
-            if file.history {
+            if file.outputs.history {
                 request.history = try Self.history(baseline, day: day, directory: directory, logger: logger)
             }
             logger.info("run started", metadata: ["pipeline": "\(file.name)", "as_of": "\(day)"])
@@ -91,14 +92,15 @@ public enum PipelineRun {
             onStage?("writing")
             let record = OutputDirectory.File(name: RunDirectory.trendRecordName, bytes: result.trendRecord)
             let published = try directory.publish(
-                result.files(stamp: stamp) + (file.history ? [record] : []), name: day.description, keep: file.keep)
+                result.files(stamp: stamp) + (file.outputs.history ? [record] : []), name: day.description,
+                keep: file.outputs.keep)
             statusWritten = true
             logger.info("published", metadata: ["run": "\(published.run)", "latest": "\(directory.latest)"])
             for removed in published.removed { logger.info("removed an old run", metadata: ["run": "\(removed)"]) }
             // After the switch: a run killed before it leaves the trend as it was, and the next run rebuilds it
             // from every kept run's own record.
             var historyProblem: String?
-            if file.history {
+            if file.outputs.history {
                 do throws(RunError) {
                     try directory.updateTrend { logger.warning("trend line dropped", metadata: ["reason": "\($0)"]) }
                 } catch { historyProblem = error.message }
@@ -192,24 +194,24 @@ public enum PipelineRun {
     }
 
     /// The snapshot of a pipeline's org, analysed and not published (`orglens diff`), with its span bands.
-    public static func snapshot(
+    package static func snapshot(
         analysing file: PipelineFile, asOf day: CivilDate, workers: Int, logger: Logger
     ) throws(RunError) -> (snapshot: Snapshot, spanPolicy: SpanPolicy) {
         try file.checkInputs()
         var request = try file.request(
-            asOf: day, workers: workers, overrides: SettingOverrides(), outputDirectory: file.outputDirectory)
+            asOf: day, workers: workers, outputDirectory: file.outputs.directory)
         request.history = .init(baseline: nil, keepSnapshot: true)
         let result = try Analysis.compute(request, logger: logger)
         return (result.snapshot!, request.spanPolicy)
     }
 
     /// The snapshot a run left in its directory (`--compare-to`, `orglens diff`).
-    public static func snapshot(inRunDirectory path: String) throws(RunError) -> Snapshot {
+    package static func snapshot(inRunDirectory path: String) throws(RunError) -> Snapshot {
         try SnapshotFile.read(path + "/snapshot.bin")
     }
 
     /// `fail_on tripped: rule (count), …`.
-    public static func failOnMessage(_ tripped: [(rule: Rule, count: Int)]) -> String {
+    package static func failOnMessage(_ tripped: [(rule: Rule, count: Int)]) -> String {
         "fail_on tripped: \(tripped.map { "\($0.rule.rawValue) (\($0.count))" }.joined(separator: ", "))"
     }
 
@@ -229,8 +231,8 @@ public enum PipelineRun {
 /// Warns, or fails the run if the pipeline says so, when an input file is older than allowed.
 enum Freshness {
     static func check(_ file: PipelineFile, logger: Logger) throws(RunError) {
-        guard let hours = file.maxInputAgeHours else { return }
-        for source in file.sources {
+        guard let hours = file.freshness.maxAgeHours else { return }
+        for source in file.allSources {
             guard
                 let modified = (try? FileManager.default.attributesOfItem(atPath: source.path))?[.modificationDate]
                     as? Date
@@ -239,7 +241,7 @@ enum Freshness {
             guard age > hours else { continue }
             let message =
                 "\(source.path) is \(Int(age)) hours old (more than \(Int(hours))); the export may not have refreshed"
-            if file.failWhenStale { throw RunError(.badData, message + "; nothing was published.") }
+            if file.freshness.fail { throw RunError(.badData, message + "; nothing was published.") }
             logger.warning("stale input", metadata: ["path": "\(source.path)", "age_hours": "\(Int(age))"])
         }
     }

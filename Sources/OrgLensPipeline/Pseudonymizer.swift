@@ -1,19 +1,19 @@
 import Crypto
 import Foundation
-public import OrgLensModel
+package import OrgLensModel
 
 /// Replaces person ids in everything meant for the dashboard with keyed HMAC-SHA256 pseudonyms:
 /// stable for one key (so nightly diffs line up), meaningless without it. The quarantine, which
 /// operators use to fix the source, keeps real ids.
-public struct Pseudonymizer: Sendable {
-    public static let environmentVariable = "ORGLENS_PSEUDONYM_KEY"
+package struct Pseudonymizer: Sendable {
+    package static let environmentVariable = "ORGLENS_PSEUDONYM_KEY"
     private let keyBytes: [UInt8]
 
-    public init(keyBytes: [UInt8]) { self.keyBytes = keyBytes }
+    package init(keyBytes: [UInt8]) { self.keyBytes = keyBytes }
 
     /// Names the key without revealing it (the first 16 hex digits of SHA-256 over a label and the key): two runs
     /// whose fingerprints differ made their pseudonyms with different keys.
-    public var fingerprint: String {
+    package var fingerprint: String {
         SHA256.hash(data: Array("orglens pseudonym key".utf8) + keyBytes).prefix(8).map { byte in
             let hex = String(byte, radix: 16)
             return byte < 16 ? "0" + hex : hex
@@ -21,12 +21,12 @@ public struct Pseudonymizer: Sendable {
     }
 
     /// `p_` and the first 16 hex digits (64 bits) of HMAC-SHA256(key, id).
-    public func pseudonym(_ id: String) -> String {
+    package func pseudonym(_ id: String) -> String {
         Self.pseudonym(id, key: SymmetricKey(data: keyBytes))
     }
 
     /// The same function with the key set up once, for a million ids.
-    public func function() -> (String) -> String {
+    package func function() -> (String) -> String {
         let key = SymmetricKey(data: keyBytes)
         return { Self.pseudonym($0, key: key) }
     }
@@ -41,7 +41,7 @@ public struct Pseudonymizer: Sendable {
     }
 
     /// The key from the environment, or from a key file nobody but its owner can read; never from a pipeline file.
-    public static func load(keyFile: String?, environment: [String: String]) throws(RunError) -> Pseudonymizer {
+    package static func load(keyFile: String?, environment: [String: String]) throws(RunError) -> Pseudonymizer {
         if let path = keyFile {
             // Mounted secrets are symlinks to the real file: its mode is the one that counts.
             let target = (path as NSString).resolvingSymlinksInPath

@@ -1,13 +1,13 @@
 /// The banner a blocked run's `report.html` opens with: the page must not read like a published night's.
-public enum BlockedBanner {
+package enum BlockedBanner {
     /// One tripped gate as the banner lists it.
-    public struct Gate: Sendable {
-        public let gate: String
-        public let value: String
-        public let limit: String
-        public let detail: String
+    package struct Gate: Sendable {
+        package let gate: String
+        package let value: String
+        package let limit: String
+        package let detail: String
 
-        public init(gate: String, value: String, limit: String, detail: String) {
+        package init(gate: String, value: String, limit: String, detail: String) {
             self.gate = gate
             self.value = value
             self.limit = limit
@@ -18,7 +18,7 @@ public enum BlockedBanner {
     static let marker = Array("<main>".utf8)
 
     /// `page` with the banner as the first thing inside `<main>` (the page unchanged if it has no `<main>`).
-    public static func adding(to page: [UInt8], gates: [Gate]) -> [UInt8] {
+    package static func adding(to page: [UInt8], gates: [Gate]) -> [UInt8] {
         guard let start = page.firstRange(of: marker)?.lowerBound else { return page }
         var html = HTMLWriter()
         html.raw(

@@ -1,12 +1,12 @@
 import Foundation
-public import OrgLensMetrics
-public import OrgLensModel
+package import OrgLensMetrics
+package import OrgLensModel
 
 /// What the report shows of the long tables (findings, teams, services), reduced once: per rule its count and
 /// worst subjects, the least aligned teams, services per ownership. Made from the typed content in a run and
 /// from `dashboard.json` for `orglens report`; a test holds the two to the same bytes. Every row keeps its index
 /// in the dashboard, so the page can still name each number's field.
-public struct ReportDigest: Sendable {
+package struct ReportDigest: Sendable {
     struct Rule: Sendable {
         let rule: String
         let severity: String
@@ -36,7 +36,7 @@ public struct ReportDigest: Sendable {
     static let teamsShown = 10
 
     /// In a run: from the findings, teams and services as published (findings in published order).
-    public init(findings: [Finding], teams: [TeamRecord]?, services: [ServiceRecord]?) {
+    package init(findings: [Finding], teams: [TeamRecord]?, services: [ServiceRecord]?) {
         self.init(
             findings: findings.map {
                 ($0.rule.rawValue, $0.severity.rawValue, $0.subject, $0.value.map(Self.published))

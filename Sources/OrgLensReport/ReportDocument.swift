@@ -1,22 +1,22 @@
 import Foundation
 import OrgLensContract
-public import OrgLensModel
+package import OrgLensModel
 
 /// `report.html`: the one-page org audit for people who would rather look than read, drawn from `dashboard.json`
 /// alone — it computes nothing the dashboard does not publish (counts of published rows at most), and every
 /// number names its dashboard field in a `data-field` attribute. Opens offline, loads nothing, byte-identical on
 /// rerun.
-public enum ReportDocument {
+package enum ReportDocument {
     /// What the report may add to ids: names (with `outputs.report_names` and `name` in `privacy.publish`).
-    public struct Names: Sendable {
+    package struct Names: Sendable {
         let byID: [String: String]
-        public init(byID: [String: String]) { self.byID = byID }
+        package init(byID: [String: String]) { self.byID = byID }
     }
 
     /// The page for `dashboard` (the bytes of a `dashboard.json`); a clear error when they are not one.
     /// `digest`: the long tables reduced (a run passes it with a dashboard rendered without them); nil reads them
     /// from `bytes`.
-    public static func render(
+    package static func render(
         dashboard bytes: [UInt8], digest: ReportDigest? = nil, toolVersion: String, names: Names? = nil
     ) throws(RunError) -> [UInt8] {
         guard let parsed = SchemaValue.parse(bytes), case .object = parsed else {

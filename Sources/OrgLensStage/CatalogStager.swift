@@ -1,9 +1,9 @@
-public import OrgLensModel
+package import OrgLensModel
 
 /// Stages the team, service and dependency exports one to one: interns their ids and quarantines rows without
 /// an id (and repeated teams). References between them are joined after staging, by `CatalogLinks`.
-public enum CatalogStager {
-    public static func stageTeams(_ table: RawTable) -> StagedTeams {
+package enum CatalogStager {
+    package static func stageTeams(_ table: RawTable) -> StagedTeams {
         var interner = KeyInterner(capacity: max(16, table.recordCount))
         var rejections = table.rejections
         var names: [String?] = []
@@ -56,7 +56,7 @@ public enum CatalogStager {
             unknownReferences: unknown)
     }
 
-    public static func stageServices(_ table: RawTable) -> StagedServices {
+    package static func stageServices(_ table: RawTable) -> StagedServices {
         var interner = KeyInterner(capacity: max(16, table.recordCount))
         var rejections = table.rejections
         var names: [String] = []
@@ -87,7 +87,7 @@ public enum CatalogStager {
             rowsRead: table.rowsRead, rejections: rejections)
     }
 
-    public static func stageDependencies(_ table: RawTable) -> StagedDependencies {
+    package static func stageDependencies(_ table: RawTable) -> StagedDependencies {
         let (fromID, toID) = (
             Column(table, DependencyField.serviceID), Column(table, DependencyField.dependsOnServiceID)
         )

@@ -1,21 +1,21 @@
-public import OrgLensModel
+package import OrgLensModel
 
 /// Which export column holds each canonical field: the canonical name itself unless `--map FIELD=COLUMN`
 /// (or a pipeline's `map:`) says otherwise. Header names match case-insensitively, ignoring surrounding spaces.
-public struct ColumnMapping<Field: CanonicalField>: Sendable, Hashable {
-    public private(set) var overrides: [Field: String]
+package struct ColumnMapping<Field: CanonicalField>: Sendable, Hashable {
+    package private(set) var overrides: [Field: String]
     /// Column names a preset suggests, in order of preference: the first the export has is used; a field
     /// whose suggestions are all absent is skipped (exports differ in which optional fields they include).
-    public var suggestions: [Field: [String]] = [:]
+    package var suggestions: [Field: [String]] = [:]
     /// The preset the suggestions came from, for messages.
-    public var presetName: String?
+    package var presetName: String?
     /// Where the user sets a mapping, for messages: `sources.people.map` in a pipeline file, nil for the flags.
-    public var pipelineKey: String?
+    package var pipelineKey: String?
 
-    public init(overrides: [Field: String] = [:]) { self.overrides = overrides }
+    package init(overrides: [Field: String] = [:]) { self.overrides = overrides }
 
     /// Parses `FIELD=COLUMN` pairs as the CLI receives them.
-    public init(pairs: [String]) throws(RunError) {
+    package init(pairs: [String]) throws(RunError) {
         var overrides: [Field: String] = [:]
         let option = Field.mapOption
         for pair in pairs {
@@ -34,14 +34,14 @@ public struct ColumnMapping<Field: CanonicalField>: Sendable, Hashable {
         self.overrides = overrides
     }
 
-    public func columnName(for field: Field) -> String { overrides[field] ?? field.rawValue }
+    package func columnName(for field: Field) -> String { overrides[field] ?? field.rawValue }
 
     /// For each of `fields`, the index of its column in `header`.
     ///
     /// Throws when a required field has no column, or when an explicit mapping names a column the
     /// header does not have: both mean the export and the configuration disagree. The header itself is
     /// never quoted: when it is not a header at all, it is the first person's data.
-    public func resolve(_ fields: [Field], header: [String], source: String) throws(RunError) -> [Int?] {
+    package func resolve(_ fields: [Field], header: [String], source: String) throws(RunError) -> [Int?] {
         let normalized = header.map { $0.lowercased() }
         var resolved: [Int?] = []
         for field in fields {

@@ -1,8 +1,8 @@
-public import OrgLensModel
+package import OrgLensModel
 
 /// How a source writes dates. HRIS exports follow the exporting user's locale: `2015-03-02`,
 /// `03/02/2015` (US), `02/03/2015` (most of Europe), `02.03.2015` (German), each with an optional time.
-public enum DateFormat: String, Sendable, Hashable, CaseIterable {
+package enum DateFormat: String, Sendable, Hashable, CaseIterable {
     /// `YYYY-MM-DD`, optionally followed by a time or a zone (`2015-03-02-08:00`, as Workday writes it).
     case iso
     /// Month, day, year with `/`, `.` or `-` between them.
@@ -15,7 +15,7 @@ public enum DateFormat: String, Sendable, Hashable, CaseIterable {
     case auto
 
     /// What one value reads as.
-    public enum Reading: Sendable, Hashable {
+    package enum Reading: Sendable, Hashable {
         /// Empty, or a placeholder such as BambooHR's `0000-00-00`: nothing is known, which is not a finding.
         case unknown
         case date(CivilDate)
@@ -23,7 +23,7 @@ public enum DateFormat: String, Sendable, Hashable, CaseIterable {
     }
 
     /// Reads one value under a decided format (`auto` reads year-first values only; see `decide`).
-    public func read(_ bytes: ArraySlice<UInt8>) -> Reading {
+    package func read(_ bytes: ArraySlice<UInt8>) -> Reading {
         let value = DateParts.trimmed(bytes)
         guard !value.isEmpty else { return .unknown }
         // ISO first: it is what most rows hold, and a zero placeholder never reads as a date.
@@ -45,22 +45,22 @@ public enum DateFormat: String, Sendable, Hashable, CaseIterable {
     }
 
     /// The evidence a column gives about day/month order.
-    public struct ColumnEvidence: Sendable, Hashable {
+    package struct ColumnEvidence: Sendable, Hashable {
         /// Year-last values whose first part is over 12 (so it must be the day), and whose second part is.
-        public var dayFirst = 0
-        public var monthFirst = 0
+        package var dayFirst = 0
+        package var monthFirst = 0
         /// Year-last values that read either way.
-        public var ambiguous = 0
+        package var ambiguous = 0
         /// Year-last values written with `.` (no locale writes month-first with dots).
-        public var dotted = 0
-        public var yearFirst = 0
+        package var dotted = 0
+        package var yearFirst = 0
         /// Year-first values that are not ISO (`2015/03/02`).
-        public var yearFirstOther = 0
+        package var yearFirstOther = 0
     }
 
     /// What `auto` becomes for this column: `nil` when the order cannot be told (every year-last value reads
     /// either way), which the caller reports as an error naming the choices.
-    public static func decide(_ column: TextColumn) -> (format: DateFormat?, evidence: ColumnEvidence) {
+    package static func decide(_ column: TextColumn) -> (format: DateFormat?, evidence: ColumnEvidence) {
         var evidence = ColumnEvidence()
         let bytes = column.bytes
         for record in 0..<column.count {

@@ -1,19 +1,19 @@
 internal import CPrefetch
-public import OrgLensModel
+package import OrgLensModel
 
 /// A frozen id → key table for the catalogs (teams, services), shared between stages.
 ///
 /// Open addressing over `KeySlot`s (the interner's hash and slot layout), so a lookup makes no `String`, runs
 /// no `Hasher`, and for ids of up to 8 bytes touches one cache line: every person's team id is looked up here,
 /// and at millions of rows the lookups are bound by cache misses, not by arithmetic.
-public struct KeyIndex: Sendable {
+package struct KeyIndex: Sendable {
     /// Value `k` is the id of key `k`; the ids are distinct.
-    public let names: TextColumn
+    package let names: TextColumn
     private let slots: [KeySlot]
     private let mask: Int
 
     /// `names` must be distinct.
-    public init(names: TextColumn) {
+    package init(names: TextColumn) {
         var size = 16
         while size < names.count * 2 { size <<= 1 }
         var slots = KeySlot.emptyTable(count: size)
@@ -31,15 +31,15 @@ public struct KeyIndex: Sendable {
         mask = size - 1
     }
 
-    public var count: Int { names.count }
+    package var count: Int { names.count }
 
-    public func key(of id: String) -> Int32? {
+    package func key(of id: String) -> Int32? {
         var id = id
         return id.withUTF8 { key(of: $0) }
     }
 
     /// The key of the id spelled by `bytes`, if it is one.
-    public func key(of bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+    package func key(of bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
         slots.withUnsafeBufferPointer { probe(bytes, hash: KeyInterner.hash(bytes), in: $0) }
     }
 
@@ -47,7 +47,7 @@ public struct KeyIndex: Sendable {
     ///
     /// Every lookup in a table larger than the cache is one cache miss; here they are made in batches, each
     /// batch's slots asked for before any of them is probed, so the misses overlap instead of following each other.
-    public func keys(
+    package func keys(
         count: Int, in bytes: UnsafeBufferPointer<UInt8>, range: (Int) -> Range<Int>
     ) -> [Int32?] {
         var result = [Int32?](repeating: nil, count: count)
@@ -72,7 +72,7 @@ public struct KeyIndex: Sendable {
     }
 
     /// `keys(count:in:range:)` for ids held as strings.
-    public func keys(of ids: [String]) -> [Int32?] {
+    package func keys(of ids: [String]) -> [Int32?] {
         var column = TextColumn()
         column.reserveCapacity(values: ids.count, bytes: ids.count * 8)
         for id in ids { column.append(id.utf8) }
@@ -102,11 +102,11 @@ public struct KeyIndex: Sendable {
         }
     }
 
-    public func id(_ key: Int32) -> String { names.string(at: Int(key)) }
+    package func id(_ key: Int32) -> String { names.string(at: Int(key)) }
 
     /// Equal bytes, compared a word at a time (`elementsEqual` goes byte by byte through generic code).
     @inlinable
-    public static func equal(_ lhs: UnsafeBufferPointer<UInt8>, _ rhs: UnsafeBufferPointer<UInt8>) -> Bool {
+    package static func equal(_ lhs: UnsafeBufferPointer<UInt8>, _ rhs: UnsafeBufferPointer<UInt8>) -> Bool {
         let count = lhs.count
         guard count == rhs.count else { return false }
         guard count > 0 else { return true }

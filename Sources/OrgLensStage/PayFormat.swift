@@ -1,41 +1,41 @@
 /// How a source writes pay: `120000.00 USD`, `$420,000.00`, `1.234,56 €`, `CHF 85'000`, `45.50/hr`.
 /// Amounts are read exactly, as integers of micro-units; nothing goes through binary floating point.
-public struct PayFormat: Sendable, Hashable {
+package struct PayFormat: Sendable, Hashable {
     /// The decimal mark. `auto` reads each value on its own: with both marks the last one is decimal;
     /// a single mark followed by exactly three digits groups thousands (pay is never written to three decimals).
-    public enum DecimalMark: String, Sendable, Hashable, CaseIterable {
+    package enum DecimalMark: String, Sendable, Hashable, CaseIterable {
         case auto
         case point = "."
         case comma = ","
     }
 
-    public var decimal: DecimalMark
+    package var decimal: DecimalMark
     /// Thousands separators; `nil`: the other mark, space, no-break space and `'`.
-    public var grouping: [Character]?
+    package var grouping: [Character]?
     /// Symbols (or words) written beside amounts, and the currency each means. Three-letter codes are read as such.
-    public var symbols: [String: String]
+    package var symbols: [String: String]
 
-    public static let defaultSymbols: [String: String] = [
+    package static let defaultSymbols: [String: String] = [
         "$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "Fr.": "CHF", "zł": "PLN",
     ]
 
-    public init(decimal: DecimalMark = .auto, grouping: [Character]? = nil, symbols: [String: String] = [:]) {
+    package init(decimal: DecimalMark = .auto, grouping: [Character]? = nil, symbols: [String: String] = [:]) {
         self.decimal = decimal
         self.grouping = grouping
         self.symbols = Self.defaultSymbols.merging(symbols) { _, mine in mine }
     }
 
     /// One pay value as read.
-    public struct Reading: Sendable, Hashable {
+    package struct Reading: Sendable, Hashable {
         /// The amount × 1,000,000, per `period` (or per the source's period when the value names none).
-        public var micro: Int64
+        package var micro: Int64
         /// The currency the value names (`USD`, or a symbol's currency), upper-cased.
-        public var currency: String?
-        public var period: PayPeriod?
+        package var currency: String?
+        package var period: PayPeriod?
     }
 
     /// nil when the value is not an amount this format can read.
-    public func read(_ bytes: ArraySlice<UInt8>) -> Reading? {
+    package func read(_ bytes: ArraySlice<UInt8>) -> Reading? {
         if let plain = Self.plainAmount(bytes) { return Reading(micro: plain, currency: nil, period: nil) }
         let text = String(String(decoding: bytes, as: UTF8.self).map { $0 == "\u{A0}" || $0 == "\u{202F}" ? " " : $0 })
         guard let first = text.firstIndex(where: \.isASCIIDigit), let last = text.lastIndex(where: \.isASCIIDigit)
@@ -167,7 +167,7 @@ public struct PayFormat: Sendable, Hashable {
 }
 
 /// What a pay amount is per.
-public enum PayPeriod: String, Sendable, Hashable, CaseIterable {
+package enum PayPeriod: String, Sendable, Hashable, CaseIterable {
     case annual, monthly, hourly
 
     /// The words exports put beside an amount: `/yr`, `per hour`, `monthly`, `p.a.`, `Hour`, …
@@ -187,7 +187,7 @@ public enum PayPeriod: String, Sendable, Hashable, CaseIterable {
     }
 
     /// An amount per this period as an annual amount.
-    public func annualMultiplier(hoursPerYear: Int64) -> Int64 {
+    package func annualMultiplier(hoursPerYear: Int64) -> Int64 {
         switch self {
         case .annual: 1
         case .monthly: 12

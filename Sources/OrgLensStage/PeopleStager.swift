@@ -1,16 +1,16 @@
-public import OrgLensModel
+package import OrgLensModel
 
 /// Stages a people `RawTable`: trims and interns ids, quarantines rows without an id or with a
 /// repeated one (the first occurrence wins), reads values as the source writes them, and applies the
 /// inclusion policy. Works on the columns' bytes: one pass, no `String` per row.
-public enum PeopleStager {
+package enum PeopleStager {
     /// How many rows ahead the serial pass asks for the hash slots it will probe.
     private static let prefetchDistance = 16
 
     /// Row-local work runs on `workers` Dispatch workers; the result is the same for any worker count.
     /// `policy` should come from `PolicyResolution` (an `auto` left in it reads dates as ISO and managers as ids).
     /// Team ids are handed on as written: the teams join comes after staging (`TeamMembership`).
-    public static func stage(_ table: RawTable, policy given: PeoplePolicy, workers: Int = 1) -> StagedPeople {
+    package static func stage(_ table: RawTable, policy given: PeoplePolicy, workers: Int = 1) -> StagedPeople {
         guard let ids = table.column(PersonField.employeeID.rawValue),
             let managers = table.column(PersonField.managerID.rawValue)
         else {

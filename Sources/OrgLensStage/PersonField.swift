@@ -1,5 +1,5 @@
 /// The canonical people columns. Exports name them differently; `ColumnMapping` renames them onto these.
-public enum PersonField: String, Sendable, CaseIterable {
+package enum PersonField: String, Sendable, CaseIterable {
     case employeeID = "employee_id"
     case managerID = "manager_id"
     case name
@@ -23,17 +23,17 @@ public enum PersonField: String, Sendable, CaseIterable {
     case effectiveDate = "effective_date"
 
     /// A source without these columns cannot be analysed at all.
-    public static let required: [PersonField] = [.employeeID, .managerID]
+    package static let required: [PersonField] = [.employeeID, .managerID]
 
     /// The fields this release computes with; readers skip every other column.
-    public static let used: [PersonField] = [
+    package static let used: [PersonField] = [
         .employeeID, .managerID, .status, .hireDate, .teamID, .salary, .currency, .employmentType, .payPeriod,
         .effectiveDate,
     ]
 
     /// `used`, plus the column managers are named by when `manager_id` holds emails or names, plus
     /// personal fields an output may publish.
-    public static func read(for policy: PeoplePolicy, publishing published: [PersonField] = []) -> [PersonField] {
+    package static func read(for policy: PeoplePolicy, publishing published: [PersonField] = []) -> [PersonField] {
         var fields = used
         switch policy.managerReference {
         case .id: break

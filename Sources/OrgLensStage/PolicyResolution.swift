@@ -1,13 +1,13 @@
-public import OrgLensModel
+package import OrgLensModel
 
 /// What a source's `auto` settings become, decided from the whole column before any row is staged.
-public enum PolicyResolution {
+package enum PolicyResolution {
     /// A column's references are of one kind when at least this share of them are.
-    public static let referenceShare = 0.95
+    package static let referenceShare = 0.95
 
     /// The policy with every `auto` replaced by what the data says. Throws when a date column reads both
     /// day-first and month-first and nothing tells which.
-    public static func resolve(_ policy: PeoplePolicy, for table: RawTable) throws(RunError) -> PeoplePolicy {
+    package static func resolve(_ policy: PeoplePolicy, for table: RawTable) throws(RunError) -> PeoplePolicy {
         var resolved = policy
         if policy.values.dateFormat == .auto {
             resolved.values.dateFormat = try decideDates(table)

@@ -1,11 +1,11 @@
 /// Pay as staged, per person in the org: annual salary in micro-units and its currency. Present only
 /// when the export has a `salary` column. Values never leave the process un-aggregated.
-public struct StagedPay: Sendable {
+package struct StagedPay: Sendable {
     /// Annual salary × 1,000,000 (exact: amounts are read as decimals and annualised in integers),
     /// or -1 when unknown (empty or unreadable).
-    public internal(set) var salaryMicro: [Int64] = []
+    package internal(set) var salaryMicro: [Int64] = []
     /// Index into `currencies`, or -1 for an empty currency (the reporting currency).
-    public internal(set) var currency: [Int32] = []
+    package internal(set) var currency: [Int32] = []
     /// Currency codes as written, upper-cased.
-    public internal(set) var currencies: [String] = []
+    package internal(set) var currencies: [String] = []
 }

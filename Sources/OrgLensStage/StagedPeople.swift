@@ -1,12 +1,12 @@
-public import OrgLensModel
+package import OrgLensModel
 
 /// The people of one source, typed and deduplicated, as compact parallel arrays indexed by person.
 ///
 /// Ids are interned once: every id and manager reference is a `key` into `keys`, so later stages
 /// join on `Int32`s, never on strings.
-public struct StagedPeople: Sendable {
+package struct StagedPeople: Sendable {
     /// How a person's `manager_id` reads before it is resolved against the org.
-    public enum ManagerLink: Sendable, Hashable {
+    package enum ManagerLink: Sendable, Hashable {
         /// Empty, or a root marker.
         case none
         /// The person names themself (some HRIS do this for the CEO).
@@ -18,7 +18,7 @@ public struct StagedPeople: Sendable {
     }
 
     /// What a key stands for after staging.
-    public enum KeyState: UInt8, Sendable {
+    package enum KeyState: UInt8, Sendable {
         /// Only ever seen as a manager reference.
         case unknown
         case inOrg
@@ -26,46 +26,46 @@ public struct StagedPeople: Sendable {
         case excluded
     }
 
-    public let source: String
+    package let source: String
     /// What `manager_id` values held; with emails or names, messages must not repeat them.
-    public internal(set) var managerReference: ManagerReference = .id
+    package internal(set) var managerReference: ManagerReference = .id
     /// Record (row of the `RawTable`) of each person.
-    public internal(set) var record: [Int32] = []
+    package internal(set) var record: [Int32] = []
     /// Interned ids, as UTF-8 bytes: value `k` is key `k`.
-    public internal(set) var keys = TextColumn()
-    public internal(set) var keyStates: [KeyState] = []
+    package internal(set) var keys = TextColumn()
+    package internal(set) var keyStates: [KeyState] = []
     /// Per person in the org (index = person): their id key, manager link and source line.
-    public internal(set) var personKey: [Int32] = []
-    public internal(set) var managerLink: [ManagerLink] = []
-    public internal(set) var line: [Int] = []
+    package internal(set) var personKey: [Int32] = []
+    package internal(set) var managerLink: [ManagerLink] = []
+    package internal(set) var line: [Int] = []
     /// Rows left out by policy, per rule.
-    public internal(set) var excluded: [Rule: Int] = [:]
-    public internal(set) var rejections: [Rejection] = []
-    public internal(set) var findings: [Finding] = []
-    public internal(set) var rowsRead = 0
+    package internal(set) var excluded: [Rule: Int] = [:]
+    package internal(set) var rejections: [Rejection] = []
+    package internal(set) var findings: [Finding] = []
+    package internal(set) var rowsRead = 0
 
     /// The export's `team_id` column, by source record (`record`), when it has one: joined to the teams export
     /// after staging.
-    public internal(set) var teamIDs: TextColumn?
+    package internal(set) var teamIDs: TextColumn?
     /// With a `salary` column: each person's pay.
-    public internal(set) var pay: StagedPay?
+    package internal(set) var pay: StagedPay?
     /// With an `employment_type` column: whether each person is a contractor (empty otherwise).
-    public internal(set) var isContractor: [Bool] = []
+    package internal(set) var isContractor: [Bool] = []
     /// Values read per field (hire dates, salaries): how many were there and how many could not be read.
-    public internal(set) var readings: [PersonField: FieldReading] = [:]
+    package internal(set) var readings: [PersonField: FieldReading] = [:]
     /// Status and employment-type values no vocabulary knows (counted as active / employee), with their rows.
-    public internal(set) var unmapped: [PersonField: [String: Int]] = [:]
+    package internal(set) var unmapped: [PersonField: [String: Int]] = [:]
     /// Manager names (as normalized) shared by several people, with the rows that named them and the ids that
     /// share them: personal data, for `orglens validate` on a terminal only.
-    public internal(set) var nameClashes: [String: (rows: Int, ids: [String])] = [:]
+    package internal(set) var nameClashes: [String: (rows: Int, ids: [String])] = [:]
 
     init(source: String) { self.source = source }
 
-    public var count: Int { personKey.count }
+    package var count: Int { personKey.count }
 
     /// Share of the manager references of people in the org that name someone with a row (in the org or
     /// not): how well `manager_id` reads as ids. 1 when there are no references.
-    public var managerIDShare: Double {
+    package var managerIDShare: Double {
         var references = 0
         var resolved = 0
         for link in managerLink {
@@ -76,19 +76,19 @@ public struct StagedPeople: Sendable {
         return references == 0 ? 1 : Double(resolved) / Double(references)
     }
 
-    public func id(ofPerson person: Int) -> String { keys.string(at: Int(personKey[person])) }
+    package func id(ofPerson person: Int) -> String { keys.string(at: Int(personKey[person])) }
 
     /// Real ids for quarantine rows when `keys` holds pseudonyms (nil otherwise).
-    public internal(set) var quarantineKeys: TextColumn?
+    package internal(set) var quarantineKeys: TextColumn?
 
     /// A person's id as the quarantine shows it: always the real one.
-    public func quarantineID(ofPerson person: Int) -> String {
+    package func quarantineID(ofPerson person: Int) -> String {
         (quarantineKeys ?? keys).string(at: Int(personKey[person]))
     }
 
     /// Replaces every id (people and unknown manager references) with `pseudonym(id)`, keeping the real
     /// ids for the quarantine; findings made while staging are rewritten the same way.
-    public mutating func pseudonymize(_ pseudonym: (String) -> String) {
+    package mutating func pseudonymize(_ pseudonym: (String) -> String) {
         var published = TextColumn()
         var mapping: [String: String] = [:]
         for key in 0..<keys.count {

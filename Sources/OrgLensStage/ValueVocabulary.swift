@@ -1,5 +1,5 @@
 /// What a `status` value means for the org on `as_of`.
-public enum StatusClass: String, Sendable, Hashable, CaseIterable {
+package enum StatusClass: String, Sendable, Hashable, CaseIterable {
     /// Working: in the org.
     case active
     /// Away but employed (parental leave, garden leave, sabbatical): still in the org.
@@ -11,22 +11,22 @@ public enum StatusClass: String, Sendable, Hashable, CaseIterable {
 }
 
 /// What an `employment_type` value means.
-public enum WorkerClass: String, Sendable, Hashable, CaseIterable {
+package enum WorkerClass: String, Sendable, Hashable, CaseIterable {
     case employee, contractor
 }
 
 /// Export values → their meaning, matched ignoring case, spaces, `-` and `_` (`Garden leave`,
 /// `garden-leave` and `GARDENLEAVE` are one value). Each HRIS has its own words; presets carry them.
-public struct ValueVocabulary<Meaning: RawRepresentable & Sendable & Hashable & CaseIterable>: Sendable, Hashable
+package struct ValueVocabulary<Meaning: RawRepresentable & Sendable & Hashable & CaseIterable>: Sendable, Hashable
 where Meaning.RawValue == String {
-    public private(set) var meanings: [String: Meaning] = [:]
+    package private(set) var meanings: [String: Meaning] = [:]
 
-    public init(_ pairs: [String: Meaning] = [:]) {
+    package init(_ pairs: [String: Meaning] = [:]) {
         for (value, meaning) in pairs { meanings[Self.normalize(value)] = meaning }
     }
 
     /// Parses `VALUE=MEANING` pairs (the `analyze` flags); the meanings are the raw values of `Meaning`.
-    public init(pairs: [String], option: String) throws(VocabularyError) {
+    package init(pairs: [String], option: String) throws(VocabularyError) {
         for pair in pairs {
             guard let equals = pair.lastIndex(of: "="),
                 let meaning = Meaning(rawValue: String(pair[pair.index(after: equals)...]).lowercased())
@@ -38,15 +38,15 @@ where Meaning.RawValue == String {
     }
 
     /// Adds `other`'s entries where this vocabulary has none: the user's words win over the defaults.
-    public func filling(from other: ValueVocabulary) -> ValueVocabulary {
+    package func filling(from other: ValueVocabulary) -> ValueVocabulary {
         var merged = self
         merged.meanings.merge(other.meanings) { mine, _ in mine }
         return merged
     }
 
-    public func meaning(of value: String) -> Meaning? { meanings[Self.normalize(value)] }
+    package func meaning(of value: String) -> Meaning? { meanings[Self.normalize(value)] }
 
-    public static func normalize(_ value: String) -> String {
+    package static func normalize(_ value: String) -> String {
         String(
             value.lowercased().unicodeScalars.filter {
                 $0 != " " && $0 != "-" && $0 != "_" && $0 != "\t" && $0 != "\u{A0}"
@@ -55,17 +55,17 @@ where Meaning.RawValue == String {
 }
 
 /// A `VALUE=MEANING` pair whose meaning is not one of `choices`.
-public struct VocabularyError: Error, Sendable {
+package struct VocabularyError: Error, Sendable {
     /// The flag the pair came with (`--status-map`).
-    public let option: String
-    public let text: String
-    public let choices: [String]
+    package let option: String
+    package let text: String
+    package let choices: [String]
 }
 
 extension ValueVocabulary where Meaning == StatusClass {
     /// Words every HRIS uses alike; presets add their own codes (SuccessFactors `A`, `T`, …). The words for
     /// leaving are `PeoplePolicy.inactiveStatuses`, a list the user may replace.
-    public static let common = ValueVocabulary([
+    package static let common = ValueVocabulary([
         "active": .active, "employed": .active, "current": .active,
         "leave": .leave, "on leave": .leave, "garden leave": .leave, "leave of absence": .leave,
         "parental leave": .leave, "maternity leave": .leave, "paternity leave": .leave, "sabbatical": .leave,
@@ -78,7 +78,7 @@ extension ValueVocabulary where Meaning == StatusClass {
 extension ValueVocabulary where Meaning == WorkerClass {
     /// Employee words, so they are not counted as unmapped; contractor words are
     /// `PeoplePolicy.contractorTypes`, a list the user may replace.
-    public static let common = ValueVocabulary([
+    package static let common = ValueVocabulary([
         "employee": .employee, "full-time": .employee, "part-time": .employee, "permanent": .employee,
         "regular": .employee, "fixed-term": .employee, "temporary employee": .employee, "intern": .employee,
         "working student": .employee, "apprentice": .employee, "salaried": .employee, "w2": .employee,

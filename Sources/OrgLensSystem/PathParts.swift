@@ -3,30 +3,30 @@ import Glibc
 /// Paths taken apart as text, the same for every spelling a user types (`o`, `o/`, `./o`, `../x/o`): the parent
 /// folder, the last name, the absolute form. Foundation's path helpers are not used for this because they trap on
 /// some short relative paths on Linux.
-public enum PathParts {
+package enum PathParts {
     /// `path` without trailing slashes ("/" stays "/").
-    public static func trimmed(_ path: String) -> String {
+    package static func trimmed(_ path: String) -> String {
         var text = Substring(path)
         while text.count > 1, text.hasSuffix("/") { text = text.dropLast() }
         return String(text)
     }
 
     /// The folder `path` is in: "." for a bare name, "/" for a name at the root.
-    public static func parent(_ path: String) -> String {
+    package static func parent(_ path: String) -> String {
         let text = trimmed(path)
         guard let slash = text.lastIndex(of: "/") else { return "." }
         return slash == text.startIndex ? "/" : String(text[..<slash])
     }
 
     /// The last name of `path`.
-    public static func name(_ path: String) -> String {
+    package static func name(_ path: String) -> String {
         let text = trimmed(path)
         guard let slash = text.lastIndex(of: "/") else { return text }
         return String(text[text.index(after: slash)...])
     }
 
     /// `path` from the root, `.` and `..` resolved as text (symlinks are not followed).
-    public static func absolute(_ path: String) -> String {
+    package static func absolute(_ path: String) -> String {
         let joined = path.hasPrefix("/") ? path : currentDirectory() + "/" + path
         var parts: [Substring] = []
         for part in joined.split(separator: "/") {
@@ -40,7 +40,7 @@ public enum PathParts {
     }
 
     /// `path` with every symlink resolved, for as much of it as exists (the rest appended as written).
-    public static func resolved(_ path: String) -> String {
+    package static func resolved(_ path: String) -> String {
         var existing = absolute(path)
         var rest: [String] = []
         while existing != "/" {

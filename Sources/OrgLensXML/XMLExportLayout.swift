@@ -1,11 +1,11 @@
-public import OrgLensModel
+package import OrgLensModel
 
 /// Where each field sits in the XML exports people actually have: the record element and a selector per field.
 /// The built-in preset of the same name (a YAML file in OrgLensPipeline) adds how the values are written.
-public enum XMLExportLayout {
-    public static let names = ["workday-report", "bamboohr-directory"]
+package enum XMLExportLayout {
+    package static let names = ["workday-report", "bamboohr-directory"]
 
-    public static func mapping(named name: String) throws(RunError) -> XMLRecordMapping {
+    package static func mapping(named name: String) throws(RunError) -> XMLRecordMapping {
         let selectors: [String: String]
         let record: String
         switch name {

@@ -1,15 +1,15 @@
 import OrgLensInput
-public import OrgLensModel
+package import OrgLensModel
 
 /// Bounds that keep one hostile document from exhausting memory.
-public struct XMLLimits: Sendable, Hashable {
-    public var maxFieldBytes: Int
-    public var maxDepth: Int
-    public var maxRawBytes: Int
+package struct XMLLimits: Sendable, Hashable {
+    package var maxFieldBytes: Int
+    package var maxDepth: Int
+    package var maxRawBytes: Int
     /// The most text one column may hold; a source past it is refused (exit 65).
-    public var maxColumnBytes = TextColumn.maxBytes
+    package var maxColumnBytes = TextColumn.maxBytes
 
-    public init(maxFieldBytes: Int = 1 << 20, maxDepth: Int = 256, maxRawBytes: Int = 64 << 10) {
+    package init(maxFieldBytes: Int = 1 << 20, maxDepth: Int = 256, maxRawBytes: Int = 64 << 10) {
         self.maxFieldBytes = maxFieldBytes
         self.maxDepth = maxDepth
         self.maxRawBytes = maxRawBytes
@@ -18,13 +18,13 @@ public struct XMLLimits: Sendable, Hashable {
 
 /// Reads one XML export into a `RawTable`, streaming it with libxml2's `xmlTextReader` so memory stays
 /// flat however large the file. Records are found and fields selected by an `XMLRecordMapping`.
-public struct XMLReader: Sendable {
-    public let path: String
-    public let displayPath: String
-    public let mapping: XMLRecordMapping
-    public let limits: XMLLimits
+package struct XMLReader: Sendable {
+    package let path: String
+    package let displayPath: String
+    package let mapping: XMLRecordMapping
+    package let limits: XMLLimits
 
-    public init(path: String, displayPath: String? = nil, mapping: XMLRecordMapping, limits: XMLLimits = XMLLimits()) {
+    package init(path: String, displayPath: String? = nil, mapping: XMLRecordMapping, limits: XMLLimits = XMLLimits()) {
         self.path = path
         self.displayPath = displayPath ?? path
         self.mapping = mapping
@@ -34,7 +34,7 @@ public struct XMLReader: Sendable {
     /// Reads every record; `fields` not in the mapping come out as absent columns. With more than one
     /// worker, libxml2 parses on one worker while the records are collected on another, and the
     /// file's checksum is computed on a third; the table is the same either way.
-    public func read(fields: [String], identifierField: String, workers: Int = 1) throws(RunError) -> RawTable {
+    package func read(fields: [String], identifierField: String, workers: Int = 1) throws(RunError) -> RawTable {
         // The first block, read once: an empty file and a refused prolog fail at once, before any worker starts
         // (with more than one, another would otherwise hash the whole file first).
         guard let first = try ByteBlockReader(path: path, hashing: false).next(),
@@ -86,7 +86,7 @@ public struct XMLReader: Sendable {
     }
 
     /// The XML text of the records that start on `lines`, for quarantine rows rejected by later stages.
-    public func rawRecords(startingOnLines lines: Set<Int>) throws(RunError) -> [Int: String] {
+    package func rawRecords(startingOnLines lines: Set<Int>) throws(RunError) -> [Int: String] {
         guard !lines.isEmpty else { return [:] }
         let reader = try XMLTextReader(path: path, displayPath: displayPath)
         var found: [Int: String] = [:]

@@ -1,4 +1,4 @@
-public import OrgLensModel
+package import OrgLensModel
 
 /// Where a field's value sits inside one record element: a tiny, namespace-blind XPath subset.
 ///
@@ -12,35 +12,35 @@ public import OrgLensModel
 /// ```
 /// Names match local names: `wd:Employee_ID` and `Employee_ID` are the same step, whatever the
 /// namespace URI (Workday puts the report's name in it).
-public struct XMLSelector: Sendable, Hashable, CustomStringConvertible {
-    public struct Step: Sendable, Hashable {
-        public let name: String
+package struct XMLSelector: Sendable, Hashable, CustomStringConvertible {
+    package struct Step: Sendable, Hashable {
+        package let name: String
         /// `[@attribute='value']`
-        public let predicate: (attribute: String, value: String)?
+        package let predicate: (attribute: String, value: String)?
 
-        public static func == (lhs: Step, rhs: Step) -> Bool {
+        package static func == (lhs: Step, rhs: Step) -> Bool {
             lhs.name == rhs.name && lhs.predicate?.attribute == rhs.predicate?.attribute
                 && lhs.predicate?.value == rhs.predicate?.value
         }
 
-        public func hash(into hasher: inout Hasher) {
+        package func hash(into hasher: inout Hasher) {
             hasher.combine(name)
             hasher.combine(predicate?.attribute)
             hasher.combine(predicate?.value)
         }
     }
 
-    public struct Path: Sendable, Hashable {
+    package struct Path: Sendable, Hashable {
         /// Elements below the record, outermost first; empty for an attribute of the record itself.
-        public let steps: [Step]
+        package let steps: [Step]
         /// Take this attribute of the last step (or of the record) instead of its text.
-        public let attribute: String?
+        package let attribute: String?
     }
 
-    public let alternatives: [Path]
-    public let description: String
+    package let alternatives: [Path]
+    package let description: String
 
-    public init(_ text: String) throws(RunError) {
+    package init(_ text: String) throws(RunError) {
         var alternatives: [Path] = []
         for part in text.split(separator: "|") {
             alternatives.append(try Self.parsePath(part.trimmingCharacters(), whole: text))

@@ -1,11 +1,11 @@
-public import Foundation
+package import Foundation
 
 /// The three-night fixture org (`Fixtures/history`, written by scripts/make-history.py).
-public enum HistoryFixture {
-    public static let url = TestPaths.fixtures.appendingPathComponent("history")
+package enum HistoryFixture {
+    package static let url = TestPaths.fixtures.appendingPathComponent("history")
 
     /// A fresh folder holding the fixture's pipeline and teams: an outputs directory waiting for its nights.
-    public static func folder() throws -> TemporaryDirectory {
+    package static func folder() throws -> TemporaryDirectory {
         let directory = TemporaryDirectory()
         for name in ["pipeline.yml", "teams.csv"] {
             directory.write(name, try String(contentsOf: url.appendingPathComponent(name), encoding: .utf8))

@@ -3,8 +3,8 @@ import Foundation
 /// Runs a command to completion under `/usr/bin/time` and reports its exit status and peak resident
 /// memory. Measuring through a small intermediate process matters: a child spawned straight from the
 /// test runner inherits the runner's own high-water mark in `ru_maxrss`.
-public enum PeakMemory {
-    public static func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, peakKiB: Int) {
+package enum PeakMemory {
+    package static func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, peakKiB: Int) {
         let report = FileManager.default.temporaryDirectory.appendingPathComponent("orglens-rss-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: report) }
         let process = Process()

@@ -1,13 +1,13 @@
-public import Foundation
+package import Foundation
 
 /// The real `orglens` binary run as a child process, the way cron or a user runs it.
-public struct RunResult: Sendable {
-    public let status: Int32
-    public let stdout: String
-    public let stderr: String
+package struct RunResult: Sendable {
+    package let status: Int32
+    package let stdout: String
+    package let stderr: String
 
     /// `environment` adds to (or overrides) the test runner's own environment.
-    public static func orglens(
+    package static func orglens(
         _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]
     ) throws -> RunResult {
         let process = Process()
@@ -38,7 +38,7 @@ public struct RunResult: Sendable {
 
 extension RunResult {
     /// What the real binary prints on a terminal (a pseudo-terminal through `script`, stdout and stderr as one).
-    public static func orglensOnTerminal(_ arguments: [String], environment: [String: String] = [:]) throws -> String {
+    package static func orglensOnTerminal(_ arguments: [String], environment: [String: String] = [:]) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
         process.arguments = ["-qec", ([TestPaths.orglensBinary.path] + arguments).joined(separator: " "), "/dev/null"]

@@ -1,21 +1,21 @@
-public import Foundation
+package import Foundation
 
 /// A fresh directory under the system temp folder, removed when the value is released.
-public final class TemporaryDirectory: Sendable {
-    public let url: URL
+package final class TemporaryDirectory: Sendable {
+    package let url: URL
 
-    public init() {
+    package init() {
         url = FileManager.default.temporaryDirectory.appendingPathComponent("orglens-test-\(UUID().uuidString)")
         try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     }
 
     deinit { try? FileManager.default.removeItem(at: url) }
 
-    public var path: String { url.path }
+    package var path: String { url.path }
 
     /// Writes `bytes` to `name` inside the directory and returns its path.
     @discardableResult
-    public func write(_ name: String, _ bytes: [UInt8]) -> String {
+    package func write(_ name: String, _ bytes: [UInt8]) -> String {
         let file = url.appendingPathComponent(name)
         try! FileManager.default.createDirectory(
             at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -24,9 +24,9 @@ public final class TemporaryDirectory: Sendable {
     }
 
     @discardableResult
-    public func write(_ name: String, _ text: String) -> String { write(name, Array(text.utf8)) }
+    package func write(_ name: String, _ text: String) -> String { write(name, Array(text.utf8)) }
 
-    public func read(_ name: String) -> String? {
+    package func read(_ name: String) -> String? {
         guard let data = FileManager.default.contents(atPath: url.appendingPathComponent(name).path) else { return nil }
         return String(decoding: data, as: UTF8.self)
     }

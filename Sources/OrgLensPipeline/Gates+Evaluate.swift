@@ -1,51 +1,19 @@
 import OrgLensHistory
-public import OrgLensModel
+import OrgLensModel
+package import OrgLensSettings
 
-/// What a run must look like to be published (`gates:` in a pipeline file). A run that trips a gate cannot
-/// be right, so it goes to `blocked/` and the dashboard keeps the last good run.
-public struct Gates: Sendable, Hashable {
-    /// Quarantined people rows ÷ rows read.
-    public var maxQuarantinedShare: Double? = 0.05
-    /// Orphans (a manager reference that leads nowhere) ÷ people in the org.
-    public var maxOrphanShare: Double?
-    /// Unreadable ÷ non-empty values, for each typed field (hire dates, pay).
-    public var maxUnreadableShare: Double?
-    /// At least this many managers (default 1: an org without one was read wrong).
-    public var minManagers = 1
-    /// Orphans no more than the people under the largest root (default on): most of the org hanging loose
-    /// means the manager column was read wrong.
-    public var orphansWithinLargestRoot = true
-    /// Rules whose presence blocks publishing (they win over `fail_on`).
-    public var blockOn: [Rule] = []
-    // Against the last published run: an export cut short or swapped looks like a mass exodus, and real
-    // reorganisations of that size are rare enough to be confirmed by hand (`--accept-change`).
-    /// Fewer people in the org than (1 − this) × the last published run's.
-    public var maxHeadcountDrop: Double? = 0.2
-    /// Leavers ÷ the last published run's people.
-    public var maxLeaverShare: Double? = 0.2
-    /// Joiners ÷ the last published run's people.
-    public var maxJoinerShare: Double? = 0.3
-    /// People whose manager changed ÷ people present on both nights.
-    public var maxManagerChangeShare: Double? = 0.25
-
-    public init() {}
-
-    /// The gates that compare tonight with the last published run: `--accept-change` lets them pass once.
-    public static let changeGates: Set<String> = [
-        "max_headcount_drop", "max_leaver_share", "max_joiner_share", "max_manager_change_share",
-    ]
-
+extension Gates {
     /// One gate's reading on this run.
-    public struct Reading: Sendable, Hashable {
+    package struct Reading: Sendable, Hashable {
         /// The pipeline key of the gate (`max_orphan_share`), or `block_on` with the rule.
-        public let gate: String
-        public let value: Double
-        public let limit: Double
-        public let detail: String
+        package let gate: String
+        package let value: Double
+        package let limit: Double
+        package let detail: String
     }
 
     /// Gates tripped (nothing is published), and gates past half their limit (a warning).
-    public func evaluate(_ facts: Analysis.GateFacts) -> (tripped: [Reading], nearing: [Reading]) {
+    package func evaluate(_ facts: Analysis.GateFacts) -> (tripped: [Reading], nearing: [Reading]) {
         var tripped: [Reading] = []
         var nearing: [Reading] = []
         func share(_ gate: String, _ value: Double, _ limit: Double?, _ detail: String) {

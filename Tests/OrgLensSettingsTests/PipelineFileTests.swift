@@ -1,6 +1,6 @@
 import Foundation
 import OrgLensModel
-import OrgLensPipeline
+import OrgLensSettings
 import OrgLensTestSupport
 import Testing
 
@@ -10,15 +10,15 @@ import Testing
     @Test func pathsAreRelativeToThePipelineFile() throws {
         let file = try PipelineFile(yaml: Self.minimal, path: "/srv/pipelines/nightly.yml")
         #expect(file.people.path == "/srv/pipelines/people.csv")
-        #expect(file.outputDirectory == "/srv/pipelines/out")
+        #expect(file.outputs.directory == "/srv/pipelines/out")
         #expect(file.name == "nightly")
-        #expect(file.tables && !file.peopleTable && file.keep == 14)
+        #expect(file.outputs.tables && !file.outputs.peopleTable && file.outputs.keep == 14)
     }
 
     @Test(arguments: [
         (
             "sources:\n  people: {path: p.csv}\noutputs: {directory: o}\nfail_on: [span.splitt]\n",
-            "fail_on names unknown rule 'span.splitt'"
+            "fail_on must be "
         ),
         (
             "sources:\n  people: {path: p.csv, colour: red}\noutputs: {directory: o}\n",

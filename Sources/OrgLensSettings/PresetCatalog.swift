@@ -1,12 +1,11 @@
 import Foundation
-import OrgLensCSV
-public import OrgLensModel
+package import OrgLensModel
 
 /// The presets: built into the binary, and `presets/<name>.yml` beside a pipeline file, which
 /// overrides a built-in one of the same name or adds a new one.
-public enum PresetCatalog {
+package enum PresetCatalog {
     /// Name → YAML text of every built-in preset, in name order.
-    public static let builtIn: [(name: String, text: String)] = [
+    package static let builtIn: [(name: String, text: String)] = [
         ("adp", PackageResources.adp_yml),
         ("bamboohr-csv", PackageResources.bamboohr_csv_yml),
         ("bamboohr-directory", PackageResources.bamboohr_directory_yml),
@@ -20,15 +19,15 @@ public enum PresetCatalog {
     ].map { ($0.0, String(decoding: $0.1, as: UTF8.self)) }
 
     /// A preset's text and where it came from (a file path, or `built-in preset NAME`).
-    public struct Found: Sendable {
-        public let name: String
-        public let text: String
-        public let origin: String
+    package struct Found: Sendable {
+        package let name: String
+        package let text: String
+        package let origin: String
     }
 
     /// `presets/<name>.yml` in `directory` (the pipeline file's), else the built-in one.
     /// Throws a configuration error (78) listing the presets when neither exists.
-    public static func find(
+    package static func find(
         _ name: String, besideDirectory directory: String?, status: ExitStatus = .configuration
     ) throws(RunError) -> Found {
         if let directory {
@@ -47,7 +46,7 @@ public enum PresetCatalog {
     }
 
     /// Built-in names and those beside the pipeline file.
-    public static func names(besideDirectory directory: String?) -> [String] {
+    package static func names(besideDirectory directory: String?) -> [String] {
         var names = Set(builtIn.map(\.name))
         if let directory,
             let files = try? FileManager.default.contentsOfDirectory(
@@ -59,7 +58,7 @@ public enum PresetCatalog {
     }
 
     /// The `description` of a preset's text, folded onto one line.
-    public static func description(of text: String) -> String {
+    package static func description(of text: String) -> String {
         guard let start = text.range(of: "description: >\n")?.upperBound else { return "" }
         var lines: [String] = []
         for line in text[start...].split(separator: "\n", omittingEmptySubsequences: false) {
@@ -73,28 +72,18 @@ public enum PresetCatalog {
 extension PresetCatalog {
     /// The built-in CSV presets whose column names the header has: its id column and at least two more of its
     /// fields, best match first. For a message when the columns were not found without a preset.
-    public static func recognising(header: [String]) -> [String] {
+    package static func recognising(header: [String]) -> [String] {
         let columns = Set(header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() })
         var matches: [(name: String, fields: Int)] = []
         for preset in builtIn where preset.name != "generic-csv" {
             var source = PipelineFile.Source(path: "")
             guard (try? source.apply(preset: Found(name: preset.name, text: preset.text, origin: preset.name))) != nil,
-                source.format?.lowercased() != "xml"
+                source.format != .xml
             else { continue }
             let found = source.presetMap.filter { _, names in names.contains { columns.contains($0.lowercased()) } }
             guard found["employee_id"] != nil, found.count >= 3 else { continue }
             matches.append((preset.name, found.count))
         }
         return matches.sorted { $0.fields != $1.fields ? $0.fields > $1.fields : $0.name < $1.name }.map(\.name)
-    }
-
-    /// "the header is what preset hibob reads: add --preset hibob" when a preset recognises the header of the CSV
-    /// people export; nil otherwise.
-    public static func suggestion(for people: PeopleSource) -> String? {
-        guard people.format == .csv,
-            let header = try? CSVReader(path: people.path, dialect: people.dialect).resolvingEncoding().header(),
-            let best = recognising(header: header).first
-        else { return nil }
-        return "the header is what preset \(best) reads: add --preset \(best)"
     }
 }
