@@ -38,14 +38,16 @@ let package = Package(
         .target(name: "OrgLensXML", dependencies: ["CLibXML2", "OrgLensModel", "OrgLensInput"]),
         .systemLibrary(name: "CPrefetch", path: "Sources/CPrefetch"),
         .systemLibrary(name: "CLinux", path: "Sources/CLinux"),
-        .target(name: "OrgLensStage", dependencies: ["OrgLensModel", "OrgLensSystem", "CPrefetch"]),
-        .target(name: "OrgLensGraph", dependencies: ["OrgLensModel", "OrgLensStage"]),
-        .target(name: "OrgLensMetrics", dependencies: ["OrgLensModel", "OrgLensGraph", "OrgLensStage"]),
+        // Ids → dense keys without a String per row (interner, frozen index, huge-page tables): Stage and History.
+        .target(name: "OrgLensKeys", dependencies: ["OrgLensModel", "OrgLensSystem", "CPrefetch"]),
+        .target(name: "OrgLensStage", dependencies: ["OrgLensModel", "OrgLensKeys"]),
+        .target(name: "OrgLensGraph", dependencies: ["OrgLensModel", "OrgLensStage", "OrgLensKeys"]),
+        .target(name: "OrgLensMetrics", dependencies: ["OrgLensModel", "OrgLensGraph", "OrgLensStage", "OrgLensKeys"]),
         // Run-to-run history: structural snapshots and what changed between two runs.
         .target(
             name: "OrgLensHistory",
             dependencies: [
-                "OrgLensModel", "OrgLensStage", "OrgLensGraph", "OrgLensMetrics",
+                "OrgLensModel", "OrgLensKeys", "OrgLensGraph", "OrgLensMetrics",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
         // report.html: the one-page org audit, drawn from dashboard.json alone.
@@ -56,7 +58,7 @@ let package = Package(
             name: "OrgLensLoad",
             dependencies: [
                 "OrgLensModel", "OrgLensMetrics", "OrgLensGraph", "OrgLensStage", "OrgLensContract", "OrgLensSystem",
-                "OrgLensHistory",
+                "OrgLensHistory", "OrgLensKeys",
             ]),
         // Every setting declared once (pipeline and config files, sources, presets, gates): the YAML reader, the
         // flags' reader, the pipeline contract and --help come from each declaration. The only module with Yams.
@@ -73,6 +75,7 @@ let package = Package(
             dependencies: [
                 "OrgLensModel", "OrgLensCSV", "OrgLensXML", "OrgLensStage", "OrgLensGraph", "OrgLensMetrics",
                 "OrgLensLoad", "OrgLensContract", "OrgLensSystem", "OrgLensHistory", "OrgLensReport", "OrgLensSettings",
+                "OrgLensKeys",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
@@ -99,7 +102,10 @@ let package = Package(
         .testTarget(name: "OrgLensFuzzTargetsTests", dependencies: ["OrgLensFuzzTargets", "OrgLensTestSupport"]),
         .testTarget(name: "OrgLensCSVTests", dependencies: ["OrgLensCSV", "OrgLensModel", "OrgLensTestSupport"]),
         .testTarget(name: "OrgLensXMLTests", dependencies: ["OrgLensXML", "OrgLensModel", "OrgLensTestSupport"]),
-        .testTarget(name: "OrgLensStageTests", dependencies: ["OrgLensStage", "OrgLensModel", "OrgLensTestSupport"]),
+        .testTarget(name: "OrgLensKeysTests", dependencies: ["OrgLensKeys", "OrgLensModel"]),
+        .testTarget(
+            name: "OrgLensStageTests",
+            dependencies: ["OrgLensStage", "OrgLensKeys", "OrgLensModel", "OrgLensTestSupport"]),
         .testTarget(
             name: "OrgLensGraphTests",
             dependencies: [
@@ -111,7 +117,9 @@ let package = Package(
                 "OrgLensMetrics", "OrgLensGraph", "OrgLensStage", "OrgLensModel", "OrgLensTestSupport",
             ]),
         .testTarget(name: "OrgLensContractTests", dependencies: ["OrgLensContract"]),
-        .testTarget(name: "OrgLensReportTests", dependencies: ["OrgLensReport"]),
+        .testTarget(
+            name: "OrgLensReportTests",
+            dependencies: ["OrgLensReport", "OrgLensContract", "OrgLensModel", "OrgLensTestSupport"]),
         .testTarget(name: "OrgLensHistoryTests", dependencies: ["OrgLensHistory", "OrgLensMetrics", "OrgLensModel"]),
         .testTarget(
             name: "OrgLensLoadTests",

@@ -1,3 +1,4 @@
+package import OrgLensKeys
 package import OrgLensModel
 package import OrgLensStage
 

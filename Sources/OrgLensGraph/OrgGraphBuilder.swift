@@ -1,3 +1,4 @@
+import OrgLensKeys
 package import OrgLensModel
 package import OrgLensStage
 

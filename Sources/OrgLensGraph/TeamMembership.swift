@@ -1,3 +1,4 @@
+import OrgLensKeys
 import OrgLensModel
 package import OrgLensStage
 

@@ -1,6 +1,6 @@
+import OrgLensKeys
 package import OrgLensMetrics
 import OrgLensModel
-import OrgLensStage
 
 /// Compares two snapshots of an org, person by person (matched on id).
 package enum ChangeDetector {

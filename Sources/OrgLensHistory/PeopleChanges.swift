@@ -1,6 +1,6 @@
+import OrgLensKeys
 import OrgLensMetrics
 import OrgLensModel
-import OrgLensStage
 
 /// Changes of the people in the org both nights: manager, org head, team, managing, span band.
 struct PeopleChanges {

@@ -1,4 +1,5 @@
 package import OrgLensGraph
+import OrgLensKeys
 package import OrgLensModel
 package import OrgLensStage
 

@@ -1,4 +1,5 @@
 import OrgLensGraph
+import OrgLensKeys
 import OrgLensModel
 import OrgLensStage
 

@@ -1,4 +1,5 @@
 package import OrgLensGraph
+import OrgLensKeys
 import OrgLensModel
 import OrgLensStage
 

@@ -1,5 +1,6 @@
 import OrgLensGraph
 import OrgLensHistory
+import OrgLensKeys
 import OrgLensMetrics
 import OrgLensModel
 import OrgLensStage

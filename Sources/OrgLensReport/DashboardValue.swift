@@ -5,23 +5,35 @@ import OrgLensContract
 /// the dashboard wrote it: money is shown from that text, never through `Double`.
 struct DashboardValue {
     let value: SchemaValue?
+    /// Where the value sits in the dashboard (`summary.people`, `layers.2.mean_span`): a number on the page is
+    /// tagged with it, so the path is spelled once, by the subscripts that reached the value.
+    let path: String
 
-    init(_ value: SchemaValue?) { self.value = value }
+    init(_ value: SchemaValue?, path: String = "") {
+        self.value = value
+        self.path = path
+    }
 
-    /// A number the report holds itself (a digest of a long table), written as the dashboard writes numbers.
-    init(number: Double) {
+    /// A number the report holds itself (a digest of a long table) taken from `path`, written as the dashboard
+    /// writes numbers.
+    init(number: Double, path: String) {
         let text = number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : String(number)
         value = .number(text)
+        self.path = path
     }
 
     subscript(key: String) -> DashboardValue {
-        guard case .object(let members)? = value else { return DashboardValue(nil) }
-        return DashboardValue(members.first { $0.0 == key }?.1)
+        let inner = path.isEmpty ? key : path + "." + key
+        guard case .object(let members)? = value else { return DashboardValue(nil, path: inner) }
+        return DashboardValue(members.first { $0.0 == key }?.1, path: inner)
     }
 
     subscript(index: Int) -> DashboardValue {
-        guard case .array(let elements)? = value, elements.indices.contains(index) else { return DashboardValue(nil) }
-        return DashboardValue(elements[index])
+        let inner = path + ".\(index)"
+        guard case .array(let elements)? = value, elements.indices.contains(index) else {
+            return DashboardValue(nil, path: inner)
+        }
+        return DashboardValue(elements[index], path: inner)
     }
 
     var exists: Bool {
@@ -33,7 +45,7 @@ struct DashboardValue {
 
     var array: [DashboardValue] {
         guard case .array(let elements)? = value else { return [] }
-        return elements.map(DashboardValue.init)
+        return elements.enumerated().map { DashboardValue($1, path: path + ".\($0)") }
     }
 
     var string: String? {

@@ -24,9 +24,10 @@ struct HTMLWriter {
     /// Input or other text, escaped.
     mutating func text(_ value: String) { text += Self.escaped(value) }
 
-    /// A number from the dashboard: `field` names it (`summary.people`, `layers.2.mean_span`), `scale` is how much
-    /// the shown value is the field's (100 for a share shown as a percentage).
-    mutating func number(_ value: DashboardValue, field: String, scale: Int = 1, suffix: String = "") {
+    /// A number from the dashboard, tagged with its path; `scale` is how much the shown value is the field's (100
+    /// for a share shown as a percentage).
+    mutating func number(_ value: DashboardValue, scale: Int = 1, suffix: String = "") {
+        let field = value.path
         guard let shown = value.numberText, let number = value.double else {
             raw("<span class=\"na\" data-field=\"\(Self.escaped(field))\" data-null=\"true\">n/a</span>")
             return

@@ -121,12 +121,12 @@ struct ReportPage {
         let summary = dashboard["summary"]
         section("headline", "Headline")
         html.raw("<div class=\"cards\">")
-        card("People") { $0.number(summary["people"], field: "summary.people") }
-        card("Managers") { $0.number(summary["managers"], field: "summary.managers") }
-        card("Layers") { $0.number(summary["max_layer"], field: "summary.max_layer") }
-        card("Median span") { $0.number(summary["median_span"], field: "summary.median_span") }
+        card("People") { $0.number(summary["people"]) }
+        card("Managers") { $0.number(summary["managers"]) }
+        card("Layers") { $0.number(summary["max_layer"]) }
+        card("Median span") { $0.number(summary["median_span"]) }
         card("In the healthy band") {
-            $0.number(summary["span_healthy_share"], field: "summary.span_healthy_share", scale: 100, suffix: "%")
+            $0.number(summary["span_healthy_share"], scale: 100, suffix: "%")
         }
         html.raw("</div>")
         let changes = dashboard["changes"]
@@ -134,13 +134,13 @@ struct ReportPage {
             html.raw("<p>Since ")
             html.text(changes["previous_as_of"].string ?? "")
             html.raw(": ")
-            html.number(changes["joiners"], field: "changes.joiners")
+            html.number(changes["joiners"])
             html.raw(" joined, ")
-            html.number(changes["leavers"], field: "changes.leavers")
+            html.number(changes["leavers"])
             html.raw(" left; the deepest layer was ")
-            html.number(changes["max_layer_before"], field: "changes.max_layer_before")
+            html.number(changes["max_layer_before"])
             html.raw(", now ")
-            html.number(changes["max_layer_after"], field: "changes.max_layer_after")
+            html.number(changes["max_layer_after"])
             html.raw(".</p>")
         }
         html.raw("</section>")
@@ -173,11 +173,11 @@ struct ReportPage {
         html.raw(
             "<thead><tr><th class=\"n\">Span</th><th class=\"n\">Managers</th><th>Band (managers of ICs)</th></tr></thead><tbody>"
         )
-        for (index, row) in rows.enumerated() {
+        for row in rows {
             html.raw("<tr><td class=\"n\">")
-            html.number(row["span"], field: "span_distribution.\(index).span")
+            html.number(row["span"])
             html.raw("</td><td class=\"n\">")
-            html.number(row["managers"], field: "span_distribution.\(index).managers")
+            html.number(row["managers"])
             html.raw("</td><td>")
             if let name = band(row["span"].int ?? 0) { html.raw("<span class=\"band band-\(name)\">\(name)</span>") }
             html.raw("</td></tr>")
@@ -188,19 +188,19 @@ struct ReportPage {
         html.raw("<div class=\"scroll\"><table><caption>Bands used, by role</caption><thead><tr><th>Role</th>")
         html.raw("<th class=\"n\">Narrow up to</th><th class=\"n\">Healthy up to</th><th class=\"n\">Split due at</th>")
         html.raw("</tr></thead><tbody>")
-        for (index, role) in bands.enumerated() {
+        for role in bands {
             html.raw("<tr><td>")
             html.text((role["role"].string ?? "").replacingOccurrences(of: "_", with: " "))
             for key in ["narrow_max", "healthy_max", "split_at"] {
                 html.raw("</td><td class=\"n\">")
-                html.number(role[key], field: "thresholds.span_bands.\(index).\(key)")
+                html.number(role[key])
             }
             html.raw("</td></tr>")
         }
         html.raw("</tbody></table></div><p>Bands: ")
         for name in ["narrow", "healthy", "wide", "split"] {
             html.raw("<span class=\"band band-\(name)\">\(name)</span> ")
-            html.number(dashboard["summary"]["span_\(name)"], field: "summary.span_\(name)")
+            html.number(dashboard["summary"]["span_\(name)"])
             html.raw(" managers; ")
         }
         html.raw("the band of each manager follows their role.</p></section>")
@@ -222,11 +222,11 @@ struct ReportPage {
             "<th class=\"n\">Layer</th><th class=\"n\">People</th><th class=\"n\">Managers</th><th class=\"n\">Mean span</th>"
         )
         html.raw("</tr></thead><tbody>")
-        for (index, layer) in layers.enumerated() {
+        for layer in layers {
             html.raw("<tr>")
             for key in ["layer", "people", "managers", "mean_span"] {
                 html.raw("<td class=\"n\">")
-                html.number(layer[key], field: "layers.\(index).\(key)")
+                html.number(layer[key])
                 html.raw("</td>")
             }
             html.raw("</tr>")
@@ -256,13 +256,13 @@ struct ReportPage {
         section("org-heads", "Org heads")
         let thresholds = dashboard["thresholds"]
         html.raw("<p>Org heads are the managers at layer ")
-        html.number(thresholds["org_layer"], field: "thresholds.org_layer")
+        html.number(thresholds["org_layer"])
         html.raw(". A healthy shape: ")
-        html.number(thresholds["org_heads"]["min_em_reports"], field: "thresholds.org_heads.min_em_reports")
+        html.number(thresholds["org_heads"]["min_em_reports"])
         html.raw(" to ")
-        html.number(thresholds["org_heads"]["max_em_reports"], field: "thresholds.org_heads.max_em_reports")
+        html.number(thresholds["org_heads"]["max_em_reports"])
         html.raw(" engineering managers reporting, at least ")
-        html.number(thresholds["org_heads"]["min_engineers"], field: "thresholds.org_heads.min_engineers")
+        html.number(thresholds["org_heads"]["min_engineers"])
         html.raw(" people in the org.</p>")
         let allHeads = dashboard["org_heads"].array
         let heads = Array(allHeads.prefix(Self.maxRows))
@@ -273,18 +273,18 @@ struct ReportPage {
         html.raw(
             "<th class=\"n\">Layers below</th><th>Shape</th>\(withCost ? "<th class=\"n\">Cost</th>" : "")</tr></thead><tbody>"
         )
-        for (index, head) in heads.enumerated() {
+        for head in heads {
             html.raw("<tr><td>")
             person(head["id"].string ?? "")
             for key in ["em_reports", "ic_reports", "engineers", "depth_below"] {
                 html.raw("</td><td class=\"n\">")
-                html.number(head[key], field: "org_heads.\(index).\(key)")
+                html.number(head[key])
             }
             html.raw("</td><td>")
             html.text((head["shape"].string ?? "").replacingOccurrences(of: "_", with: " "))
             if withCost {
                 html.raw("</td><td class=\"n\">")
-                cost(head, field: "org_heads.\(index)")
+                cost(head)
             }
             html.raw("</td></tr>")
         }
@@ -293,9 +293,9 @@ struct ReportPage {
         html.raw("</div></section>")
     }
 
-    private mutating func cost(_ record: DashboardValue, field: String) {
+    private mutating func cost(_ record: DashboardValue) {
         if record["cost"].exists {
-            html.number(record["cost"], field: "\(field).cost")
+            html.number(record["cost"])
         } else {
             html.raw("<span class=\"suppressed\">suppressed</span>")
         }
@@ -323,7 +323,7 @@ struct ReportPage {
                 person(worst.subject)
                 if let value = worst.value {
                     html.raw(" (")
-                    html.number(DashboardValue(number: Double(value)), field: "findings.\(worst.index).value")
+                    html.number(DashboardValue(number: Double(value), path: "findings.\(worst.index).value"))
                     html.raw(")")
                 }
             }
@@ -363,14 +363,14 @@ struct ReportPage {
                 html.raw("<tr><td>")
                 html.text(team.id)
                 html.raw("</td><td class=\"n\">")
-                html.number(DashboardValue(number: Double(team.size)), field: "teams.\(team.index).size")
+                html.number(DashboardValue(number: Double(team.size), path: "teams.\(team.index).size"))
                 html.raw("</td><td class=\"n\">")
                 html.number(
-                    DashboardValue(number: Double(team.reportingManagers)),
-                    field: "teams.\(team.index).reporting_managers")
+                    DashboardValue(
+                        number: Double(team.reportingManagers), path: "teams.\(team.index).reporting_managers"))
                 html.raw("</td><td class=\"n\">")
                 html.number(
-                    DashboardValue(number: Double(team.alignment)), field: "teams.\(team.index).alignment", scale: 100,
+                    DashboardValue(number: Double(team.alignment), path: "teams.\(team.index).alignment"), scale: 100,
                     suffix: "%")
                 html.raw("</td></tr>")
             }
@@ -386,22 +386,22 @@ struct ReportPage {
         html.raw("<p>All-in cost in ")
         html.text(basis["currency"].string ?? "")
         html.raw(" (salary × ")
-        html.number(basis["all_in_multiplier"], field: "cost_basis.all_in_multiplier")
+        html.number(basis["all_in_multiplier"])
         html.raw("), published only for groups of at least ")
-        html.number(basis["min_group_size"], field: "cost_basis.min_group_size")
+        html.number(basis["min_group_size"])
         html.raw(" salaried people; withheld figures show as suppressed. Org heads' costs are in their table.</p>")
         let layers = Array(dashboard["cost_by_layer"].array.prefix(Self.maxRows))
         if !layers.isEmpty {
             html.raw("<div class=\"scroll\"><table class=\"sortable\"><caption>Cost by layer</caption><thead><tr>")
             html.raw(
                 "<th class=\"n\">Layer</th><th class=\"n\">Headcount</th><th class=\"n\">Cost</th></tr></thead><tbody>")
-            for (index, layer) in layers.enumerated() {
+            for layer in layers {
                 html.raw("<tr><td class=\"n\">")
-                html.number(layer["layer"], field: "cost_by_layer.\(index).layer")
+                html.number(layer["layer"])
                 html.raw("</td><td class=\"n\">")
-                html.number(layer["headcount"], field: "cost_by_layer.\(index).headcount")
+                html.number(layer["headcount"])
                 html.raw("</td><td class=\"n\">")
-                cost(layer, field: "cost_by_layer.\(index)")
+                cost(layer)
                 html.raw("</td></tr>")
             }
             html.raw("</tbody></table></div>")
@@ -413,20 +413,20 @@ struct ReportPage {
         let quality = dashboard["data_quality"]
         section("data-quality", "Data quality")
         html.raw("<p>")
-        html.number(quality["rows_read"], field: "data_quality.rows_read")
+        html.number(quality["rows_read"])
         html.raw(" rows read → ")
-        html.number(quality["in_org"], field: "data_quality.in_org")
+        html.number(quality["in_org"])
         html.raw(" people in the org; ")
-        html.number(quality["excluded"], field: "data_quality.excluded")
+        html.number(quality["excluded"])
         html.raw(" excluded by policy; ")
-        html.number(quality["quarantined"], field: "data_quality.quarantined")
+        html.number(quality["quarantined"])
         html.raw(
             " quarantined (their rows, with what is wrong and how to fix it, are in quarantine.csv beside this report).</p>"
         )
         html.raw(
             "<div class=\"scroll\"><table class=\"sortable\"><caption>Rows by outcome and rule</caption><thead><tr>")
         html.raw("<th>Input</th><th>Outcome</th><th>Rule</th><th class=\"n\">Rows</th></tr></thead><tbody>")
-        for (index, outcome) in quality["outcomes"].array.enumerated() where (outcome["rows"].int ?? 0) > 0 {
+        for outcome in quality["outcomes"].array where (outcome["rows"].int ?? 0) > 0 {
             html.raw("<tr><td>")
             html.text(outcome["input"].string ?? "")
             html.raw("</td><td>")
@@ -434,7 +434,7 @@ struct ReportPage {
             html.raw("</td><td>")
             html.text(outcome["rule"].string ?? "")
             html.raw("</td><td class=\"n\">")
-            html.number(outcome["rows"], field: "data_quality.outcomes.\(index).rows")
+            html.number(outcome["rows"])
             html.raw("</td></tr>")
         }
         html.raw("</tbody></table></div></section>")
@@ -467,7 +467,7 @@ struct ReportPage {
             html.raw("<tr><td>")
             html.text(label)
             html.raw("</td><td class=\"n\">")
-            html.number(changes[key], field: "changes.\(key)")
+            html.number(changes[key])
             html.raw("</td></tr>")
         }
         html.raw("</tbody></table></div></section>")

@@ -1,3 +1,4 @@
+import OrgLensKeys
 package import OrgLensModel
 
 /// Stages the team, service and dependency exports one to one: interns their ids and quarantines rows without

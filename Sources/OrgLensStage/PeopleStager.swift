@@ -1,3 +1,4 @@
+import OrgLensKeys
 package import OrgLensModel
 
 /// Stages a people `RawTable`: trims and interns ids, quarantines rows without an id or with a

@@ -1,3 +1,4 @@
+import OrgLensKeys
 package import OrgLensModel
 
 /// What a source's `auto` settings become, decided from the whole column before any row is staged.

@@ -1,3 +1,4 @@
+import OrgLensKeys
 import OrgLensModel
 
 /// What staging needs to know about each row that depends on that row alone: id hashes, its hire-date and

@@ -1,3 +1,4 @@
+package import OrgLensKeys
 package import OrgLensModel
 
 /// Teams as staged: ids interned, one row each; references (parent, lead) still unresolved.

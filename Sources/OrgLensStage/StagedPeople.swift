@@ -1,3 +1,4 @@
+package import OrgLensKeys
 package import OrgLensModel
 
 /// The people of one source, typed and deduplicated, as compact parallel arrays indexed by person.
@@ -18,13 +19,7 @@ package struct StagedPeople: Sendable {
     }
 
     /// What a key stands for after staging.
-    package enum KeyState: UInt8, Sendable {
-        /// Only ever seen as a manager reference.
-        case unknown
-        case inOrg
-        /// A row with this id exists but was left out by policy.
-        case excluded
-    }
+    package typealias KeyState = OrgLensKeys.KeyState
 
     package let source: String
     /// What `manager_id` values held; with emails or names, messages must not repeat them.

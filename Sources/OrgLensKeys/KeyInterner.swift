@@ -1,4 +1,4 @@
-import OrgLensModel
+package import OrgLensModel
 
 /// Gives each distinct id a dense `Int32` key, once, straight from the bytes of a column: no `String`
 /// is made per row.
@@ -6,14 +6,14 @@ import OrgLensModel
 /// Open addressing over `KeySlot`s: ids of up to 8 bytes (most HR ids) resolve inside one cache line
 /// without touching the byte arena (`names`) where the full ids live. Not copyable: a copy would share the slot table but not
 /// `names`, and the two would disagree.
-struct KeyInterner: ~Copyable {
-    private(set) var names = TextColumn()
-    private(set) var states: [StagedPeople.KeyState] = []
+package struct KeyInterner: ~Copyable {
+    package private(set) var names = TextColumn()
+    package private(set) var states: [KeyState] = []
     /// An all-zero slot is empty.
     private var table: HugePageBuffer<KeySlot>
     private var mask: Int
 
-    init(capacity: Int) {
+    package init(capacity: Int) {
         var size = 16
         while size * 5 < capacity * 8 { size <<= 1 }
         table = HugePageBuffer(count: size)
@@ -22,20 +22,20 @@ struct KeyInterner: ~Copyable {
         states.reserveCapacity(capacity)
     }
 
-    var count: Int { states.count }
+    package var count: Int { states.count }
 
     /// The key of `text`, adding it if new.
-    mutating func key(for text: String) -> Int32 {
+    package mutating func key(for text: String) -> Int32 {
         var text = text
         return text.withUTF8 { key(for: $0) }
     }
 
-    mutating func key(for bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+    package mutating func key(for bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
         key(for: bytes, hash: Self.hash(bytes))
     }
 
     /// `key(for:)` with the hash already computed (`KeyInterner.hash`), e.g. by a parallel pass.
-    mutating func key(for bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32 {
+    package mutating func key(for bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32 {
         let probe = find(bytes, hash: hash)
         if let key = probe.key { return key }
         let key = states.count
@@ -48,13 +48,13 @@ struct KeyInterner: ~Copyable {
     }
 
     /// The key of `bytes` if it was interned, without adding it.
-    func lookup(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+    package func lookup(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
         find(bytes, hash: Self.hash(bytes)).key
     }
 
     /// Asks the CPU for the slot where a key with `hash` is probed first, so that a later
     /// `key(for:hash:)` finds it in cache. A hint only: no effect on results.
-    func prefetch(hash: UInt64) {
+    package func prefetch(hash: UInt64) {
         table.prefetchForWrite(Int(truncatingIfNeeded: hash) & mask)
     }
 
@@ -76,11 +76,11 @@ struct KeyInterner: ~Copyable {
     }
 
     /// A read-only, `Sendable` copy for later stages (team and service ids: small tables).
-    func frozen() -> KeyIndex {
+    package func frozen() -> KeyIndex {
         KeyIndex(names: names)
     }
 
-    mutating func setState(_ state: StagedPeople.KeyState, for key: Int32) {
+    package mutating func setState(_ state: KeyState, for key: Int32) {
         states[Int(key)] = state
     }
 
@@ -111,7 +111,7 @@ struct KeyInterner: ~Copyable {
 
     /// FNV-1a, then a final mix so both ends (slot index and tag) are well spread.
     @inline(__always)
-    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    package static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in bytes {
             hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
@@ -121,4 +121,13 @@ struct KeyInterner: ~Copyable {
         hash ^= hash >> 33
         return hash
     }
+}
+
+/// What is known of an interned id.
+package enum KeyState: UInt8, Sendable {
+    /// Only ever seen as a manager reference.
+    case unknown
+    case inOrg
+    /// A row with this id exists but was left out by policy.
+    case excluded
 }
