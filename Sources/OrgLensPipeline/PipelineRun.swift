@@ -45,6 +45,7 @@ package enum PipelineRun {
         directory.outputsID = try directory.identity()
         var statusWritten = false
         do throws(RunError) {
+            logger.info("run started", metadata: ["pipeline": "\(file.name)", "as_of": "\(day)"])
             try Freshness.check(file, logger: logger)
             var request = try file.request(
                 asOf: day, workers: workers, outputDirectory: file.outputs.directory)
@@ -53,7 +54,6 @@ package enum PipelineRun {
             if file.outputs.history {
                 request.history = try Self.history(baseline, day: day, directory: directory, logger: logger)
             }
-            logger.info("run started", metadata: ["pipeline": "\(file.name)", "as_of": "\(day)"])
             let result = try Analysis.compute(request, logger: logger)
             var gates = file.gates.evaluate(result.gateFacts)
             for reading in gates.nearing {

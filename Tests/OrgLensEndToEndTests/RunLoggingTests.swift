@@ -32,7 +32,15 @@ import Testing
             let time = try #require(object?["time"] as? String)
             #expect(time.count == 24 && time.hasSuffix("Z") && time.contains("T"), "\(time)")
         }
-        #expect(lines.contains { $0.contains("\"message\":\"published\"") })
+        // In the order things happen: the run starts, then its history is looked at, people read, then published.
+        let messages = lines.compactMap { line in
+            (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["message"] as? String
+        }
+        let order = ["run started", "no earlier published run", "read people", "people staged", "published"]
+        let positions = order.map { step in messages.firstIndex { $0.hasPrefix(step) } }
+        #expect(
+            positions.allSatisfy { $0 != nil } && positions == positions.sorted { ($0 ?? 0) < ($1 ?? 0) }, "\(messages)"
+        )
         // Counts are numbers, not strings.
         let read = try #require(lines.first { $0.contains("\"message\":\"read people\"") })
         let object = try #require(try JSONSerialization.jsonObject(with: Data(read.utf8)) as? [String: Any])
