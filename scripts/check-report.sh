@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Renders report.html for the demo run and a generated 100k-person run and checks them in a real browser
-# (headless Chromium driven by Selenium): no console error, no network request, every section, every data-field
-# number equal to dashboard.json's, under 2 MB and loaded in under 2 s; screenshots at 1440 and 375 px in out/.
+# (headless Chromium driven by Selenium), on the demo run, a three-night history with a blocked fourth night, and a
+# 100k-person run: see scripts/check_report.py for what is checked; screenshots at 1440 and 375 px in out/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 missing=()
@@ -25,10 +25,24 @@ out=out/report-check
 rm -rf "$out" && mkdir -p "$out"
 .build/debug/orglens run Pipelines/demo.yml --quiet >/dev/null
 cp -rL out/demo/latest "$out/demo"
+# Three nights through one outputs directory (the trend), then a fourth cut to a few rows: the gates block it.
+history="$out/history"
+mkdir -p "$history"
+cp Fixtures/history/pipeline.yml Fixtures/history/teams.csv "$history/"
+for night in 1 2 3; do
+  cp "Fixtures/history/night-$night.csv" "$history/people.csv"
+  .build/debug/orglens run "$history/pipeline.yml" --as-of "2026-11-0$night" --quiet >/dev/null
+done
+head -n 12 Fixtures/history/night-3.csv >"$history/people.csv"
+if .build/debug/orglens run "$history/pipeline.yml" --as-of 2026-11-04 --quiet >/dev/null 2>&1; then
+  echo "the cut export was published; the gates should have blocked it" >&2
+  exit 1
+fi
+blocked=$(ls -d "$history"/out/blocked/*/ | head -n 1)
 data=.bench-data/100k
 [ -f "$data/people.csv" ] || .build/debug/orglens generate --people 100000 --seed 42 --out "$out/generated" >/dev/null
 [ -f "$data/people.csv" ] || data="$out/generated"
 .build/debug/orglens analyze --people "$data/people.csv" --teams "$data/teams.csv" --services "$data/services.csv" \
   --dependencies "$data/dependencies.csv" --config bench/costs.yml --as-of 2026-11-01 --report \
   --out "$out/100k" --quiet >/dev/null
-"$venv/bin/python" scripts/check_report.py "$out/demo" "$out/100k"
+"$venv/bin/python" scripts/check_report.py "$out/demo" "$history/out/latest" "$blocked" "$out/100k"

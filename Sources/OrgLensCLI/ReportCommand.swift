@@ -15,11 +15,16 @@ package struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Where the report goes; never inside the run itself.", valueName: "file"))
     var out: String
 
+    @Option(
+        help: ArgumentHelp(
+            "The page for this org head's org only (an id from the run's org_heads table).", valueName: "id"))
+    var orgHead: String?
+
     package init() {}
 
     package func run() throws {
         do throws(RunError) {
-            try ReportExport.write(runDirectory: runDirectory, to: out)
+            try ReportExport.write(runDirectory: runDirectory, to: out, orgHead: orgHead)
             print(out)
         } catch {
             throw StandardError.failure(error)

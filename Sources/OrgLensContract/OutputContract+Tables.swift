@@ -94,6 +94,9 @@ extension OutputContract {
         "managers", "One record per manager, by layer then id as bytes.",
         [
             ContractField("id", .string(), "employee id (a pseudonym when privacy.pseudonymize is on)"),
+            ContractField(
+                "manager_id", .string(), nullable: true,
+                "their own manager's id (the org chart's edge); null for a root or an orphan"),
             ContractField("layer", .integer(), "the manager's layer; 0 in a detached subtree (under an orphan)"),
             ContractField("direct_reports", .integer(), "span: direct reports"),
             ContractField("direct_ics", .integer(), "direct reports who manage no one"),
@@ -339,5 +342,9 @@ extension OutputContract {
             ContractField("excluded", .integer(), "people rows left out by policy"),
             ContractField("quarantined", .integer(), "people rows quarantined"),
             ContractField("previous_as_of", .date, nullable: true, "the run compared with"),
-        ] + changeCounts)
+        ] + changeCounts + [
+            // Optional: records written by 1.3 and earlier lack it and stay valid.
+            ContractField("open_findings", .integer(), "findings the night published (every rule and severity)")
+                .optional
+        ])
 }

@@ -7,8 +7,8 @@ import OrgLensModel
 package enum DashboardDocument {
     /// Renders the document piece by piece into `emit`, handing over each large table as soon as it is
     /// rendered, so the document is never held whole.
-    /// `forReport: true` leaves out the long tables (managers, teams, services, findings): the report reads
-    /// them from their digest (`ReportDigest`), not row by row.
+    /// `forReport: true` leaves out the teams and services tables: the report reads them from their digest
+    /// (`ReportDigest`), not row by row. It keeps the managers (its org chart) and the findings (its actions).
     package static func render(_ content: DashboardContent, forReport: Bool = false, emit: ([UInt8]) -> Void) {
         let (asOf, metrics, teams, orgHeads, costs, findings, dataQuality) = (
             content.asOf, content.metrics, content.teams, content.orgHeads, content.costs, content.findings,
@@ -33,7 +33,7 @@ package enum DashboardDocument {
         if let costs { costs.writeLayers(to: &json) }
         json.key("managers")
         json.beginArray(multiline: true)
-        json.elements(forReport ? [] : metrics.managers, workers: content.workers, emit: emit) {
+        json.elements(metrics.managers, workers: content.workers, emit: emit) {
             writeManager($0, costs: costs, to: &$1)
         }
         json.endArray()
@@ -43,7 +43,7 @@ package enum DashboardDocument {
         }
         json.key("findings")
         json.beginArray(multiline: true)
-        json.elements(forReport ? [] : findings, workers: content.workers, emit: emit) { writeFinding($0, to: &$1) }
+        json.elements(findings, workers: content.workers, emit: emit) { writeFinding($0, to: &$1) }
         json.endArray()
         json.key("data_quality")
         writeDataQuality(dataQuality, to: &json)
@@ -106,6 +106,7 @@ package enum DashboardDocument {
     static func writeManager(_ row: ManagerRecord, costs: CostSection?, to json: inout JSONWriter) {
         json.beginObject()
         json.field("id", row.id)
+        json.field("manager_id", row.managerID)
         json.field("layer", row.layer)
         json.field("direct_reports", row.directReports)
         json.field("direct_ics", row.directICs)

@@ -270,6 +270,11 @@ package struct RunDirectory: Sendable {
 
     package static let trendRecordName = "trend-record.ndjson"
 
+    /// `history/trend.ndjson` as it is (nil if there is none); read without following a symlink.
+    package func trend() -> [UInt8]? {
+        POSIX.readRegularFile(root + "/history/trend.ndjson", limit: 1 << 30)
+    }
+
     /// Rebuilds `history/trend.ndjson` from every kept published run's own record and the lines already there for
     /// older days, replaced whole: a reader sees the old file or the new one. The file is read without following
     /// a symlink; each line is checked against the contract and written again from it, and a line that fails is
@@ -277,8 +282,7 @@ package struct RunDirectory: Sendable {
     @discardableResult
     package func updateTrend(dropped: (String) -> Void = { _ in }) throws(RunError) -> Int {
         let history = root + "/history"
-        let existing = POSIX.readRegularFile(history + "/trend.ndjson", limit: 1 << 30)
-        let merged = TrendFile.merge(existing: existing, records: keptTrendRecords(), dropped: dropped)
+        let merged = TrendFile.merge(existing: trend(), records: keptTrendRecords(), dropped: dropped)
         try OutputDirectory(path: history).publish([OutputDirectory.File(name: "trend.ndjson", bytes: merged.bytes)])
         return merged.dropped
     }

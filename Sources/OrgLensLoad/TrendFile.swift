@@ -8,7 +8,7 @@ package import OrgLensModel
 package enum TrendFile {
     /// The record of one run (one line). Each run keeps its own in its run directory, so the trend can be rebuilt.
     package static func record(
-        asOf: CivilDate, summary: OrgSummary, people: DataQuality, changes: Changes?
+        asOf: CivilDate, summary: OrgSummary, people: DataQuality, changes: Changes?, findings: Int
     ) -> [UInt8] {
         var json = JSONWriter()
         json.beginObject()
@@ -20,6 +20,7 @@ package enum TrendFile {
         json.field("quarantined", people.quarantinedTotal)
         json.field("previous_as_of", changes?.previousAsOf?.description)
         ChangesSection.writeCounts(changes?.counts, to: &json)
+        json.field("open_findings", findings)
         json.endObject()
         return json.finished()
     }
@@ -53,6 +54,13 @@ package enum TrendFile {
             byDay[day] = canonical
         }
         return (byDay.keys.sorted().flatMap { byDay[$0]! }, droppedCount)
+    }
+
+    /// `existing` with one run's own record put in, whatever its day (nothing is reported of lines left out).
+    package static func merge(existing: [UInt8]?, adding record: [UInt8]?) -> [UInt8] {
+        let line = record.map { $0.last == UInt8(ascii: "\n") ? Array($0.dropLast()) : $0 }
+        let day = line.flatMap { checked($0)?.0 }
+        return merge(existing: existing, records: day.map { [($0, line!)] } ?? []).bytes
     }
 
     /// The line's `as_of` and the line as the contract renders it (with its newline), when it is a trend record.

@@ -3,6 +3,8 @@ package struct ManagerRecord: Sendable, Hashable {
     /// The manager's index in the `OrgGraph`: joins this row to other per-person figures.
     package let person: Int32
     package let id: String
+    /// Their own manager's id; nil for a root or an orphan (whose manager is not in the org).
+    package let managerID: String?
     package let layer: Int
     package let directReports: Int
     package let directICs: Int

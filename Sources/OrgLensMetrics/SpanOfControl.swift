@@ -55,7 +55,8 @@ extension SpanOfControl.Chunk {
         let id = graph.id(person)
         records.append(
             ManagerRecord(
-                person: Int32(person), id: id, layer: Int(graph.layer[person]), directReports: span,
+                person: Int32(person), id: id,
+                managerID: graph.parent[person] < 0 ? nil : graph.id(Int(graph.parent[person])), layer: Int(graph.layer[person]), directReports: span,
                 directICs: span - directManagers, directManagers: directManagers,
                 orgSize: Int(totals.orgSize[person]),
                 depthBelow: Int(totals.deepestLayer[person] - graph.depth[person]),

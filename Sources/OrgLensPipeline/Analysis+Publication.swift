@@ -110,6 +110,10 @@ extension Analysis {
             }
         }
         let built = graph.built
+        let trendBefore = request.trendBefore
+        let trendRecord = TrendFile.record(
+            asOf: request.policy.asOf, summary: metrics.spans.metrics.summary, people: accounts.peopleQuality,
+            changes: accounts.history.changes, findings: content.findings.count)
         if request.report {
             let names = request.reportNames ? reportNames(inputs, built) : nil
             // Drawn from the dashboard as published (without the managers table, which it does not show).
@@ -119,9 +123,13 @@ extension Analysis {
                     DashboardDocument.render(content, forReport: true) { dashboard += $0 }
                     let digest = ReportDigest(
                         findings: content.findings, teams: content.teams?.teams, services: content.teams?.services)
+                    let trend = TrendFile.merge(
+                        existing: trendBefore, records: [(request.policy.asOf.description, trendRecord)]
+                    ).bytes
                     emit(
                         (try? ReportDocument.render(
-                            dashboard: dashboard, digest: digest, toolVersion: toolVersion, names: names)) ?? [])
+                            dashboard: dashboard, digest: digest, trend: trend, toolVersion: toolVersion,
+                            names: names)) ?? [])
                 })
         }
         if request.peopleTable, let personal = inputs.personal {
@@ -162,9 +170,6 @@ extension Analysis {
                             ChangeDetector.structure(last, $0, spanPolicy: request.spanPolicy, withMovers: false).counts
                         })
             })
-        let trendRecord = TrendFile.record(
-            asOf: request.policy.asOf, summary: summary, people: accounts.peopleQuality,
-            changes: accounts.history.changes)
         return Result(
             files: files, dataQuality: quality, summary: summary, ruleCounts: ruleCounts, gateFacts: gateFacts,
             operatorView: operatorView(inputs.staged, request), manifest: manifest, stageTimings: timings,

@@ -46,6 +46,9 @@ package struct AnalysisRequest: Sendable {
     package var report = false
     /// Names beside ids in the report (`outputs.report_names` with `name` in `privacy.publish`; the file is 0600).
     package var reportNames = false
+    /// The outputs directory's `history/trend.ndjson` as it was before this run: the report's trend (with this
+    /// night's record put in). nil outside a pipeline run.
+    package var trendBefore: [UInt8]?
     /// Comparing with an earlier run: `run` always, `analyze` with `--compare-to`.
     package var history: HistoryRequest?
 

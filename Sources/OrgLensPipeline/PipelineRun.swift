@@ -53,6 +53,7 @@ package enum PipelineRun {
             request.onStage = onStage
             if file.outputs.history {
                 request.history = try Self.history(baseline, day: day, directory: directory, logger: logger)
+                request.trendBefore = directory.trend()
             }
             let result = try Analysis.compute(request, logger: logger)
             var gates = file.gates.evaluate(result.gateFacts)

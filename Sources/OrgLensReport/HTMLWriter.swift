@@ -24,27 +24,35 @@ struct HTMLWriter {
     /// Input or other text, escaped.
     mutating func text(_ value: String) { text += Self.escaped(value) }
 
-    /// A number from the dashboard, tagged with its path; `scale` is how much the shown value is the field's (100
-    /// for a share shown as a percentage).
-    mutating func number(_ value: DashboardValue, scale: Int = 1, suffix: String = "") {
-        let field = value.path
+    /// A number from the dashboard, tagged with its path. A percentage says how much the shown value is the
+    /// field's (`data-scale`); a rounded one says to what (`data-round`), so a check can hold it to the field.
+    mutating func number(_ value: DashboardValue, _ style: NumberStyle = .exact) {
+        let field = Self.escaped(value.path)
         guard let shown = value.numberText, let number = value.double else {
-            raw("<span class=\"na\" data-field=\"\(Self.escaped(field))\" data-null=\"true\">n/a</span>")
+            raw("<span class=\"na\" data-field=\"\(field)\" data-null=\"true\">n/a</span>")
             return
         }
-        let display = scale == 1 ? shown : Self.format(number * Double(scale))
-        raw(
-            "<span class=\"num\" data-field=\"\(Self.escaped(field))\"\(scale == 1 ? "" : " data-scale=\"\(scale)\"")>"
-                + Self.escaped(display) + suffix + "</span>")
+        switch style {
+        case .exact:
+            raw("<span class=\"num\" data-field=\"\(field)\">\(ReportFormat.grouped(shown))</span>")
+        case .oneDecimal:
+            raw(
+                "<span class=\"num\" data-field=\"\(field)\" data-round=\"0.1\">\(ReportFormat.oneDecimal(number))</span>")
+        case .percent:
+            raw(
+                "<span class=\"num\" data-field=\"\(field)\" data-scale=\"100\" data-round=\"0.1\">\(ReportFormat.percent(number))</span>"
+            )
+        }
+    }
+
+    /// Money: the currency code beside the exact figure (the code is not part of the number's element).
+    mutating func money(_ value: DashboardValue, currency: String) {
+        if value.exists { text(currency + " ") }
+        number(value)
     }
 
     /// A count the page derives by counting published rows: `field` says how (`count(findings[rule=span.split])`).
     mutating func count(_ value: Int, field: String) {
-        raw("<span class=\"num\" data-field=\"\(Self.escaped(field))\">\(value)</span>")
-    }
-
-    static func format(_ value: Double) -> String {
-        let rounded = (value * 10).rounded() / 10
-        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+        raw("<span class=\"num\" data-field=\"\(Self.escaped(field))\">\(ReportFormat.grouped(value))</span>")
     }
 }

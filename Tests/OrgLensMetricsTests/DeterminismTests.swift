@@ -40,6 +40,6 @@ import Testing
 
 extension ManagerRecord {
     var publishedFields: String {
-        "\(id) \(layer) \(directReports) \(directICs) \(directManagers) \(orgSize) \(depthBelow) \(spanBand) \(role) \(String(describing: teamsSpanned))"
+        "\(id) \(String(describing: managerID)) \(layer) \(directReports) \(directICs) \(directManagers) \(orgSize) \(depthBelow) \(spanBand) \(role) \(String(describing: teamsSpanned))"
     }
 }

@@ -26,7 +26,8 @@ import Testing
         let page = String(
             decoding: try ReportDocument.render(dashboard: Array(bytes), toolVersion: "test"), as: UTF8.self)
         let tag = try Regex(
-            #"<span class="(num|na)" data-field="([^"]*)"( data-null="true")?( data-scale="([0-9]+)")?>([^<]*)</span>"#)
+            #"<span class="(num|na)" data-field="([^"]*)"( data-null="true")?( data-scale="([0-9]+)")?( data-round="([0-9.]+)")?>([^<]*)</span>"#
+        )
         var checked = 0
         for match in page.matches(of: tag) {
             let field = String(match.output[2].substring!)
@@ -42,10 +43,14 @@ import Testing
                 continue
             }
             let scale = match.output[5].substring.flatMap { Double($0) } ?? 1
-            let shownText = String(match.output[6].substring!).replacingOccurrences(of: "%", with: "")
+            // Shown rounded to `data-round`: within half of it; otherwise exactly the dashboard's figure.
+            let rounding = match.output[7].substring.flatMap { Double($0) }
+            let shownText = String(match.output[8].substring!).replacingOccurrences(of: "%", with: "")
+                .replacingOccurrences(of: ",", with: "")
             let shown = try #require(Double(shownText)) / scale
-            let tolerance = scale == 1 ? 1e-9 : 0.0006
-            #expect(abs(shown - expected) <= tolerance * max(1, abs(expected)), "\(field): \(shownText) vs \(text)")
+            let tolerance = rounding.map { $0 / 2 / scale + 1e-9 } ?? 1e-9 * max(1, abs(expected))
+            #expect(abs(shown - expected) <= tolerance, "\(field): \(shownText) vs \(text)")
+            if rounding == nil && scale == 1 { #expect(shownText == text, "\(field): shown \(shownText), published \(text)") }
             checked += 1
         }
         #expect(checked > 10)

@@ -1,0 +1,166 @@
+/// `#actions`: what to do next, ranked, from the findings: each item names whom, the figure, the limit and the
+/// action in plain words.
+extension ReportPage {
+    /// The kinds of action in the order a reader should take them.
+    struct ActionKind {
+        let rules: [String]
+        let title: String
+        /// Every item is listed (the check holds the page to every manager due for a split); other kinds are cut.
+        let listAll: Bool
+    }
+
+    static let actionKinds: [ActionKind] = [
+        ActionKind(rules: ["span.split"], title: "Split teams that have outgrown one manager", listAll: true),
+        ActionKind(
+            rules: [
+                "org_head.too_many_em_reports", "org_head.too_few_em_reports", "org_head.too_small", "org_head.mixed",
+            ], title: "Reshape org heads' orgs", listAll: false),
+        ActionKind(
+            rules: ["team.split_reporting", "team.cross_org"], title: "Align teams with reporting lines",
+            listAll: false),
+        ActionKind(rules: ["service.orphan", "service.shared"], title: "Give each service one owner", listAll: false),
+        ActionKind(
+            rules: ["manager.dangling", "manager.ambiguous", "manager.self", "manager.inactive"],
+            title: "Fix manager links in the HRIS", listAll: false),
+        ActionKind(rules: ["span.narrow"], title: "Merge narrow teams, or lead them as a tech lead", listAll: false),
+    ]
+
+    mutating func actions() {
+        section("actions", "What to do next")
+        let findings = visibleFindings
+        var any = false
+        var rank = 0
+        for kind in Self.actionKinds {
+            // Largest figure first; ties keep the published order.
+            let items = findings.filter { kind.rules.contains($0.value["rule"].string ?? "") }
+                .enumerated().sorted { lhs, rhs in
+                    let (left, right) = (lhs.element.value["value"].double ?? 0, rhs.element.value["value"].double ?? 0)
+                    return left != right ? left > right : lhs.offset < rhs.offset
+                }.map(\.element)
+            guard !items.isEmpty else { continue }
+            any = true
+            rank += 1
+            html.raw("<h3>\(rank). ")
+            html.text(kind.title)
+            html.raw(" <span class=\"muted\">(")
+            html.count(items.count, field: countField(kind.rules))
+            html.raw(")</span></h3><ol class=\"actions\">")
+            let shown = kind.listAll ? items : Array(items.prefix(Self.maxRows))
+            for item in shown { action(item.value) }
+            html.raw("</ol>")
+            more(items.count - shown.count, "of these (every one is in the findings below and in dashboard.json)")
+        }
+        if !any { html.raw("<p>Nothing to act on: no finding calls for a change.</p>") }
+        findingsTable()
+        html.raw("</section>")
+    }
+
+    /// `count(findings[rule=span.split])` for one rule; kinds of several rules are summed by the reader's eye.
+    private func countField(_ rules: [String]) -> String {
+        rules.count == 1 ? "count(findings[rule=\(rules[0])])" : "count(findings[rule in \(rules.joined(separator: ","))])"
+    }
+
+    private mutating func action(_ finding: DashboardValue) {
+        let rule = finding["rule"].string ?? ""
+        let subject = finding["subject"].string ?? ""
+        html.raw("<li class=\"action\" data-rule=\"\(HTMLWriter.escaped(rule))\" data-subject=\"")
+        html.text(subject)
+        html.raw("\">")
+        let thresholds = dashboard["thresholds"]
+        switch rule {
+        case "span.split", "span.narrow":
+            let band = spanBand(of: subject)
+            let split = rule == "span.split"
+            html.raw(split ? "<strong>Split the team of " : "<strong>Merge or re-lead the team of ")
+            person(subject)
+            html.raw("</strong>: ")
+            html.number(finding["value"])
+            html.raw(" direct reports, ")
+            html.raw(split ? "at or over the split point of " : "at or under the narrow limit of ")
+            if let band { html.number(band[split ? "split_at" : "narrow_max"]) } else { html.raw("the limit") }
+            html.raw(". ")
+            html.raw(
+                split
+                    ? "Split it into two teams, each under its own manager (a new manager, or a senior engineer stepping up)."
+                    : "Merge it with a neighbouring team, or let a tech lead run it and move the manager's reports up.")
+        case let rule where rule.hasPrefix("org_head."):
+            html.raw("<strong>Reshape the org of ")
+            person(subject)
+            html.raw("</strong>: ")
+            html.text(finding["message"].string ?? "")
+            html.raw(". A healthy org head runs ")
+            html.number(thresholds["org_heads"]["min_em_reports"])
+            html.raw("–")
+            html.number(thresholds["org_heads"]["max_em_reports"])
+            html.raw(" managers and at least ")
+            html.number(thresholds["org_heads"]["min_engineers"])
+            html.raw(
+                rule == "org_head.too_many_em_reports"
+                    ? " people: add a layer of senior managers, or move teams to another org head."
+                    : rule == "org_head.mixed"
+                        ? " people: give the individual contributors reporting directly a manager of their own."
+                        : " people: merge it into a neighbouring org, or grow it.")
+        case "team.split_reporting", "team.cross_org":
+            html.raw("<strong>Align team ")
+            html.text(subject)
+            html.raw("</strong> with reporting lines: ")
+            if rule == "team.split_reporting" {
+                html.raw("its members report to ")
+                html.number(finding["value"])
+                html.raw(" different managers. Move them under one manager, or redraw the team around a manager.")
+            } else {
+                html.raw(
+                    "its members sit under more than one org head. Settle it under one, or split it along the org line.")
+            }
+        case "service.orphan":
+            html.raw("<strong>Give service ")
+            html.text(subject)
+            html.raw(" an owner</strong>: the teams that own it have no members. Hand it to a team with people.")
+        case "service.shared":
+            html.raw("<strong>Give service ")
+            html.text(subject)
+            html.raw(" one owning team</strong>: ")
+            html.number(finding["value"])
+            html.raw(" teams own it now (shared-everything coupling). Pick one owner; the others become users.")
+        default:
+            html.raw("<strong>Fix in the HRIS</strong>: ")
+            html.text(finding["message"].string ?? "")
+            html.raw(".")
+        }
+        html.raw("</li>")
+    }
+
+    /// The span bands for the manager's role (from the managers table), or nil when the manager is not in it.
+    private func spanBand(of id: String) -> DashboardValue? {
+        let role = managerIndex[id].map { dashboard["managers"][$0]["role"].string ?? "" } ?? "manager_of_ics"
+        return dashboard["thresholds"]["span_bands"].array.first { $0["role"].string == role }
+    }
+
+    /// Findings by rule: how many, and the subjects with the largest values.
+    mutating func findingsTable() {
+        guard !digest.rules.isEmpty else { return }
+        html.raw("<h3>Every finding, by rule</h3>")
+        html.raw("<div class=\"scroll\"><table class=\"sortable stack\"><caption>Findings by rule</caption><thead><tr>")
+        html.raw("<th>Rule</th><th>Severity</th><th class=\"n\">Count</th><th>Worst subjects</th></tr></thead><tbody>")
+        for rule in digest.rules {
+            html.raw("<tr><td data-label=\"Rule\">")
+            html.text(rule.rule)
+            html.raw("</td><td data-label=\"Severity\">")
+            html.text(rule.severity)
+            html.raw("</td><td class=\"n\" data-label=\"Count\">")
+            html.count(rule.count, field: "count(findings[rule=\(rule.rule)])")
+            html.raw("</td><td data-label=\"Worst\">")
+            for (position, worst) in rule.worst.enumerated() {
+                if position > 0 { html.raw(", ") }
+                person(worst.subject)
+                if let value = worst.value {
+                    html.raw(" (")
+                    html.number(DashboardValue(number: value, path: "findings.\(worst.index).value"))
+                    html.raw(")")
+                }
+            }
+            html.raw("</td></tr>")
+        }
+        html.raw("</tbody></table></div>")
+    }
+}

@@ -1,0 +1,57 @@
+/// `#org-chart`: the management tree (managers only, never every IC) as nested boxes coloured by span band. The
+/// page carries it as compact data and the browser draws a level only when it is opened, so a 100,000-person org
+/// stays small and quick: open down to the org heads, the rest on demand or by search.
+extension ReportPage {
+    mutating func orgChart() {
+        section("org-chart", "Org chart")
+        html.raw("<p>Managers only, each with their span (direct reports) and org size; the left edge shows the span ")
+        html.raw("band. Open a box to see the managers under it, or find one by id")
+        if names != nil { html.raw(" or name") }
+        html.raw(".</p><form class=\"search\" id=\"org-search-form\" role=\"search\"><label for=\"org-search\">Find ")
+        html.raw("a manager</label> <input id=\"org-search\" type=\"search\" autocomplete=\"off\" placeholder=\"id")
+        html.raw(names != nil ? " or name" : "")
+        html.raw("\"> <button type=\"submit\">Find</button> <span id=\"org-search-result\" class=\"muted\"></span>")
+        html.raw("</form><ul class=\"tree\" id=\"org-tree\"></ul></section>")
+    }
+
+    /// The tree's data: per manager `[id, parent row or -1, span, org size, band, row in the managers table,
+    /// name or null]`, in the managers table's order (by layer, then id).
+    mutating func orgChartData() {
+        let managers = dashboard["managers"].array.enumerated().filter { _, manager in
+            scope?.managers.contains(manager["id"].string ?? "") ?? true
+        }
+        var rowOf: [String: Int] = [:]
+        for (row, entry) in managers.enumerated() { rowOf[entry.element["id"].string ?? ""] = row }
+        var data = "{\"open\":\(scope == nil ? dashboard["thresholds"]["org_layer"].int ?? 2 : 1),\"rows\":["
+        for (row, entry) in managers.enumerated() {
+            let manager = entry.element
+            let id = manager["id"].string ?? ""
+            let parent =
+                scope?.head == id ? -1 : manager["manager_id"].string.flatMap { rowOf[$0] } ?? -1
+            if row > 0 { data += "," }
+            data += "[\(Self.jsonString(id)),\(parent),\(manager["direct_reports"].int ?? 0),"
+            data += "\(manager["org_size"].int ?? 0),\(Self.jsonString(manager["span_band"].string ?? "")),"
+            data += "\(entry.offset),\(names?.byID[id].map(Self.jsonString) ?? "null")]"
+        }
+        data += "]}"
+        html.raw("<script type=\"application/json\" id=\"org-data\">\(data)</script>")
+    }
+
+    /// A JSON string that can sit inside a `<script>` element (no `<`, so no `</script>`).
+    static func jsonString(_ value: String) -> String {
+        var out = "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "<": out += "\\u003c"
+            case "&": out += "\\u0026"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}
