@@ -184,5 +184,8 @@ extension OutputContract {
             ContractField("min_em_reports", .integer(), "fewer EM reports is too_few_em_reports"),
             ContractField("max_em_reports", .integer(), "more EM reports is too_many_em_reports"),
             ContractField("min_engineers", .integer(), "a smaller org is too_small"),
+            ContractField(
+                "departments", .strings, nullable: true,
+                "the departments whose org heads are judged (others are not_judged); null: every org head"),
         ])
 }

@@ -35,6 +35,14 @@ package struct ThresholdsSection: Sendable {
         json.field("min_em_reports", orgHeadBands.minEMReports)
         json.field("max_em_reports", orgHeadBands.maxEMReports)
         json.field("min_engineers", orgHeadBands.minEngineers)
+        json.key("departments")
+        if let departments = orgHeadBands.departments {
+            json.beginArray()
+            for department in departments { json.string(department) }
+            json.endArray()
+        } else {
+            json.null()
+        }
         json.endObject()
         json.field("team_min_size", teamSizes.minimum)
         json.field("team_max_size", teamSizes.maximum)

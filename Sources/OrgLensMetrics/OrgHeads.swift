@@ -6,11 +6,15 @@ package struct OrgHeadBands: Sendable, Hashable {
     package var minEMReports: Int
     package var maxEMReports: Int
     package var minEngineers: Int
+    /// The departments whose org heads the shape rules judge (an org head's own department, ignoring case);
+    /// nil: every org head. A sales or support org is not built like an engineering one.
+    package var departments: [String]?
 
-    package init(minEMReports: Int = 2, maxEMReports: Int = 4, minEngineers: Int = 10) {
+    package init(minEMReports: Int = 2, maxEMReports: Int = 4, minEngineers: Int = 10, departments: [String]? = nil) {
         self.minEMReports = minEMReports
         self.maxEMReports = maxEMReports
         self.minEngineers = minEngineers
+        self.departments = departments
     }
 }
 
@@ -22,6 +26,8 @@ package struct OrgHeadRecord: Sendable, Hashable {
         case tooManyEMReports = "too_many_em_reports"
         case tooSmall = "too_small"
         case healthy
+        /// Outside `OrgHeadBands.departments`: no shape rule applies.
+        case notJudged = "not_judged"
     }
 
     package let id: String
@@ -39,23 +45,28 @@ package struct OrgHeadRecord: Sendable, Hashable {
 /// The `org_heads` table and its findings, from the `managers` table (same subtrees, same suppression).
 package enum OrgHeads {
     package static func compute(
-        orgLayer: Int, managers: [ManagerRecord], teams: [TeamRecord]?, costs: CostRollups?, bands: OrgHeadBands
+        orgLayer: Int, managers: [ManagerRecord], teams: [TeamRecord]?, costs: CostRollups?, bands: OrgHeadBands,
+        department: (Int32) -> String? = { _ in nil }
     ) -> (records: [OrgHeadRecord], findings: [Finding]) {
+        let judged = bands.departments.map { Set($0.map { $0.lowercased() }) }
         var teamsByHead: [String: Int] = [:]
         for team in teams ?? [] { if let head = team.orgHead { teamsByHead[head, default: 0] += 1 } }
         var records: [OrgHeadRecord] = []
         var findings: [Finding] = []
         for manager in managers where manager.layer == orgLayer {
+            let outside = judged.map { !$0.contains((department(manager.person) ?? "").lowercased()) } ?? false
             let shape: OrgHeadRecord.Shape =
-                manager.directManagers > 0 && manager.directICs > 0
-                ? .mixed
-                : manager.directManagers < bands.minEMReports
-                    ? .tooFewEMReports
-                    : manager.directManagers > bands.maxEMReports
-                        ? .tooManyEMReports
-                        : manager.orgSize < bands.minEngineers
-                            ? .tooSmall
-                            : .healthy
+                outside
+                ? .notJudged
+                : manager.directManagers > 0 && manager.directICs > 0
+                    ? .mixed
+                    : manager.directManagers < bands.minEMReports
+                        ? .tooFewEMReports
+                        : manager.directManagers > bands.maxEMReports
+                            ? .tooManyEMReports
+                            : manager.orgSize < bands.minEngineers
+                                ? .tooSmall
+                                : .healthy
             records.append(
                 OrgHeadRecord(
                     id: manager.id, emReports: manager.directManagers, icReports: manager.directICs,
@@ -72,7 +83,7 @@ package enum OrgHeads {
         for shape: OrgHeadRecord.Shape, id: String, manager: ManagerRecord, bands: OrgHeadBands
     ) -> Finding? {
         switch shape {
-        case .healthy:
+        case .healthy, .notJudged:
             return nil
         case .mixed:
             return Finding(

@@ -56,7 +56,8 @@ extension SpanOfControl.Chunk {
         records.append(
             ManagerRecord(
                 person: Int32(person), id: id,
-                managerID: graph.parent[person] < 0 ? nil : graph.id(Int(graph.parent[person])), layer: Int(graph.layer[person]), directReports: span,
+                managerID: graph.parent[person] < 0 ? nil : graph.id(Int(graph.parent[person])),
+                layer: Int(graph.layer[person]), directReports: span,
                 directICs: span - directManagers, directManagers: directManagers,
                 orgSize: Int(totals.orgSize[person]),
                 depthBelow: Int(totals.deepestLayer[person] - graph.depth[person]),

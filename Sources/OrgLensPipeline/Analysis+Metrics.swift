@@ -54,7 +54,14 @@ extension Analysis {
             })
         let orgHeads = OrgHeads.compute(
             orgLayer: request.orgLayer, managers: spans.metrics.managers, teams: teamReport?.teams, costs: rollups,
-            bands: request.orgHeadBands)
+            bands: request.orgHeadBands, department: departmentOf(inputs, built))
         return MetricsStage(spans: spans, teams: teamReport, costs: rollups, orgHeads: orgHeads)
+    }
+
+    /// A person's department as exported (`department` column), by graph index; nil without the column.
+    static func departmentOf(_ inputs: StagedInputs, _ built: OrgGraphBuilder.Result) -> (Int32) -> String? {
+        guard let column = inputs.departments else { return { _ in nil } }
+        let (record, stagedPerson) = (inputs.staged.record, built.stagedPerson)
+        return { person in column.trimmedString(at: Int(record[Int(stagedPerson[Int(person)])])) }
     }
 }

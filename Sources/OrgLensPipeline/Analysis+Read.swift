@@ -1,4 +1,5 @@
 import OrgLensHistory
+import OrgLensMetrics
 import OrgLensModel
 import OrgLensStage
 
@@ -51,7 +52,10 @@ extension Analysis {
     static func peopleFields(_ request: AnalysisRequest, reference: ManagerReference) -> [PersonField] {
         var policy = request.policy
         policy.managerReference = reference
-        return PersonField.read(for: policy, publishing: personalFields(request))
+        var fields = PersonField.read(for: policy, publishing: personalFields(request))
+        // Org heads are judged by their own department when the shape rules name departments.
+        if request.orgHeadBands.departments != nil && !fields.contains(.department) { fields.append(.department) }
+        return fields
     }
 
     /// The personal fields a run shows: those the people table publishes, and names for a report with names.

@@ -1,5 +1,6 @@
 import Logging
 import OrgLensHistory
+import OrgLensMetrics
 import OrgLensModel
 import OrgLensStage
 
@@ -11,6 +12,8 @@ extension Analysis {
         let table: RawTable
         /// The personal fields the people table publishes (nil without one).
         let personal: PersonalColumns?
+        /// The `department` column, kept when the org-head shape rules name departments.
+        let departments: TextColumn?
         let staged: StagedPeople
         let reading: SourceReading
         let catalogs: CatalogInputs.Tables
@@ -70,9 +73,12 @@ extension Analysis {
         // them out of the peak.
         let fields = personalFields(request)
         let personal = request.peopleTable || !fields.isEmpty ? PersonalColumns(table, publish: fields) : nil
+        let departments =
+            request.orgHeadBands.departments == nil ? nil : table.column(PersonField.department.rawValue)
         table.columns = []
         return StagedInputs(
-            reader: reader, table: table, personal: personal, staged: staged, reading: reading, catalogs: catalogs,
+            reader: reader, table: table, personal: personal, departments: departments, staged: staged,
+            reading: reading, catalogs: catalogs,
             teams: teams,
             services: services, dependencies: dependencies, baseline: baseline,
             baselineSkipped: baselineSkipped, publishedNights: publishedNights)

@@ -55,7 +55,7 @@ package struct ResolvedSettings: Sendable {
         }
         orgHeadBands = OrgHeadBands(
             minEMReports: thresholds.orgHeads.minEMReports, maxEMReports: thresholds.orgHeads.maxEMReports,
-            minEngineers: thresholds.orgHeads.minEngineers)
+            minEngineers: thresholds.orgHeads.minEngineers, departments: thresholds.orgHeads.departments)
         contractorTypes = file.costs.contractorTypes
         publish = file.privacy.publish
         var byRole: [ManagerRole: SpanBands] = [:]

@@ -37,7 +37,8 @@ struct HTMLWriter {
             raw("<span class=\"num\" data-field=\"\(field)\">\(ReportFormat.grouped(shown))</span>")
         case .oneDecimal:
             raw(
-                "<span class=\"num\" data-field=\"\(field)\" data-round=\"0.1\">\(ReportFormat.oneDecimal(number))</span>")
+                "<span class=\"num\" data-field=\"\(field)\" data-round=\"0.1\">\(ReportFormat.oneDecimal(number))</span>"
+            )
         case .percent:
             raw(
                 "<span class=\"num\" data-field=\"\(field)\" data-scale=\"100\" data-round=\"0.1\">\(ReportFormat.percent(number))</span>"

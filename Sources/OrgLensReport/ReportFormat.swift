@@ -11,9 +11,9 @@ enum NumberStyle {
     case percent
 }
 
-enum ReportFormat {
+package enum ReportFormat {
     /// `40583000` → `40,583,000`; `-1234.5` → `-1,234.5`. Works on the text, so money never passes through `Double`.
-    static func grouped(_ text: String) -> String {
+    package static func grouped(_ text: String) -> String {
         let negative = text.hasPrefix("-")
         let body = negative ? String(text.dropFirst()) : text
         let parts = body.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
@@ -31,7 +31,7 @@ enum ReportFormat {
     static func grouped(_ value: Int) -> String { grouped(String(value)) }
 
     /// Rounded half away from zero to one decimal; `5.0` stays `5.0` so a column of spans lines up.
-    static func oneDecimal(_ value: Double) -> String {
+    package static func oneDecimal(_ value: Double) -> String {
         let tenths = (value * 10).rounded(.toNearestOrAwayFromZero)
         let whole = Int64(tenths / 10)
         let fraction = Int64(abs(tenths.truncatingRemainder(dividingBy: 10)))
@@ -39,7 +39,7 @@ enum ReportFormat {
         return sign + grouped(String(whole)) + "." + String(fraction)
     }
 
-    static func percent(_ share: Double) -> String { oneDecimal(share * 100) + "%" }
+    package static func percent(_ share: Double) -> String { oneDecimal(share * 100) + "%" }
 
     /// Tick values for an axis from 0 to at least `maximum`: 0 and up to four round steps (1, 2 or 5 × 10ⁿ); steps
     /// of at least 1 for whole numbers (no "1.5 managers").

@@ -5,24 +5,38 @@ extension ReportPage {
     struct ActionKind {
         let rules: [String]
         let title: String
+        /// The action, said once above a long list.
+        let advice: String
         /// Every item is listed (the check holds the page to every manager due for a split); other kinds are cut.
         let listAll: Bool
     }
 
     static let actionKinds: [ActionKind] = [
-        ActionKind(rules: ["span.split"], title: "Split teams that have outgrown one manager", listAll: true),
+        ActionKind(
+            rules: ["span.split"], title: "Split teams that have outgrown one manager",
+            advice:
+                "Split each into two teams, each under its own manager (a new manager, or a senior engineer stepping up).",
+            listAll: true),
         ActionKind(
             rules: [
                 "org_head.too_many_em_reports", "org_head.too_few_em_reports", "org_head.too_small", "org_head.mixed",
-            ], title: "Reshape org heads' orgs", listAll: false),
+            ], title: "Reshape org heads' orgs",
+            advice: "Add a layer of senior managers where too many report, merge or grow orgs that are too small.",
+            listAll: false),
         ActionKind(
             rules: ["team.split_reporting", "team.cross_org"], title: "Align teams with reporting lines",
-            listAll: false),
-        ActionKind(rules: ["service.orphan", "service.shared"], title: "Give each service one owner", listAll: false),
+            advice: "Move each team's members under one manager, or redraw the team around a manager.", listAll: false),
+        ActionKind(
+            rules: ["service.orphan", "service.shared"], title: "Give each service one owner",
+            advice: "Hand unowned services to a team with people; pick one owner for shared ones.", listAll: false),
         ActionKind(
             rules: ["manager.dangling", "manager.ambiguous", "manager.self", "manager.inactive"],
-            title: "Fix manager links in the HRIS", listAll: false),
-        ActionKind(rules: ["span.narrow"], title: "Merge narrow teams, or lead them as a tech lead", listAll: false),
+            title: "Fix manager links in the HRIS",
+            advice: "Correct each person's manager in the HRIS; the next night's export picks it up.", listAll: false),
+        ActionKind(
+            rules: ["span.narrow"], title: "Merge narrow teams, or lead them as a tech lead",
+            advice: "Merge each with a neighbouring team, or let a tech lead run it and move the manager's reports up.",
+            listAll: false),
     ]
 
     mutating func actions() {
@@ -44,9 +58,18 @@ extension ReportPage {
             html.text(kind.title)
             html.raw(" <span class=\"muted\">(")
             html.count(items.count, field: countField(kind.rules))
-            html.raw(")</span></h3><ol class=\"actions\">")
+            html.raw(")</span></h3>")
             let shown = kind.listAll ? items : Array(items.prefix(Self.maxRows))
-            for item in shown { action(item.value) }
+            // A long list says the action once and lists whom, with the figure.
+            let compact = items.count > Self.fullSentences
+            if compact {
+                html.raw("<p>")
+                html.text(kind.advice)
+                html.raw("</p><ol class=\"actions compact\">")
+            } else {
+                html.raw("<ol class=\"actions\">")
+            }
+            for item in shown { compact ? briefAction(item.value) : action(item.value) }
             html.raw("</ol>")
             more(items.count - shown.count, "of these (every one is in the findings below and in dashboard.json)")
         }
@@ -55,9 +78,42 @@ extension ReportPage {
         html.raw("</section>")
     }
 
+    /// Kinds with more items than this list them briefly, under the action said once.
+    static let fullSentences = 8
+
+    private mutating func briefAction(_ finding: DashboardValue) {
+        let rule = finding["rule"].string ?? ""
+        let subject = finding["subject"].string ?? ""
+        html.raw("<li class=\"action\" data-rule=\"\(HTMLWriter.escaped(rule))\" data-subject=\"")
+        html.text(subject)
+        html.raw("\"><strong>")
+        person(subject)
+        html.raw("</strong>: ")
+        switch rule {
+        case "span.split", "span.narrow":
+            html.number(finding["value"])
+            html.raw(" direct reports")
+            if let band = spanBand(of: subject) {
+                html.raw(rule == "span.split" ? " (split at " : " (narrow up to ")
+                html.number(band[rule == "span.split" ? "split_at" : "narrow_max"])
+                html.raw(")")
+            }
+        case "team.split_reporting":
+            html.number(finding["value"])
+            html.raw(" managers")
+        case "service.shared":
+            html.number(finding["value"])
+            html.raw(" owning teams")
+        default:
+            html.text(finding["message"].string ?? "")
+        }
+        html.raw("</li>")
+    }
+
     /// `count(findings[rule=span.split])` for one rule; kinds of several rules are summed by the reader's eye.
     private func countField(_ rules: [String]) -> String {
-        rules.count == 1 ? "count(findings[rule=\(rules[0])])" : "count(findings[rule in \(rules.joined(separator: ","))])"
+        rules.count == 1
+            ? "count(findings[rule=\(rules[0])])" : "count(findings[rule in \(rules.joined(separator: ","))])"
     }
 
     private mutating func action(_ finding: DashboardValue) {
@@ -110,7 +166,8 @@ extension ReportPage {
                 html.raw(" different managers. Move them under one manager, or redraw the team around a manager.")
             } else {
                 html.raw(
-                    "its members sit under more than one org head. Settle it under one, or split it along the org line.")
+                    "its members sit under more than one org head. Settle it under one, or split it along the org line."
+                )
             }
         case "service.orphan":
             html.raw("<strong>Give service ")

@@ -67,7 +67,8 @@ extension ReportPage {
         }
         let layers = scope == nil ? Array(dashboard["cost_by_layer"].array.prefix(Self.maxRows)) : []
         if !layers.isEmpty {
-            html.raw("<div class=\"scroll\"><table class=\"sortable stack\"><caption>Cost by layer</caption><thead><tr>")
+            html.raw(
+                "<div class=\"scroll\"><table class=\"sortable stack\"><caption>Cost by layer</caption><thead><tr>")
             html.raw("<th class=\"n\">Layer</th><th class=\"n\">Headcount</th><th class=\"n\">Cost</th></tr></thead>")
             html.raw("<tbody>")
             for layer in layers {

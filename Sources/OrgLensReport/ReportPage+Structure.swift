@@ -48,8 +48,9 @@ extension ReportPage {
         for role in bands {
             html.raw("<tr><td data-label=\"Role\">")
             html.text((role["role"].string ?? "").replacingOccurrences(of: "_", with: " "))
-            for (key, label) in [("narrow_max", "Narrow up to"), ("healthy_max", "Healthy up to"), ("split_at", "Split at")]
-            {
+            for (key, label) in [
+                ("narrow_max", "Narrow up to"), ("healthy_max", "Healthy up to"), ("split_at", "Split at"),
+            ] {
                 html.raw("</td><td class=\"n\" data-label=\"\(label)\">")
                 html.number(role[key])
             }

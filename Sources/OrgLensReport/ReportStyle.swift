@@ -22,6 +22,7 @@ enum ReportStyle {
         .grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(300px,1fr));gap:16px;align-items:start}
         figure{margin:0}figcaption{font-weight:bold;font-size:.9rem}
         ol.actions{padding-left:1.4rem}ol.actions li{margin:.25rem 0}
+        ol.compact{columns:15rem;column-gap:2rem;padding-left:2.2rem}ol.compact li{margin:.1rem 0;break-inside:avoid}
         .scroll{overflow-x:auto}
         table{border-collapse:collapse;width:100%;font-size:.9rem}
         caption{text-align:left;font-weight:bold;padding:.3rem 0}

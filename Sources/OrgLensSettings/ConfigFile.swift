@@ -122,6 +122,7 @@ package struct OrgHeadSettings: SettingsGroup, Hashable {
     package var minEMReports = OrgHeadBands().minEMReports
     package var maxEMReports = OrgHeadBands().maxEMReports
     package var minEngineers = OrgHeadBands().minEngineers
+    package var departments: [String]?
 
     package init() {}
 
@@ -129,6 +130,10 @@ package struct OrgHeadSettings: SettingsGroup, Hashable {
         .integer("min_em_reports", \.minEMReports, minimum: 0, "fewer EM reports is too_few_em_reports"),
         .integer("max_em_reports", \.maxEMReports, minimum: 0, "more EM reports is too_many_em_reports"),
         .integer("min_engineers", \.minEngineers, minimum: 0, "a smaller org is too_small"),
+        .texts(
+            "departments", \.departments,
+            "departments whose org heads the shape rules judge, by the org head's own department (ignoring case); others are not_judged; default: every org head"
+        ),
     ]
 }
 

@@ -155,6 +155,6 @@ import Testing
         #expect(page.status == 0, "\(page.stderr)")
         let html = try #require(directory.read("long.html"))
         #expect(html.utf8.count < 500_000)
-        #expect(html.contains("and 199900 more spans"))
+        #expect(html.contains("and 199,900 more spans"))
     }
 }

@@ -31,7 +31,10 @@ import Testing
         let (directory, path) = pipeline()
         #expect(try RunResult.orglens(["run", path, "--quiet"]).status == 0)
         let page = try #require(directory.read("out/latest/report.html"))
-        for section in ["headline", "span-distribution", "span-by-layer", "layer-pyramid", "org-heads", "findings"] {
+        for section in [
+            "summary", "actions", "trend", "org-chart", "span", "layers", "org-heads", "teams", "cost", "changes",
+            "data-quality",
+        ] {
             #expect(page.contains("<section id=\"\(section)\">"), "\(section)")
         }
         #expect(page.contains("Content-Security-Policy\" content=\"default-src 'none'"))
@@ -48,6 +51,33 @@ import Testing
         ])
         #expect(inside.status == 64)
         #expect(!FileManager.default.fileExists(atPath: directory.path + "/out/latest/again.html"))
+    }
+
+    /// The trend is every published night's: the run draws it with tonight's record in, and `orglens report`
+    /// rebuilds the same page from the outputs directory's history; one org head's page is written on request.
+    @Test func theTrendGrowsNightByNightAndReportRebuildsIt() throws {
+        let (directory, path) = pipeline()
+        for day in ["2026-11-01", "2026-11-02", "2026-11-03"] {
+            let result = try RunResult.orglens(["run", path, "--as-of", day, "--quiet"])
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+        let page = try #require(directory.read("out/latest/report.html"))
+        #expect(page.components(separatedBy: "class=\"point\"").count - 1 == 6 * 3)
+        let rebuilt = try RunResult.orglens([
+            "report", directory.path + "/out/latest", "--out", directory.path + "/copy/report.html",
+        ])
+        #expect(rebuilt.status == 0, "\(rebuilt.stderr)")
+        #expect(directory.read("copy/report.html") == page)
+        let org = try RunResult.orglens([
+            "report", directory.path + "/out/latest", "--org-head", "E1035", "--out", directory.path + "/e1035.html",
+        ])
+        #expect(org.status == 0, "\(org.stderr)")
+        #expect(directory.read("e1035.html")?.contains("the org of E1035") == true)
+        let unknown = try RunResult.orglens([
+            "report", directory.path + "/out/latest", "--org-head", "E9999", "--out", directory.path + "/x.html",
+        ])
+        #expect(unknown.status == 64 && unknown.stderr.contains("is not an org head"))
+        #expect(directory.read("x.html") == nil)
     }
 
     @Test func inputTextIsEscaped() throws {
