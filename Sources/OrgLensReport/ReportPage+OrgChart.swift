@@ -1,3 +1,6 @@
+import Foundation
+import OrgLensModel
+
 /// `#org-chart`: the management tree (managers only, never every IC) as nested boxes coloured by span band. The
 /// page carries it as compact data and the browser draws a level only when it is opened, so a 100,000-person org
 /// stays small and quick: open down to the org heads, the rest on demand or by search.
@@ -39,19 +42,6 @@ extension ReportPage {
 
     /// A JSON string that can sit inside a `<script>` element (no `<`, so no `</script>`).
     static func jsonString(_ value: String) -> String {
-        var out = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "<": out += "\\u003c"
-            case "&": out += "\\u0026"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
+        JSONString.quoted(value).replacingOccurrences(of: "<", with: "\\u003c")
     }
 }
