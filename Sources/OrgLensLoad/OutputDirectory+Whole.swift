@@ -3,8 +3,13 @@ package import OrgLensModel
 import OrgLensSystem
 
 extension OutputDirectory {
-    /// The files OrgLens writes into `analyze --out`: everything else in the folder is the user's.
-    static let ownNames: Set<String> = ["dashboard.json", "manifest.json", "quarantine.csv", "tables"]
+    /// The files OrgLens writes into `analyze --out` (with or without `--report`, `--tables`): everything else in
+    /// the folder is the user's. A name written by a run is never the user's either, so an earlier run's file of
+    /// that name cannot come back over the new one.
+    static let ownNames: Set<String> = [
+        "dashboard.json", "manifest.json", "quarantine.csv", "tables", "report.html", "snapshot.bin",
+        "trend-record.ndjson",
+    ]
 
     /// Publishes every file at once (`analyze --out`): the new set is written and flushed into a folder beside
     /// the output folder, the user's own files are hard-linked into it, and the two folders are swapped with one
@@ -25,8 +30,9 @@ extension OutputDirectory {
                 return
             }
             // The user's files in the folder come along (hard links: the same files, nothing copied).
+            let written = Set(files.map { String($0.name.split(separator: "/").first ?? "") })
             let theirs = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter {
-                !Self.ownNames.contains($0)
+                !Self.ownNames.contains($0) && !written.contains($0)
             }
             var linked: Set<String> = []
             for name in theirs where POSIX.link(path + "/" + name, as: incoming + "/" + name) { linked.insert(name) }

@@ -69,8 +69,15 @@ extension ReportPage {
             } else {
                 html.raw("<ol class=\"actions\">")
             }
-            for item in shown { compact ? briefAction(item.value) : action(item.value) }
-            html.raw("</ol>")
+            for (position, item) in shown.enumerated() {
+                // The worst first; the rest one click away, so a phone does not scroll through hundreds.
+                if position == Self.openItems && shown.count > Self.openItems + 4 {
+                    html.raw("</ol><details><summary>All \(ReportFormat.grouped(shown.count))</summary>")
+                    html.raw("<ol class=\"actions compact\" start=\"\(position + 1)\">")
+                }
+                compact ? briefAction(item.value) : action(item.value)
+            }
+            html.raw(shown.count > Self.openItems + 4 ? "</ol></details>" : "</ol>")
             more(items.count - shown.count, "of these (every one is in the findings below and in dashboard.json)")
         }
         if !any { html.raw("<p>Nothing to act on: no finding calls for a change.</p>") }
@@ -80,6 +87,8 @@ extension ReportPage {
 
     /// Kinds with more items than this list them briefly, under the action said once.
     static let fullSentences = 8
+    /// Items shown before the rest of a kind is folded away.
+    static let openItems = 24
 
     private mutating func briefAction(_ finding: DashboardValue) {
         let rule = finding["rule"].string ?? ""

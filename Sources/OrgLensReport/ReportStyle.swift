@@ -22,7 +22,7 @@ enum ReportStyle {
         .grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(300px,1fr));gap:16px;align-items:start}
         figure{margin:0}figcaption{font-weight:bold;font-size:.9rem}
         ol.actions{padding-left:1.4rem}ol.actions li{margin:.25rem 0}
-        ol.compact{columns:15rem;column-gap:2rem;padding-left:2.2rem}ol.compact li{margin:.1rem 0;break-inside:avoid}
+        ol.compact{columns:19rem;column-gap:2rem;padding-left:2.2rem}ol.compact li{margin:.1rem 0;break-inside:avoid}
         .scroll{overflow-x:auto}
         table{border-collapse:collapse;width:100%;font-size:.9rem}
         caption{text-align:left;font-weight:bold;padding:.3rem 0}
@@ -46,6 +46,7 @@ enum ReportStyle {
         .node.wide{border-left-color:var(--wide)}.node.split{border-left-color:var(--split)}
         .node button{font:inherit;width:1.6em;margin-right:4px;cursor:pointer}
         .node.found{outline:3px solid #f1c40f}
+        details summary{cursor:pointer;color:var(--bar);margin:.2rem 0 .4rem}
         footer{margin:2rem 0 1rem;color:var(--muted);font-size:.85rem;border-top:1px solid var(--line);padding-top:.5rem}
         @media (max-width:600px){main{padding:8px}.card .big{font-size:1.3rem}h1{font-size:1.25rem}
         table.stack thead{display:none}table.stack,table.stack tbody,table.stack tr{display:block;width:100%}

@@ -80,6 +80,28 @@ import Testing
         #expect(directory.read("x.html") == nil)
     }
 
+    /// `analyze --report` again into the same folder: the page is the new run's, never the earlier one's.
+    @Test func aSecondAnalyzeReplacesTheReport() throws {
+        let directory = TemporaryDirectory()
+        let people = directory.write("people.csv", "employee_id,manager_id\nA,\nB,A\nC,A\n")
+        directory.write("out/notes.txt", "mine")
+        #expect(
+            try RunResult.orglens(["analyze", "--people", people, "--report", "--out", directory.path + "/out"]).status
+                == 0)
+        let first = try #require(directory.read("out/report.html"))
+        directory.write("people.csv", "employee_id,manager_id\nA,\nB,A\nC,A\nD,A\nE,A\n")
+        #expect(
+            try RunResult.orglens(["analyze", "--people", people, "--report", "--out", directory.path + "/out"]).status
+                == 0)
+        let second = try #require(directory.read("out/report.html"))
+        #expect(second != first)
+        #expect(second.contains(#"<span class="num" data-field="summary.people">5</span>"#))
+        #expect(directory.read("out/notes.txt") == "mine", "the user's own files stay")
+        // Without --report, no stale page is left beside the new dashboard.
+        #expect(try RunResult.orglens(["analyze", "--people", people, "--out", directory.path + "/out"]).status == 0)
+        #expect(directory.read("out/report.html") == nil)
+    }
+
     @Test func inputTextIsEscaped() throws {
         let directory = TemporaryDirectory()
         let people = directory.write(
