@@ -38,6 +38,7 @@ class Person:
         self.currency = "USD"
         self.title = "Software Engineer"
         self.location = "Remote"
+        self.dotted = []                  # dotted-line managers (indices), in a matrix org
 
     @property
     def name(self):
@@ -109,6 +110,50 @@ def build_org(seed):
     for person in rng.sample(ics, 3):
         person.salary = None
     return people
+
+
+def add_matrix(people, seed):
+    """Dotted-line managers, drawn with their own generator so the org itself stays as it was: one person in ten
+    gets a second manager in another department (a director or an EM); one gets three (more than the default
+    limit of two), one a dotted line to their own manager, one to the manager who left."""
+    rng = random.Random(seed * 7 + 3)
+    leads = [p for p in people if p.title in ("Director of Engineering", "Engineering Manager") and p.status == "active"]
+    # Managers whose names others share are left out: a dotted line by name to them would be ambiguous by design.
+    shared = {(p.first, p.last) for p in people if sum((q.first, q.last) == (p.first, p.last) for q in people) > 1}
+    leads = [p for p in leads if (p.first, p.last) not in shared]
+    members = [p for p in people if p.manager is not None and p.status in ("active", "leave") and (p.first, p.last) not in shared]
+    for person in rng.sample(members, len(members) // 10):
+        elsewhere = [q for q in leads if q.department != person.department and q.index != person.manager]
+        person.dotted = [rng.choice(elsewhere).index]
+    many = next(p for p in members if not p.dotted)
+    many.dotted = [q.index for q in rng.sample([q for q in leads if q.index != many.manager and q is not many], 3)]
+    own = next(p for p in members if not p.dotted and p.manager is not None)
+    own.dotted = [own.manager]
+    gone = next(p for p in people if p.title == "Engineering Manager" and p.status == "inactive")
+    lost = next(p for p in members if not p.dotted and p.manager != gone.index)
+    lost.dotted = [gone.index]
+
+
+def matrix_truth(people, ident, per_person):
+    """Per manager (by the export's own id): people with a dotted line to them, and span with dotted."""
+    in_org = {p.index for p in people if p.status in ("active", "leave") and (p.hire is None or p.hire <= AS_OF)}
+    reports, dotted, with_lines = {}, {}, 0
+    for p in people:
+        if p.index in in_org and p.manager in in_org:
+            reports[p.manager] = reports.get(p.manager, 0) + 1
+    for p in people:
+        if p.index not in in_org:
+            continue
+        valid = sorted({d for d in p.dotted[:per_person] if d in in_org and d != p.index and d != p.manager})
+        with_lines += 1 if valid else 0
+        for d in valid:
+            dotted[d] = dotted.get(d, 0) + 1
+    managers = sorted(m for m in reports if dotted.get(m))
+    return {
+        "dotted_lines": with_lines,
+        "dotted_reports": {ident(people[m]): dotted[m] for m in managers},
+        "span_with_dotted": {ident(people[m]): reports[m] + dotted[m] for m in managers},
+    }
 
 
 def truth(people):
@@ -263,6 +308,11 @@ def workday(people, dup):
             bkind, bid = worker_id(boss)
             out.append(f'    <wd:Manager wd:Descriptor="{xml_escape(boss.name)}"><wd:ID wd:type="WID">{boss.index:032x}</wd:ID>'
                        f'<wd:ID wd:type="{bkind}">{bid}</wd:ID></wd:Manager>')
+        for other in p.dotted[:1]:
+            # Workday's matrix manager (a second supervisory relation), one per worker in this report.
+            mkind, mid = worker_id(people[other])
+            out.append(f'    <wd:Matrix_Manager wd:Descriptor="{xml_escape(people[other].name)}">'
+                       f'<wd:ID wd:type="{mkind}">{mid}</wd:ID></wd:Matrix_Manager>')
         status = {"active": "Active", "leave": "On Leave", "inactive": "Terminated", "pending": "Active"}[p.status]
         out.append(f"    <wd:Worker_Status>{status}</wd:Worker_Status>")
         if p.hire is not None:
@@ -281,7 +331,7 @@ def workday(people, dup):
 def hibob(people, dup):
     header = ["Employee ID", "Display name", "First name", "Last name", "Email", "Reports to", "Department", "Site",
               "Start date", "Lifecycle status", "Employment type", "Job title", "Base salary", "Base salary currency",
-              "Base salary pay period"]
+              "Base salary pay period", "Dotted line manager"]
     rows = []
     for p in people:
         boss = people[p.manager] if p.manager is not None else None
@@ -291,7 +341,8 @@ def hibob(people, dup):
         rows.append([f"{3_000_000 + p.index * 7}", p.name, p.first, p.last, f"{p.first[0].lower()}.{p.index}@example.com",
                      boss.name if boss else "", p.department, p.location,
                      "" if p.hire is None else p.hire.strftime("%d/%m/%Y"), lifecycle, employment, p.title, pay,
-                     p.currency if p.salary is not None else "", "Hourly" if p.hourly else "Annual"])
+                     p.currency if p.salary is not None else "", "Hourly" if p.hourly else "Annual",
+                     "; ".join(people[d].name for d in p.dotted)])
     rows.insert(17, list(rows[dup.index]))
     write("hibob", "people.csv", csv_text(header, rows, ","))
     pipeline("hibob", "people.csv", "hibob")
@@ -316,29 +367,32 @@ def personio(people, dup):
 
 
 def successfactors(people, rng):
-    header = ["userId", "managerId", "emplStatus", "startDate", "department", "location", "employeeClass", "jobTitle"]
+    header = ["userId", "managerId", "emplStatus", "startDate", "department", "location", "employeeClass", "jobTitle",
+              "matrixManager"]
     rows = []
     for p in people:
         uid = f"sf{5000 + p.index}"
         boss = f"sf{5000 + p.manager}" if p.manager is not None else "NO_MANAGER"
         klass = "Contingent Worker" if p.contractor else "Employee"
+        matrix = ",".join(f"sf{5000 + d}" for d in p.dotted)
         start = p.hire or dt.date(2015, 6, 1)
         status_now = {"active": "A", "leave": "U", "inactive": "T", "pending": "A"}[p.status]
         history = []
         if p.status != "pending" and p.manager is not None and rng.random() < 0.35:
             # An earlier job record under another manager, then a transfer to today's manager.
             other = f"sf{5000 + rng.choice([q.index for q in people if q.title == 'Engineering Manager'])}"
-            history.append([uid, other, "A", start, p.department, p.location, klass, p.title])
+            history.append([uid, other, "A", start, p.department, p.location, klass, p.title, ""])
             start = start + dt.timedelta(days=400)
             if start > AS_OF:
                 start = AS_OF - dt.timedelta(days=1)
         if p.status in ("inactive", "leave"):
-            history.append([uid, boss, "A", start, p.department, p.location, klass, p.title])
+            history.append([uid, boss, "A", start, p.department, p.location, klass, p.title, matrix])
             start = max(start, AS_OF - dt.timedelta(days=rng.randrange(10, 300)))
-        history.append([uid, boss, status_now, start, p.department, p.location, klass, p.title])
+        history.append([uid, boss, status_now, start, p.department, p.location, klass, p.title, matrix])
         if p.status == "active" and rng.random() < 0.05:
             # A transfer scheduled after as_of: not in force yet.
-            history.append([uid, "sf5000", "A", AS_OF + dt.timedelta(days=30), p.department, p.location, klass, p.title])
+            history.append([uid, "sf5000", "A", AS_OF + dt.timedelta(days=30), p.department, p.location, klass, p.title,
+                            matrix])
         rows += history
     for row in rows:
         row[3] = row[3].strftime("%m/%d/%Y")
@@ -366,12 +420,23 @@ def adp(people, dup):
     pipeline("adp", "people.csv", "adp", rates=False)
 
 
+# The systems whose exports carry dotted-line managers: the id each writes for a person, and how many dotted
+# managers a person's record holds (Workday's report here carries one Matrix_Manager per worker).
+MATRIX = {
+    "workday": (lambda p: f"C{7000 + p.index}" if p.contractor else f"{21000 + p.index}", 1),
+    "successfactors": (lambda p: f"sf{5000 + p.index}", 3),
+    "hibob": (lambda p: f"{3_000_000 + p.index * 7}", 3),
+}
+
+
 def main():
     for system, writer, seed in [
         ("bamboohr", bamboohr_csv, 11), ("bamboohr-xml", bamboohr_xml, 12), ("workday", workday, 13),
         ("hibob", hibob, 14), ("personio", personio, 15), ("successfactors", successfactors, 16), ("adp", adp, 17),
     ]:
         people = build_org(seed)
+        if system in MATRIX:
+            add_matrix(people, seed)
         rng = random.Random(seed * 101)
         if system == "personio":
             for p in people:
@@ -390,6 +455,8 @@ def main():
         else:
             writer(people, next(p for p in people if p.status == "active" and p.title == "Software Engineer" and not p.contractor))
         facts = truth(people)
+        if system in MATRIX:
+            facts.update(matrix_truth(people, *MATRIX[system]))
         write(system, "truth.json", json.dumps(facts, indent=2, ensure_ascii=False) + "\n")
         print(f"{system}: {facts['people']} in the org, {facts['managers']} managers, {facts['contractors']} contractors")
 

@@ -61,6 +61,10 @@ extension OutputContract {
             ContractField("max_layer", .integer(), "the deepest layer (roots are layer 1)"),
             ContractField("mean_span", .number(), nullable: true, "direct reports ÷ managers; null without managers"),
             ContractField("median_span", .number(), nullable: true, "median direct reports of managers"),
+            ContractField(
+                "dotted_lines", .integer(), nullable: true,
+                "people with a dotted-line manager; null without dotted-line managers in the export; absent before 1.4"
+            ).optional,
         ]
             + SpanBands.Band.allCases.map {
                 ContractField("span_\($0.rawValue)", .integer(), "managers whose span is in the \($0.rawValue) band")
@@ -108,6 +112,13 @@ extension OutputContract {
                 "role", .oneOf(ManagerRole.allCases.map(\.rawValue)), "executive, manager of managers or of ICs"),
             ContractField("teams_spanned", .integer(), "distinct known teams among the direct reports (with teams)")
                 .optional,
+            ContractField(
+                "dotted_reports", .integer(), "people with a dotted line to them (with a dotted_manager_ids column)"
+            ).optional,
+            ContractField(
+                "span_with_dotted", .integer(),
+                "direct reports plus dotted reports, each person once (with a dotted_manager_ids column); bands stay on direct reports"
+            ).optional,
         ] + costFields)
 
     static let orgHeads = ContractRecord(

@@ -97,6 +97,7 @@ package enum DashboardDocument {
         json.field("max_layer", summary.maxLayer)
         json.field("mean_span", decimal: summary.meanSpan)
         json.field("median_span", decimal: summary.medianSpan)
+        json.field("dotted_lines", summary.dottedLines)
         for band in SpanBands.Band.allCases {
             json.field("span_\(band.rawValue)", summary.spanBands[band] ?? 0)
         }
@@ -116,6 +117,10 @@ package enum DashboardDocument {
         json.field("span_band", row.spanBand.rawValue)
         json.field("role", row.role.rawValue)
         if let teamsSpanned = row.teamsSpanned { json.field("teams_spanned", teamsSpanned) }
+        if let dotted = row.dottedReports {
+            json.field("dotted_reports", dotted)
+            json.field("span_with_dotted", row.directReports + dotted)
+        }
         if let costs, let figures = costs.rollups.subtree(of: Int(row.person)) { CostSection.write(figures, to: &json) }
         json.endObject()
     }

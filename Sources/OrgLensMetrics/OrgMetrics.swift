@@ -17,6 +17,8 @@ package struct ManagerRecord: Sendable, Hashable {
     package let role: ManagerRole
     /// Distinct known teams among direct reports; nil without a teams export.
     package let teamsSpanned: Int?
+    /// People with a dotted line to the manager; nil without a dotted-line column.
+    package let dottedReports: Int?
 }
 
 /// One row of the `layers` table.
@@ -50,6 +52,8 @@ package struct OrgSummary: Sendable, Hashable {
     package let meanSpan: Double?
     package let medianSpan: Double?
     package let spanBands: [SpanBands.Band: Int]
+    /// People with at least one dotted-line manager; nil without a dotted-line column.
+    package var dottedLines: Int?
 
     /// Managers in the healthy band ÷ managers; nil without managers.
     package var healthyShare: Double? {

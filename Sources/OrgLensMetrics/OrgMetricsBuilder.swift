@@ -14,13 +14,13 @@ package enum OrgMetricsBuilder {
     /// `isContractor` (an export with worker types), the summary counts contractors.
     package static func compute(
         _ built: OrgGraphBuilder.Result, policy: SpanPolicy = SpanPolicy(), personTeam: [Int32]? = nil,
-        countsInSpan: [Bool]? = nil, isContractor: [Bool]? = nil, workers: Int
+        countsInSpan: [Bool]? = nil, isContractor: [Bool]? = nil, dotted: DottedLines? = nil, workers: Int
     ) -> Result {
         let graph = built.graph
         let totals = SubtreeTotals(graph)
         let table = SpanOfControl.build(
             graph: graph, totals: totals, policy: policy, personTeam: personTeam, countsInSpan: countsInSpan,
-            workers: workers)
+            dottedReports: dotted?.dottedReports, workers: workers)
         let managers = table.records
 
         var spanCounts: [Int: Int] = [:]
@@ -37,7 +37,7 @@ package enum OrgMetricsBuilder {
         let maxLayer = Int(graph.layer.max() ?? 0)
 
         let contractors = isContractor.map { flags in flags.reduce(0) { $0 + ($1 ? 1 : 0) } }
-        let summary = OrgSummary(
+        var summary = OrgSummary(
             people: graph.count, managers: managers.count,
             individualContributors: graph.count - managers.count,
             contractors: contractors,
@@ -45,6 +45,7 @@ package enum OrgMetricsBuilder {
             detached: graph.detachedCount, maxLayer: maxLayer,
             meanSpan: managers.isEmpty ? nil : Double(totalSpan) / Double(managers.count),
             medianSpan: median(ofSorted: spans), spanBands: bandCounts)
+        summary.dottedLines = dotted?.peopleWithLines
         let metrics = OrgMetrics(
             summary: summary,
             spanDistribution: spanCounts.keys.sorted().map { SpanCount(span: $0, managers: spanCounts[$0]!) },

@@ -13,7 +13,7 @@ enum SpanOfControl {
     /// layer, last), so the parallel chunks produce records already in place and merging is concatenation.
     static func build(
         graph: OrgGraph, totals: SubtreeTotals, policy: SpanPolicy, personTeam: [Int32]?, countsInSpan: [Bool]?,
-        workers: Int
+        dottedReports: [Int32]? = nil, workers: Int
     ) -> Chunk {
         let managers = graph.sortedByID(
             (0..<graph.count).filter { graph.directReports(of: $0) > 0 },
@@ -24,7 +24,7 @@ enum SpanOfControl {
             for index in range {
                 chunk.add(
                     person: managers[index], graph: graph, totals: totals, policy: policy, personTeam: personTeam,
-                    countsInSpan: countsInSpan)
+                    countsInSpan: countsInSpan, dottedReports: dottedReports)
             }
             return chunk
         }
@@ -41,7 +41,7 @@ enum SpanOfControl {
 extension SpanOfControl.Chunk {
     mutating func add(
         person: Int, graph: OrgGraph, totals: SubtreeTotals, policy: SpanPolicy, personTeam: [Int32]?,
-        countsInSpan: [Bool]?
+        countsInSpan: [Bool]?, dottedReports: [Int32]? = nil
     ) {
         // Contractors can be left out of spans (a configuration choice); they stay in org sizes.
         let reports =
@@ -62,7 +62,8 @@ extension SpanOfControl.Chunk {
                 orgSize: Int(totals.orgSize[person]),
                 depthBelow: Int(totals.deepestLayer[person] - graph.depth[person]),
                 spanBand: band, role: role,
-                teamsSpanned: personTeam.map { Self.distinctTeams(of: reports, personTeam: $0) }))
+                teamsSpanned: personTeam.map { Self.distinctTeams(of: reports, personTeam: $0) },
+                dottedReports: dottedReports.map { Int($0[person]) }))
         addFindings(
             id: id, span: span, band: band, bands: policy.bands(for: role),
             onlyReport: span == 1 && directManagers == 1 ? graph.id(Int(reports.first!)) : nil)

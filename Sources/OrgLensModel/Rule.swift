@@ -23,6 +23,14 @@ package enum Rule: String, Sendable, CaseIterable, Comparable {
     case managerInactive = "manager.inactive"
     case orgMultipleRoots = "org.multiple_roots"
 
+    // Dotted lines (a second manager in a matrix org): they never change the tree.
+    /// A dotted-line manager who is no one in the org (or a name several people share).
+    case managerDottedDangling = "manager.dotted_dangling"
+    /// A dotted line to oneself or to one's own manager: it adds no second manager.
+    case managerDottedSelf = "manager.dotted_self"
+    /// More dotted-line managers than `thresholds.max_dotted_managers`.
+    case matrixMany = "matrix.many"
+
     // Span of control.
     case spanNarrow = "span.narrow"
     case spanWide = "span.wide"

@@ -9,6 +9,8 @@ extension Analysis {
         let linked: TeamCatalogBuilder.Result?
         let services: LinkedServices?
         let dependencies: LinkedDependencies?
+        /// With a dotted-line column: the second managers, beside the tree.
+        let dotted: DottedLines?
     }
 
     /// Builds the graph; a run where no one is left in the org stops here, before anything is written.
@@ -35,6 +37,8 @@ extension Analysis {
         let dependencies = inputs.dependencies.flatMap { rows in
             services.map { CatalogLinks.dependencies(rows, services: $0) }
         }
-        return GraphStage(built: built, linked: linked, services: services, dependencies: dependencies)
+        return GraphStage(
+            built: built, linked: linked, services: services, dependencies: dependencies,
+            dotted: DottedLines.resolve(staged, built: built, maxManagers: request.maxDottedManagers))
     }
 }

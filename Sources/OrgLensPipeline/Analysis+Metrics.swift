@@ -31,7 +31,8 @@ extension Analysis {
             {
                 OrgMetricsBuilder.compute(
                     built, policy: request.spanPolicy, personTeam: catalog?.personTeam, countsInSpan: countsInSpan,
-                    isContractor: staged.isContractor.isEmpty ? nil : isContractor, workers: request.workers)
+                    isContractor: staged.isContractor.isEmpty ? nil : isContractor, dotted: graph.dotted,
+                    workers: request.workers)
             },
             {
                 catalog.map {

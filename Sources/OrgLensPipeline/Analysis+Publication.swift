@@ -20,7 +20,8 @@ extension Analysis {
 
     /// Every finding of the run, before the comparison with the baseline adds its own.
     static func gatherFindings(_ inputs: StagedInputs, _ graph: GraphStage, _ metrics: MetricsStage) -> [Finding] {
-        var findings = inputs.staged.findings + graph.built.findings + metrics.spans.findings
+        var findings =
+            inputs.staged.findings + graph.built.findings + (graph.dotted?.findings ?? []) + metrics.spans.findings
         findings += graph.linked?.findings ?? []
         findings += metrics.teams?.findings ?? []
         findings += metrics.orgHeads.findings

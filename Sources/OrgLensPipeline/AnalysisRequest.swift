@@ -16,6 +16,8 @@ package struct AnalysisRequest: Sendable {
     package var spanPolicy: SpanPolicy
     /// Layer whose managers are org heads (directors); teams and Conway figures group by them.
     package var orgLayer: Int
+    /// More dotted-line managers than this is `matrix.many`.
+    package var maxDottedManagers = 2
     package var teamSizes: TeamSizeBands
     package var orgHeadBands: OrgHeadBands
     package var costs: CostSettings

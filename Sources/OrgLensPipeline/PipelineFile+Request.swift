@@ -21,6 +21,7 @@ extension PipelineFile {
             orgLayer: resolved.orgLayer, teamSizes: resolved.teamSizes, orgHeadBands: resolved.orgHeadBands,
             costs: resolved.costs, workers: workers, outputDirectory: outputDirectory)
         request.spanPolicy = resolved.spanPolicy
+        request.maxDottedManagers = resolved.maxDottedManagers
         request.report = outputs.report
         request.reportNames = outputs.reportNames
         request.tables = outputs.tables

@@ -8,6 +8,7 @@ import OrgLensStage
 package struct ResolvedSettings: Sendable {
     package let costs: CostSettings
     package let orgLayer: Int
+    package let maxDottedManagers: Int
     package let teamSizes: TeamSizeBands
     package let orgHeadBands: OrgHeadBands
     /// Span bands per role (`thresholds.span`); the defaults for every role not given.
@@ -47,6 +48,7 @@ package struct ResolvedSettings: Sendable {
         self.costs = costs
         let thresholds = file.thresholds
         orgLayer = thresholds.orgLayer
+        maxDottedManagers = thresholds.maxDottedManagers
         teamSizes = TeamSizeBands(minimum: thresholds.teamMinSize, maximum: thresholds.teamMaxSize)
         guard teamSizes.minimum <= teamSizes.maximum else {
             throw RunError(

@@ -106,6 +106,7 @@ package struct ThresholdSettings: SettingsGroup, Hashable {
     package var teamMinSize = 3
     package var teamMaxSize = 9
     package var orgHeads = OrgHeadSettings()
+    package var maxDottedManagers = 2
 
     package init() {}
 
@@ -115,6 +116,7 @@ package struct ThresholdSettings: SettingsGroup, Hashable {
         .integer("team_min_size", \.teamMinSize, minimum: 0, "smaller teams are team.undersized"),
         .integer("team_max_size", \.teamMaxSize, minimum: 0, "larger teams are team.oversized"),
         .group("org_heads", \.orgHeads, "org-head shapes"),
+        .integer("max_dotted_managers", \.maxDottedManagers, minimum: 1, "more dotted-line managers is matrix.many"),
     ]
 }
 

@@ -75,12 +75,15 @@ package enum PeopleStager {
                 }
             }
         }
+        if let dotted = table.column(PersonField.dottedManagerIDs.rawValue) {
+            staging.stageDotted(dotted, ids: ids, lookup: byReference)
+        }
         return staging.finish()
     }
 }
 
 /// The running state of one staging pass.
-private struct Staging: ~Copyable {
+struct Staging: ~Copyable {
     let table: RawTable
     let policy: PeoplePolicy
     let statuses: TextColumn?

@@ -11,6 +11,8 @@ package enum PersonField: String, Sendable, CaseIterable {
     case level
     case teamID = "team_id"
     case department
+    /// Dotted-line managers: ids (or emails, names, as `manager_id` holds) separated by `;` (or `,`, but for names).
+    case dottedManagerIDs = "dotted_manager_ids"
     case location
     case employmentType = "employment_type"
     case status
@@ -28,7 +30,7 @@ package enum PersonField: String, Sendable, CaseIterable {
     /// The fields this release computes with; readers skip every other column.
     package static let used: [PersonField] = [
         .employeeID, .managerID, .status, .hireDate, .teamID, .salary, .currency, .employmentType, .payPeriod,
-        .effectiveDate,
+        .effectiveDate, .dottedManagerIDs,
     ]
 
     /// `used`, plus the column managers are named by when `manager_id` holds emails or names, plus

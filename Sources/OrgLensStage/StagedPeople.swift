@@ -44,6 +44,11 @@ package struct StagedPeople: Sendable {
     package internal(set) var teamIDs: TextColumn?
     /// With a `salary` column: each person's pay.
     package internal(set) var pay: StagedPay?
+    /// With a `dotted_manager_ids` column: person `p`'s dotted-line managers are the keys
+    /// `dottedKeys[dottedStart[p]..<dottedStart[p + 1]]` (-1: a name or email several people share); nil without
+    /// the column. Keys like `managerLink`'s: a key may be no one in the org.
+    package internal(set) var dottedStart: [Int32]?
+    package internal(set) var dottedKeys: [Int32] = []
     /// With an `employment_type` column: whether each person is a contractor (empty otherwise).
     package internal(set) var isContractor: [Bool] = []
     /// Values read per field (hire dates, salaries): how many were there and how many could not be read.

@@ -19,6 +19,9 @@ package enum XMLExportLayout {
                 // A manager given only by name (Descriptor) is matched by name when the ids do not settle it.
                 "manager_id":
                     "Manager/ID[@type='Employee_ID'] | Manager/ID[@type='Contingent_Worker_ID'] | Manager_ID | Manager/@Descriptor",
+                // The matrix manager (a second supervisory relation): a dotted line, never the tree.
+                "dotted_manager_ids":
+                    "Matrix_Manager/ID[@type='Employee_ID'] | Matrix_Manager/ID[@type='Contingent_Worker_ID'] | Matrix_Manager_ID",
                 "name": "Worker/@Descriptor | Legal_Name",
                 "email": "Email_Address | Primary_Work_Email",
                 "title": "Business_Title | Job_Title",

@@ -48,6 +48,23 @@ import Testing
             #expect(summary[key] as? Int == truth[key] as? Int, "\(system): \(key)")
         }
         let managers = try #require(dashboard["managers"] as? [[String: Any]])
+        if let dotted = truth["dotted_reports"] as? [String: Int],
+            let spans = truth["span_with_dotted"] as? [String: Int]
+        {
+            // A matrix org: the dotted lines the script drew, per manager, by the export's own ids.
+            #expect(summary["dotted_lines"] as? Int == truth["dotted_lines"] as? Int, "\(system): dotted_lines")
+            let published = Dictionary(
+                uniqueKeysWithValues: managers.compactMap { row -> (String, (Int, Int))? in
+                    guard let id = row["id"] as? String, let count = row["dotted_reports"] as? Int, count > 0,
+                        let span = row["span_with_dotted"] as? Int
+                    else { return nil }
+                    return (id, (count, span))
+                })
+            #expect(published.mapValues(\.0) == dotted, "\(system): dotted_reports")
+            #expect(published.mapValues(\.1) == spans, "\(system): span_with_dotted")
+        } else {
+            #expect(summary["dotted_lines"] is NSNull, "\(system): no dotted-line column, null")
+        }
         let root = try #require(managers.first { $0["layer"] as? Int == 1 && $0["org_size"] as? Int ?? 0 > 10 })
         if let cost = truth["root_cost_published"] as? String {
             // The script's exact decimal sum, rounded as the dashboard publishes it (to 1000 by default).
