@@ -310,6 +310,12 @@ extension OutputContract {
             ContractField("leavers", .integer(), "leavers who were in their org"),
             ContractField("moved_in", .integer(), "people of both nights in their org now and not then"),
             ContractField("moved_out", .integer(), "people of both nights in their org then and not now"),
+            ContractField(
+                "dotted_before", .integer(), nullable: true,
+                "people with a dotted line to them then; null without dotted lines that night or if not there"),
+            ContractField(
+                "dotted_after", .integer(), nullable: true,
+                "people with a dotted line to them now; null without dotted lines tonight or if gone"),
         ])
 
     static let changesByOrgHead = ContractRecord(

@@ -31,6 +31,10 @@ package struct Changes: Sendable {
         package let leavers: Int
         package let movedIn: Int
         package let movedOut: Int
+        /// People with a dotted line to the manager then and now; nil when that night had no dotted lines or
+        /// the manager was not there.
+        package var dottedBefore: Int?
+        package var dottedAfter: Int?
     }
 
     /// One org head of either night.

@@ -48,7 +48,11 @@ struct OrgChanges {
                         bandAfter: person >= 0 ? structureAfter.band(Int(person), after, policy: spanPolicy) : nil,
                         joiners: person >= 0 ? Int(joinersBelow[Int(person)]) : 0,
                         leavers: was >= 0 ? Int(leaversBelow[Int(was)]) : 0, movedIn: Int(movedIn[unified]),
-                        movedOut: Int(movedOut[unified]))
+                        movedOut: Int(movedOut[unified]),
+                        dottedBefore: was >= 0 && !before.dottedReports.isEmpty
+                            ? Int(before.dottedReports[Int(was)]) : nil,
+                        dottedAfter: person >= 0 && !after.dottedReports.isEmpty
+                            ? Int(after.dottedReports[Int(person)]) : nil)
                 ))
         }
         for person in 0..<after.count {

@@ -47,6 +47,8 @@ package struct Snapshot: Sendable, Equatable {
     /// With the subtree flags, which groups' pay the run published — ids only, never an amount.
     package var layerPublished: [UInt8] = []
     package var teamPublished: [UInt8] = []
+    /// Per person, how many people had a dotted line to them; empty when the night's export had none.
+    package var dottedReports: [UInt32] = []
 
     package var count: Int { manager.count }
 
@@ -76,5 +78,6 @@ package struct Snapshot: Sendable, Equatable {
             && lhs.teamIDs.bytes == rhs.teamIDs.bytes && lhs.layer == rhs.layer && lhs.flags == rhs.flags
             && lhs.orgHead == rhs.orgHead && lhs.findings == rhs.findings && lhs.outputsID == rhs.outputsID
             && lhs.layerPublished == rhs.layerPublished && lhs.teamPublished == rhs.teamPublished
+            && lhs.dottedReports == rhs.dottedReports
     }
 }

@@ -4,18 +4,20 @@ package import OrgLensModel
 
 /// `snapshot.bin`: a snapshot as compact little-endian binary, versioned by its header.
 ///
-/// Layout (version 2): `ORGLSNAP`, version u32, payload length u64, SHA-256 of the payload (32 bytes); then the
+/// Layout (version 3): `ORGLSNAP`, version u32, payload length u64, SHA-256 of the payload (32 bytes); then the
 /// payload: as_of (days since 1970) i32, people u32, teams u32, findings u32, fingerprint and outputs id (each u16
 /// length + bytes); the ids and the team ids (u32 end offset per value, then the bytes); per person manager i32,
 /// team i32, org head i32, layer u16, flags u8 (manages, root, subtree cost published, its share published, paid); the
 /// published flags per layer (u32 count, then u8 each) and per team (u8 each); per finding the rule (u8 length +
-/// bytes) and subject (u16 length + bytes). About 23 bytes per person besides the id itself.
+/// bytes) and subject (u16 length + bytes); then the dotted reports (u32 count, 0 or people, then u32 each). About
+/// 23 bytes per person besides the id itself (27 with dotted lines). Version 2 (without the dotted reports) is read
+/// too: the first night after upgrading still compares.
 ///
 /// What the previous night left is input like any other: the checksum, every count against the bytes that are
 /// really there (before anything is allocated) and the tree's own consistency are checked before it is trusted.
 package enum SnapshotFile {
     static let magic = Array("ORGLSNAP".utf8)
-    package static let version: UInt32 = 2
+    package static let version: UInt32 = 3
     /// Fixed bytes per person: end offset 4, manager 4, team 4, org head 4, layer 2, flags 1.
     package static let fixedBytesPerPerson = 19
     /// Magic, version, payload length, checksum.
@@ -53,6 +55,9 @@ package enum SnapshotFile {
             append(&payload, UInt16(subject.count))
             payload += subject
         }
+        let dotted = snapshot.dottedReports.count == snapshot.count ? snapshot.dottedReports : []
+        append(&payload, UInt32(dotted.count))
+        appendAll(&payload, dotted)
         return seal(payload)
     }
 
@@ -97,7 +102,7 @@ package enum SnapshotFile {
         guard header.take(magic.count) == magic[...] else {
             throw RunError(.badData, "\(path) is not an OrgLens snapshot; point --compare-to at a run directory.")
         }
-        guard let version = header.u32(), version == Self.version else {
+        guard let version = header.u32(), version == Self.version || version == 2 else {
             throw RunError(
                 .badData, "\(path) is a snapshot of another format version; compare runs made by this version.")
         }
@@ -108,10 +113,10 @@ package enum SnapshotFile {
             throw RunError(
                 .badData, "\(path) does not match its checksum: it was damaged or edited after the run wrote it.")
         }
-        return try decodePayload(Array(payload), path: path)
+        return try decodePayload(Array(payload), version: version, path: path)
     }
 
-    private static func decodePayload(_ bytes: [UInt8], path: String) throws(RunError) -> Snapshot {
+    private static func decodePayload(_ bytes: [UInt8], version: UInt32, path: String) throws(RunError) -> Snapshot {
         var reader = Reader(bytes: bytes)
         guard let day = reader.u32(), let people = reader.u32().map(Int.init), let teams = reader.u32().map(Int.init),
             let findingCount = reader.u32().map(Int.init),
@@ -135,7 +140,14 @@ package enum SnapshotFile {
                 Snapshot.FindingKey(
                     rule: String(decoding: rule, as: UTF8.self), subject: String(decoding: subject, as: UTF8.self)))
         }
-        guard reader.isAtEnd,
+        var dotted: [UInt32] = []
+        if version >= 3 {
+            guard let count = reader.u32().map(Int.init), count == 0 || count == people, count * 4 <= reader.remaining,
+                let values = reader.u32s(count)
+            else { throw truncated(path) }
+            dotted = values
+        }
+        guard reader.isAtEnd, dotted.allSatisfy({ $0 <= people }),
             manager.allSatisfy({ $0 >= -1 && $0 < people }), orgHead.allSatisfy({ $0 >= -1 && $0 < people }),
             team.allSatisfy({ $0 >= -1 && $0 < teams }), flags.allSatisfy({ $0 & ~31 == 0 }),
             (layerPublished + teamPublished).allSatisfy({ $0 & ~3 == 0 }),
@@ -149,6 +161,7 @@ package enum SnapshotFile {
         snapshot.outputsID = String(decoding: outputsID, as: UTF8.self)
         snapshot.layerPublished = Array(layerPublished)
         snapshot.teamPublished = Array(teamPublished)
+        snapshot.dottedReports = dotted
         return snapshot
     }
 
@@ -215,6 +228,7 @@ package enum SnapshotFile {
         mutating func u64() -> UInt64? { integer(UInt64.self) }
 
         mutating func i32s(_ count: Int) -> [Int32]? { values(count) }
+        mutating func u32s(_ count: Int) -> [UInt32]? { values(count) }
 
         mutating func u16s(_ count: Int) -> [UInt16]? { values(count) }
 

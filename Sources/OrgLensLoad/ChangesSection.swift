@@ -43,6 +43,8 @@ package enum ChangesSection {
         json.field("leavers", row.leavers)
         json.field("moved_in", row.movedIn)
         json.field("moved_out", row.movedOut)
+        json.field("dotted_before", row.dottedBefore)
+        json.field("dotted_after", row.dottedAfter)
     }
 
     static func writeOrgHead(_ row: Changes.OrgHeadChange, to json: inout JSONWriter) {

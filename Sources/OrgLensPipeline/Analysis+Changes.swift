@@ -25,6 +25,7 @@ extension Analysis {
             orgHead: graph.linked?.catalog.orgHeadOfPerson ?? built.graph.ancestors(atLayer: request.orgLayer),
             findings: [])
         snapshot.outputsID = request.history?.outputsID ?? ""
+        if let dotted = graph.dotted { snapshot.dottedReports = dotted.dottedReports.map { UInt32($0) } }
         let changes =
             (baseline.map {
                 ChangeDetector.structure($0, snapshot, spanPolicy: request.spanPolicy, withMovers: request.peopleTable)

@@ -94,3 +94,32 @@ import Testing
         #expect(first.read("out/dashboard.json") == second.read("out/dashboard.json"))
     }
 }
+
+/// Dotted lines night to night: `changes_by_manager` says how many people had a dotted line to each manager then
+/// and now.
+@Suite struct DottedLineHistoryTests {
+    @Test func dottedBeforeAndAfter() throws {
+        let directory = TemporaryDirectory()
+        let pipeline = directory.write(
+            "p.yml", "sources: {people: {path: people.csv}}\noutputs: {directory: out, tables: true}\n")
+        directory.write("people.csv", DottedLineTests.people)
+        #expect(try RunResult.orglens(["run", pipeline, "--as-of", "2026-11-01", "--quiet"]).status == 0)
+        // Next night A3's dotted line points to B instead of their own manager, and B2 has none.
+        directory.write(
+            "people.csv",
+            DottedLineTests.people.replacingOccurrences(of: "B2,B,\"A; CEO , A1\"", with: "B2,B,")
+                .replacingOccurrences(of: "A3,A,A", with: "A3,A,B"))
+        let second = try RunResult.orglens(["run", pipeline, "--as-of", "2026-11-02", "--quiet"])
+        #expect(second.status == 0, "\(second.stderr)")
+        let table = try #require(directory.read("out/latest/tables/changes_by_manager.ndjson"))
+        let rows = table.split(separator: "\n").compactMap {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
+        let b = try #require(rows.first { $0["id"] as? String == "B" })
+        #expect(b["dotted_before"] as? Int == 2 && b["dotted_after"] as? Int == 3)  // A1, A2 → A1, A2, A3
+        let ceo = try #require(rows.first { $0["id"] as? String == "CEO" })
+        #expect(ceo["dotted_before"] as? Int == 2 && ceo["dotted_after"] as? Int == 1)  // A2, B2 → A2
+        let a = try #require(rows.first { $0["id"] as? String == "A" })
+        #expect(a["dotted_before"] as? Int == 1 && a["dotted_after"] as? Int == 0)
+    }
+}

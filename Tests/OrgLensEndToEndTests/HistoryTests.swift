@@ -72,7 +72,7 @@ import Testing
         #expect(third["max_layer_after"] as? Int == 6)
         let byManager = try #require(directory.read("out/latest/tables/changes_by_manager.ndjson"))
         #expect(byManager.contains(#""id": "D1", "span_before": 2, "span_after": 3"#))
-        #expect(byManager.contains(#""moved_in": 6, "moved_out": 0}"#))
+        #expect(byManager.contains(#""moved_in": 6, "moved_out": 0, "dotted_before": null, "dotted_after": null}"#))
     }
 
     @Test func firstRunHasNothingToCompareAndIsNoError() throws {
