@@ -30,9 +30,16 @@ extension ReportPage {
             rules: ["service.orphan", "service.shared"], title: "Give each service one owner",
             advice: "Hand unowned services to a team with people; pick one owner for shared ones.", listAll: false),
         ActionKind(
-            rules: ["manager.dangling", "manager.ambiguous", "manager.self", "manager.inactive"],
+            rules: [
+                "manager.dangling", "manager.ambiguous", "manager.self", "manager.inactive", "manager.dotted_dangling",
+                "manager.dotted_self",
+            ],
             title: "Fix manager links in the HRIS",
             advice: "Correct each person's manager in the HRIS; the next night's export picks it up.", listAll: false),
+        ActionKind(
+            rules: ["matrix.many"], title: "Cut back dotted lines",
+            advice: "Keep each person to the dotted-line managers the limit allows; with more, no one is accountable.",
+            listAll: false),
         ActionKind(
             rules: ["span.narrow"], title: "Merge narrow teams, or lead them as a tech lead",
             advice: "Merge each with a neighbouring team, or let a tech lead run it and move the manager's reports up.",
@@ -188,6 +195,12 @@ extension ReportPage {
             html.raw(" one owning team</strong>: ")
             html.number(finding["value"])
             html.raw(" teams own it now (shared-everything coupling). Pick one owner; the others become users.")
+        case "matrix.many":
+            html.raw("<strong>Cut back the dotted lines of ")
+            person(subject)
+            html.raw("</strong>: ")
+            html.text(finding["message"].string ?? "")
+            html.raw(". With that many second managers no one is accountable: keep the one or two that matter.")
         default:
             html.raw("<strong>Fix in the HRIS</strong>: ")
             html.text(finding["message"].string ?? "")

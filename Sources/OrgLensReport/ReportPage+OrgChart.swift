@@ -18,7 +18,7 @@ extension ReportPage {
     }
 
     /// The tree's data: per manager `[id, parent row or -1, span, org size, band, row in the managers table,
-    /// name or null]`, in the managers table's order (by layer, then id).
+    /// name or null, dotted reports or null]`, in the managers table's order (by layer, then id).
     mutating func orgChartData() {
         let managers = dashboard["managers"].array.enumerated().filter { _, manager in
             scope?.managers.contains(manager["id"].string ?? "") ?? true
@@ -34,7 +34,8 @@ extension ReportPage {
             if row > 0 { data += "," }
             data += "[\(Self.jsonString(id)),\(parent),\(manager["direct_reports"].int ?? 0),"
             data += "\(manager["org_size"].int ?? 0),\(Self.jsonString(manager["span_band"].string ?? "")),"
-            data += "\(entry.offset),\(names?.byID[id].map(Self.jsonString) ?? "null")]"
+            data += "\(entry.offset),\(names?.byID[id].map(Self.jsonString) ?? "null"),"
+            data += "\(manager["dotted_reports"].int.map(String.init) ?? "null")]"
         }
         data += "]}"
         html.raw("<script type=\"application/json\" id=\"org-data\">\(data)</script>")

@@ -70,7 +70,9 @@ extension ReportPage {
             }.map(\.element)
         html.raw("<div class=\"scroll\"><table class=\"sortable stack\"><caption>Managers in this org, widest first")
         html.raw("</caption><thead><tr><th>Manager</th><th class=\"n\">Layer</th><th class=\"n\">Span</th>")
-        html.raw("<th>Band</th><th class=\"n\">Org size</th></tr></thead><tbody>")
+        let dotted = managers.contains { $0["dotted_reports"].exists }
+        html.raw("<th>Band</th>\(dotted ? "<th class=\"n\">Span with dotted</th>" : "")<th class=\"n\">Org size</th>")
+        html.raw("</tr></thead><tbody>")
         for manager in managers.prefix(Self.maxRows) {
             html.raw("<tr><td data-label=\"Manager\">")
             person(manager["id"].string ?? "")
@@ -81,6 +83,10 @@ extension ReportPage {
             html.raw("</td><td data-label=\"Band\">")
             let band = manager["span_band"].string ?? ""
             html.raw("<span class=\"band band-\(HTMLWriter.escaped(band))\">\(HTMLWriter.escaped(band))</span>")
+            if dotted {
+                html.raw("</td><td class=\"n\" data-label=\"Span with dotted\">")
+                html.number(manager["span_with_dotted"])
+            }
             html.raw("</td><td class=\"n\" data-label=\"Org size\">")
             html.number(manager["org_size"])
             html.raw("</td></tr>")

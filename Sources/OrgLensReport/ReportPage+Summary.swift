@@ -20,6 +20,9 @@ extension ReportPage {
             card("Median span") { $0.number(summary["median_span"], .oneDecimal) }
             card("In the healthy band") { $0.number(summary["span_healthy_share"], .percent) }
             card("Due for a split") { $0.number(summary["span_split"]) }
+            if summary["dotted_lines"].exists {
+                card("With a dotted-line manager") { $0.number(summary["dotted_lines"]) }
+            }
             html.raw("</div>")
             let changes = dashboard["changes"]
             if changes["previous_as_of"].exists && changes["joiners"].exists {
