@@ -21,7 +21,10 @@ for target in csv xml pipeline analysis snapshot trend; do
     xml) cp Fixtures/cases/*/*.xml "$shared"/xml-attacks/*.xml "$corpus"/ 2>/dev/null || true ;;
     pipeline) cp Pipelines/*.yml Sources/OrgLensSettings/Presets/*.yml "$corpus"/
       for f in Fixtures/exports/*/pipeline.yml; do cp "$f" "$corpus/export-$(basename "$(dirname "$f")").yml"; done ;;
-    analysis) for f in Fixtures/cases/dirty-*/people.csv; do tail -n +2 "$f" > "$corpus/$(basename "$(dirname "$f")").csv"; done ;;
+    analysis) for f in Fixtures/cases/dirty-*/people.csv; do tail -n +2 "$f" > "$corpus/$(basename "$(dirname "$f")").csv"; done
+      # A matrix org: dotted lines to managers, to oneself, to no one, and more than the limit.
+      printf '%s\n' 'CEO,,active,2015-01-01,100000,USD,full-time,' 'A,CEO,active,2016-01-01,90000,EUR,full-time,B;CEO' \
+        'B,CEO,active,2016-01-01,"95,000",USD,contractor,"A, X9"' 'C,A,leave,,,,,A;B;CEO;C' >"$corpus/matrix.csv" ;;
     # Seeds of the two history readers live with their regressions (Tests/FuzzRegressions/snapshot, trend).
     snapshot|trend) ;;
   esac

@@ -84,7 +84,9 @@ package enum FuzzTargets {
     /// the same dashboard.
     static func analysis(_ data: [UInt8]) {
         let path = scratchFile(
-            "org", Array("employee_id,manager_id,status,hire_date,salary,currency,employment_type\n".utf8) + data)
+            "org",
+            Array("employee_id,manager_id,status,hire_date,salary,currency,employment_type,dotted_manager_ids\n".utf8)
+                + data)
         var dashboards: [[UInt8]?] = []
         for workers in [1, 4] {
             let request = AnalysisRequest(
