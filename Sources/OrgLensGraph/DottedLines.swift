@@ -4,52 +4,45 @@ package import OrgLensStage
 /// Dotted-line managers, resolved against the frozen graph. They never change the tree (not layers, roots,
 /// loops or direct reports): they are a second set of edges beside it, counted per manager.
 package struct DottedLines: Sendable {
-    /// Graph person `p`'s dotted-line managers (graph indices, distinct, never `p` nor `p`'s manager):
-    /// `managers[start[p]..<start[p + 1]]`.
-    package let start: [Int32]
-    package let managers: [Int32]
+    /// Per graph person: how many people have a dotted line to them (each person once).
+    package let dottedReports: [Int32]
+    /// People with at least one dotted line that counts.
+    package let peopleWithLines: Int
     package let findings: [Finding]
 
-    /// People with at least one dotted line that counts.
-    package var peopleWithLines: Int {
-        zip(start, start.dropFirst()).reduce(0) { $0 + ($1.1 > $1.0 ? 1 : 0) }
-    }
-
-    /// Per graph person: how many people have a dotted line to them.
-    package var dottedReports: [Int32] {
-        var counts = [Int32](repeating: 0, count: start.count - 1)
-        for manager in managers { counts[Int(manager)] += 1 }
-        return counts
-    }
-
-    /// nil when the export has no dotted-line column.
+    /// nil when the export gives no dotted line. Only the people with a dotted-line cell are visited: in a large
+    /// org most have none, and the pass must not cost a sweep of cache misses over everyone.
     package static func resolve(
         _ staged: StagedPeople, built: OrgGraphBuilder.Result, maxManagers: Int
     ) -> DottedLines? {
         guard let stagedStart = staged.dottedStart else { return nil }
         let graph = built.graph
-        var start: [Int32] = [0]
-        start.reserveCapacity(graph.count + 1)
-        var managers: [Int32] = []
+        var graphPerson = [Int32](repeating: -1, count: staged.count)
+        for (person, from) in built.stagedPerson.enumerated() { graphPerson[Int(from)] = Int32(person) }
+        var dottedReports = [Int32](repeating: 0, count: graph.count)
+        var peopleWithLines = 0
         var findings: [Finding] = []
-        for person in 0..<graph.count {
-            let from = Int(built.stagedPerson[person])
+        var managers: [Int32] = []
+        for from in 0..<staged.count where stagedStart[from + 1] > stagedStart[from] {
+            let person = graphPerson[from]
+            guard person >= 0 else { continue }  // left the org in a reporting loop
             var dangling = 0
             var toSelf = false
-            let first = managers.count
+            managers.removeAll(keepingCapacity: true)
             for slot in Int(stagedStart[from])..<Int(stagedStart[from + 1]) {
                 let key = staged.dottedKeys[slot]
                 let manager = key < 0 ? -1 : built.personOfKey[Int(key)]
                 if manager < 0 {
                     dangling += 1
-                } else if manager == Int32(person) || manager == graph.parent[person] {
+                } else if manager == person || manager == graph.parent[Int(person)] {
                     toSelf = true
-                } else if !managers[first...].contains(manager) {
+                } else if !managers.contains(manager) {
                     managers.append(manager)
                 }
             }
-            start.append(Int32(managers.count))
-            let id = graph.id(person)
+            for manager in managers { dottedReports[Int(manager)] += 1 }
+            if !managers.isEmpty { peopleWithLines += 1 }
+            let id = graph.id(Int(person))
             if dangling > 0 {
                 findings.append(
                     Finding(
@@ -62,14 +55,14 @@ package struct DottedLines: Sendable {
                         rule: .managerDottedSelf, severity: .info, subject: id, value: nil,
                         message: .managerDottedSelf))
             }
-            if managers.count - first > maxManagers {
+            if managers.count > maxManagers {
                 findings.append(
                     Finding(
-                        rule: .matrixMany, severity: .warning, subject: id, value: Double(managers.count - first),
-                        message: .matrixMany, numbers: [managers.count - first, maxManagers]))
+                        rule: .matrixMany, severity: .warning, subject: id, value: Double(managers.count),
+                        message: .matrixMany, numbers: [managers.count, maxManagers]))
             }
         }
-        return DottedLines(start: start, managers: managers, findings: findings)
+        return DottedLines(dottedReports: dottedReports, peopleWithLines: peopleWithLines, findings: findings)
     }
 }
 

@@ -15,8 +15,9 @@ extension Staging {
         var cells = 0
         for person in 0..<staged.count {
             let record = Int(staged.record[person])
-            let cell = column.trimmedString(at: record)
-            if !cell.isEmpty {
+            // Most rows have no dotted line: an empty cell costs a range check, not a string.
+            if !column.trimmedRange(at: record).isEmpty {
+                let cell = column.trimmedString(at: record)
                 cells += 1
                 for token in cell.split(whereSeparator: { $0 == ";" || (!byName && $0 == ",") }) {
                     let value = String(token.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
