@@ -167,6 +167,7 @@ extension OutputContract {
             ContractField("org_heads", .object(orgHeadThresholds), "healthy org-head shapes"),
             ContractField("team_min_size", .integer(), "smaller teams are undersized"),
             ContractField("team_max_size", .integer(), "larger teams are oversized"),
+            ContractField("max_dotted_managers", .integer(), "more dotted-line managers is matrix.many"),
         ])
 
     static let roleSpanBands = ContractRecord(

@@ -6,12 +6,17 @@ package struct ThresholdsSection: Sendable {
     package let spanPolicy: SpanPolicy
     package let orgHeadBands: OrgHeadBands
     package let teamSizes: TeamSizeBands
+    package let maxDottedManagers: Int
 
-    package init(orgLayer: Int, spanPolicy: SpanPolicy, orgHeadBands: OrgHeadBands, teamSizes: TeamSizeBands) {
+    package init(
+        orgLayer: Int, spanPolicy: SpanPolicy, orgHeadBands: OrgHeadBands, teamSizes: TeamSizeBands,
+        maxDottedManagers: Int = 2
+    ) {
         self.orgLayer = orgLayer
         self.spanPolicy = spanPolicy
         self.orgHeadBands = orgHeadBands
         self.teamSizes = teamSizes
+        self.maxDottedManagers = maxDottedManagers
     }
 
     func write(to json: inout JSONWriter) {
@@ -46,6 +51,7 @@ package struct ThresholdsSection: Sendable {
         json.endObject()
         json.field("team_min_size", teamSizes.minimum)
         json.field("team_max_size", teamSizes.maximum)
+        json.field("max_dotted_managers", maxDottedManagers)
         json.endObject()
     }
 }

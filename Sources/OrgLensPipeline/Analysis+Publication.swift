@@ -66,7 +66,7 @@ extension Analysis {
             workers: request.workers, changes: history.changes,
             thresholds: ThresholdsSection(
                 orgLayer: request.orgLayer, spanPolicy: request.spanPolicy, orgHeadBands: request.orgHeadBands,
-                teamSizes: request.teamSizes))
+                teamSizes: request.teamSizes, maxDottedManagers: request.maxDottedManagers))
         return Accounts(
             peopleQuality: peopleQuality, quality: quality, rejections: rejections, inputs: files, findings: findings,
             content: content, history: history)

@@ -63,6 +63,7 @@ enum ReportStyle {
         th.dataset.dir=up?"asc":"desc";rows.sort(function(a,b){var x=a.cells[col].textContent.replace(/,/g,""),y=b.cells[col].textContent.replace(/,/g,"");
         var p=parseFloat(x),q=parseFloat(y);var r=(!isNaN(p)&&!isNaN(q))?p-q:x.localeCompare(y);return up?r:-r;});
         rows.forEach(function(r){body.appendChild(r);});});});
+        window.addEventListener("beforeprint",function(){document.querySelectorAll("details").forEach(function(d){d.open=true;});});
         (function(){var source=document.getElementById("org-data"),tree=document.getElementById("org-tree");if(!source||!tree)return;
         var data=JSON.parse(source.textContent),rows=data.rows,kids=[],tops=[],depth=[];
         rows.forEach(function(r,i){kids.push([]);});
