@@ -7,8 +7,9 @@ import OrgLensModel
 package enum DashboardDocument {
     /// Renders the document piece by piece into `emit`, handing over each large table as soon as it is
     /// rendered, so the document is never held whole.
-    /// `forReport: true` leaves out the teams and services tables: the report reads them from their digest
-    /// (`ReportDigest`), not row by row. It keeps the managers (its org chart) and the findings (its actions).
+    /// `forReport: true` leaves out the teams and services tables and every manager but the executives (the
+    /// first rows, whose cost is the whole org's): the report reads them from their digest (`ReportDigest`), not
+    /// row by row. It keeps the findings (its actions).
     package static func render(_ content: DashboardContent, forReport: Bool = false, emit: ([UInt8]) -> Void) {
         let (asOf, metrics, teams, orgHeads, costs, findings, dataQuality) = (
             content.asOf, content.metrics, content.teams, content.orgHeads, content.costs, content.findings,
@@ -33,7 +34,9 @@ package enum DashboardDocument {
         if let costs { costs.writeLayers(to: &json) }
         json.key("managers")
         json.beginArray(multiline: true)
-        json.elements(metrics.managers, workers: content.workers, emit: emit) {
+        // Executives are the roots with reports, all on layer 1: the managers table's first rows.
+        let managers = forReport ? Array(metrics.managers.prefix { $0.role == .executive }) : metrics.managers
+        json.elements(managers, workers: content.workers, emit: emit) {
             writeManager($0, costs: costs, to: &$1)
         }
         json.endArray()
@@ -117,9 +120,9 @@ package enum DashboardDocument {
         json.field("span_band", row.spanBand.rawValue)
         json.field("role", row.role.rawValue)
         if let teamsSpanned = row.teamsSpanned { json.field("teams_spanned", teamsSpanned) }
-        if let dotted = row.dottedReports {
+        if let dotted = row.dottedReports, let spanWithDotted = row.spanWithDotted {
             json.field("dotted_reports", dotted)
-            json.field("span_with_dotted", row.directReports + dotted)
+            json.field("span_with_dotted", spanWithDotted)
         }
         if let costs, let figures = costs.rollups.subtree(of: Int(row.person)) { CostSection.write(figures, to: &json) }
         json.endObject()

@@ -10,7 +10,7 @@ package struct ThresholdsSection: Sendable {
 
     package init(
         orgLayer: Int, spanPolicy: SpanPolicy, orgHeadBands: OrgHeadBands, teamSizes: TeamSizeBands,
-        maxDottedManagers: Int = 2
+        maxDottedManagers: Int
     ) {
         self.orgLayer = orgLayer
         self.spanPolicy = spanPolicy

@@ -58,9 +58,10 @@ package enum TrendFile {
 
     /// `existing` with one run's own record put in, whatever its day (nothing is reported of lines left out).
     package static func merge(existing: [UInt8]?, adding record: [UInt8]?) -> [UInt8] {
-        let line = record.map { $0.last == UInt8(ascii: "\n") ? Array($0.dropLast()) : $0 }
-        let day = line.flatMap { checked($0)?.0 }
-        return merge(existing: existing, records: day.map { [($0, line!)] } ?? []).bytes
+        guard let record,
+            let (day, line) = checked(Array(record.last == UInt8(ascii: "\n") ? record.dropLast() : record[...]))
+        else { return merge(existing: existing, records: []).bytes }
+        return merge(existing: existing, records: [(day, line)]).bytes
     }
 
     /// The line's `as_of` and the line as the contract renders it (with its newline), when it is a trend record.

@@ -54,19 +54,8 @@ package enum OrgHeads {
         var records: [OrgHeadRecord] = []
         var findings: [Finding] = []
         for manager in managers where manager.layer == orgLayer {
-            let outside = judged.map { !$0.contains((department(manager.person) ?? "").lowercased()) } ?? false
-            let shape: OrgHeadRecord.Shape =
-                outside
-                ? .notJudged
-                : manager.directManagers > 0 && manager.directICs > 0
-                    ? .mixed
-                    : manager.directManagers < bands.minEMReports
-                        ? .tooFewEMReports
-                        : manager.directManagers > bands.maxEMReports
-                            ? .tooManyEMReports
-                            : manager.orgSize < bands.minEngineers
-                                ? .tooSmall
-                                : .healthy
+            let judgedHere = judged.map { $0.contains((department(manager.person) ?? "").lowercased()) } ?? true
+            let shape = judgedHere ? Self.shape(of: manager, bands: bands) : .notJudged
             records.append(
                 OrgHeadRecord(
                     id: manager.id, emReports: manager.directManagers, icReports: manager.directICs,
@@ -77,6 +66,15 @@ package enum OrgHeads {
             }
         }
         return (records, findings)
+    }
+
+    /// The first shape that applies to an org head the rules judge.
+    private static func shape(of manager: ManagerRecord, bands: OrgHeadBands) -> OrgHeadRecord.Shape {
+        if manager.directManagers > 0 && manager.directICs > 0 { return .mixed }
+        if manager.directManagers < bands.minEMReports { return .tooFewEMReports }
+        if manager.directManagers > bands.maxEMReports { return .tooManyEMReports }
+        if manager.orgSize < bands.minEngineers { return .tooSmall }
+        return .healthy
     }
 
     private static func finding(

@@ -19,6 +19,9 @@ package struct ManagerRecord: Sendable, Hashable {
     package let teamsSpanned: Int?
     /// People with a dotted line to the manager; nil without a dotted-line column.
     package let dottedReports: Int?
+
+    /// Direct plus dotted reports, each person once (a dotted line to one's own manager does not count).
+    package var spanWithDotted: Int? { dottedReports.map { directReports + $0 } }
 }
 
 /// One row of the `layers` table.

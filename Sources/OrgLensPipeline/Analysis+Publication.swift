@@ -123,10 +123,9 @@ extension Analysis {
                     var dashboard: [UInt8] = []
                     DashboardDocument.render(content, forReport: true) { dashboard += $0 }
                     let digest = ReportDigest(
-                        findings: content.findings, teams: content.teams?.teams, services: content.teams?.services)
-                    let trend = TrendFile.merge(
-                        existing: trendBefore, records: [(request.policy.asOf.description, trendRecord)]
-                    ).bytes
+                        findings: content.findings, teams: content.teams?.teams, services: content.teams?.services,
+                        managers: metrics.spans.metrics.managers)
+                    let trend = TrendFile.merge(existing: trendBefore, adding: trendRecord)
                     emit(
                         (try? ReportDocument.render(
                             dashboard: dashboard, digest: digest, trend: trend, toolVersion: toolVersion,

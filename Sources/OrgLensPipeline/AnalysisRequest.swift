@@ -2,6 +2,7 @@ package import OrgLensCSV
 package import OrgLensHistory
 package import OrgLensMetrics
 import OrgLensModel
+import OrgLensSettings
 package import OrgLensStage
 
 /// Everything one analysis run needs to know, whichever front end (CLI flags, later pipeline files) filled it in.
@@ -16,8 +17,8 @@ package struct AnalysisRequest: Sendable {
     package var spanPolicy: SpanPolicy
     /// Layer whose managers are org heads (directors); teams and Conway figures group by them.
     package var orgLayer: Int
-    /// More dotted-line managers than this is `matrix.many`.
-    package var maxDottedManagers = 2
+    /// More dotted-line managers than this is `matrix.many` (the default is the setting's, declared once).
+    package var maxDottedManagers = ThresholdSettings().maxDottedManagers
     package var teamSizes: TeamSizeBands
     package var orgHeadBands: OrgHeadBands
     package var costs: CostSettings

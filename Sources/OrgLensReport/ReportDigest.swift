@@ -2,8 +2,9 @@ import Foundation
 package import OrgLensMetrics
 package import OrgLensModel
 
-/// What the report shows of the long tables (findings, teams, services), reduced once: per rule its count and
-/// worst subjects, the least aligned teams, services per ownership. Made from the typed content in a run and
+/// What the report shows of the long tables (findings, teams, services, managers), reduced once: per rule its
+/// count and worst subjects, the least aligned teams, services per ownership, and per manager what the org chart
+/// and the actions need. Made from the typed content in a run and
 /// from `dashboard.json` for `orglens report`; a test holds the two to the same bytes. Every row keeps its index
 /// in the dashboard, so the page can still name each number's field.
 package struct ReportDigest: Sendable {
@@ -22,7 +23,24 @@ package struct ReportDigest: Sendable {
         let alignment: Double
     }
 
+    /// One manager as the org chart, the actions and one org's page use them; `index` is the row in `managers`.
+    struct Manager: Sendable {
+        let index: Int
+        let id: String
+        let managerID: String?
+        let layer: Int
+        let directReports: Int
+        let orgSize: Int
+        let band: String
+        let role: String
+        let dottedReports: Int?
+        let spanWithDotted: Int?
+    }
+
     let rules: [Rule]
+    /// Every manager, in the managers table's order. A run hands them over typed, so the report never renders and
+    /// parses again the longest table of the dashboard (150,000 rows at a million people).
+    let managers: [Manager]
     /// nil without a teams export.
     let teamCount: Int?
     let leastAligned: [Team]
@@ -36,8 +54,14 @@ package struct ReportDigest: Sendable {
     static let teamsShown = 10
 
     /// In a run: from the findings, teams and services as published (findings in published order).
-    package init(findings: [Finding], teams: [TeamRecord]?, services: [ServiceRecord]?) {
+    package init(findings: [Finding], teams: [TeamRecord]?, services: [ServiceRecord]?, managers: [ManagerRecord]) {
         self.init(
+            managers: managers.enumerated().map { index, row in
+                Manager(
+                    index: index, id: row.id, managerID: row.managerID, layer: row.layer,
+                    directReports: row.directReports, orgSize: row.orgSize, band: row.spanBand.rawValue,
+                    role: row.role.rawValue, dottedReports: row.dottedReports, spanWithDotted: row.spanWithDotted)
+            },
             findings: findings.map {
                 ($0.rule.rawValue, $0.severity.rawValue, $0.subject, $0.value.map(Self.published))
             },
@@ -48,6 +72,14 @@ package struct ReportDigest: Sendable {
     /// For `orglens report`: from the tables of a `dashboard.json`.
     init(dashboard: DashboardValue) {
         self.init(
+            managers: dashboard["managers"].array.enumerated().map { index, row in
+                Manager(
+                    index: index, id: row["id"].string ?? "", managerID: row["manager_id"].string,
+                    layer: row["layer"].int ?? 0, directReports: row["direct_reports"].int ?? 0,
+                    orgSize: row["org_size"].int ?? 0, band: row["span_band"].string ?? "",
+                    role: row["role"].string ?? "", dottedReports: row["dotted_reports"].int,
+                    spanWithDotted: row["span_with_dotted"].int)
+            },
             findings: dashboard["findings"].array.map {
                 ($0["rule"].string ?? "", $0["severity"].string ?? "", $0["subject"].string ?? "", $0["value"].double)
             },
@@ -63,9 +95,10 @@ package struct ReportDigest: Sendable {
     }
 
     private init(
-        findings: [(rule: String, severity: String, subject: String, value: Double?)],
+        managers: [Manager], findings: [(rule: String, severity: String, subject: String, value: Double?)],
         teams: [(id: String, size: Int, reportingManagers: Int, alignment: Double?)]?, ownership: [String]?
     ) {
+        self.managers = managers
         var order: [String] = []
         var byRule: [String: [Int]] = [:]
         for (index, finding) in findings.enumerated() {

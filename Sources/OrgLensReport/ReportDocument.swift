@@ -27,9 +27,10 @@ package enum ReportDocument {
             )
         }
         let dashboard = DashboardValue(parsed)
+        let digest = digest ?? ReportDigest(dashboard: dashboard)
         var scope: ReportScope?
         if let orgHead {
-            guard let found = ReportScope(orgHead: orgHead, dashboard: dashboard) else {
+            guard let found = ReportScope(orgHead: orgHead, dashboard: dashboard, managers: digest.managers) else {
                 let heads = dashboard["org_heads"].array.prefix(5).compactMap { $0["id"].string }
                 throw RunError(
                     .usage,
@@ -39,7 +40,7 @@ package enum ReportDocument {
             scope = found
         }
         var page = ReportPage(
-            dashboard: dashboard, digest: digest ?? ReportDigest(dashboard: dashboard),
+            dashboard: dashboard, digest: digest,
             trend: ReportTrend(trend ?? [], asOf: dashboard["as_of"].string ?? ""), names: names, scope: scope)
         page.render(toolVersion: toolVersion)
         return Array(page.html.text.utf8)
@@ -57,7 +58,7 @@ struct ReportPage {
     let names: ReportDocument.Names?
     /// One org head's org, or nil for the whole org.
     let scope: ReportScope?
-    /// A manager's position in the dashboard's managers table, by id.
+    /// A manager's position in `digest.managers` (and the dashboard's managers table), by id.
     let managerIndex: [String: Int]
     /// The findings the page shows (all, or those about the scope's org), with their dashboard positions.
     let visibleFindings: [(index: Int, value: DashboardValue)]
@@ -73,9 +74,7 @@ struct ReportPage {
         self.names = names
         self.scope = scope
         var index: [String: Int] = [:]
-        for (position, manager) in dashboard["managers"].array.enumerated() {
-            if let id = manager["id"].string { index[id] = position }
-        }
+        for (position, manager) in digest.managers.enumerated() { index[manager.id] = position }
         managerIndex = index
         visibleFindings = dashboard["findings"].array.enumerated().map { (index: $0.offset, value: $0.element) }
             .filter { scope?.covers(subject: $0.value["subject"].string ?? "") ?? true }

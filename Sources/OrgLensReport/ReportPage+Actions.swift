@@ -211,7 +211,7 @@ extension ReportPage {
 
     /// The span bands for the manager's role (from the managers table), or nil when the manager is not in it.
     private func spanBand(of id: String) -> DashboardValue? {
-        let role = managerIndex[id].map { dashboard["managers"][$0]["role"].string ?? "" } ?? "manager_of_ics"
+        let role = managerIndex[id].map { digest.managers[$0].role } ?? "manager_of_ics"
         return dashboard["thresholds"]["span_bands"].array.first { $0["role"].string == role }
     }
 

@@ -20,22 +20,17 @@ extension ReportPage {
     /// The tree's data: per manager `[id, parent row or -1, span, org size, band, row in the managers table,
     /// name or null, dotted reports or null]`, in the managers table's order (by layer, then id).
     mutating func orgChartData() {
-        let managers = dashboard["managers"].array.enumerated().filter { _, manager in
-            scope?.managers.contains(manager["id"].string ?? "") ?? true
-        }
+        let managers = digest.managers.filter { scope?.managers.contains($0.id) ?? true }
         var rowOf: [String: Int] = [:]
-        for (row, entry) in managers.enumerated() { rowOf[entry.element["id"].string ?? ""] = row }
+        for (row, manager) in managers.enumerated() { rowOf[manager.id] = row }
         var data = "{\"open\":\(scope == nil ? dashboard["thresholds"]["org_layer"].int ?? 2 : 1),\"rows\":["
-        for (row, entry) in managers.enumerated() {
-            let manager = entry.element
-            let id = manager["id"].string ?? ""
-            let parent =
-                scope?.head == id ? -1 : manager["manager_id"].string.flatMap { rowOf[$0] } ?? -1
+        for (row, manager) in managers.enumerated() {
+            let parent = scope?.head == manager.id ? -1 : manager.managerID.flatMap { rowOf[$0] } ?? -1
             if row > 0 { data += "," }
-            data += "[\(Self.jsonString(id)),\(parent),\(manager["direct_reports"].int ?? 0),"
-            data += "\(manager["org_size"].int ?? 0),\(Self.jsonString(manager["span_band"].string ?? "")),"
-            data += "\(entry.offset),\(names?.byID[id].map(Self.jsonString) ?? "null"),"
-            data += "\(manager["dotted_reports"].int.map(String.init) ?? "null")]"
+            data += "[\(Self.jsonString(manager.id)),\(parent),\(manager.directReports),\(manager.orgSize),"
+            data += "\(Self.jsonString(manager.band)),\(manager.index),"
+            data += "\(names?.byID[manager.id].map(Self.jsonString) ?? "null"),"
+            data += "\(manager.dottedReports.map(String.init) ?? "null")]"
         }
         data += "]}"
         html.raw("<script type=\"application/json\" id=\"org-data\">\(data)</script>")

@@ -63,32 +63,35 @@ extension ReportPage {
     private mutating func scopedManagers() {
         section("span", "Span of control")
         guard let scope else { return }
-        let managers = dashboard["managers"].array.filter { scope.managers.contains($0["id"].string ?? "") }
-            .enumerated().sorted { lhs, rhs in
-                let (left, right) = (lhs.element["direct_reports"].int ?? 0, rhs.element["direct_reports"].int ?? 0)
-                return left != right ? left > right : lhs.offset < rhs.offset
-            }.map(\.element)
+        // Widest first; ties keep the table's order.
+        let managers = digest.managers.filter { scope.managers.contains($0.id) }
+            .sorted { $0.directReports != $1.directReports ? $0.directReports > $1.directReports : $0.index < $1.index }
         html.raw("<div class=\"scroll\"><table class=\"sortable stack\"><caption>Managers in this org, widest first")
         html.raw("</caption><thead><tr><th>Manager</th><th class=\"n\">Layer</th><th class=\"n\">Span</th>")
-        let dotted = managers.contains { $0["dotted_reports"].exists }
+        let dotted = managers.contains { $0.dottedReports != nil }
         html.raw("<th>Band</th>\(dotted ? "<th class=\"n\">Span with dotted</th>" : "")<th class=\"n\">Org size</th>")
         html.raw("</tr></thead><tbody>")
         for manager in managers.prefix(Self.maxRows) {
+            // Numbers still name their place in the dashboard's managers table.
+            func field(_ key: String, _ value: Int?) -> DashboardValue {
+                value.map { DashboardValue(number: Double($0), path: "managers.\(manager.index).\(key)") }
+                    ?? DashboardValue(nil, path: "managers.\(manager.index).\(key)")
+            }
             html.raw("<tr><td data-label=\"Manager\">")
-            person(manager["id"].string ?? "")
+            person(manager.id)
             html.raw("</td><td class=\"n\" data-label=\"Layer\">")
-            html.number(manager["layer"])
+            html.number(field("layer", manager.layer))
             html.raw("</td><td class=\"n\" data-label=\"Span\">")
-            html.number(manager["direct_reports"])
+            html.number(field("direct_reports", manager.directReports))
             html.raw("</td><td data-label=\"Band\">")
-            let band = manager["span_band"].string ?? ""
-            html.raw("<span class=\"band band-\(HTMLWriter.escaped(band))\">\(HTMLWriter.escaped(band))</span>")
+            let band = HTMLWriter.escaped(manager.band)
+            html.raw("<span class=\"band band-\(band)\">\(band)</span>")
             if dotted {
                 html.raw("</td><td class=\"n\" data-label=\"Span with dotted\">")
-                html.number(manager["span_with_dotted"])
+                html.number(field("span_with_dotted", manager.spanWithDotted))
             }
             html.raw("</td><td class=\"n\" data-label=\"Org size\">")
-            html.number(manager["org_size"])
+            html.number(field("org_size", manager.orgSize))
             html.raw("</td></tr>")
         }
         html.raw("</tbody></table></div>")

@@ -10,17 +10,15 @@ struct ReportScope {
     let managers: Set<String>
     let teams: Set<String>
 
-    init?(orgHead: String, dashboard: DashboardValue) {
+    init?(orgHead: String, dashboard: DashboardValue, managers rows: [ReportDigest.Manager]) {
         guard let headIndex = dashboard["org_heads"].array.firstIndex(where: { $0["id"].string == orgHead }) else {
             return nil
         }
         head = orgHead
         self.headIndex = headIndex
         var children: [String: [String]] = [:]
-        for manager in dashboard["managers"].array {
-            if let id = manager["id"].string, let parent = manager["manager_id"].string {
-                children[parent, default: []].append(id)
-            }
+        for manager in rows {
+            if let parent = manager.managerID { children[parent, default: []].append(manager.id) }
         }
         var found: Set<String> = [orgHead]
         var queue = [orgHead]

@@ -166,12 +166,3 @@ struct ManagerLookup {
         return first.isEmpty ? last : first + " " + last
     }
 }
-
-extension StringProtocol {
-    fileprivate func trimmingCharacters(in set: Character) -> String {
-        var slice = self[...]
-        while slice.first == set { slice = slice.dropFirst() }
-        while slice.last == set { slice = slice.dropLast() }
-        return String(slice)
-    }
-}

@@ -55,7 +55,7 @@ package struct PayFormat: Sendable, Hashable {
     /// Currency symbols, codes and a period in the text around the number; false for anything else
     /// (a minus sign, a word we do not know).
     private func readAffix(_ affix: String, into reading: inout Reading) -> Bool {
-        var rest = affix.trimmingSpaces
+        var rest = affix.trimmingCharacters()
         guard !rest.isEmpty else { return true }
         // Longest symbols first, so `US$` is not read as `$` after `US`.
         for symbol in symbols.keys.sorted(by: { $0.count > $1.count || ($0.count == $1.count && $0 < $1) }) {
@@ -202,12 +202,5 @@ extension Character {
 }
 
 extension String {
-    fileprivate var trimmingSpaces: String {
-        var slice = Substring(self)
-        while slice.first == " " { slice = slice.dropFirst() }
-        while slice.last == " " { slice = slice.dropLast() }
-        return String(slice)
-    }
-
     fileprivate var replacingSlashes: String { String(map { $0 == "/" ? " " : $0 }) }
 }

@@ -20,7 +20,7 @@ extension Staging {
                 let cell = column.trimmedString(at: record)
                 cells += 1
                 for token in cell.split(whereSeparator: { $0 == ";" || (!byName && $0 == ",") }) {
-                    let value = String(token.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+                    let value = token.trimmingCharacters()
                     let isMarker = Array(value.utf8).withUnsafeBufferPointer { isRootMarker($0) }
                     guard !value.isEmpty, !isMarker else { continue }
                     keys.append(dottedKey(value, record: record, ids: ids, lookup: lookup))
