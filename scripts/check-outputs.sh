@@ -18,12 +18,7 @@ cp out/demo/status.json "$out/demo/status.json"
   --services "$out/generated/services.csv" --dependencies "$out/generated/dependencies.csv" \
   --as-of 2026-11-01 --tables --out "$out/generated-run" --quiet >/dev/null
 # Three nights of the history fixture through one outputs directory, and a diff of the first and last.
-mkdir -p "$out/history"
-cp Fixtures/history/pipeline.yml Fixtures/history/teams.csv "$out/history/"
-for night in 1 2 3; do
-  cp "Fixtures/history/night-$night.csv" "$out/history/people.csv"
-  .build/debug/orglens run "$out/history/pipeline.yml" --as-of "2026-11-0$night" --quiet >/dev/null
-done
+scripts/history-nights.sh .build/debug/orglens "$out/history"
 .build/debug/orglens diff "$out/history/out/runs/2026-11-01.1" "$out/history/out/runs/2026-11-03.1" \
   --out "$out/history-diff" >/dev/null
 "$venv/bin/python" scripts/check_outputs.py Schemas "$out/demo" "$out/generated-run" "$out/history/out" \

@@ -27,12 +27,7 @@ rm -rf "$out" && mkdir -p "$out"
 cp -rL out/demo/latest "$out/demo"
 # Three nights through one outputs directory (the trend), then a fourth cut to a few rows: the gates block it.
 history="$out/history"
-mkdir -p "$history"
-cp Fixtures/history/pipeline.yml Fixtures/history/teams.csv "$history/"
-for night in 1 2 3; do
-  cp "Fixtures/history/night-$night.csv" "$history/people.csv"
-  .build/debug/orglens run "$history/pipeline.yml" --as-of "2026-11-0$night" --quiet >/dev/null
-done
+scripts/history-nights.sh .build/debug/orglens "$history"
 head -n 12 Fixtures/history/night-3.csv >"$history/people.csv"
 if .build/debug/orglens run "$history/pipeline.yml" --as-of 2026-11-04 --quiet >/dev/null 2>&1; then
   echo "the cut export was published; the gates should have blocked it" >&2
