@@ -7,8 +7,9 @@ import PackageDescription
 //       → OrgMetrics (OrgLensMetrics) → files (OrgLensLoad); OrgLensPipeline wires them, OrgLensCLI parses flags.
 /// The built-in presets, `Sources/OrgLensSettings/Presets/<name>.yml`.
 let presetNames = [
-    "adp", "bamboohr-csv", "bamboohr-directory", "bamboohr-reports-to", "generic-csv", "hibob", "personio",
-    "sap-successfactors", "workday-csv", "workday-report",
+    "adp", "ashby-jobs", "bamboohr-csv", "bamboohr-directory", "bamboohr-reports-to", "generic-csv",
+    "greenhouse-jobs", "hibob", "personio", "positions-csv", "sap-successfactors", "workday-csv",
+    "workday-positions", "workday-report",
 ]
 
 let package = Package(

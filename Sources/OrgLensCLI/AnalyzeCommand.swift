@@ -15,6 +15,7 @@ package struct AnalyzeCommand: ParsableCommand {
 
     @OptionGroup(title: "The people export") var people: PeopleOptions
     @OptionGroup(title: "Teams and services") var catalogs: CatalogOptions
+    @OptionGroup(title: "Open positions") var positions: PositionsOptions
     @OptionGroup(title: "Costs, privacy and thresholds") var settings: SettingOptions
     @OptionGroup var analysis: AnalysisOptions
 
@@ -71,6 +72,7 @@ package struct AnalyzeCommand: ParsableCommand {
         var flags = CommandLineSettings()
         try people.add(to: &flags)
         try catalogs.add(to: &flags, dialect: people)
+        try positions.add(to: &flags)
         try settings.add(to: &flags)
         flags.set("outputs.tables", flag: "--tables", String(tables))
         flags.set("outputs.report", flag: "--report", String(report))

@@ -141,6 +141,54 @@ struct CatalogOptions: ParsableArguments {
     }
 }
 
+/// `analyze`'s flags for open positions: `sources.positions` and `planning`.
+struct PositionsOptions: ParsableArguments {
+    @Option(help: ArgumentHelp(settingHelpText("sources.positions"), valueName: "file"))
+    var positions: String?
+
+    @Option(
+        name: .customLong("positions-preset"),
+        help: ArgumentHelp(
+            "A positions preset: positions-csv, greenhouse-jobs, ashby-jobs or workday-positions (XML).",
+            valueName: "name"))
+    var preset: String?
+
+    @Option(
+        name: .customLong("positions-map"),
+        help: ArgumentHelp("Like --map, for the positions export.", valueName: "field=column"))
+    var mappings: [String] = []
+
+    @Option(
+        name: .customLong("positions-status-map"),
+        help: ArgumentHelp(
+            "A positions export's status word and what it means (open, offer, filled, closed). Repeatable.",
+            valueName: "value=meaning"))
+    var statusMap: [String] = []
+
+    @Option(
+        name: .customLong("positions-manager-ref"),
+        help: settingHelp("sources.positions.manager_ref", valueName: "kind"))
+    var managerReference: ManagerReference?
+
+    @Option(name: .customLong("planning-horizon"), help: settingHelp("planning.horizon", valueName: "days|date"))
+    var horizon: String?
+
+    func add(to flags: inout CommandLineSettings) throws(RunError) {
+        flags.set("planning.horizon", flag: "--planning-horizon", horizon)
+        guard let positions else { return }
+        let source = "sources.positions."
+        flags.set(source + "path", flag: "--positions", positions)
+        flags.set(source + "preset", flag: "--positions-preset", preset)
+        try flags.set(
+            source + "map", flag: "--positions-map", pairs: mappings, split: .first, form: "FIELD=COLUMN",
+            example: "position_id=Req_ID")
+        try flags.set(
+            source + "status_map", flag: "--positions-status-map", pairs: statusMap, split: .last,
+            form: "VALUE=MEANING", example: "'On Hold=open'")
+        flags.set(source + "manager_ref", flag: "--positions-manager-ref", managerReference?.rawValue)
+    }
+}
+
 /// `analyze`'s flags for costs, privacy and thresholds: the keys of `--config`, which they beat.
 struct SettingOptions: ParsableArguments {
     @Option(help: ArgumentHelp("YAML settings (costs, privacy, thresholds); flags override it.", valueName: "file"))

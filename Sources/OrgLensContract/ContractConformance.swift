@@ -44,6 +44,7 @@ extension ContractType {
         case (.arrayOf(let element), .array(let values)): return values.allSatisfy { element.admits($0) }
         case (.object(let record), _): return record.admits(value)
         case (.map(let element), .object(let members)): return members.allSatisfy { element.admits($0.1) }
+        case (.anyOf(let types), _): return types.contains { $0.admits(value) }
         case (.tableRecord(let name), _):
             return OutputContract.table(name).map { $0.admits(value) } ?? false
         case (.table(let name), .array(let values)):

@@ -17,6 +17,8 @@ package indirect enum ContractType: Sendable {
     case object(ContractRecord)
     /// An object whose keys are the user's (column names, currencies) and whose values are all of one type.
     case map(ContractType)
+    /// Any one of several types (a date, or a number of days).
+    case anyOf([ContractType])
 
     package static let date = ContractType.string(pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
     package static let strings = ContractType.arrayOf(.string())

@@ -74,6 +74,8 @@ package enum JSONSchema {
             return [
                 ("type", .string("object")), ("additionalProperties", .object(members(of: value, nullable: false))),
             ]
+        case .anyOf(let types):
+            return [("anyOf", .array(types.map { .object(members(of: $0, nullable: nullable)) }))]
         }
     }
 }

@@ -20,6 +20,11 @@ package struct Changes: Sendable {
         package init() {}
     }
 
+    /// Positions open (or at offer) tonight that were not the night compared with, and the reverse; nil unless both
+    /// nights read a positions export.
+    package var positionsOpened: Int?
+    package var positionsClosed: Int?
+
     /// One manager of either night, counting their whole org.
     package struct ManagerChange: Sendable, Equatable {
         package let id: String

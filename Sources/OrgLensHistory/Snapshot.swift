@@ -49,6 +49,34 @@ package struct Snapshot: Sendable, Equatable {
     package var teamPublished: [UInt8] = []
     /// Per person, how many people had a dotted line to them; empty when the night's export had none.
     package var dottedReports: [UInt32] = []
+    /// The night's positions, when it read a positions export (empty otherwise).
+    package var positions: [PositionMark] = []
+
+    /// One position as a later night needs it: whether it was open (or at offer), and the org head and team
+    /// whose published planned cost counted its budget ("" for none): ids only, never an amount.
+    package struct PositionMark: Sendable, Hashable {
+        package let id: String
+        package let open: Bool
+        package let orgHead: String
+        package let team: String
+
+        package init(id: String, open: Bool, orgHead: String, team: String) {
+            self.id = id
+            self.open = open
+            self.orgHead = orgHead
+            self.team = team
+        }
+    }
+
+    /// The position ids each org head's (or team's) published planned cost counted that night.
+    package func plannedCostMembers(byTeam: Bool) -> [String: Set<String>] {
+        var members: [String: Set<String>] = [:]
+        for position in positions {
+            let group = byTeam ? position.team : position.orgHead
+            if !group.isEmpty { members[group, default: []].insert(position.id) }
+        }
+        return members
+    }
 
     package var count: Int { manager.count }
 
@@ -78,6 +106,6 @@ package struct Snapshot: Sendable, Equatable {
             && lhs.teamIDs.bytes == rhs.teamIDs.bytes && lhs.layer == rhs.layer && lhs.flags == rhs.flags
             && lhs.orgHead == rhs.orgHead && lhs.findings == rhs.findings && lhs.outputsID == rhs.outputsID
             && lhs.layerPublished == rhs.layerPublished && lhs.teamPublished == rhs.teamPublished
-            && lhs.dottedReports == rhs.dottedReports
+            && lhs.dottedReports == rhs.dottedReports && lhs.positions == rhs.positions
     }
 }

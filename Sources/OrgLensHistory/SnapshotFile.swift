@@ -4,20 +4,22 @@ package import OrgLensModel
 
 /// `snapshot.bin`: a snapshot as compact little-endian binary, versioned by its header.
 ///
-/// Layout (version 3): `ORGLSNAP`, version u32, payload length u64, SHA-256 of the payload (32 bytes); then the
+/// Layout (version 4): `ORGLSNAP`, version u32, payload length u64, SHA-256 of the payload (32 bytes); then the
 /// payload: as_of (days since 1970) i32, people u32, teams u32, findings u32, fingerprint and outputs id (each u16
 /// length + bytes); the ids and the team ids (u32 end offset per value, then the bytes); per person manager i32,
 /// team i32, org head i32, layer u16, flags u8 (manages, root, subtree cost published, its share published, paid); the
 /// published flags per layer (u32 count, then u8 each) and per team (u8 each); per finding the rule (u8 length +
 /// bytes) and subject (u16 length + bytes); then the dotted reports (u32 count, 0 or people, then u32 each). About
-/// 23 bytes per person besides the id itself (27 with dotted lines). Version 2 (without the dotted reports) is read
-/// too: the first night after upgrading still compares.
+/// 23 bytes per person besides the id itself (27 with dotted lines); then the positions (u32 count; per position
+/// its id, u8 open, and the org head and team whose published planned cost counted it, each u16 length + bytes).
+/// Versions 2 (without the dotted reports) and 3 (without the positions) are read too: the first night after
+/// upgrading still compares.
 ///
 /// What the previous night left is input like any other: the checksum, every count against the bytes that are
 /// really there (before anything is allocated) and the tree's own consistency are checked before it is trusted.
 package enum SnapshotFile {
     static let magic = Array("ORGLSNAP".utf8)
-    package static let version: UInt32 = 3
+    package static let version: UInt32 = 4
     /// Fixed bytes per person: end offset 4, manager 4, team 4, org head 4, layer 2, flags 1.
     package static let fixedBytesPerPerson = 19
     /// Magic, version, payload length, checksum.
@@ -58,6 +60,13 @@ package enum SnapshotFile {
         let dotted = snapshot.dottedReports.count == snapshot.count ? snapshot.dottedReports : []
         append(&payload, UInt32(dotted.count))
         appendAll(&payload, dotted)
+        append(&payload, UInt32(snapshot.positions.count))
+        for position in snapshot.positions {
+            appendText(&payload, position.id)
+            payload.append(position.open ? 1 : 0)
+            appendText(&payload, position.orgHead)
+            appendText(&payload, position.team)
+        }
         return seal(payload)
     }
 
@@ -102,7 +111,7 @@ package enum SnapshotFile {
         guard header.take(magic.count) == magic[...] else {
             throw RunError(.badData, "\(path) is not an OrgLens snapshot; point --compare-to at a run directory.")
         }
-        guard let version = header.u32(), version == Self.version || version == 2 else {
+        guard let version = header.u32(), (2...Self.version).contains(version) else {
             throw RunError(
                 .badData, "\(path) is a snapshot of another format version; compare runs made by this version.")
         }
@@ -147,6 +156,18 @@ package enum SnapshotFile {
             else { throw truncated(path) }
             dotted = values
         }
+        var positions: [Snapshot.PositionMark] = []
+        if version >= 4 {
+            // Each position takes at least 7 bytes: three lengths and its flag.
+            guard let count = reader.u32().map(Int.init), count * 7 <= reader.remaining else { throw truncated(path) }
+            positions.reserveCapacity(count)
+            for _ in 0..<count {
+                guard let id = reader.text(), let open = reader.take(1)?.first, open <= 1,
+                    let orgHead = reader.text(), let team = reader.text()
+                else { throw truncated(path) }
+                positions.append(Snapshot.PositionMark(id: id, open: open == 1, orgHead: orgHead, team: team))
+            }
+        }
         guard reader.isAtEnd, dotted.allSatisfy({ $0 <= people }),
             manager.allSatisfy({ $0 >= -1 && $0 < people }), orgHead.allSatisfy({ $0 >= -1 && $0 < people }),
             team.allSatisfy({ $0 >= -1 && $0 < teams }), flags.allSatisfy({ $0 & ~31 == 0 }),
@@ -162,6 +183,7 @@ package enum SnapshotFile {
         snapshot.layerPublished = Array(layerPublished)
         snapshot.teamPublished = Array(teamPublished)
         snapshot.dottedReports = dotted
+        snapshot.positions = positions
         return snapshot
     }
 
@@ -198,6 +220,13 @@ package enum SnapshotFile {
         }
     }
 
+    /// A short text: its UTF-8 length (u16) and bytes.
+    private static func appendText(_ out: inout [UInt8], _ text: String) {
+        let bytes = Array(text.utf8.prefix(65_535))
+        append(&out, UInt16(bytes.count))
+        out += bytes
+    }
+
     private static func appendColumn(_ out: inout [UInt8], _ column: TextColumn) {
         appendAll(&out, (0..<column.count).map { UInt32(column.range(at: $0).upperBound) })
         out += column.bytes
@@ -224,6 +253,10 @@ package enum SnapshotFile {
         }
 
         mutating func u32() -> UInt32? { integer(UInt32.self) }
+        mutating func text() -> String? {
+            guard let length = u16(), let bytes = take(Int(length)) else { return nil }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         mutating func u16() -> UInt16? { integer(UInt16.self) }
         mutating func u64() -> UInt64? { integer(UInt64.self) }
 

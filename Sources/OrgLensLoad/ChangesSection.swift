@@ -16,6 +16,10 @@ package enum ChangesSection {
         writeCounts(changes.counts, to: &json)
         json.field("max_layer_before", changes.maxLayerBefore)
         json.field("max_layer_after", changes.maxLayerAfter)
+        if let opened = changes.positionsOpened, let closed = changes.positionsClosed {
+            json.field("positions_opened", opened)
+            json.field("positions_closed", closed)
+        }
         json.endObject()
     }
 

@@ -75,6 +75,7 @@ enum OrgHeadSection {
         json.field("depth_below", record.depthBelow)
         json.field("shape", record.shape.rawValue)
         if withCosts, let costs = record.costs { CostSection.write(costs, to: &json) }
+        PlanFields.writeGroup(headcount: record.plannedHeadcount, cost: record.plannedCost, to: &json)
         json.endObject()
     }
 }

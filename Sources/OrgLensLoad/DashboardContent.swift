@@ -21,6 +21,8 @@ package struct DashboardContent: Sendable {
     package let changes: Changes?
     /// The thresholds the run judged the org by.
     package let thresholds: ThresholdsSection?
+    /// With a positions export: every position, by id.
+    package var positions: [PositionRecord]?
 
     package init(
         asOf: CivilDate, metrics: OrgMetrics, teams: TeamReport? = nil, orgHeads: [OrgHeadRecord] = [],

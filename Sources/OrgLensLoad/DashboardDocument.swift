@@ -44,6 +44,12 @@ package enum DashboardDocument {
         if let teams, !forReport {
             TeamSections.write(teams, costs: costs, workers: content.workers, to: &json, emit: emit)
         }
+        if let positions = content.positions, !forReport {
+            json.key("positions")
+            json.beginArray(multiline: true)
+            json.elements(positions, workers: content.workers, emit: emit) { PlanFields.writePosition($0, to: &$1) }
+            json.endArray()
+        }
         json.key("findings")
         json.beginArray(multiline: true)
         json.elements(findings, workers: content.workers, emit: emit) { writeFinding($0, to: &$1) }
@@ -101,6 +107,7 @@ package enum DashboardDocument {
         json.field("mean_span", decimal: summary.meanSpan)
         json.field("median_span", decimal: summary.medianSpan)
         json.field("dotted_lines", summary.dottedLines)
+        if let positions = summary.positions { PlanFields.writeSummary(positions, to: &json) }
         for band in SpanBands.Band.allCases {
             json.field("span_\(band.rawValue)", summary.spanBands[band] ?? 0)
         }
@@ -124,6 +131,7 @@ package enum DashboardDocument {
             json.field("dotted_reports", dotted)
             json.field("span_with_dotted", spanWithDotted)
         }
+        if let plan = row.plan { PlanFields.writeManager(plan, to: &json) }
         if let costs, let figures = costs.rollups.subtree(of: Int(row.person)) { CostSection.write(figures, to: &json) }
         json.endObject()
     }

@@ -54,6 +54,7 @@ package enum NDJSONTables {
                 table("conway_org_head_dependencies", conway.orgHeadDependencies, TeamSections.writeConwayDependency)
             }
         }
+        if let positions = content.positions { table("positions", positions, PlanFields.writePosition) }
         table("findings", content.findings, DashboardDocument.writeFinding)
         table("data_quality_inputs", content.dataQuality, DashboardDocument.writeInput)
         let reading = content.dataQuality.first { $0.input == .people }?.reading

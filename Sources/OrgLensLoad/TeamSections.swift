@@ -37,6 +37,7 @@ enum TeamSections {
         if let inbound = team.inboundTeams { json.field("inbound_teams", inbound) }
         if let crossOrg = team.crossOrgDependencies { json.field("cross_org_dependencies", crossOrg) }
         if let figures = costs?.rollups.byTeam?[Int(team.team)] { CostSection.write(figures, to: &json) }
+        PlanFields.writeGroup(headcount: team.plannedHeadcount, cost: team.plannedCost, to: &json)
         json.endObject()
     }
 

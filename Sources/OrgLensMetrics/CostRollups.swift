@@ -208,11 +208,13 @@ private struct Totals {
         let shared = published && sharePublished && sums.cost > 0
         return CostFigures(
             headcount: Int(sums.headcount), employees: Int(sums.employees), contractors: Int(sums.contractors),
-            salaried: Int(sums.salaried), costMinor: published ? Self.round(sums.cost, to: precision) : nil,
+            salaried: Int(sums.salaried), costMinor: published ? CostRollups.round(sums.cost, to: precision) : nil,
             managementCostShare: shared ? Double(sums.managerCost) / Double(sums.cost) : nil,
             suppressed: !published, shareSuppressed: !shared)
     }
+}
 
+extension CostRollups {
     /// To a multiple of `precision`, half away from zero (costs are never negative).
     static func round(_ value: Int64, to precision: Int64) -> Int64 {
         guard precision > 1 else { return value }

@@ -40,6 +40,10 @@ package struct OrgHeadRecord: Sendable, Hashable {
     package let depthBelow: Int
     package let shape: Shape
     package let costs: CostFigures?
+    /// Engineers plus the planned positions in the org; nil without a positions export.
+    package var plannedHeadcount: Int? = nil
+    /// With pay and a positions export.
+    package var plannedCost: PlannedCost? = nil
 }
 
 /// The `org_heads` table and its findings, from the `managers` table (same subtrees, same suppression).
@@ -60,7 +64,8 @@ package enum OrgHeads {
                 OrgHeadRecord(
                     id: manager.id, emReports: manager.directManagers, icReports: manager.directICs,
                     teams: teams == nil ? nil : teamsByHead[manager.id, default: 0], engineers: manager.orgSize,
-                    depthBelow: manager.depthBelow, shape: shape, costs: costs?.subtree(of: Int(manager.person))))
+                    depthBelow: manager.depthBelow, shape: shape, costs: costs?.subtree(of: Int(manager.person)),
+                    plannedHeadcount: manager.plan?.plannedOrgSize))
             if let finding = finding(for: shape, id: manager.id, manager: manager, bands: bands) {
                 findings.append(finding)
             }

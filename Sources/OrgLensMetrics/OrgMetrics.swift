@@ -1,3 +1,4 @@
+package import OrgLensGraph
 /// One manager's row in the `managers` table.
 package struct ManagerRecord: Sendable, Hashable {
     /// The manager's index in the `OrgGraph`: joins this row to other per-person figures.
@@ -20,8 +21,23 @@ package struct ManagerRecord: Sendable, Hashable {
     /// People with a dotted line to the manager; nil without a dotted-line column.
     package let dottedReports: Int?
 
+    /// With a positions export: the open positions reporting to the manager and the span they plan.
+    package var plan: ManagerPlan? = nil
+
     /// Direct plus dotted reports, each person once (a dotted line to one's own manager does not count).
     package var spanWithDotted: Int? { dottedReports.map { directReports + $0 } }
+}
+
+/// A manager's figures with the positions reporting to them counted in.
+package struct ManagerPlan: Sendable, Hashable {
+    /// Open and offer positions reporting to the manager, whatever their planned start.
+    package let openPositions: Int
+    /// Direct reports plus the planned positions reporting to the manager.
+    package let plannedSpan: Int
+    /// The band of the planned span, by the bands for the manager's role.
+    package let plannedSpanBand: SpanBands.Band
+    /// Org size plus the planned positions anywhere below the manager.
+    package let plannedOrgSize: Int
 }
 
 /// One row of the `layers` table.
@@ -57,6 +73,8 @@ package struct OrgSummary: Sendable, Hashable {
     package let spanBands: [SpanBands.Band: Int]
     /// People with at least one dotted-line manager; nil without a dotted-line column.
     package var dottedLines: Int?
+    /// The positions export's counts; nil without one.
+    package var positions: OpenPositions.Counts?
 
     /// Managers in the healthy band ÷ managers; nil without managers.
     package var healthyShare: Double? {

@@ -14,13 +14,14 @@ package enum OrgMetricsBuilder {
     /// `isContractor` (an export with worker types), the summary counts contractors.
     package static func compute(
         _ built: OrgGraphBuilder.Result, policy: SpanPolicy = SpanPolicy(), personTeam: [Int32]? = nil,
-        countsInSpan: [Bool]? = nil, isContractor: [Bool]? = nil, dotted: DottedLines? = nil, workers: Int
+        countsInSpan: [Bool]? = nil, isContractor: [Bool]? = nil, dotted: DottedLines? = nil,
+        positions: OpenPositions? = nil, workers: Int
     ) -> Result {
         let graph = built.graph
         let totals = SubtreeTotals(graph)
         let table = SpanOfControl.build(
             graph: graph, totals: totals, policy: policy, personTeam: personTeam, countsInSpan: countsInSpan,
-            dottedReports: dotted?.dottedReports, workers: workers)
+            dottedReports: dotted?.dottedReports, positions: positions, workers: workers)
         let managers = table.records
 
         var spanCounts: [Int: Int] = [:]
@@ -46,6 +47,7 @@ package enum OrgMetricsBuilder {
             meanSpan: managers.isEmpty ? nil : Double(totalSpan) / Double(managers.count),
             medianSpan: median(ofSorted: spans), spanBands: bandCounts)
         summary.dottedLines = dotted?.peopleWithLines
+        summary.positions = positions?.counts
         let metrics = OrgMetrics(
             summary: summary,
             spanDistribution: spanCounts.keys.sorted().map { SpanCount(span: $0, managers: spanCounts[$0]!) },

@@ -13,7 +13,7 @@ enum SpanOfControl {
     /// layer, last), so the parallel chunks produce records already in place and merging is concatenation.
     static func build(
         graph: OrgGraph, totals: SubtreeTotals, policy: SpanPolicy, personTeam: [Int32]?, countsInSpan: [Bool]?,
-        dottedReports: [Int32]? = nil, workers: Int
+        dottedReports: [Int32]? = nil, positions: OpenPositions? = nil, workers: Int
     ) -> Chunk {
         let managers = graph.sortedByID(
             (0..<graph.count).filter { graph.directReports(of: $0) > 0 },
@@ -24,7 +24,7 @@ enum SpanOfControl {
             for index in range {
                 chunk.add(
                     person: managers[index], graph: graph, totals: totals, policy: policy, personTeam: personTeam,
-                    countsInSpan: countsInSpan, dottedReports: dottedReports)
+                    countsInSpan: countsInSpan, dottedReports: dottedReports, positions: positions)
             }
             return chunk
         }
@@ -41,7 +41,7 @@ enum SpanOfControl {
 extension SpanOfControl.Chunk {
     mutating func add(
         person: Int, graph: OrgGraph, totals: SubtreeTotals, policy: SpanPolicy, personTeam: [Int32]?,
-        countsInSpan: [Bool]?, dottedReports: [Int32]? = nil
+        countsInSpan: [Bool]?, dottedReports: [Int32]? = nil, positions: OpenPositions? = nil
     ) {
         // Contractors can be left out of spans (a configuration choice); they stay in org sizes.
         let reports =
@@ -53,6 +53,20 @@ extension SpanOfControl.Chunk {
         let span = reports.count
         let band = policy.bands(for: role).band(for: span)
         let id = graph.id(person)
+        let plan = positions.map { positions in
+            let plannedSpan = span + Int(positions.plannedReports[person])
+            return ManagerPlan(
+                openPositions: Int(positions.openReports[person]), plannedSpan: plannedSpan,
+                plannedSpanBand: policy.bands(for: role).band(for: plannedSpan),
+                plannedOrgSize: Int(totals.orgSize[person]) + Int(positions.plannedBelow[person]))
+        }
+        if let plan, plan.plannedSpan > span, plan.plannedSpanBand == .split {
+            findings.append(
+                Finding(
+                    rule: .spanPlannedSplit, severity: .warning, subject: id, value: Double(plan.plannedSpan),
+                    message: .spanPlannedSplit,
+                    numbers: [span, plan.plannedSpan - span, plan.plannedSpan, policy.bands(for: role).splitAt]))
+        }
         records.append(
             ManagerRecord(
                 person: Int32(person), id: id,
@@ -63,7 +77,7 @@ extension SpanOfControl.Chunk {
                 depthBelow: Int(totals.deepestLayer[person] - graph.depth[person]),
                 spanBand: band, role: role,
                 teamsSpanned: personTeam.map { Self.distinctTeams(of: reports, personTeam: $0) },
-                dottedReports: dottedReports.map { Int($0[person]) }))
+                dottedReports: dottedReports.map { Int($0[person]) }, plan: plan))
         addFindings(
             id: id, span: span, band: band, bands: policy.bands(for: role),
             onlyReport: span == 1 && directManagers == 1 ? graph.id(Int(reports.first!)) : nil)
@@ -124,6 +138,8 @@ extension RuleMessage {
     static let spanWide: RuleMessage =
         "\(.subject) has \(.number(0)) direct reports (wide: \(.number(1))–\(.number(2)))"
     static let spanSplit: RuleMessage = "\(.subject) has \(.number(0)) direct reports (≥ \(.number(1))); a split is due"
+    static let spanPlannedSplit: RuleMessage =
+        "\(.subject) has \(.number(0)) direct reports and \(.number(1)) planned positions: \(.number(2)) (≥ \(.number(3))); plan the split before hiring"
     static let managerSingleReport: RuleMessage = "\(.subject) has a single direct report"
     static let managerLayerInflation: RuleMessage =
         "\(.subject)'s only direct report, \(.id(0)), is also a manager: a layer that adds no span"

@@ -22,6 +22,10 @@ package struct TeamRecord: Sendable, Hashable {
     package let outboundTeams: Int?
     package let inboundTeams: Int?
     package let crossOrgDependencies: Int?
+    /// Size plus the planned positions of the team; nil without a positions export.
+    package var plannedHeadcount: Int? = nil
+    /// With pay by team and a positions export.
+    package var plannedCost: PlannedCost? = nil
 }
 
 /// One row of the `services` table.
@@ -75,7 +79,7 @@ package struct TeamSizeBands: Sendable, Hashable {
 
 /// Everything computed about teams, services and their dependencies.
 package struct TeamReport: Sendable {
-    package let teams: [TeamRecord]
+    package var teams: [TeamRecord]
     /// Present when a services export was given.
     package let services: [ServiceRecord]?
     /// Present when services and dependencies were given.

@@ -3,7 +3,7 @@
 package struct DataQuality: Sendable, Hashable {
     /// The kinds of input, each with the rules that can decide a row's outcome, in published order.
     package enum Input: String, Sendable, CaseIterable {
-        case people, teams, services, dependencies
+        case people, teams, services, dependencies, positions
 
         package var exclusionRules: [Rule] {
             self == .people ? [.policyInactiveStatus, .policyNotStarted, .policySuperseded, .rowBlank] : []
@@ -15,6 +15,7 @@ package struct DataQuality: Sendable, Hashable {
             case .teams: [.teamMissingID, .teamDuplicateID, .rowMalformed, .teamParentCycle]
             case .services: [.serviceMissingID, .rowMalformed]
             case .dependencies: [.dependencyDangling, .rowMalformed]
+            case .positions: [.positionMissingID, .positionDuplicateID, .positionInvalidValue, .rowMalformed]
             }
         }
     }

@@ -53,6 +53,18 @@ package enum Rule: String, Sendable, CaseIterable, Comparable {
     case serviceOrphan = "service.orphan"
     case serviceShared = "service.shared"
 
+    // Positions (open requisitions and hiring plans).
+    case positionMissingID = "position.missing_id"
+    case positionDuplicateID = "position.duplicate_id"
+    /// A status, role, planned start or budget that cannot be read: the row is quarantined.
+    case positionInvalidValue = "position.invalid_value"
+    /// The hiring manager is no one in the org (or several people, or no one is named).
+    case positionUnknownManager = "position.unknown_manager"
+    /// Still open although its planned start has passed.
+    case positionOverdue = "position.overdue"
+    /// Direct reports plus planned positions reach the split band.
+    case spanPlannedSplit = "span.planned_split"
+
     // Values that are present but unusable.
     case valueInvalidDate = "value.invalid_date"
     case valueInvalidSalary = "value.invalid_salary"

@@ -36,14 +36,16 @@ extension Analysis {
     /// The run's findings into its snapshot and the findings opened and resolved into its changes.
     static func addFindings(
         _ structure: HistoryStage, findings: [Finding], baseline: Snapshot?, published: PublishedGroups?,
-        _ request: AnalysisRequest
+        positions: [Snapshot.PositionMark]?, _ request: AnalysisRequest
     ) -> HistoryStage {
         guard let history = request.history, var snapshot = structure.snapshot, let changes = structure.changes else {
             return structure
         }
         snapshot.setFindings(findings)
         if let published { snapshot.setPublished(published) }
-        let complete = baseline.map { ChangeDetector.addingFindings(changes, $0, snapshot) } ?? changes
+        if let positions { snapshot.positions = positions }
+        let complete = (baseline.map { ChangeDetector.addingFindings(changes, $0, snapshot) } ?? changes)
+            .countingPositions(before: baseline, after: snapshot)
         return HistoryStage(snapshot: history.keepSnapshot ? snapshot : nil, changes: complete)
     }
 }

@@ -11,6 +11,8 @@ extension Analysis {
         let dependencies: LinkedDependencies?
         /// With a dotted-line column: the second managers, beside the tree.
         let dotted: DottedLines?
+        /// With a positions export: the positions joined to the graph.
+        let positions: OpenPositions?
     }
 
     /// Builds the graph; a run where no one is left in the org stops here, before anything is written.
@@ -37,8 +39,13 @@ extension Analysis {
         let dependencies = inputs.dependencies.flatMap { rows in
             services.map { CatalogLinks.dependencies(rows, services: $0) }
         }
+        let positions = inputs.positions.flatMap {
+            PositionInputs.join(
+                $0, people: staged, built: built, teams: inputs.teams.map(\.index), request)
+        }
         return GraphStage(
             built: built, linked: linked, services: services, dependencies: dependencies,
-            dotted: DottedLines.resolve(staged, built: built, maxManagers: request.maxDottedManagers))
+            dotted: DottedLines.resolve(staged, built: built, maxManagers: request.maxDottedManagers),
+            positions: positions)
     }
 }

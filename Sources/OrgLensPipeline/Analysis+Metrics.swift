@@ -12,6 +12,8 @@ extension Analysis {
         let teams: TeamReport?
         let costs: CostRollups?
         let orgHeads: (records: [OrgHeadRecord], findings: [Finding])
+        /// With a positions export: what tonight's snapshot keeps of each position.
+        let positionMarks: [Snapshot.PositionMark]?
     }
 
     /// Span, team and cost metrics read the same frozen graph and nothing of each other, so they run side by
@@ -32,7 +34,7 @@ extension Analysis {
                 OrgMetricsBuilder.compute(
                     built, policy: request.spanPolicy, personTeam: catalog?.personTeam, countsInSpan: countsInSpan,
                     isContractor: staged.isContractor.isEmpty ? nil : isContractor, dotted: graph.dotted,
-                    workers: request.workers)
+                    positions: graph.positions, workers: request.workers)
             },
             {
                 catalog.map {
@@ -53,10 +55,19 @@ extension Analysis {
                         })
                 }
             })
-        let orgHeads = OrgHeads.compute(
+        var orgHeads = OrgHeads.compute(
             orgLayer: request.orgLayer, managers: spans.metrics.managers, teams: teamReport?.teams, costs: rollups,
             bands: request.orgHeadBands, department: departmentOf(inputs, built))
-        return MetricsStage(spans: spans, teams: teamReport, costs: rollups, orgHeads: orgHeads)
+        guard let positions = graph.positions, let staged = inputs.positions else {
+            return MetricsStage(
+                spans: spans, teams: teamReport, costs: rollups, orgHeads: orgHeads, positionMarks: nil)
+        }
+        let plan = try PositionInputs.plan(
+            positions, staged, built: built, managers: spans.metrics.managers, orgHeads: orgHeads.records,
+            teams: teamReport, costs: rollups, earlierNights: inputs.publishedNights, request)
+        orgHeads.records = plan.orgHeads
+        return MetricsStage(
+            spans: spans, teams: plan.teams, costs: rollups, orgHeads: orgHeads, positionMarks: plan.marks)
     }
 
     /// A person's department as exported (`department` column), by graph index; nil without the column.

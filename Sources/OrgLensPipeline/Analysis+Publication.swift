@@ -22,6 +22,7 @@ extension Analysis {
     static func gatherFindings(_ inputs: StagedInputs, _ graph: GraphStage, _ metrics: MetricsStage) -> [Finding] {
         var findings =
             inputs.staged.findings + graph.built.findings + (graph.dotted?.findings ?? []) + metrics.spans.findings
+        findings += graph.positions?.findings ?? []
         findings += graph.linked?.findings ?? []
         findings += metrics.teams?.findings ?? []
         findings += metrics.orgHeads.findings
@@ -53,6 +54,12 @@ extension Analysis {
             rejections += part.rejections
             files.append(ManifestDocument.Input(file: part.file, dataQuality: part.quality))
         }
+        if let read = inputs.positionsRead, let positions = inputs.positions {
+            let part = try PositionInputs.accounting(read, staged: positions)
+            quality.append(part.quality)
+            rejections += part.rejections
+            files.append(ManifestDocument.Input(file: part.file, dataQuality: part.quality))
+        }
         assert(quality.allSatisfy { $0.isBalanced }, "every row must be accounted for")
         let findings = history.changes.map { given + $0.findings } ?? given
         let costSection = metrics.costs.map {
@@ -60,13 +67,16 @@ extension Analysis {
                 rollups: $0, currency: request.costs.currency, allInMultiplier: request.costs.allInMultiplier,
                 minGroupSize: request.costs.minGroupSize)
         }
-        let content = DashboardContent(
+        var content = DashboardContent(
             asOf: request.policy.asOf, metrics: metrics.spans.metrics, teams: metrics.teams,
             orgHeads: metrics.orgHeads.records, costs: costSection, findings: findings, dataQuality: quality,
             workers: request.workers, changes: history.changes,
             thresholds: ThresholdsSection(
                 orgLayer: request.orgLayer, spanPolicy: request.spanPolicy, orgHeadBands: request.orgHeadBands,
                 teamSizes: request.teamSizes, maxDottedManagers: request.maxDottedManagers))
+        if let positions = graph.positions, let staged = inputs.positions {
+            content.positions = PositionRecord.table(staged, positions, graph: built.graph)
+        }
         return Accounts(
             peopleQuality: peopleQuality, quality: quality, rejections: rejections, inputs: files, findings: findings,
             content: content, history: history)

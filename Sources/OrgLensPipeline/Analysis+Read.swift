@@ -11,6 +11,7 @@ extension Analysis {
         var table: RawTable
         let catalogs: CatalogInputs.Tables
         let teams: StagedTeams?
+        let positions: PositionInputs.Read?
         /// The earlier run to compare with, read beside the exports.
         let baseline: Snapshot?
         /// Why each newer published run's snapshot could not be the baseline.
@@ -36,16 +37,17 @@ extension Analysis {
                 Swift.Result { () throws(RunError) in
                     let catalogs = try CatalogInputs.read(request)
                     return (
-                        catalogs, catalogs.teams.map { CatalogStager.stageTeams($0) },
+                        catalogs, catalogs.teams.map { CatalogStager.stageTeams($0) }, try PositionInputs.read(request),
                         try request.history?.loadBaseline(
                             day: request.policy.asOf, window: request.costs.historyWindow)
                     )
                 }
             })
-        let (catalogs, teams, baseline) = try catalogRead.get()
+        let (catalogs, teams, positions, baseline) = try catalogRead.get()
         let (reader, table) = try peopleRead.get()
         return ReadInputs(
-            reader: reader, table: table, catalogs: catalogs, teams: teams, baseline: baseline?.snapshot,
+            reader: reader, table: table, catalogs: catalogs, teams: teams, positions: positions,
+            baseline: baseline?.snapshot,
             baselineSkipped: baseline?.skipped ?? [], publishedNights: baseline?.published ?? [])
     }
 
@@ -55,6 +57,14 @@ extension Analysis {
         var fields = PersonField.read(for: policy, publishing: personalFields(request))
         // Org heads are judged by their own department when the shape rules name departments.
         if request.orgHeadBands.departments != nil && !fields.contains(.department) { fields.append(.department) }
+        // Hiring managers named by email or name are found by the people export's columns.
+        let byPositions: [PersonField] =
+            switch request.positions?.managerReference {
+            case .email: [.email]
+            case .name: [.email, .name, .firstName, .lastName]
+            default: []
+            }
+        for field in byPositions where !fields.contains(field) { fields.append(field) }
         return fields
     }
 

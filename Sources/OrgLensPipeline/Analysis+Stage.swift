@@ -20,6 +20,8 @@ extension Analysis {
         let teams: StagedTeams?
         let services: StagedServices?
         let dependencies: StagedDependencies?
+        let positionsRead: PositionInputs.Read?
+        let positions: StagedPositions?
         let baseline: Snapshot?
         let baselineSkipped: [String]
         let publishedNights: [Snapshot]
@@ -31,6 +33,7 @@ extension Analysis {
         _ inputs: consuming ReadInputs, _ request: AnalysisRequest, logger: Logger
     ) throws(RunError) -> StagedInputs {
         let (reader, catalogs, teams, baseline) = (inputs.reader, inputs.catalogs, inputs.teams, inputs.baseline)
+        let positionsRead = inputs.positions
         let baselineSkipped = inputs.baselineSkipped
         let publishedNights = inputs.publishedNights
         var table = inputs.table
@@ -75,12 +78,14 @@ extension Analysis {
         let personal = request.peopleTable || !fields.isEmpty ? PersonalColumns(table, publish: fields) : nil
         let departments =
             request.orgHeadBands.departments == nil ? nil : table.column(PersonField.department.rawValue)
+        let positions = positionsRead.flatMap { PositionInputs.stage($0, people: table, request) }
         table.columns = []
         return StagedInputs(
             reader: reader, table: table, personal: personal, departments: departments, staged: staged,
             reading: reading, catalogs: catalogs,
             teams: teams,
-            services: services, dependencies: dependencies, baseline: baseline,
+            services: services, dependencies: dependencies, positionsRead: positionsRead, positions: positions,
+            baseline: baseline,
             baselineSkipped: baselineSkipped, publishedNights: publishedNights)
     }
 }

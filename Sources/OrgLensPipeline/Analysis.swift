@@ -130,7 +130,8 @@ package enum Analysis {
         clock.lap("metrics")
         let findings = gatherFindings(staged, graph, metrics)
         let history = addFindings(
-            structure, findings: findings, baseline: staged.baseline, published: metrics.costs?.published, request)
+            structure, findings: findings, baseline: staged.baseline, published: metrics.costs?.published,
+            positions: metrics.positionMarks, request)
         if request.history != nil { clock.lap("changes") }
         let accounts = try account(staged, graph, metrics, findings: findings, history: history, request)
         clock.lap("render")

@@ -1,7 +1,7 @@
 package import OrgLensCSV
 package import OrgLensHistory
 package import OrgLensMetrics
-import OrgLensModel
+package import OrgLensModel
 import OrgLensSettings
 package import OrgLensStage
 
@@ -13,6 +13,8 @@ package struct AnalysisRequest: Sendable {
     package var teams: TableSource<TeamField>?
     package var services: TableSource<ServiceField>?
     package var dependencies: TableSource<DependencyField>?
+    /// Open positions, and how the export writes its values and names hiring managers.
+    package var positions: PositionsRequest?
     package var policy: PeoplePolicy
     package var spanPolicy: SpanPolicy
     /// Layer whose managers are org heads (directors); teams and Conway figures group by them.
@@ -128,6 +130,26 @@ package struct AnalysisRequest: Sendable {
         self.costs = costs
         self.workers = max(1, workers)
         self.outputDirectory = outputDirectory
+    }
+}
+
+/// A positions export and what the run needs to read it.
+package struct PositionsRequest: Sendable {
+    package var source: ExportSource<PositionField>
+    package var values: SourceValues
+    /// What `manager_id` holds: ids (and `auto`: ids, else an email or a name the people export has).
+    package var managerReference: ManagerReference
+    /// Positions planned to start on or before this day count as planned (`planning.horizon`).
+    package var horizon: CivilDate
+
+    package init(
+        source: ExportSource<PositionField>, values: SourceValues = SourceValues(),
+        managerReference: ManagerReference = .id, horizon: CivilDate
+    ) {
+        self.source = source
+        self.values = values
+        self.managerReference = managerReference
+        self.horizon = horizon
     }
 }
 

@@ -33,27 +33,31 @@ enum CatalogInputs {
         if let source = request.teams, let table = catalogs.teams, let linked {
             parts.append(
                 try part(
-                    .teams, table: table, rejections: linked.rejections, reader: source.reader(),
+                    .teams, table: table, rejections: linked.rejections, rawRecords: source.reader().rawRecords,
                     accepted: linked.catalog.removed.filter { !$0 }.count))
         }
         if let source = request.services, let table = catalogs.services, let services {
-            parts.append(try part(.services, table: table, rejections: services.rejections, reader: source.reader()))
+            parts.append(
+                try part(
+                    .services, table: table, rejections: services.rejections, rawRecords: source.reader().rawRecords))
         }
         if let source = request.dependencies, let table = catalogs.dependencies, let dependencies {
             parts.append(
-                try part(.dependencies, table: table, rejections: dependencies.rejections, reader: source.reader()))
+                try part(
+                    .dependencies, table: table, rejections: dependencies.rejections,
+                    rawRecords: source.reader().rawRecords))
         }
         return parts
     }
 
-    /// One catalog's books: its rejections with their raw text, and every other row accepted unless `accepted`
+    /// One input's books: its rejections with their raw text, and every other row accepted unless `accepted`
     /// says otherwise (teams removed in a parent loop).
-    private static func part(
-        _ input: DataQuality.Input, table: RawTable, rejections given: [Rejection], reader: CSVReader,
-        accepted: Int? = nil
+    static func part(
+        _ input: DataQuality.Input, table: RawTable, rejections given: [Rejection],
+        rawRecords: (Set<Int>) throws(RunError) -> [Int: String], accepted: Int? = nil
     ) throws(RunError) -> Part {
         var rejections = given
-        try RawText.fill(&rejections) { lines throws(RunError) in try reader.rawRecords(startingOnLines: lines) }
+        try RawText.fill(&rejections) { lines throws(RunError) in try rawRecords(lines) }
         let notKept = table.rejectionsNotKept.values.reduce(0, +)
         return Part(
             quality: DataQuality(

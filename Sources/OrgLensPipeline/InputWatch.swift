@@ -24,6 +24,6 @@ struct InputWatch {
 extension AnalysisRequest {
     /// Every input file the run reads, people first.
     package var inputPaths: [String] {
-        [people.path] + [teams?.path, services?.path, dependencies?.path].compactMap { $0 }
+        [people.path] + [teams?.path, services?.path, dependencies?.path, positions?.source.path].compactMap { $0 }
     }
 }

@@ -4,12 +4,15 @@ package import OrgLensSettings
 package import OrgLensStage
 import OrgLensXML
 
-/// One people export and how to read it.
-package struct PeopleSource: Sendable {
+/// The people export and how to read it.
+package typealias PeopleSource = ExportSource<PersonField>
+
+/// One export read in either format (people, positions) and how to read it.
+package struct ExportSource<Field: CanonicalField>: Sendable {
     package var path: String
     package var format: SourceFormat
     /// CSV: header renames. XML: field → selector overrides. Both come from `--map FIELD=…`.
-    package var mapping: ColumnMapping<PersonField>
+    package var mapping: ColumnMapping<Field>
     package var dialect: CSVDialect
     /// XML: a preset record mapping (`workday-report`, `bamboohr-directory`).
     package var xmlPreset: String?
@@ -17,7 +20,7 @@ package struct PeopleSource: Sendable {
     package var xmlRecordElement: String?
 
     package init(
-        path: String, format: SourceFormat? = nil, mapping: ColumnMapping<PersonField> = ColumnMapping(),
+        path: String, format: SourceFormat? = nil, mapping: ColumnMapping<Field> = ColumnMapping(),
         dialect: CSVDialect = CSVDialect(), xmlPreset: String? = nil, xmlRecordElement: String? = nil
     ) {
         self.path = path
@@ -29,17 +32,19 @@ package struct PeopleSource: Sendable {
     }
 }
 
-/// Reads a `PeopleSource` with the reader its format needs; both give the same `RawTable` shape.
-struct PeopleSourceReader {
+typealias PeopleSourceReader = ExportSourceReader<PersonField>
+
+/// Reads an `ExportSource` with the reader its format needs; both give the same `RawTable` shape.
+struct ExportSourceReader<Field: CanonicalField> {
     private enum Reader {
         case csv(CSVReader)
         case xml(XMLReader)
     }
 
     private let reader: Reader
-    private let source: PeopleSource
+    private let source: ExportSource<Field>
 
-    init(_ source: PeopleSource, maxKeptRejections: Int = CSVLimits().maxKeptRejections) throws(RunError) {
+    init(_ source: ExportSource<Field>, maxKeptRejections: Int = CSVLimits().maxKeptRejections) throws(RunError) {
         self.source = source
         switch source.format {
         case .csv:
@@ -51,9 +56,9 @@ struct PeopleSourceReader {
         }
     }
 
-    func read(_ fields: [PersonField], workers: Int) throws(RunError) -> RawTable {
+    func read(_ fields: [Field], workers: Int) throws(RunError) -> RawTable {
         let names = fields.map(\.rawValue)
-        let identifier = PersonField.employeeID.rawValue
+        let identifier = Field.allCases.first!.rawValue
         switch reader {
         case .csv(let csv):
             return try csv.read(fields: names, identifierField: identifier, workers: workers) {
@@ -73,16 +78,16 @@ struct PeopleSourceReader {
     }
 
     /// A preset, or a generic mapping (each field from a child of its own name), then `--map` overrides.
-    static func xmlMapping(for source: PeopleSource) throws(RunError) -> XMLRecordMapping {
+    static func xmlMapping(for source: ExportSource<Field>) throws(RunError) -> XMLRecordMapping {
         var mapping: XMLRecordMapping
         if let preset = source.xmlPreset {
             mapping = try XMLExportLayout.mapping(named: preset)
         } else if let record = source.xmlRecordElement {
-            mapping = try XMLRecordMapping.generic(recordElement: record, fields: PersonField.allCases.map(\.rawValue))
+            mapping = try XMLRecordMapping.generic(recordElement: record, fields: Field.allCases.map(\.rawValue))
         } else {
             throw RunError(
                 .usage,
-                "\(source.path): XML needs a preset (\(XMLExportLayout.names.joined(separator: ", "))) or the element that holds one person (--preset / --record, or the source's preset / record keys in a pipeline file)."
+                "\(source.path): XML needs a preset (\(XMLExportLayout.names.joined(separator: ", "))) or the element that holds one record (--preset / --record, or the source's preset / record keys in a pipeline file)."
             )
         }
         if let record = source.xmlRecordElement { mapping.recordElement = record }

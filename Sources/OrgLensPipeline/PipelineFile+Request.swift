@@ -20,6 +20,9 @@ extension PipelineFile {
                 asOf: asOf, inactiveStatuses: policy.inactiveStatuses, contractorTypes: resolved.contractorTypes),
             orgLayer: resolved.orgLayer, teamSizes: resolved.teamSizes, orgHeadBands: resolved.orgHeadBands,
             costs: resolved.costs, workers: workers, outputDirectory: outputDirectory)
+        request.positions = try sources.positions.map { source throws(RunError) in
+            try source.positionsRequest(horizon: settings.planning.horizon.lastDay(after: asOf))
+        }
         request.spanPolicy = resolved.spanPolicy
         request.maxDottedManagers = resolved.maxDottedManagers
         request.report = outputs.report
@@ -63,10 +66,21 @@ extension PipelineFile.Source {
                 "preset \(preset) reads CSV, but \(path) is XML; XML presets are: \(XMLExportLayout.names.joined(separator: ", "))."
             )
         }
+        try checkStatusMap(positions: false)
         return PeopleSource(
             path: path, format: resolvedFormat, mapping: try mapping(as: PersonField.self),
             dialect: dialect,
             xmlPreset: preset.flatMap { XMLExportLayout.names.contains($0) ? $0 : nil }, xmlRecordElement: record)
+    }
+
+    /// The positions export, how its values read and how far ahead its plan counts.
+    package func positionsRequest(horizon: CivilDate) throws(RunError) -> PositionsRequest {
+        try checkStatusMap(positions: true)
+        let resolvedFormat = format ?? SourceFormat.inferred(fromPath: path)
+        let source = ExportSource<PositionField>(
+            path: path, format: resolvedFormat, mapping: try mapping(as: PositionField.self), dialect: dialect,
+            xmlPreset: preset.flatMap { XMLExportLayout.names.contains($0) ? $0 : nil }, xmlRecordElement: record)
+        return PositionsRequest(source: source, values: values(), managerReference: managerRef, horizon: horizon)
     }
 
     /// Who is in the org and how the values read; the pipeline's `policy.inactive_statuses` beats the source's.

@@ -9,6 +9,7 @@ package struct ConfigFile: SettingsGroup, Hashable {
     package var costs = CostsSettings()
     package var privacy = PrivacySettings()
     package var thresholds = ThresholdSettings()
+    package var planning = PlanningSettings()
 
     package init() {}
 
@@ -16,6 +17,7 @@ package struct ConfigFile: SettingsGroup, Hashable {
         .group("costs", \.costs, "headcount and cost roll-ups"),
         .group("privacy", \.privacy, "what personal data may be published"),
         .group("thresholds", \.thresholds, "span bands' neighbours and org-head shapes"),
+        .group("planning", \.planning, "how open positions count in planned figures"),
     ]
 
     /// Reads and validates a config file (`analyze --config`).
@@ -136,6 +138,54 @@ package struct OrgHeadSettings: SettingsGroup, Hashable {
             "departments", \.departments,
             "departments whose org heads the shape rules judge, by the org head's own department (ignoring case); others are not_judged; default: every org head"
         ),
+    ]
+}
+
+/// How far ahead a plan looks: a day, or a number of days after `as_of`.
+package enum PlanningHorizon: Sendable, Hashable, SettingValue {
+    case days(Int)
+    case date(CivilDate)
+
+    package typealias Value = PlanningHorizon
+    package var shownDefault: String? {
+        switch self {
+        case .days(let days): "\(days) days after as_of"
+        case .date(let date): date.description
+        }
+    }
+
+    /// The last planned-start day that counts as planned on `asOf`.
+    package func lastDay(after asOf: CivilDate) -> CivilDate {
+        switch self {
+        case .days(let days): CivilDate(daysSinceEpoch: asOf.daysSinceEpoch + days)
+        case .date(let date): date
+        }
+    }
+}
+
+package struct PlanningSettings: SettingsGroup, Hashable {
+    package var horizon = PlanningHorizon.days(90)
+
+    package init() {}
+
+    package static let settings: [Setting<PlanningSettings>] = [
+        .value(
+            "horizon", \.horizon, .anyOf([.integer(minimum: 0, maximum: 3650), .date]),
+            "open positions planned to start on or before this day (YYYY-MM-DD), or this many days after as_of, count as planned"
+        ) { node, reader, place throws(RunError) in
+            let text = try reader.string(node, at: place)!
+            if let days = Int(text) {
+                guard (0...3650).contains(days) else {
+                    throw reader.fail(node, "\(reader.name(place)) must be between 0 and 3650 days, not \(days)")
+                }
+                return .days(days)
+            }
+            guard let day = CivilDate(iso: Substring(text)), text.count == 10 else {
+                throw reader.fail(
+                    node, "\(reader.name(place)) '\(text)' is neither a number of days nor a date in YYYY-MM-DD form")
+            }
+            return .date(day)
+        }
     ]
 }
 

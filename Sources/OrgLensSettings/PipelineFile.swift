@@ -83,7 +83,7 @@ package struct PipelineFile: SettingsGroup {
 
     /// Every source the pipeline reads, people first.
     package var allSources: [Source] {
-        [sources.people, sources.teams, sources.services, sources.dependencies].compactMap { $0 }
+        [sources.people, sources.teams, sources.services, sources.dependencies, sources.positions].compactMap { $0 }
     }
 
     /// A path from the pipeline file, relative to the folder the file is in.
@@ -96,6 +96,7 @@ package struct PipelineFile: SettingsGroup {
         package var teams: Source?
         package var services: Source?
         package var dependencies: Source?
+        package var positions: Source?
 
         package init() {}
 
@@ -108,6 +109,10 @@ package struct PipelineFile: SettingsGroup {
             .group(
                 "dependencies", \.dependencies,
                 "the service dependencies: service_id, depends_on_service_id (needs services)"),
+            .group(
+                "positions", \.positions,
+                "open positions (CSV or XML): position_id, manager_id, team_id, status, planned_start, budget, currency, role"
+            ),
         ]
     }
 

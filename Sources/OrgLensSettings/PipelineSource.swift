@@ -29,6 +29,15 @@ extension DateFormat: SettingChoice {}
 extension PayFormat.DecimalMark: SettingChoice {}
 extension PayPeriod: SettingChoice {}
 extension StatusClass: SettingChoice {}
+
+/// What a status word means: a person's (`active`, `leave`, `inactive`, `pending`) in a people export, a
+/// position's (`open`, `offer`, `filled`, `closed`) in a positions export. One `status_map` key serves both.
+package enum StatusMeaning: String, SettingChoice {
+    case active, leave, inactive, pending, open, offer, filled, closed
+
+    var person: StatusClass? { StatusClass(rawValue: rawValue) }
+    var position: PositionStatus? { PositionStatus(rawValue: rawValue) }
+}
 extension WorkerClass: SettingChoice {}
 
 extension PipelineFile {
@@ -52,7 +61,7 @@ extension PipelineFile {
         package var payFormat = PayFormatSettings()
         package var payPeriod = PayPeriod.annual
         package var hoursPerYear = 2080
-        package var statusMap: [String: StatusClass] = [:]
+        package var statusMap: [String: StatusMeaning] = [:]
         package var employmentTypeMap: [String: WorkerClass] = [:]
         /// Where messages say a setting lives: `sources.people` in a pipeline file, nil for `analyze`'s flags.
         package var key: String?
@@ -131,7 +140,10 @@ extension PipelineFile {
             .integer(
                 "hours_per_year", \.hoursPerYear, minimum: 1, maximum: 8784,
                 "hours that make an hourly rate annual"),
-            .choiceMap("status_map", \.statusMap, "export status → what it means"),
+            .choiceMap(
+                "status_map", \.statusMap,
+                "export status → what it means: active, leave, inactive or pending for people; open, offer, filled or closed for positions"
+            ),
             .choiceMap("employment_type_map", \.employmentTypeMap, "export worker type → employee or contractor"),
         ]
 
@@ -164,8 +176,20 @@ extension PipelineFile {
             case "sources.teams.map": TeamField.allCases.map(\.rawValue)
             case "sources.services.map": ServiceField.allCases.map(\.rawValue)
             case "sources.dependencies.map": DependencyField.allCases.map(\.rawValue)
+            case "sources.positions.map": PositionField.allCases.map(\.rawValue)
             default: nil
             }
+        }
+
+        /// Refuses a status word mapped to the other kind's meaning (a person's status to `open`).
+        package func checkStatusMap(positions: Bool) throws(RunError) {
+            let wrong = statusMap.filter { positions ? $0.value.position == nil : $0.value.person == nil }
+            guard let (word, meaning) = wrong.min(by: { $0.key < $1.key }) else { return }
+            let allowed = positions ? "open, offer, filled or closed" : "active, leave, inactive or pending"
+            throw RunError(
+                key == nil ? .usage : .configuration,
+                "\(key.map { "\($0).status_map" } ?? "--status-map"): '\(word)' is mapped to \(meaning.rawValue), which is not a \(positions ? "position's" : "person's") status; use \(allowed)."
+            )
         }
 
         /// How a CSV source is written.
@@ -180,7 +204,8 @@ extension PipelineFile {
                 symbols: payFormat.symbols)
             values.payPeriod = payPeriod
             values.hoursPerYear = Int64(hoursPerYear)
-            values.statuses = ValueVocabulary(statusMap)
+            values.statuses = ValueVocabulary(statusMap.compactMapValues(\.person))
+            values.positionStatuses = ValueVocabulary(statusMap.compactMapValues(\.position))
             values.employmentTypes = ValueVocabulary(employmentTypeMap)
             return values
         }

@@ -7,14 +7,18 @@ package enum PresetCatalog {
     /// Name → YAML text of every built-in preset, in name order.
     package static let builtIn: [(name: String, text: String)] = [
         ("adp", PackageResources.adp_yml),
+        ("ashby-jobs", PackageResources.ashby_jobs_yml),
         ("bamboohr-csv", PackageResources.bamboohr_csv_yml),
         ("bamboohr-directory", PackageResources.bamboohr_directory_yml),
         ("bamboohr-reports-to", PackageResources.bamboohr_reports_to_yml),
         ("generic-csv", PackageResources.generic_csv_yml),
+        ("greenhouse-jobs", PackageResources.greenhouse_jobs_yml),
         ("hibob", PackageResources.hibob_yml),
         ("personio", PackageResources.personio_yml),
+        ("positions-csv", PackageResources.positions_csv_yml),
         ("sap-successfactors", PackageResources.sap_successfactors_yml),
         ("workday-csv", PackageResources.workday_csv_yml),
+        ("workday-positions", PackageResources.workday_positions_yml),
         ("workday-report", PackageResources.workday_report_yml),
     ].map { ($0.0, String(decoding: $0.1, as: UTF8.self)) }
 

@@ -15,6 +15,8 @@ package struct SourceValues: Sendable, Hashable {
     package var hoursPerYear: Int64 = 2080
     package var statuses = ValueVocabulary<StatusClass>()
     package var employmentTypes = ValueVocabulary<WorkerClass>()
+    /// A positions export's own words for where a position stands.
+    package var positionStatuses = ValueVocabulary<PositionStatus>()
 
     package init() {}
 }

@@ -3,7 +3,7 @@ package import OrgLensModel
 /// Where each field sits in the XML exports people actually have: the record element and a selector per field.
 /// The built-in preset of the same name (a YAML file in OrgLensPipeline) adds how the values are written.
 package enum XMLExportLayout {
-    package static let names = ["workday-report", "bamboohr-directory"]
+    package static let names = ["workday-report", "bamboohr-directory", "workday-positions"]
 
     package static func mapping(named name: String) throws(RunError) -> XMLRecordMapping {
         let selectors: [String: String]
@@ -60,6 +60,21 @@ package enum XMLExportLayout {
                 "salary": "field[@id='payRate']",
                 "currency": "field[@id='payRateCurrency']",
                 "pay_period": "field[@id='payPer']",
+            ]
+        case "workday-positions":
+            // Workday RaaS over positions (position management): one wd:Report_Entry per position, the hiring
+            // manager as a typed reference, the supervisory organization as the team.
+            record = "Report_Entry"
+            selectors = [
+                "position_id": "Position/ID[@type='Position_ID'] | Position_ID | Job_Requisition/ID[@type='Job_Requisition_ID']",
+                "manager_id":
+                    "Hiring_Manager/ID[@type='Employee_ID'] | Manager/ID[@type='Employee_ID'] | Manager_ID | Hiring_Manager/@Descriptor",
+                "team_id": "Supervisory_Organization/ID[@type='Organization_Reference_ID'] | Team_ID",
+                "status": "Position_Status/@Descriptor | Position_Status | Job_Requisition_Status/@Descriptor | Status",
+                "planned_start": "Availability_Date | Earliest_Hire_Date | Recruiting_Start_Date",
+                "budget": "Budgeted_Annual_Pay | Compensation_Budget | Budget",
+                "currency": "Currency/ID[@type='Currency_ID'] | Currency/@Descriptor | Currency",
+                "role": "Management_Position | Is_Manager_Position | Role",
             ]
         default:
             throw RunError(.usage, "unknown XML preset '\(name)'; presets are: \(names.joined(separator: ", ")).")
