@@ -54,7 +54,7 @@ let package = Package(
         // report.html: the one-page org audit, drawn from dashboard.json alone.
         .target(name: "OrgLensReport", dependencies: ["OrgLensModel", "OrgLensMetrics", "OrgLensContract"]),
         // The output contract, declared once: keys, types, nullability, meaning; JSON Schemas are rendered from it.
-        .target(name: "OrgLensContract", dependencies: ["OrgLensModel", "OrgLensMetrics"]),
+        .target(name: "OrgLensContract", dependencies: ["OrgLensModel", "OrgLensMetrics", "OrgLensStage"]),
         .target(
             name: "OrgLensLoad",
             dependencies: [

@@ -26,7 +26,8 @@ done
 for export_dir in "$root"/Fixtures/exports/*/; do
   name="$(basename "$export_dir")"
   scratch="$(mktemp -d)"
-  cp "$export_dir"/people.* "$export_dir"/pipeline.yml "$scratch/"
+  # Every export the pipeline reads (people, and positions where the system has them).
+  find "$export_dir" -maxdepth 1 -type f ! -name truth.json -exec cp {} "$scratch/" \;
   "$binary" run "$scratch/pipeline.yml" --quiet >/dev/null
   mkdir -p "$export_dir/expected"
   cp "$scratch/out/latest/dashboard.json" "$export_dir/expected/"

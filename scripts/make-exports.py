@@ -232,10 +232,16 @@ def csv_text(header, rows, delimiter):
 
 
 def pipeline(system, people_file, preset, rates=True):
-    lines = [f"name: {system}", f"as_of: {AS_OF.isoformat()}",
-             f"sources: {{people: {{path: {people_file}, preset: {preset}}}}}"]
+    sources = f"people: {{path: {people_file}, preset: {preset}}}"
+    if system in POSITIONS:
+        file, positions_preset = POSITIONS[system]
+        sources += f", positions: {{path: {file}, preset: {positions_preset}}}"
+    lines = [f"name: {system}", f"as_of: {AS_OF.isoformat()}", f"sources: {{{sources}}}"]
     if rates:
         lines.append("costs: {rates: {EUR: 1.08, GBP: 1.27}}")
+    if system in POSITIONS:
+        # Planned cost is checked against the model to the cent.
+        lines.append("privacy: {cost_precision: 0.01}")
     lines.append("outputs: {directory: out}")
     write(system, "pipeline.yml", "\n".join(lines) + "\n")
 
@@ -420,8 +426,207 @@ def adp(people, dup):
     pipeline("adp", "people.csv", "adp", rates=False)
 
 
+# The systems whose orgs come with a positions export: its file and preset (a plain CSV, two recruiting systems'
+# openings reports, and Workday's positions as XML).
+POSITIONS = {
+    "adp": ("positions.csv", "positions-csv"),
+    "bamboohr": ("openings.csv", "greenhouse-jobs"),
+    "hibob": ("openings.csv", "ashby-jobs"),
+    "workday": ("positions.xml", "workday-positions"),
+}
+HORIZON = AS_OF + dt.timedelta(days=90)
+
+
+class Position:
+    def __init__(self, ident, manager, status, start, budget, currency, role):
+        self.id, self.manager, self.status, self.start = ident, manager, status, start
+        self.budget, self.currency, self.role = budget, currency, role
+
+    @property
+    def planned(self):
+        return self.status in ("open", "offer") and (self.start is None or self.start <= HORIZON)
+
+
+def in_org_indices(people):
+    return {p.index for p in people if p.status in ("active", "leave") and (p.hire is None or p.hire <= AS_OF)}
+
+
+def add_positions(people, seed, currencies):
+    """Thirty-odd positions under the org's managers (each with a name and email no one else has, so a recruiting
+    export naming them is not ambiguous by design): open, at offer, filled and closed; starts passed (overdue),
+    within the 90-day horizon, past it, or not given; budgets in the org's currencies or none; one position under
+    the manager who left. Drawn with their own generator: the org stays as it was."""
+    rng = random.Random(seed * 13 + 5)
+    in_org = in_org_indices(people)
+    shared = {(p.first, p.last) for p in people if sum((q.first, q.last) == (p.first, p.last) for q in people) > 1}
+    leads = [p for p in people if p.index in in_org and (p.first, p.last) not in shared
+             and p.title in ("Engineering Manager", "Director of Engineering")]
+    positions = []
+    for number in range(36):
+        manager = rng.choice(leads)
+        status = rng.choice(["open"] * 6 + ["offer"] * 2 + ["filled", "closed"])
+        start = rng.choice([None, AS_OF - dt.timedelta(days=rng.randrange(5, 60)),
+                            AS_OF + dt.timedelta(days=rng.randrange(1, 90)),
+                            AS_OF + dt.timedelta(days=rng.randrange(1, 90)),
+                            AS_OF + dt.timedelta(days=rng.randrange(91, 240))])
+        budget = None if rng.random() < 0.15 else Decimal(rng.randrange(80, 200) * 1000)
+        positions.append(Position(f"{4100 + number}", manager.index, status, start, budget, rng.choice(currencies),
+                                  "manager" if rng.random() < 0.12 else "ic"))
+    gone = next(p for p in people if p.title == "Engineering Manager" and p.status == "inactive")
+    positions.append(Position("4199", gone.index, "open", None, Decimal(150000), currencies[0], "ic"))
+    return positions
+
+
+def positions_truth(people, positions, ident):
+    """Per manager with planned positions, planned span; per org head (layer 2), planned headcount and the planned
+    positions' budgets as all-in cost to the cent; the summary's counts. By the export's own ids."""
+    in_org = in_org_indices(people)
+    reports = {}
+    for p in people:
+        if p.index in in_org and p.manager in in_org:
+            reports[p.manager] = reports.get(p.manager, 0) + 1
+    # Layers along links inside the org; people under someone outside it are on no layer.
+    layer = {}
+    def layer_of(index):
+        if index not in layer:
+            person = people[index]
+            if person.manager is None:
+                layer[index] = 1
+            elif person.manager not in in_org:
+                layer[index] = 0
+            else:
+                above = layer_of(person.manager)
+                layer[index] = 0 if above == 0 else above + 1
+        return layer[index]
+    def head_of(index):
+        while layer_of(index) > 2:
+            index = people[index].manager
+        return index if layer_of(index) == 2 else None
+    heads = sorted(m for m in reports if layer_of(m) == 2)
+    below = {h: 0 for h in heads}
+    for p in people:
+        if p.index in in_org and p.index not in heads and layer_of(p.index) > 2:
+            below[head_of(p.index)] += 1
+    planned_by_manager, head_planned, head_budget = {}, {h: 0 for h in heads}, {h: Decimal(0) for h in heads}
+    counts = {"positions": len(positions), "open_positions": 0, "offer_positions": 0, "filled_positions": 0,
+              "closed_positions": 0, "planned_positions": 0, "planned_manager_positions": 0, "overdue_positions": 0,
+              "positions_unknown_manager": 0}
+    for position in positions:
+        counts[f"{position.status}_positions"] += 1
+        if position.status == "open" and position.start is not None and position.start < AS_OF:
+            counts["overdue_positions"] += 1
+        if position.planned:
+            counts["planned_positions"] += 1
+            counts["planned_manager_positions"] += position.role == "manager"
+        if position.status not in ("open", "offer"):
+            continue
+        if position.manager not in in_org:
+            counts["positions_unknown_manager"] += 1
+            continue
+        if not position.planned:
+            continue
+        planned_by_manager[position.manager] = planned_by_manager.get(position.manager, 0) + 1
+        head = head_of(position.manager) if layer_of(position.manager) >= 2 else None
+        if head is not None:
+            head_planned[head] += 1
+            if position.budget is not None:
+                head_budget[head] += (position.budget * RATES[position.currency] * MULTIPLIER).quantize(
+                    Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return {
+        "positions_summary": counts,
+        "positions_quarantined": 2,
+        "planned_span": {ident(people[m]): reports.get(m, 0) + n for m, n in sorted(planned_by_manager.items())
+                         if reports.get(m)},
+        "planned_headcount": {ident(people[h]): below[h] + head_planned[h] for h in heads},
+        "planned_budget_cost": {ident(people[h]): str(head_budget[h]) for h in heads},
+    }
+
+
+def position_rows(positions, write_row):
+    """Every position as the export writes it, then a repeated row and one with a status no map knows: the two
+    rows the quarantine must hold."""
+    rows = [write_row(position) for position in positions]
+    rows.insert(7, list(rows[3]))
+    odd = write_row(positions[5])
+    rows.append(odd)
+    return rows
+
+
+def positions_export(system, people, positions):
+    if system == "adp":
+        ids = {p.index: f"G3{(p.index * 7919) % 1000000:06d}" for p in people}
+        header = ["position_id", "manager_id", "team_id", "status", "planned_start", "budget", "currency", "role"]
+        def row(x):
+            return [f"REQ-{x.id}", ids[x.manager], "", x.status, x.start.isoformat() if x.start else "",
+                    "" if x.budget is None else f"{x.budget:.2f}", x.currency if x.budget is not None else "", x.role]
+        rows = position_rows(positions, row)
+        rows[-1] = ["REQ-4999"] + rows[-1][1:3] + ["pending approval"] + rows[-1][4:]
+        write("adp", "positions.csv", csv_text(header, rows, ","))
+    elif system == "bamboohr":
+        header = ["Job ID", "Job Name", "Opening ID", "Opening Status", "Hiring Manager", "Target Start Date",
+                  "Department", "Office", "Salary Budget", "Salary Budget Currency", "People Manager"]
+        words = {"open": "Open", "offer": "Offer Extended", "filled": "Hired", "closed": "Closed"}
+        def row(x):
+            manager = people[x.manager]
+            return [f"88{x.id}", "Software Engineer" if x.role == "ic" else "Engineering Manager", f"{x.id}-1",
+                    words[x.status], manager.name, us_date(x.start) if x.start else "", manager.department, "Remote",
+                    "" if x.budget is None else money_us(x.budget, x.currency) if x.currency == "USD"
+                    else f"{x.budget:.2f}", x.currency if x.budget is not None else "",
+                    "Yes" if x.role == "manager" else "No"]
+        rows = position_rows(positions, row)
+        rows[-1] = rows[-1][:2] + ["4999-1", "Pending Approval"] + rows[-1][4:]
+        write("bamboohr", "openings.csv", csv_text(header, rows, ","), newline="\r\n")
+    elif system == "hibob":
+        header = ["Opening ID", "Job Title", "Opening State", "Hiring Manager", "Hiring Manager Email",
+                  "Target Start Date", "Team", "Budget", "Currency", "Is People Manager"]
+        words = {"open": "Open", "offer": "Offer", "filled": "Filled", "closed": "Closed"}
+        def row(x):
+            manager = people[x.manager]
+            return [f"op-{x.id}", "Software Engineer" if x.role == "ic" else "Engineering Manager", words[x.status],
+                    manager.name, f"{manager.first[0].lower()}.{manager.index}@example.com",
+                    x.start.isoformat() if x.start else "", "", "" if x.budget is None else f"{x.budget:.2f}",
+                    x.currency if x.budget is not None else "", "true" if x.role == "manager" else "false"]
+        rows = position_rows(positions, row)
+        rows[-1] = ["op-4999"] + rows[-1][1:2] + ["On Hold Pending Review"] + rows[-1][3:]
+        write("hibob", "openings.csv", csv_text(header, rows, ","))
+    elif system == "workday":
+        words = {"open": "Open", "offer": "Offer Extended", "filled": "Filled", "closed": "Closed"}
+        def worker_id(p):
+            return ("Contingent_Worker_ID", f"C{7000 + p.index}") if p.contractor else ("Employee_ID", f"{21000 + p.index}")
+        def entry(x, status=None):
+            kind, wid = worker_id(people[x.manager])
+            lines = ["  <wd:Report_Entry>",
+                     f'    <wd:Position wd:Descriptor="P{x.id} Software Engineer"><wd:ID wd:type="Position_ID">P{x.id}</wd:ID></wd:Position>',
+                     f'    <wd:Hiring_Manager wd:Descriptor="{xml_escape(people[x.manager].name)}"><wd:ID wd:type="{kind}">{wid}</wd:ID></wd:Hiring_Manager>',
+                     f'    <wd:Position_Status wd:Descriptor="{status or words[x.status]}"/>']
+            if x.start:
+                lines.append(f"    <wd:Availability_Date>{x.start.isoformat()}-08:00</wd:Availability_Date>")
+            if x.budget is not None:
+                lines.append(f"    <wd:Budgeted_Annual_Pay>{x.budget:.2f}</wd:Budgeted_Annual_Pay>")
+                lines.append(f'    <wd:Currency wd:Descriptor="{x.currency}"><wd:ID wd:type="Currency_ID">{x.currency}</wd:ID></wd:Currency>')
+            lines.append(f"    <wd:Management_Position>{1 if x.role == 'manager' else 0}</wd:Management_Position>")
+            lines.append("  </wd:Report_Entry>")
+            return lines
+        out = ['<?xml version="1.0" encoding="UTF-8"?>',
+               '<wd:Report_Data xmlns:wd="urn:com.workday.report/Org_Audit_Positions">']
+        for index, x in enumerate(positions):
+            out += entry(x)
+            if index == 6:
+                out += entry(positions[3])
+        odd = Position("4999", positions[5].manager, "open", None, None, "USD", "ic")
+        out += entry(odd, status="Pending Approval")
+        out.append("</wd:Report_Data>")
+        write("workday", "positions.xml", "\n".join(out) + "\n")
+
+
 # The systems whose exports carry dotted-line managers: the id each writes for a person, and how many dotted
 # managers a person's record holds (Workday's report here carries one Matrix_Manager per worker).
+IDENT = {
+    "adp": lambda p: f"G3{(p.index * 7919) % 1000000:06d}",
+    "bamboohr": lambda p: str(1000 + p.index),
+    "hibob": lambda p: f"{3_000_000 + p.index * 7}",
+    "workday": lambda p: f"C{7000 + p.index}" if p.contractor else f"{21000 + p.index}",
+}
 MATRIX = {
     "workday": (lambda p: f"C{7000 + p.index}" if p.contractor else f"{21000 + p.index}", 1),
     "successfactors": (lambda p: f"sf{5000 + p.index}", 3),
@@ -457,6 +662,13 @@ def main():
         facts = truth(people)
         if system in MATRIX:
             facts.update(matrix_truth(people, *MATRIX[system]))
+        if system in POSITIONS:
+            positions = add_positions(people, seed, ["USD"] if system == "adp" else ["USD", "USD", "EUR"])
+            positions_export(system, people, positions)
+            facts.update(positions_truth(people, positions, IDENT[system]))
+            # The pipeline publishes costs to the cent.
+            if facts["root_cost"] is not None:
+                facts["root_cost_published"] = facts["root_cost"]
         write(system, "truth.json", json.dumps(facts, indent=2, ensure_ascii=False) + "\n")
         print(f"{system}: {facts['people']} in the org, {facts['managers']} managers, {facts['contractors']} contractors")
 

@@ -20,6 +20,7 @@ extension OutputContract {
             ContractField("teams", .table("teams"), "one record per team (with teams)").optional,
             ContractField("services", .table("services"), "one record per service (with services)").optional,
             ContractField("conway", .object(conwaySection), "Conway's law figures (with dependencies)").optional,
+            ContractField("positions", .table("positions"), "one record per position (with positions)").optional,
             ContractField("findings", .table("findings"), "every finding"),
             ContractField("data_quality", .object(dataQuality), "where every row went"),
             ContractField("changes", .tableRecord("changes"), "what changed since the run compared with").optional,

@@ -1,12 +1,14 @@
 import OrgLensMetrics
 import OrgLensModel
+import OrgLensStage
 
 extension OutputContract {
     /// Every published table, in `dashboard.json` and as `tables/<name>.ndjson` (there each record starts with
     /// the run's `as_of`), and `history/trend.ndjson`.
     package static let tables: [ContractRecord] = [
         summary, spanDistribution, layers, costByLayer, managers, orgHeads, teams, services, conway, conwayByOrgHead,
-        conwayOrgHeadDependencies, findings, dataQualityInputs, dataQualityOutcomes, people, dataQualityValues,
+        conwayOrgHeadDependencies, positions, findings, dataQualityInputs, dataQualityOutcomes, people,
+        dataQualityValues,
         dataQualityUnmapped, changes, changesByManager, changesByOrgHead, findingChanges, peopleChanges, trend,
     ].map(withAsOf)
 
@@ -43,6 +45,55 @@ extension OutputContract {
 
     static let spanBands = SpanBands.Band.allCases.map(\.rawValue)
 
+    /// The summary's counts of a positions export (absent without one).
+    static let positionSummaryFields: [ContractField] = [
+        ContractField("positions", .integer(), "positions read and accepted (with positions)").optional,
+        ContractField("open_positions", .integer(), "positions open").optional,
+        ContractField("offer_positions", .integer(), "positions at offer").optional,
+        ContractField("filled_positions", .integer(), "positions filled (counted, never planned)").optional,
+        ContractField("closed_positions", .integer(), "positions closed (counted, never planned)").optional,
+        ContractField(
+            "planned_positions", .integer(),
+            "open and offer positions starting by planning.horizon, with no start, or overdue"
+        ).optional,
+        ContractField("planned_manager_positions", .integer(), "planned positions whose role is manager").optional,
+        ContractField("overdue_positions", .integer(), "open positions whose planned start has passed").optional,
+        ContractField(
+            "positions_unknown_manager", .integer(),
+            "open and offer positions whose hiring manager is no one in the org"
+        ).optional,
+    ]
+
+    /// A group's planned figures (with positions; the cost ones with pay too).
+    static func plannedGroupFields(_ base: String) -> [ContractField] {
+        [
+            ContractField("planned_headcount", .integer(), "\(base) plus the group's planned positions").optional,
+            ContractField("budgeted_positions", .integer(), "the group's planned positions with a budget").optional,
+            ContractField(
+                "planned_cost", .number(), nullable: true,
+                "cost plus the planned positions' budgets (× all_in_multiplier, in the reporting currency), rounded like cost; null when withheld"
+            ).optional,
+            ContractField(
+                "planned_cost_withheld", .oneOf(PlannedCost.Withheld.allCases.map(\.rawValue)), nullable: true,
+                "why planned_cost is null: cost (the group's cost is), few_positions (1 to min_group_size − 1 budgeted), changed_since_published (a few budgeted positions differ from an earlier published night's)"
+            ).optional,
+        ]
+    }
+
+    static let positions = ContractRecord(
+        "positions", "One record per position of the positions export, by id as bytes; never a budget.",
+        [
+            ContractField("id", .string(), "position id"),
+            ContractField(
+                "manager_id", .string(), nullable: true, "the hiring manager's id; null when no one in the org"),
+            ContractField("team_id", .string(), nullable: true, "the team as exported; null without one"),
+            ContractField("status", .oneOf(PositionStatus.allCases.map(\.rawValue)), "where the position stands"),
+            ContractField("planned_start", .date, nullable: true, "the planned start; null without one"),
+            ContractField("role", .oneOf(PositionRole.allCases.map(\.rawValue)), "whether the hire will manage"),
+            ContractField("planned", .boolean, "counted in planned figures"),
+            ContractField("overdue", .boolean, "open although its planned start has passed"),
+        ])
+
     static let summary = ContractRecord(
         "summary", "The org in one record.",
         [
@@ -65,7 +116,7 @@ extension OutputContract {
                 "dotted_lines", .integer(), nullable: true,
                 "people with a dotted-line manager; null without dotted-line managers in the export; absent before 1.4"
             ).optional,
-        ]
+        ] + positionSummaryFields
             + SpanBands.Band.allCases.map {
                 ContractField("span_\($0.rawValue)", .integer(), "managers whose span is in the \($0.rawValue) band")
             } + [
@@ -119,6 +170,22 @@ extension OutputContract {
                 "span_with_dotted", .integer(),
                 "direct reports plus dotted reports, each person once (with a dotted_manager_ids column); bands stay on direct reports"
             ).optional,
+            ContractField(
+                "open_positions", .integer(),
+                "open and offer positions reporting to them, whatever their start (with positions)"
+            ).optional,
+            ContractField(
+                "planned_span", .integer(),
+                "direct reports plus the planned positions reporting to them (with positions)"
+            ).optional,
+            ContractField(
+                "planned_span_band", .oneOf(spanBands),
+                "the band of the planned span, by their role's bands (with positions)"
+            ).optional,
+            ContractField(
+                "planned_org_size", .integer(),
+                "org size plus the planned positions anywhere below them (with positions)"
+            ).optional,
         ] + costFields)
 
     static let orgHeads = ContractRecord(
@@ -132,7 +199,7 @@ extension OutputContract {
             ContractField("depth_below", .integer(), "deepest layer in their org minus their layer"),
             ContractField(
                 "shape", .oneOf(OrgHeadRecord.Shape.allCases.map(\.rawValue)), "the first shape that applies"),
-        ] + costFields)
+        ] + costFields + plannedGroupFields("engineers"))
 
     static let teams = ContractRecord(
         "teams", "One record per team of the teams export, by id.",
@@ -163,7 +230,7 @@ extension OutputContract {
                 "cross_org_dependencies", .integer(),
                 "outbound teams under a different known org head (with dependencies)"
             ).optional,
-        ] + costFields)
+        ] + costFields + plannedGroupFields("size"))
 
     static let services = ContractRecord(
         "services", "One record per service of the services export, by id.",
@@ -294,6 +361,14 @@ extension OutputContract {
             + changeCounts + [
                 ContractField("max_layer_before", .integer(), nullable: true, "the deepest layer then"),
                 ContractField("max_layer_after", .integer(), "the deepest layer now"),
+                ContractField(
+                    "positions_opened", .integer(),
+                    "positions open (or at offer) now that were not then (when both nights read positions)"
+                ).optional,
+                ContractField(
+                    "positions_closed", .integer(),
+                    "positions open (or at offer) then that are not now: filled, closed or gone (when both nights read positions)"
+                ).optional,
             ])
 
     static let spanBandsOrNull = ContractType.oneOf(spanBands)

@@ -1,4 +1,5 @@
 package import OrgLensGraph
+
 /// One manager's row in the `managers` table.
 package struct ManagerRecord: Sendable, Hashable {
     /// The manager's index in the `OrgGraph`: joins this row to other per-person figures.

@@ -1,4 +1,3 @@
-
 /// Planned cost of a group: its people's published cost plus the budgets of the planned positions in it, through
 /// the same exact money, rounding and disclosure control as pay. One position's budget is one person's planned
 /// pay, so a group publishes it only when its cost is published and its budgeted positions are none or at least

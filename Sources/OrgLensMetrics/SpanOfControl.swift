@@ -65,7 +65,7 @@ extension SpanOfControl.Chunk {
                 Finding(
                     rule: .spanPlannedSplit, severity: .warning, subject: id, value: Double(plan.plannedSpan),
                     message: .spanPlannedSplit,
-                    numbers: [span, plan.plannedSpan - span, plan.plannedSpan, policy.bands(for: role).splitAt]))
+                    numbers: [span, plan.plannedSpan - span, policy.bands(for: role).splitAt]))
         }
         records.append(
             ManagerRecord(
@@ -139,7 +139,7 @@ extension RuleMessage {
         "\(.subject) has \(.number(0)) direct reports (wide: \(.number(1))–\(.number(2)))"
     static let spanSplit: RuleMessage = "\(.subject) has \(.number(0)) direct reports (≥ \(.number(1))); a split is due"
     static let spanPlannedSplit: RuleMessage =
-        "\(.subject) has \(.number(0)) direct reports and \(.number(1)) planned positions: \(.number(2)) (≥ \(.number(3))); plan the split before hiring"
+        "\(.subject) has \(.number(0)) direct reports and \(.number(1)) planned positions, together at or over \(.number(2)); plan the split before hiring"
     static let managerSingleReport: RuleMessage = "\(.subject) has a single direct report"
     static let managerLayerInflation: RuleMessage =
         "\(.subject)'s only direct report, \(.id(0)), is also a manager: a layer that adds no span"

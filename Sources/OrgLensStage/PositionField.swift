@@ -44,8 +44,8 @@ extension ValueVocabulary where Meaning == PositionStatus {
 
 extension ValueVocabulary where Meaning == PositionRole {
     package static let common = ValueVocabulary([
-        "ic": .ic, "individual contributor": .ic, "engineer": .ic, "no": .ic, "false": .ic,
+        "ic": .ic, "individual contributor": .ic, "engineer": .ic, "no": .ic, "false": .ic, "0": .ic,
         "manager": .manager, "people manager": .manager, "management": .manager, "em": .manager, "yes": .manager,
-        "true": .manager,
+        "true": .manager, "1": .manager,
     ])
 }

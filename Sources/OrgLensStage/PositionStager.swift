@@ -64,7 +64,9 @@ package enum PositionStager {
                 }
             }
             var budget: Int64 = -1
-            var currency = currencies.map { $0.trimmedString(at: record).uppercased() }.flatMap { $0.isEmpty ? nil : $0 }
+            var currency = currencies.map { $0.trimmedString(at: record).uppercased() }.flatMap {
+                $0.isEmpty ? nil : $0
+            }
             if let budgets, !budgets.trimmedRange(at: record).isEmpty {
                 guard let reading = values.payFormat.read(budgets.bytes[budgets.trimmedRange(at: record)]),
                     case let (annual, overflow) = reading.micro.multipliedReportingOverflow(

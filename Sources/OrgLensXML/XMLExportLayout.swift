@@ -3,7 +3,10 @@ package import OrgLensModel
 /// Where each field sits in the XML exports people actually have: the record element and a selector per field.
 /// The built-in preset of the same name (a YAML file in OrgLensPipeline) adds how the values are written.
 package enum XMLExportLayout {
-    package static let names = ["workday-report", "bamboohr-directory", "workday-positions"]
+    /// The layouts of people exports.
+    package static let peopleLayouts = ["workday-report", "bamboohr-directory"]
+    /// Every layout: people's, then positions' (`workday-positions`).
+    package static let names = peopleLayouts + ["workday-positions"]
 
     package static func mapping(named name: String) throws(RunError) -> XMLRecordMapping {
         let selectors: [String: String]
@@ -66,7 +69,8 @@ package enum XMLExportLayout {
             // manager as a typed reference, the supervisory organization as the team.
             record = "Report_Entry"
             selectors = [
-                "position_id": "Position/ID[@type='Position_ID'] | Position_ID | Job_Requisition/ID[@type='Job_Requisition_ID']",
+                "position_id":
+                    "Position/ID[@type='Position_ID'] | Position_ID | Job_Requisition/ID[@type='Job_Requisition_ID']",
                 "manager_id":
                     "Hiring_Manager/ID[@type='Employee_ID'] | Manager/ID[@type='Employee_ID'] | Manager_ID | Hiring_Manager/@Descriptor",
                 "team_id": "Supervisory_Organization/ID[@type='Organization_Reference_ID'] | Team_ID",

@@ -65,6 +65,11 @@ import Testing
         } else {
             #expect(summary["dotted_lines"] is NSNull, "\(system): no dotted-line column, null")
         }
+        if let positions = truth["positions_summary"] as? [String: Int] {
+            try checkPositions(system, truth: truth, summary: summary, counts: positions, dashboard: dashboard)
+        } else {
+            #expect(summary["positions"] == nil, "\(system): no positions export, no positions figures")
+        }
         let root = try #require(managers.first { $0["layer"] as? Int == 1 && $0["org_size"] as? Int ?? 0 > 10 })
         if let cost = truth["root_cost_published"] as? String {
             // The script's exact decimal sum, rounded as the dashboard publishes it (to 1000 by default).
@@ -73,6 +78,49 @@ import Testing
         } else {
             #expect(root["cost"] == nil, "\(system): no pay in the export, no cost")
         }
+    }
+}
+
+extension HRISExportTests {
+    /// The positions export the script wrote beside the org: counts, planned span per manager, planned headcount
+    /// per org head, and every published planned cost to the cent, all from the script's own model.
+    func checkPositions(
+        _ system: String, truth: [String: Any], summary: [String: Any], counts: [String: Int],
+        dashboard: [String: Any]
+    ) throws {
+        for (key, value) in counts { #expect(summary[key] as? Int == value, "\(system): \(key)") }
+        let managers = try #require(dashboard["managers"] as? [[String: Any]])
+        let plannedSpans = Dictionary(
+            uniqueKeysWithValues: managers.compactMap { row -> (String, Int)? in
+                guard let id = row["id"] as? String, let planned = row["planned_span"] as? Int,
+                    planned != row["direct_reports"] as? Int
+                else { return nil }
+                return (id, planned)
+            })
+        #expect(plannedSpans == truth["planned_span"] as? [String: Int], "\(system): planned_span")
+        let orgHeads = try #require(dashboard["org_heads"] as? [[String: Any]])
+        let headcounts = Dictionary(
+            uniqueKeysWithValues: orgHeads.compactMap { row in
+                (row["id"] as? String).map { ($0, row["planned_headcount"] as? Int ?? -1) }
+            })
+        #expect(headcounts == truth["planned_headcount"] as? [String: Int], "\(system): planned_headcount")
+        let budgets = try #require(truth["planned_budget_cost"] as? [String: String])
+        var checked = 0
+        for row in orgHeads {
+            guard let id = row["id"] as? String, let planned = row["planned_cost"] as? NSNumber,
+                let cost = row["cost"] as? NSNumber
+            else { continue }
+            // Planned cost is the published cost plus the planned budgets, to the cent (cost_precision 0.01).
+            let difference = try #require(Decimal(string: planned.stringValue)) - Decimal(string: cost.stringValue)!
+            #expect(difference == Decimal(string: budgets[id] ?? ""), "\(system): planned_cost of \(id)")
+            checked += 1
+        }
+        // The ADP org publishes an org head's cost (the others withhold theirs to keep small groups' pay hidden).
+        if system == "adp" { #expect(checked > 0, "adp: a planned cost is published and checked") }
+        let positionsInput = try #require(
+            (dashboard["data_quality"] as? [String: Any])?["inputs"] as? [[String: Any]])
+            .first { $0["input"] as? String == "positions" }
+        #expect(positionsInput?["quarantined"] as? Int == truth["positions_quarantined"] as? Int)
     }
 }
 

@@ -130,7 +130,7 @@ import Testing
         #expect(try reader.rawRecords(startingOnLines: [3]) == [3: "<p><id>2</id></p>"])
     }
 
-    @Test(arguments: XMLExportLayout.names)
+    @Test(arguments: XMLExportLayout.peopleLayouts)
     func presetsReadTheFixtureOrg(preset: String) throws {
         let folder = preset == "workday-report" ? "engineering-org-workday" : "engineering-org-bamboohr"
         let path = TestPaths.cases.appendingPathComponent("\(folder)/people.xml").path
