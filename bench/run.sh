@@ -57,6 +57,11 @@ for size in $sizes; do
   catalogs=(--teams "$d/teams.csv" --services "$d/services.csv" --dependencies "$d/dependencies.csv" --config bench/costs.yml)
   measure "$size orglens" "$orglens" analyze --people "$d/people.csv" "${catalogs[@]}" --as-of 2026-11-01 --out "$out-orglens" --quiet
   measure "$size orglens-1-worker" "$orglens" analyze --people "$d/people.csv" "${catalogs[@]}" --as-of 2026-11-01 --workers 1 --out "$out-orglens-1" --quiet
+  # The matrix and the plan: the same org with 5 % of people on a dotted line and 20,000 positions, against the run
+  # above (same catalogs, same costs).
+  [ -f "$d/positions.csv" ] && [ -f "$d/people-matrix.csv" ] || python3 bench/make_matrix.py "$d"
+  measure "$size orglens-matrix" "$orglens" analyze --people "$d/people-matrix.csv" --positions "$d/positions.csv" \
+    --positions-preset positions-csv "${catalogs[@]}" --as-of 2026-11-01 --out "$out-orglens-matrix" --quiet
   measure "$size xmlcount" "$bin/xmlcount" "$d/people.xml"
   measure "$size orglens-xml" "$orglens" analyze --people "$d/people.xml" --preset workday-report --config bench/costs.yml --as-of 2026-11-01 --out "$out-orglens-xml" --quiet
   # History: the next night (0.5 % of people gone) as a `run` that snapshots and compares with the night before,

@@ -40,6 +40,7 @@ import Testing
               teams: {path: \(cases)/engineering-org-teams/teams.csv}
               services: {path: \(cases)/engineering-org-teams/services.csv}
               dependencies: {path: \(cases)/engineering-org-teams/dependencies.csv}
+              positions: {path: \(cases)/engineering-org-teams/positions.csv, preset: positions-csv}
             costs: {currency: USD, rates: {EUR: 1.08, GBP: 1.27}, dimensions: [tree, layers, teams]}
             privacy: {publish: [title, department]}
             outputs: {directory: out, tables: true, people_table: true}

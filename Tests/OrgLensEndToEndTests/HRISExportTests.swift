@@ -118,8 +118,9 @@ extension HRISExportTests {
         // The ADP org publishes an org head's cost (the others withhold theirs to keep small groups' pay hidden).
         if system == "adp" { #expect(checked > 0, "adp: a planned cost is published and checked") }
         let positionsInput = try #require(
-            (dashboard["data_quality"] as? [String: Any])?["inputs"] as? [[String: Any]])
-            .first { $0["input"] as? String == "positions" }
+            (dashboard["data_quality"] as? [String: Any])?["inputs"] as? [[String: Any]]
+        )
+        .first { $0["input"] as? String == "positions" }
         #expect(positionsInput?["quarantined"] as? Int == truth["positions_quarantined"] as? Int)
     }
 }
