@@ -24,7 +24,11 @@ for target in csv xml pipeline analysis snapshot trend; do
     analysis) for f in Fixtures/cases/dirty-*/people.csv; do tail -n +2 "$f" > "$corpus/$(basename "$(dirname "$f")").csv"; done
       # A matrix org: dotted lines to managers, to oneself, to no one, and more than the limit.
       printf '%s\n' 'CEO,,active,2015-01-01,100000,USD,full-time,' 'A,CEO,active,2016-01-01,90000,EUR,full-time,B;CEO' \
-        'B,CEO,active,2016-01-01,"95,000",USD,contractor,"A, X9"' 'C,A,leave,,,,,A;B;CEO;C' >"$corpus/matrix.csv" ;;
+        'B,CEO,active,2016-01-01,"95,000",USD,contractor,"A, X9"' 'C,A,leave,,,,,A;B;CEO;C' >"$corpus/matrix.csv"
+      # Rows read as people and as positions alike: statuses, starts, budgets and roles of both kinds.
+      printf '%s\n' 'CEO,,active,2015-01-01,100000,USD,full-time,' 'P1,CEO,open,2026-12-01,120000,USD,manager' \
+        'P2,CEO,offer,,"95,000 €",EUR,ic' 'P3,X9,filled,31/31/2026,n/a,,director' 'P1,CEO,closed,,,,' \
+        >"$corpus/positions.csv" ;;
     # Seeds of the two history readers live with their regressions (Tests/FuzzRegressions/snapshot, trend).
     snapshot|trend) ;;
   esac

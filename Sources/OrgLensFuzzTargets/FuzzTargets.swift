@@ -80,19 +80,24 @@ package enum FuzzTargets {
         _ = try? ConfigFile(yaml: String(decoding: data, as: UTF8.self), path: "fuzz.yml")
     }
 
-    /// Ingest, validation and metrics on a small org made from the bytes: one worker and four must give
-    /// the same dashboard.
+    /// Ingest, validation and metrics on a small org made from the bytes, with the same bytes read as its positions
+    /// export too (their ids are the org's, so hiring managers resolve): one worker and four must give the same
+    /// dashboard.
     static func analysis(_ data: [UInt8]) {
         let path = scratchFile(
             "org",
             Array("employee_id,manager_id,status,hire_date,salary,currency,employment_type,dotted_manager_ids\n".utf8)
                 + data)
+        let positions = scratchFile(
+            "positions", Array("position_id,manager_id,status,planned_start,budget,currency,role\n".utf8) + data)
         var dashboards: [[UInt8]?] = []
         for workers in [1, 4] {
-            let request = AnalysisRequest(
+            var request = AnalysisRequest(
                 people: PeopleSource(path: path), policy: PeoplePolicy(asOf: CivilDate(daysSinceEpoch: 20_000)),
                 costs: CostSettings(rates: ["EUR": ExactDecimal("1.1")!]), workers: workers,
                 outputDirectory: "/nonexistent")
+            request.positions = PositionsRequest(
+                source: ExportSource(path: positions), horizon: CivilDate(daysSinceEpoch: 20_090))
             let result = try? Analysis.compute(
                 request, logger: Logger(label: "fuzz", factory: { _ in SwiftLogNoOpLogHandler() }))
             dashboards.append(result?.files.first { $0.name == "dashboard.json" }?.bytes)

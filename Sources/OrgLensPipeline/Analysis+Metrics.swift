@@ -25,7 +25,8 @@ extension Analysis {
         let isContractor = PersonCostInputs.contractors(staged: staged, built: built, workers: request.workers)
         let personCosts = try PersonCostInputs.make(
             staged: staged, built: built, isContractor: isContractor, allInMultiplier: request.costs.allInMultiplier,
-            workers: request.workers, rate: request.costs.rate(for:people:))
+            workers: request.workers,
+            rate: { code, people throws(RunError) in try request.costs.rate(for: code, people: people) })
         let countsInSpan = request.costs.contractorsInSpans ? nil : isContractor.map { !$0 }
         let catalog = graph.linked?.catalog
         let (spans, teamReport, rollups) = concurrently(

@@ -61,12 +61,15 @@ package struct CostSettings: Sendable, Hashable {
     }
 
     /// Rate of `code` in the reporting currency, or a configuration error naming the missing currency.
-    func rate(for code: String, people: Int) throws(RunError) -> ExactDecimal {
+    /// `people` counts whose pay is in the currency; `positions`, when given, counts budgets instead.
+    func rate(for code: String, people: Int, positions: Int? = nil) throws(RunError) -> ExactDecimal {
         if code == currency { return ExactDecimal("1")! }
         guard let rate = rates[code] else {
             // `orglens validate` reads on to show every currency without a rate, not the first.
             if checkingOnly { return ExactDecimal("1")! }
-            let whose = "salary of \(people) \(people == 1 ? "person" : "people")"
+            let whose =
+                positions.map { "budget of \($0) \($0 == 1 ? "position" : "positions")" }
+                ?? "salary of \(people) \(people == 1 ? "person" : "people")"
             // A currency cell is an input value: only a code shaped like ISO 4217 is named (it is what the fix
             // needs); anything else is counted, and `orglens validate` shows it on the terminal.
             guard Self.isCurrencyCode(code) else {

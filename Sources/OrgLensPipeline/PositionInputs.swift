@@ -126,6 +126,10 @@ extension PositionInputs {
         _ staged: StagedPositions, _ positions: OpenPositions, _ request: AnalysisRequest
     ) throws(RunError) -> PositionBudgets {
         var scaling: [String: CentsScaling] = [:]
+        var budgetsIn: [String: Int] = [:]
+        for position in 0..<staged.count where staged.budgetMicro[position] >= 0 && positions.planned[position] {
+            budgetsIn[staged.currency[position] ?? request.costs.currency, default: 0] += 1
+        }
         var costMinor: [Int64] = []
         costMinor.reserveCapacity(staged.count)
         for position in 0..<staged.count {
@@ -136,7 +140,7 @@ extension PositionInputs {
             }
             let code = staged.currency[position] ?? request.costs.currency
             if scaling[code] == nil {
-                let rate = try request.costs.rate(for: code, people: 1)
+                let rate = try request.costs.rate(for: code, people: 0, positions: budgetsIn[code] ?? 0)
                 scaling[code] = CentsScaling([rate, request.costs.allInMultiplier])
             }
             costMinor.append(scaling[code]!.cents(micro: budget))

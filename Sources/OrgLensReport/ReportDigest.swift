@@ -35,6 +35,8 @@ package struct ReportDigest: Sendable {
         let role: String
         let dottedReports: Int?
         let spanWithDotted: Int?
+        /// With a positions export: direct reports plus planned positions.
+        let plannedSpan: Int?
     }
 
     let rules: [Rule]
@@ -60,7 +62,8 @@ package struct ReportDigest: Sendable {
                 Manager(
                     index: index, id: row.id, managerID: row.managerID, layer: row.layer,
                     directReports: row.directReports, orgSize: row.orgSize, band: row.spanBand.rawValue,
-                    role: row.role.rawValue, dottedReports: row.dottedReports, spanWithDotted: row.spanWithDotted)
+                    role: row.role.rawValue, dottedReports: row.dottedReports, spanWithDotted: row.spanWithDotted,
+                    plannedSpan: row.plan?.plannedSpan)
             },
             findings: findings.map {
                 ($0.rule.rawValue, $0.severity.rawValue, $0.subject, $0.value.map(Self.published))
@@ -78,7 +81,7 @@ package struct ReportDigest: Sendable {
                     layer: row["layer"].int ?? 0, directReports: row["direct_reports"].int ?? 0,
                     orgSize: row["org_size"].int ?? 0, band: row["span_band"].string ?? "",
                     role: row["role"].string ?? "", dottedReports: row["dotted_reports"].int,
-                    spanWithDotted: row["span_with_dotted"].int)
+                    spanWithDotted: row["span_with_dotted"].int, plannedSpan: row["planned_span"].int)
             },
             findings: dashboard["findings"].array.map {
                 ($0["rule"].string ?? "", $0["severity"].string ?? "", $0["subject"].string ?? "", $0["value"].double)

@@ -18,6 +18,11 @@ extension ReportPage {
                 "Split each into two teams, each under its own manager (a new manager, or a senior engineer stepping up).",
             listAll: true),
         ActionKind(
+            rules: ["span.planned_split"], title: "Plan the split before the planned hires arrive",
+            advice:
+                "These managers' planned hires take their span to where a split is due: split the team, or move positions to another manager, before hiring.",
+            listAll: false),
+        ActionKind(
             rules: [
                 "org_head.too_many_em_reports", "org_head.too_few_em_reports", "org_head.too_small", "org_head.mixed",
             ], title: "Reshape org heads' orgs",
@@ -36,6 +41,11 @@ extension ReportPage {
             ],
             title: "Fix manager links in the HRIS",
             advice: "Correct each person's manager in the HRIS; the next night's export picks it up.", listAll: false),
+        ActionKind(
+            rules: ["position.unknown_manager", "position.overdue"], title: "Fix the hiring plan",
+            advice:
+                "Give each position a hiring manager who is in the org, and re-date or close positions still open past their planned start.",
+            listAll: false),
         ActionKind(
             rules: ["matrix.many"], title: "Cut back dotted lines",
             advice: "Keep each person to the dotted-line managers the limit allows; with more, no one is accountable.",
@@ -195,6 +205,18 @@ extension ReportPage {
             html.raw(" one owning team</strong>: ")
             html.number(finding["value"])
             html.raw(" teams own it now (shared-everything coupling). Pick one owner; the others become users.")
+        case "span.planned_split":
+            html.raw("<strong>Plan the split of the team of ")
+            person(subject)
+            html.raw(" before hiring</strong>: ")
+            html.text(finding["message"].string ?? "")
+            html.raw(". Split the team, or move positions to another manager, before the hires start.")
+        case "position.unknown_manager", "position.overdue":
+            html.raw("<strong>Fix position ")
+            html.text(subject)
+            html.raw(" in the hiring plan</strong>: ")
+            html.text(finding["message"].string ?? "")
+            html.raw(".")
         case "matrix.many":
             html.raw("<strong>Cut back the dotted lines of ")
             person(subject)

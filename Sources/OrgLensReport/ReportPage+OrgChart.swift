@@ -18,7 +18,8 @@ extension ReportPage {
     }
 
     /// The tree's data: per manager `[id, parent row or -1, span, org size, band, row in the managers table,
-    /// name or null, dotted reports or null]`, in the managers table's order (by layer, then id).
+    /// name or null, dotted reports or null, planned span or null]`, in the managers table's order (by layer, then
+    /// id).
     mutating func orgChartData() {
         let managers = digest.managers.filter { scope?.managers.contains($0.id) ?? true }
         var rowOf: [String: Int] = [:]
@@ -30,7 +31,10 @@ extension ReportPage {
             data += "[\(Self.jsonString(manager.id)),\(parent),\(manager.directReports),\(manager.orgSize),"
             data += "\(Self.jsonString(manager.band)),\(manager.index),"
             data += "\(names?.byID[manager.id].map(Self.jsonString) ?? "null"),"
-            data += "\(manager.dottedReports.map(String.init) ?? "null")]"
+            data += "\(manager.dottedReports.map(String.init) ?? "null"),"
+            // Only where positions change it: the chart stays short where they do not.
+            let planned = manager.plannedSpan.flatMap { $0 != manager.directReports ? $0 : nil }
+            data += "\(planned.map(String.init) ?? "null")]"
         }
         data += "]}"
         html.raw("<script type=\"application/json\" id=\"org-data\">\(data)</script>")

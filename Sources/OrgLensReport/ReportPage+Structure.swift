@@ -69,7 +69,9 @@ extension ReportPage {
         html.raw("<div class=\"scroll\"><table class=\"sortable stack\"><caption>Managers in this org, widest first")
         html.raw("</caption><thead><tr><th>Manager</th><th class=\"n\">Layer</th><th class=\"n\">Span</th>")
         let dotted = managers.contains { $0.dottedReports != nil }
-        html.raw("<th>Band</th>\(dotted ? "<th class=\"n\">Span with dotted</th>" : "")<th class=\"n\">Org size</th>")
+        let planned = managers.contains { $0.plannedSpan != nil }
+        html.raw("<th>Band</th>\(dotted ? "<th class=\"n\">Span with dotted</th>" : "")")
+        html.raw("\(planned ? "<th class=\"n\">Planned span</th>" : "")<th class=\"n\">Org size</th>")
         html.raw("</tr></thead><tbody>")
         for manager in managers.prefix(Self.maxRows) {
             // Numbers still name their place in the dashboard's managers table.
@@ -89,6 +91,10 @@ extension ReportPage {
             if dotted {
                 html.raw("</td><td class=\"n\" data-label=\"Span with dotted\">")
                 html.number(field("span_with_dotted", manager.spanWithDotted))
+            }
+            if planned {
+                html.raw("</td><td class=\"n\" data-label=\"Planned span\">")
+                html.number(field("planned_span", manager.plannedSpan))
             }
             html.raw("</td><td class=\"n\" data-label=\"Org size\">")
             html.number(field("org_size", manager.orgSize))

@@ -23,6 +23,10 @@ extension ReportPage {
             if summary["dotted_lines"].exists {
                 card("With a dotted-line manager") { $0.number(summary["dotted_lines"]) }
             }
+            if summary["planned_positions"].exists {
+                card("Planned hires (by the horizon)") { $0.number(summary["planned_positions"]) }
+                card("Open past their start") { $0.number(summary["overdue_positions"]) }
+            }
             html.raw("</div>")
             let changes = dashboard["changes"]
             if changes["previous_as_of"].exists && changes["joiners"].exists {

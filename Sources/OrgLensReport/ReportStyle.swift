@@ -74,7 +74,7 @@ enum ReportStyle {
         var box=document.createElement("div");box.className="node "+r[4];
         box.innerHTML=(kids[i].length?'<button type="button" aria-expanded="false" title="managers under '+esc(r[0])+'">+</button>':'')+
         '<strong>'+esc(r[0])+'</strong>'+(r[6]?' <span class="muted">('+esc(r[6])+')</span>':'')+
-        ' · span '+num(i,"direct_reports",r[2])+(r[7]?' (+'+num(i,"dotted_reports",r[7])+' dotted)':'')+' · org '+num(i,"org_size",r[3])+(kids[i].length?' · '+kids[i].length+(kids[i].length>1?' managers':' manager')+' under':'');
+        ' · span '+num(i,"direct_reports",r[2])+(r[7]?' (+'+num(i,"dotted_reports",r[7])+' dotted)':'')+(r[8]?' · planned '+num(i,"planned_span",r[8]):'')+' · org '+num(i,"org_size",r[3])+(kids[i].length?' · '+kids[i].length+(kids[i].length>1?' managers':' manager')+' under':'');
         li.appendChild(box);var button=box.querySelector("button");if(button)button.addEventListener("click",function(){toggle(li);});return li;}
         function open(li){var i=+li.id.slice(2);if(li.querySelector("ul"))return;var ul=document.createElement("ul");
         kids[i].forEach(function(k){ul.appendChild(item(k));});li.appendChild(ul);var b=li.querySelector("button");if(b){b.textContent="−";b.setAttribute("aria-expanded","true");}}
