@@ -210,7 +210,7 @@ extension ReportPage {
             person(subject)
             html.raw(" before hiring</strong>: ")
             html.text(finding["message"].string ?? "")
-            html.raw(". Split the team, or move positions to another manager, before the hires start.")
+            html.raw(": split the team, or move positions to another manager.")
         case "position.unknown_manager", "position.overdue":
             html.raw("<strong>Fix position ")
             html.text(subject)
