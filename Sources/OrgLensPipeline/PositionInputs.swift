@@ -93,7 +93,9 @@ extension PositionInputs {
             }
             return figure
         }
-        let personOf = Dictionary(managers.map { ($0.id, $0.person) }, uniquingKeysWith: { first, _ in first })
+        let personOf = Dictionary(
+            managers.lazy.filter { $0.layer == request.orgLayer }.map { ($0.id, $0.person) },
+            uniquingKeysWith: { first, _ in first })
         let plannedOrgHeads = orgHeads.map { record in
             var record = record
             let members = personOf[record.id].flatMap { byHead[$0] } ?? []
@@ -102,7 +104,8 @@ extension PositionInputs {
             return record
         }
         var teams = given
-        if var report = teams {
+        // Teams are planned only when the positions name theirs.
+        if staged.namesTeams, var report = teams {
             for index in report.teams.indices {
                 let team = Int(report.teams[index].team)
                 let members = byTeam[team]

@@ -8,6 +8,8 @@ package struct StagedPositions: Sendable {
     /// The hiring manager as written (trimmed; "" when none), until `resolveManagers` turns each into an id.
     package internal(set) var managers: [String] = []
     package internal(set) var teamIDs: [String] = []
+    /// Whether any position names a team: only then are teams given planned figures.
+    package internal(set) var namesTeams = false
     package internal(set) var status: [PositionStatus] = []
     package internal(set) var plannedStart: [CivilDate?] = []
     /// Planned annual pay × 1,000,000 in `currency`, or -1 when the row gives none.

@@ -21,6 +21,11 @@ import Testing
         snapshot.flags[0].insert([.subtreePublished, .subtreeSharePublished])
         snapshot.layerPublished = [0, 1, 3, 0]
         snapshot.teamPublished = [1]
+        snapshot.dottedReports = [1, 0, 0, 0]
+        snapshot.positions = [
+            Snapshot.PositionMark(id: "P1", open: true, orgHead: "B", team: ""),
+            Snapshot.PositionMark(id: "P2", open: false, orgHead: "", team: "T1"),
+        ]
         return snapshot
     }
 
@@ -30,6 +35,21 @@ import Testing
         #expect(decoded == snapshot)
         #expect(decoded.publishedGroups.subtree == [true, false, false, false])
         #expect(decoded.publishedGroups.layerShare == [false, false, true, false])
+        #expect(decoded.plannedCostMembers(byTeam: false) == ["B": ["P1"]])
+        #expect(decoded.plannedCostMembers(byTeam: true) == ["T1": ["P2"]])
+    }
+
+    /// A night's positions: an open flag other than 0 or 1, or a count past the bytes there, is refused.
+    @Test func damagedPositionsAreRefused() throws {
+        // The payload ends with the positions: a u32 count, then P1 (id 2+2, open 1, org head 2+1, team 2+0: 10
+        // bytes) and P2 (id 2+2, open 1, org head 2+0, team 2+2: 11 bytes).
+        var payload = Self.payload(Self.sample())
+        payload[payload.count - 11 + 4] = 7
+        #expect(throws: RunError.self) { try SnapshotFile.decode(SnapshotFile.seal(payload), path: "s") }
+        var counted = Self.payload(Self.sample())
+        let count = counted.count - 10 - 11 - 4
+        counted.replaceSubrange(count..<(count + 4), with: [0xFF, 0xFF, 0xFF, 0x0F])
+        #expect(throws: RunError.self) { try SnapshotFile.decode(SnapshotFile.seal(counted), path: "s") }
     }
 
     /// The payload of `snapshot`, to be altered and sealed again with a checksum that holds.
