@@ -12,7 +12,7 @@ package struct OrgLensCommand: ParsableCommand {
         version: Analysis.toolVersion,
         subcommands: [
             AnalyzeCommand.self, RunCommand.self, ValidateCommand.self, PresetsCommand.self, SchemaCommand.self,
-            DiffCommand.self, ReportCommand.self, GenerateCommand.self,
+            DiffCommand.self, PlanCommand.self, ReportCommand.self, GenerateCommand.self,
         ],
         defaultSubcommand: nil)
 
@@ -41,7 +41,7 @@ package struct OrgLensCommand: ParsableCommand {
 /// The documented exit codes, in `--help` and the README: each command lists the codes it can end with.
 enum ExitCodes {
     enum Command: CaseIterable {
-        case run, analyze, validate, diff, report
+        case run, analyze, validate, diff, report, plan
     }
 
     /// One code: its number, what it means, and the commands that can end with it.
@@ -59,12 +59,17 @@ enum ExitCodes {
             code: 64,
             meaning:
                 "usage: a flag or its value is wrong, or --out is inside an outputs directory (only run writes there)",
-            commands: [.diff, .report]),
+            commands: [.diff, .report, .plan]),
         Entry(
             code: 65,
             meaning:
                 "bad data, nothing published: the input cannot be analysed (missing required column, unterminated quote, malformed XML or a DTD, a spreadsheet, dates that read both ways, nobody in the org)",
             commands: [.analyze, .diff]),
+        Entry(
+            code: 65,
+            meaning:
+                "bad data, nothing written: the input cannot be analysed, or the scenario cannot be applied (an unknown id, a move that makes a loop, a hire whose id exists, a leave of someone with reports)",
+            commands: [.plan]),
         Entry(
             code: 65,
             meaning:
@@ -77,13 +82,14 @@ enum ExitCodes {
             commands: Set(Command.allCases)),
         Entry(
             code: 73, meaning: "cannot write the output; nothing published, earlier outputs left as they were",
-            commands: [.analyze, .diff, .report]),
+            commands: [.analyze, .diff, .report, .plan]),
         Entry(
             code: 73,
             meaning:
                 "cannot write the outputs directory (or its runs/, history/ or blocked/ is a symlink); nothing published, earlier outputs left as they were",
             commands: [.run]),
-        Entry(code: 74, meaning: "read error while reading an input", commands: [.analyze, .validate, .diff]),
+        Entry(
+            code: 74, meaning: "read error while reading an input", commands: [.analyze, .validate, .diff, .plan]),
         Entry(
             code: 74,
             meaning:
@@ -96,8 +102,8 @@ enum ExitCodes {
         Entry(
             code: 78,
             meaning:
-                "configuration error (a currency without a rate, a bad config or pipeline file, min group size below 3)",
-            commands: [.run, .analyze, .validate, .diff]),
+                "configuration error (a currency without a rate, a bad config, pipeline or scenario file, min group size below 3)",
+            commands: [.run, .analyze, .validate, .diff, .plan]),
     ]
 
     /// The "Exit codes:" block of `command`'s help.

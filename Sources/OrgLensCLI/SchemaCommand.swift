@@ -24,7 +24,11 @@ package struct SchemaCommand: ParsableCommand {
             (
                 "pipeline",
                 JSONSchema.document(PipelineFile.contract, path: "pipeline", title: "OrgLens pipeline file (YAML)")
-            )
+            ),
+            (
+                "scenario",
+                JSONSchema.document(Scenario.contract, path: "scenario", title: "OrgLens scenario file (YAML)")
+            ),
         ])
     }
 

@@ -30,7 +30,7 @@ extension Analysis {
             {
                 Swift.Result { () throws(RunError) in
                     let reader = try PeopleSourceReader(request.people, maxKeptRejections: request.quarantineMaxRows)
-                    return (reader, try reader.read(fields, workers: request.workers))
+                    return (reader, try readPeople(reader, fields, request))
                 }
             },
             {
@@ -49,6 +49,14 @@ extension Analysis {
             reader: reader, table: table, catalogs: catalogs, teams: teams, positions: positions,
             baseline: baseline?.snapshot,
             baselineSkipped: baseline?.skipped ?? [], publishedNights: baseline?.published ?? [])
+    }
+
+    /// The people export as read, as a plan's scenario edits it.
+    static func readPeople(
+        _ reader: PeopleSourceReader, _ fields: [PersonField], _ request: AnalysisRequest
+    ) throws(RunError) -> RawTable {
+        let table = try reader.read(fields, workers: request.workers)
+        return try request.editPeople.map { edit throws(RunError) in try edit(table) } ?? table
     }
 
     static func peopleFields(_ request: AnalysisRequest, reference: ManagerReference) -> [PersonField] {

@@ -55,7 +55,7 @@ extension Analysis {
         var staged = stagedPeople
         if automatic, staged.managerIDShare < PolicyResolution.referenceShare {
             // Managers are named, not given by id: read again with the columns names and emails are in.
-            table = try reader.read(peopleFields(request, reference: .auto), workers: request.workers)
+            table = try readPeople(reader, peopleFields(request, reference: .auto), request)
             var named = request.policy
             named.values.dateFormat = policy.values.dateFormat
             policy = try PolicyResolution.resolve(named, for: table)

@@ -56,6 +56,9 @@ package struct AnalysisRequest: Sendable {
     package var trendBefore: [UInt8]?
     /// Comparing with an earlier run: `run` always, `analyze` with `--compare-to`.
     package var history: HistoryRequest?
+    /// `orglens plan`: the exports as the scenario edits them, applied to each table as it is read.
+    var editPeople: (@Sendable (RawTable) throws(RunError) -> RawTable)?
+    var editPositions: (@Sendable (RawTable) -> RawTable)?
 
     package struct HistoryRequest: Sendable {
         /// The earlier run's snapshot; nil on a first run (nothing to compare with, not an error).
@@ -69,6 +72,8 @@ package struct AnalysisRequest: Sendable {
         package var outputsID = ""
         /// Keep this run's `snapshot.bin` (a `run`'s run directory).
         package var keepSnapshot: Bool
+        /// Nights published before, in memory (a plan's "before"): pay withholding is checked against them.
+        var published: [Snapshot] = []
 
         package init(baseline: Snapshot?, keepSnapshot: Bool) {
             self.baseline = baseline
@@ -103,7 +108,7 @@ package struct AnalysisRequest: Sendable {
                 }
             }
             if let baselineFile { return (try SnapshotFile.read(baselineFile), [], usable) }
-            return (usable.first ?? baseline, skipped, usable)
+            return (usable.first ?? baseline, skipped, candidates.isEmpty ? published : usable)
         }
     }
 

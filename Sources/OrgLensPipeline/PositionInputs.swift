@@ -16,7 +16,8 @@ enum PositionInputs {
     static func read(_ request: AnalysisRequest) throws(RunError) -> Read? {
         guard let positions = request.positions else { return nil }
         let reader = try ExportSourceReader(positions.source, maxKeptRejections: request.quarantineMaxRows)
-        return Read(reader: reader, table: try reader.read(Array(PositionField.allCases), workers: 1))
+        let table = try reader.read(Array(PositionField.allCases), workers: 1)
+        return Read(reader: reader, table: request.editPositions.map { $0(table) } ?? table)
     }
 
     /// Typed rows, each hiring manager turned into a person's published id.

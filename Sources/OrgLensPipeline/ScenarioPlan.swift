@@ -1,0 +1,97 @@
+import Foundation
+package import Logging
+import OrgLensHistory
+import OrgLensLoad
+package import OrgLensModel
+import OrgLensReport
+package import OrgLensSettings
+import OrgLensStage
+
+/// `orglens plan`: the org as a pipeline reads it, and the same org with a scenario's changes applied to its exports,
+/// analysed as one publication (the plan's figures are checked against the org's before any is published, as a
+/// night is against the last). Writes `plan.json` and `after/` into `out`, outside every outputs directory.
+package enum ScenarioPlan {
+    package static func write(
+        pipeline file: PipelineFile, scenario: Scenario, scenarioPath: String, asOf day: CivilDate, workers: Int,
+        out: String, logger: Logger
+    ) throws(RunError) -> String {
+        try OutputsDirectoryGuard.refuseInside(out)
+        try file.checkInputs()
+        var request = try file.request(asOf: day, workers: workers, outputDirectory: out + "/after")
+        guard request.pseudonymizer == nil else {
+            throw RunError(
+                .configuration,
+                "\(file.path): a plan names people by the export's own ids, and privacy.pseudonymize replaces them; plan from a pipeline file without it."
+            )
+        }
+        request.report = true
+        request.tables = true
+        request.peopleTable = false
+        request.history = .init(baseline: nil, keepSnapshot: true)
+        let before = try Analysis.compute(request, logger: logger)
+        let beforeDashboard = before.files.first { $0.name == "dashboard.json" }?.bytes ?? []
+        let edits = try ScenarioEdits.make(
+            scenario, org: org(before.snapshot!, dashboard: beforeDashboard, request: request), path: scenarioPath)
+        var plan = request
+        plan.editPeople = { table throws(RunError) in try edits.people(table) }
+        plan.editPositions = { edits.positions($0) }
+        var history = AnalysisRequest.HistoryRequest(baseline: before.snapshot, keepSnapshot: false)
+        history.published = [before.snapshot!]
+        plan.history = history
+        let after = try Analysis.compute(plan, logger: logger)
+        let afterDashboard = after.files.first { $0.name == "dashboard.json" }?.bytes ?? []
+        let document = PlanDocument.render(
+            scenario: scenario.name, asOf: day, done: edits.done, before: beforeDashboard, after: afterDashboard)
+        let tables = PlanDocument.bannerTables(before: beforeDashboard, after: afterDashboard)
+        let changes = edits.done.map { "line \($0.line): \($0.kind): \($0.summary)" }
+        let files =
+            [OutputDirectory.File(name: "plan.json", bytes: document)]
+            + after.files(stamp: ManifestDocument.Stamp()).map { file in
+                let bytes =
+                    file.name == "report.html"
+                    ? PlanBanner.adding(to: file.bytes, scenario: scenario.name, changes: changes, tables: tables)
+                    : file.bytes
+                return OutputDirectory.File(name: "after/" + file.name, bytes: bytes, mode: file.mode)
+            }
+        try OutputDirectory(path: out).publishWhole(files)
+        logger.info("plan written", metadata: ["changes": "\(scenario.changes.count)", "directory": "\(out)"])
+        return out + "/plan.json"
+    }
+
+    /// The org before the plan as the scenario is checked against: each person's manager, the open positions
+    /// (with their hiring managers as published) and their budgets.
+    static func org(
+        _ snapshot: Snapshot, dashboard: [UInt8], request: AnalysisRequest
+    ) throws(RunError) -> ScenarioEdits.Org {
+        var managerOf: [String: String] = [:]
+        managerOf.reserveCapacity(snapshot.count)
+        for person in 0..<snapshot.count {
+            let manager = snapshot.manager[person]
+            managerOf[snapshot.id(person)] = manager < 0 ? "" : snapshot.id(Int(manager))
+        }
+        var open: [String: (manager: String?, team: String?)] = [:]
+        for row in PlanDocument.parse(dashboard)["positions"] as? [[String: Any]] ?? [] {
+            guard let id = row["id"] as? String, let status = row["status"] as? String,
+                status == PositionStatus.open.rawValue || status == PositionStatus.offer.rawValue
+            else { continue }
+            open[id] = (row["manager_id"] as? String, row["team_id"] as? String)
+        }
+        return ScenarioEdits.Org(managerOf: managerOf, openPositions: open, budgets: try budgets(request))
+    }
+
+    /// Each position's budget as text a pay column reads alike in every format (whole units when it is whole).
+    static func budgets(_ request: AnalysisRequest) throws(RunError) -> [String: (amount: String, currency: String?)] {
+        guard let read = try PositionInputs.read(request), let positions = request.positions else { return [:] }
+        let staged = PositionStager.stage(read.table, values: positions.values)
+        var budgets: [String: (amount: String, currency: String?)] = [:]
+        for index in 0..<staged.count where staged.budgetMicro[index] >= 0 {
+            let micro = staged.budgetMicro[index]
+            let amount =
+                micro % 1_000_000 == 0
+                ? String(micro / 1_000_000)
+                : "\(micro / 1_000_000).\(String(String(micro % 1_000_000 + 1_000_000).dropFirst()))"
+            budgets[staged.ids[index]] = (amount, staged.currency[index])
+        }
+        return budgets
+    }
+}
