@@ -4,10 +4,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 venv=.venv-check
-if [ ! -x "$venv/bin/python" ]; then
-  python3 -m venv "$venv"
-  "$venv/bin/pip" install -q "jsonschema>=4.18" "duckdb==2.0.1"
-fi
+[ -x "$venv/bin/python" ] || python3 -m venv "$venv"
+# The venv is shared with check-report: each package is installed when it is missing.
+"$venv/bin/python" -c "import jsonschema, duckdb, yaml" 2>/dev/null \
+  || "$venv/bin/pip" install -q "jsonschema>=4.18" "duckdb==2.0.1" "pyyaml>=6"
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 .build/debug/orglens run Pipelines/demo.yml --quiet >/dev/null
@@ -21,8 +21,11 @@ cp out/demo/status.json "$out/demo/status.json"
 scripts/history-nights.sh .build/debug/orglens "$out/history"
 .build/debug/orglens diff "$out/history/out/runs/2026-11-01.1" "$out/history/out/runs/2026-11-03.1" \
   --out "$out/history-diff" >/dev/null
+# A plan over the bundled org: plan.json and the org after it.
+.build/debug/orglens plan Pipelines/demo.yml --scenario Fixtures/plans/split-ci.yml --out "$out/plan" >/dev/null
 "$venv/bin/python" scripts/check_outputs.py Schemas "$out/demo" "$out/generated-run" "$out/history/out" \
-  "$out/history/out/latest" "$out/history-diff" Fixtures/cases/*/expected Fixtures/exports/*/expected
+  "$out/history/out/latest" "$out/history-diff" "$out/plan" "$out/plan/after" Fixtures/cases/*/expected \
+  Fixtures/exports/*/expected
 # The trend is what a BI engine charts over time: span_split night by night, straight from DuckDB.
 "$venv/bin/python" - "$out/history/out/history/trend.ndjson" <<'PY'
 import sys, duckdb

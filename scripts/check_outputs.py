@@ -17,7 +17,7 @@ def main(schemas, dirs):
         return Draft202012Validator(by_name[name], registry=registry)
     failures, checked = [], 0
     for directory in dirs:
-        for file, schema in (("dashboard.json", "dashboard.schema.json"), ("manifest.json", "manifest.schema.json"), ("status.json", "status.schema.json"), ("blocked.json", "blocked.schema.json"), ("changes.json", "diff.schema.json")):
+        for file, schema in (("dashboard.json", "dashboard.schema.json"), ("manifest.json", "manifest.schema.json"), ("status.json", "status.schema.json"), ("blocked.json", "blocked.schema.json"), ("changes.json", "diff.schema.json"), ("plan.json", "plan.schema.json")):
             path = os.path.join(directory, file)
             if not os.path.exists(path):
                 continue
@@ -32,6 +32,12 @@ def main(schemas, dirs):
                 failures += [f"{table}:{number}: {e.json_path}: {e.message}" for e in errors[:3]]
             checked += 1
             failures += load_into_duckdb(table, by_name[f"tables/{name}.schema.json"])
+    # Scenario files (YAML) against the scenario schema, as a planner's editor would check them.
+    for scenario in glob.glob("Fixtures/plans/*.yml"):
+        import yaml
+        errors = list(validator("scenario.schema.json").iter_errors(yaml.safe_load(open(scenario))))
+        checked += 1
+        failures += [f"{scenario}: {e.json_path}: {e.message}" for e in errors[:5]]
     for failure in failures[:50]:
         print("FAIL", failure)
     print(f"{checked} outputs checked against the schemas, {len(failures)} problems")

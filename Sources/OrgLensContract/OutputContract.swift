@@ -14,6 +14,7 @@ package enum OutputContract {
             ("dashboard", JSONSchema.document(dashboard, path: "dashboard", title: "OrgLens dashboard.json")),
             ("manifest", JSONSchema.document(manifest, path: "manifest", title: "OrgLens manifest.json")),
             ("diff", JSONSchema.document(diff, path: "diff", title: "OrgLens changes.json (orglens diff)")),
+            ("plan", JSONSchema.document(plan, path: "plan", title: "OrgLens plan.json (orglens plan)")),
             (
                 "blocked",
                 JSONSchema.document(

@@ -66,7 +66,8 @@ enum PlanDocument {
                 guard changed else { continue }
                 json.beginObject()
                 json.field("id", id)
-                for field in fields where then?[field] != nil || now?[field] != nil {
+                // Every compared key, in the contract's order: null on a side that does not have it.
+                for field in fields {
                     write("\(field)_before", then?[field], to: &json)
                     write("\(field)_after", now?[field], to: &json)
                 }

@@ -1,4 +1,5 @@
 import Foundation
+import OrgLensContract
 import OrgLensTestSupport
 import Testing
 
@@ -94,7 +95,11 @@ import Testing
         // Before: the same pipeline, run as it is.
         let before = try RunResult.orglens(["run", pipeline, "--as-of", "2026-11-01", "--quiet"])
         #expect(before.status == 0, "\(before.stderr)")
-        let document = try json(directory.read("plan/plan.json"))
+        let planText = try #require(directory.read("plan/plan.json"))
+        var checker = ContractConformance()
+        checker.check(try #require(SchemaValue.parse(planText)), against: OutputContract.plan, at: "plan.json")
+        #expect(checker.problems.isEmpty, "\(checker.problems.prefix(5))")
+        let document = try json(planText)
         let dashboards = (try json(directory.read("before-out/latest/dashboard.json")), try json(after))
         for (table, key) in [("managers", "direct_reports"), ("org_heads", "engineers"), ("teams", "size")] {
             func byID(_ dashboard: [String: Any]) -> [String: [String: Any]] {
