@@ -57,6 +57,13 @@ for size in $sizes; do
   catalogs=(--teams "$d/teams.csv" --services "$d/services.csv" --dependencies "$d/dependencies.csv" --config bench/costs.yml)
   measure "$size orglens" "$orglens" analyze --people "$d/people.csv" "${catalogs[@]}" --as-of 2026-11-01 --out "$out-orglens" --quiet
   measure "$size orglens-1-worker" "$orglens" analyze --people "$d/people.csv" "${catalogs[@]}" --as-of 2026-11-01 --workers 1 --out "$out-orglens-1" --quiet
+  # A reorganisation tried on the org (orglens plan: the org before and after, plan.json, after/ with its report)
+  # against the analysis above.
+  if [ "$size" = 100k ]; then
+    [ -f "$d/scenario.yml" ] || python3 bench/make_scenario.py "$d"
+    measure "$size orglens-plan" "$orglens" plan "$d/plan.yml" --scenario "$d/scenario.yml" --as-of 2026-11-01 \
+      --out "$out-plan"
+  fi
   # The matrix and the plan: the same org with 5 % of people on a dotted line and 20,000 positions, against the run
   # above (same catalogs, same costs).
   [ -f "$d/positions.csv" ] && [ -f "$d/people-matrix.csv" ] || python3 bench/make_matrix.py "$d"
