@@ -40,4 +40,6 @@ data=.bench-data/100k
 .build/debug/orglens analyze --people "$data/people.csv" --teams "$data/teams.csv" --services "$data/services.csv" \
   --dependencies "$data/dependencies.csv" --config bench/costs.yml --as-of 2026-11-01 --report \
   --out "$out/100k" --quiet >/dev/null
-"$venv/bin/python" scripts/check_report.py "$out/demo" "$history/out/latest" "$blocked" "$out/100k"
+# A plan over the bundled org: the org after it, opening on its Plan section.
+.build/debug/orglens plan Pipelines/demo.yml --scenario Fixtures/plans/split-ci.yml --out "$out/plan" >/dev/null
+"$venv/bin/python" scripts/check_report.py "$out/demo" "$history/out/latest" "$blocked" "$out/100k" "$out/plan/after"

@@ -133,6 +133,8 @@ def check(run, problems):
                 problems.append(f"{page} ({width}px): scrolls sideways by {overflow} px")
             if blocked and not browser.find_elements(By.ID, "not-published"):
                 problems.append(f"{page}: a blocked run without the Not published banner")
+            if os.path.exists(os.path.join(run, "..", "plan.json")) and not browser.find_elements(By.ID, "plan"):
+                problems.append(f"{page}: a plan's report without its Plan section")
             height = browser.execute_script("return document.documentElement.scrollHeight")
             browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
                                     {"width": width, "height": min(max(height, 800), 16000), "deviceScaleFactor": 1,

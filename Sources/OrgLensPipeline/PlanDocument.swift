@@ -103,9 +103,21 @@ enum PlanDocument {
     static func shown(_ value: Any?) -> String {
         switch value {
         case let text as String: text
-        case let number as NSNumber: number.stringValue
+        case let number as NSNumber: grouped(number.stringValue)
         default: "—"
         }
+    }
+
+    /// `19803000` as `19,803,000` (the fraction, if any, as written).
+    static func grouped(_ text: String) -> String {
+        let parts = text.split(separator: ".", maxSplits: 1)
+        var digits = Array(parts[0])
+        var index = digits.count - 3
+        while index > (digits.first == "-" ? 1 : 0) {
+            digits.insert(",", at: index)
+            index -= 3
+        }
+        return String(digits) + (parts.count > 1 ? "." + parts[1] : "")
     }
 
     static func parse(_ bytes: [UInt8]) -> [String: Any] {
