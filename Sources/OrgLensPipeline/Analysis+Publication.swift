@@ -184,7 +184,7 @@ extension Analysis {
             files: files, dataQuality: quality, summary: summary, ruleCounts: ruleCounts, gateFacts: gateFacts,
             operatorView: operatorView(inputs.staged, request), manifest: manifest, stageTimings: timings,
             trendRecord: trendRecord, changes: accounts.history.changes,
-            snapshot: accounts.history.snapshot)
+            snapshot: accounts.history.snapshot, content: content)
     }
 
     static func operatorView(_ staged: StagedPeople, _ request: AnalysisRequest) -> OperatorView {

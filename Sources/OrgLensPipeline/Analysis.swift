@@ -33,6 +33,8 @@ package enum Analysis {
         package let changes: Changes?
         /// This run's snapshot, when one was asked for.
         package let snapshot: Snapshot?
+        /// Everything published, typed (a plan compares two runs' records without parsing their dashboards).
+        let content: DashboardContent
         /// Wall time per stage (also in the manifest); `write` is known once the files were written.
         package var timings: [(stage: String, seconds: Double)] { stageTimings.laps }
 

@@ -1,35 +1,126 @@
 import Foundation
 import OrgLensContract
+import OrgLensGraph
 import OrgLensLoad
+import OrgLensMetrics
 import OrgLensModel
 import OrgLensReport
 
 /// `plan.json`: the scenario, what each change did, the org's summary before and after, and every manager, org head
-/// and team whose figures the plan changes, before → after, as the two dashboards publish them (a cost withheld on
-/// either side is null on both sides' delta).
+/// and team whose figures the plan moves, before → after, as the two runs publish them (a cost withheld is null).
+/// Built from the two runs' typed records, keyed as `OutputContract.plan` declares.
 enum PlanDocument {
-    /// The keys compared per table: (table, fields).
-    static let compared: [(table: String, fields: [String])] = [
-        ("managers", ["direct_reports", "span_band", "org_size", "planned_span", "cost"]),
-        (
-            "org_heads",
-            ["em_reports", "engineers", "depth_below", "shape", "planned_headcount", "cost", "planned_cost"]
-        ),
-        ("teams", ["size", "reporting_managers", "cost"]),
-    ]
+    /// One published figure.
+    enum Value: Equatable {
+        case int(Int)
+        case text(String)
+        case cents(Int64)
+        case null
 
-    /// The summary keys shown before and after.
-    static let summaryKeys = [
-        "people", "managers", "managers_of_managers", "max_layer", "mean_span", "median_span", "span_narrow",
-        "span_healthy", "span_wide", "span_split", "planned_positions",
-    ]
+        func write(_ key: String, to json: inout JSONWriter) {
+            json.key(key)
+            switch self {
+            case .int(let value): json.int(value)
+            case .text(let value): json.string(value)
+            case .cents(let value): json.cents(value)
+            case .null: json.null()
+            }
+        }
+
+        /// As the report's Plan section shows it: digits grouped, "—" for nothing.
+        var shown: String {
+            switch self {
+            case .int(let value): Self.grouped(value)
+            case .text(let value): value
+            case .cents(let value): Self.grouped(Int(value / 100)) + (value % 100 == 0 ? "" : ".\(value % 100)")
+            case .null: "—"
+            }
+        }
+
+        static func grouped(_ value: Int) -> String {
+            var digits = Array(String(value.magnitude))
+            var index = digits.count - 3
+            while index > 0 {
+                digits.insert(",", at: index)
+                index -= 3
+            }
+            return (value < 0 ? "-" : "") + String(digits)
+        }
+    }
+
+    /// Per compared table, each record's figures by id.
+    typealias Records = [String: [String: [String: Value]]]
+
+    static func records(_ content: DashboardContent) -> Records {
+        let costs = content.costs?.rollups
+        func money(_ minor: Int64?) -> Value { minor.map(Value.cents) ?? .null }
+        var managers: [String: [String: Value]] = [:]
+        for row in content.metrics.managers {
+            managers[row.id] = [
+                "direct_reports": .int(row.directReports), "span_band": .text(row.spanBand.rawValue),
+                "org_size": .int(row.orgSize), "planned_span": row.plan.map { .int($0.plannedSpan) } ?? .null,
+                "cost": money(costs?.subtree(of: Int(row.person))?.costMinor),
+            ]
+        }
+        var orgHeads: [String: [String: Value]] = [:]
+        for row in content.orgHeads {
+            orgHeads[row.id] = [
+                "em_reports": .int(row.emReports), "engineers": .int(row.engineers),
+                "depth_below": .int(row.depthBelow),
+                "shape": .text(row.shape.rawValue), "planned_headcount": row.plannedHeadcount.map(Value.int) ?? .null,
+                "cost": money(row.costs?.costMinor), "planned_cost": money(row.plannedCost?.costMinor),
+            ]
+        }
+        var teams: [String: [String: Value]] = [:]
+        for row in content.teams?.teams ?? [] {
+            teams[row.id] = [
+                "size": .int(row.size), "reporting_managers": .int(row.reportingManagers),
+                "cost": money(costs?.byTeam?[Int(row.team)].costMinor),
+            ]
+        }
+        return ["managers": managers, "org_heads": orgHeads, "teams": teams]
+    }
+
+    /// The summary's figures `plan.json` shows, as the dashboard writes them.
+    static func summary(_ summary: OrgSummary, to json: inout JSONWriter) {
+        json.beginObject()
+        for key in OutputContract.planSummaryKeys {
+            switch key {
+            case "people": json.field(key, summary.people)
+            case "managers": json.field(key, summary.managers)
+            case "managers_of_managers": json.field(key, summary.managersOfManagers)
+            case "max_layer": json.field(key, summary.maxLayer)
+            case "mean_span": json.field(key, decimal: summary.meanSpan)
+            case "median_span": json.field(key, decimal: summary.medianSpan)
+            case "planned_positions": if let positions = summary.positions { json.field(key, positions.planned) }
+            default:
+                let band = SpanBands.Band(rawValue: String(key.dropFirst("span_".count)))
+                precondition(band != nil, "plan.json's summary key \(key) has no figure")
+                json.field(key, summary.spanBands[band!] ?? 0)
+            }
+        }
+        json.endObject()
+    }
+
+    /// Every compared record whose figures differ, in the contract's table order, by id as bytes.
+    static func moved(
+        before: Records, after: Records
+    ) -> [(table: String, rows: [(id: String, figures: [(String, Value, Value)])])] {
+        OutputContract.planCompared.map { table, keys in
+            let (then, now) = (before[table] ?? [:], after[table] ?? [:])
+            let ids = Set(then.keys).union(now.keys).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            let rows = ids.compactMap { id -> (String, [(String, Value, Value)])? in
+                let figures = keys.map { key in (key, then[id]?[key] ?? .null, now[id]?[key] ?? .null) }
+                return figures.contains { $0.1 != $0.2 } ? (id, figures) : nil
+            }
+            return (table, rows)
+        }
+    }
 
     static func render(
-        scenario: String, asOf: CivilDate, done: [(line: Int, kind: String, summary: String)], before: [UInt8],
-        after: [UInt8]
-    ) -> [UInt8] {
-        let earlier = parse(before)
-        let later = parse(after)
+        scenario: String, asOf: CivilDate, done: [(line: Int, kind: String, summary: String)],
+        before: DashboardContent, after: DashboardContent
+    ) -> (document: [UInt8], banner: [(title: String, rows: [PlanBanner.Row])]) {
         var json = JSONWriter()
         json.beginObject(multiline: true)
         json.field("schema_version", OutputContract.schemaVersion)
@@ -45,115 +136,42 @@ enum PlanDocument {
             json.endObject()
         }
         json.endArray()
-        for (side, dashboard) in [("before", earlier), ("after", later)] {
-            json.key(side)
-            json.beginObject()
-            let summary = dashboard["summary"] as? [String: Any] ?? [:]
-            for key in summaryKeys where summary[key] != nil { write(key, summary[key], to: &json) }
-            json.endObject()
-        }
-        for (table, fields) in compared {
-            let rowsBefore = rows(earlier, table)
-            let rowsAfter = rows(later, table)
-            guard !rowsBefore.isEmpty || !rowsAfter.isEmpty else { continue }
+        json.key("before")
+        summary(before.metrics.summary, to: &json)
+        json.key("after")
+        summary(after.metrics.summary, to: &json)
+        let (then, now) = (records(before), records(after))
+        let tables = moved(before: then, after: now)
+        var banner: [(title: String, rows: [PlanBanner.Row])] = []
+        for (table, rows) in tables where !(then[table] ?? [:]).isEmpty || !(now[table] ?? [:]).isEmpty {
             json.key(table)
             json.beginArray(multiline: true)
-            for id in Set(rowsBefore.keys).union(rowsAfter.keys).sorted(by: {
-                $0.utf8.lexicographicallyPrecedes($1.utf8)
-            }) {
-                let (then, now) = (rowsBefore[id], rowsAfter[id])
-                let changed = fields.contains { !same(then?[$0], now?[$0]) }
-                guard changed else { continue }
+            for (id, figures) in rows {
                 json.beginObject()
                 json.field("id", id)
-                // Every compared key, in the contract's order: null on a side that does not have it.
-                for field in fields {
-                    write("\(field)_before", then?[field], to: &json)
-                    write("\(field)_after", now?[field], to: &json)
+                for (key, was, is_) in figures {
+                    was.write("\(key)_before", to: &json)
+                    is_.write("\(key)_after", to: &json)
                 }
                 json.endObject()
             }
             json.endArray()
+            banner.append(
+                (
+                    ["managers": "Managers", "org_heads": "Org heads", "teams": "Teams"][table] ?? table,
+                    rows.map { id, figures in
+                        PlanBanner.Row(
+                            id: id,
+                            figures: figures.filter { $0.1 != $0.2 }.map {
+                                (
+                                    label: $0.0.replacingOccurrences(of: "_", with: " "), before: $0.1.shown,
+                                    after: $0.2.shown
+                                )
+                            })
+                    }
+                ))
         }
         json.endObject()
-        return json.finished()
-    }
-
-    /// The figures that moved, per table, as the report's Plan section lists them (ids in `plan.json`'s order).
-    static func bannerTables(before: [UInt8], after: [UInt8]) -> [(title: String, rows: [PlanBanner.Row])] {
-        let titles = ["managers": "Managers", "org_heads": "Org heads", "teams": "Teams"]
-        let (earlier, later) = (parse(before), parse(after))
-        return compared.map { table, fields in
-            let (then, now) = (rows(earlier, table), rows(later, table))
-            let ids = Set(then.keys).union(now.keys).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-            let changed = ids.compactMap { id -> PlanBanner.Row? in
-                let figures = fields.filter { !same(then[id]?[$0], now[id]?[$0]) }.map {
-                    (
-                        label: $0.replacingOccurrences(of: "_", with: " "), before: shown(then[id]?[$0]),
-                        after: shown(now[id]?[$0])
-                    )
-                }
-                return figures.isEmpty ? nil : PlanBanner.Row(id: id, figures: figures)
-            }
-            return (titles[table] ?? table, changed)
-        }
-    }
-
-    /// A figure as the report shows it: the dashboard's text, "—" when absent or withheld.
-    static func shown(_ value: Any?) -> String {
-        switch value {
-        case let text as String: text
-        case let number as NSNumber: grouped(number.stringValue)
-        default: "—"
-        }
-    }
-
-    /// `19803000` as `19,803,000` (the fraction, if any, as written).
-    static func grouped(_ text: String) -> String {
-        let parts = text.split(separator: ".", maxSplits: 1)
-        var digits = Array(parts[0])
-        var index = digits.count - 3
-        while index > (digits.first == "-" ? 1 : 0) {
-            digits.insert(",", at: index)
-            index -= 3
-        }
-        return String(digits) + (parts.count > 1 ? "." + parts[1] : "")
-    }
-
-    static func parse(_ bytes: [UInt8]) -> [String: Any] {
-        (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [String: Any] ?? [:]
-    }
-
-    static func rows(_ dashboard: [String: Any], _ table: String) -> [String: [String: Any]] {
-        var byID: [String: [String: Any]] = [:]
-        for row in dashboard[table] as? [[String: Any]] ?? [] {
-            if let id = row["id"] as? String { byID[id] = row }
-        }
-        return byID
-    }
-
-    static func same(_ lhs: Any?, _ rhs: Any?) -> Bool {
-        switch (lhs, rhs) {
-        case (nil, nil): true
-        case (let left as NSNumber, let right as NSNumber): left == right
-        case (let left as String, let right as String): left == right
-        case (is NSNull, is NSNull): true
-        default: false
-        }
-    }
-
-    /// A value as the dashboard had it: a number, a string, or null (absent on that side too).
-    static func write(_ key: String, _ value: Any?, to json: inout JSONWriter) {
-        json.key(key)
-        switch value {
-        case let text as String: json.string(text)
-        case let number as NSNumber:
-            if let whole = Int(exactly: number.doubleValue), !number.stringValue.contains(".") {
-                json.int(whole)
-            } else {
-                json.decimal(number.doubleValue)
-            }
-        default: json.null()
-        }
+        return (json.finished(), banner)
     }
 }

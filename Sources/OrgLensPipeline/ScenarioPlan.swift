@@ -1,7 +1,9 @@
 import Foundation
 package import Logging
+import OrgLensGraph
 import OrgLensHistory
 import OrgLensLoad
+import OrgLensMetrics
 package import OrgLensModel
 import OrgLensReport
 package import OrgLensSettings
@@ -29,9 +31,9 @@ package enum ScenarioPlan {
         request.peopleTable = false
         request.history = .init(baseline: nil, keepSnapshot: true)
         let before = try Analysis.compute(request, logger: logger)
-        let beforeDashboard = before.files.first { $0.name == "dashboard.json" }?.bytes ?? []
         let edits = try ScenarioEdits.make(
-            scenario, org: org(before.snapshot!, dashboard: beforeDashboard, request: request), path: scenarioPath)
+            scenario, org: org(before.snapshot!, positions: before.content.positions, request: request),
+            path: scenarioPath)
         var plan = request
         plan.editPeople = { table throws(RunError) in try edits.people(table) }
         plan.editPositions = { edits.positions($0) }
@@ -39,19 +41,20 @@ package enum ScenarioPlan {
         history.published = [before.snapshot!]
         plan.history = history
         let after = try Analysis.compute(plan, logger: logger)
-        let afterDashboard = after.files.first { $0.name == "dashboard.json" }?.bytes ?? []
-        let document = PlanDocument.render(
-            scenario: scenario.name, asOf: day, done: edits.done, before: beforeDashboard, after: afterDashboard)
-        let tables = PlanDocument.bannerTables(before: beforeDashboard, after: afterDashboard)
+        let (document, tables) = PlanDocument.render(
+            scenario: scenario.name, asOf: day, done: edits.done, before: before.content, after: after.content)
         let changes = edits.done.map { "line \($0.line): \($0.kind): \($0.summary)" }
         let files =
             [OutputDirectory.File(name: "plan.json", bytes: document)]
             + after.files(stamp: ManifestDocument.Stamp()).map { file in
-                let bytes =
-                    file.name == "report.html"
-                    ? PlanBanner.adding(to: file.bytes, scenario: scenario.name, changes: changes, tables: tables)
-                    : file.bytes
-                return OutputDirectory.File(name: "after/" + file.name, bytes: bytes, mode: file.mode)
+                // Streamed as a run's are; only the report is held whole, to open it on the Plan section.
+                file.name == "report.html"
+                    ? OutputDirectory.File(
+                        name: "after/report.html",
+                        bytes: PlanBanner.adding(
+                            to: file.bytes, scenario: scenario.name, changes: changes, tables: tables),
+                        mode: file.mode)
+                    : OutputDirectory.File(name: "after/" + file.name, mode: file.mode, streaming: file.produce)
             }
         try OutputDirectory(path: out).publishWhole(files)
         logger.info("plan written", metadata: ["changes": "\(scenario.changes.count)", "directory": "\(out)"])
@@ -61,7 +64,7 @@ package enum ScenarioPlan {
     /// The org before the plan as the scenario is checked against: each person's manager, the open positions
     /// (with their hiring managers as published) and their budgets.
     static func org(
-        _ snapshot: Snapshot, dashboard: [UInt8], request: AnalysisRequest
+        _ snapshot: Snapshot, positions: [PositionRecord]?, request: AnalysisRequest
     ) throws(RunError) -> ScenarioEdits.Org {
         var managerOf: [String: String] = [:]
         managerOf.reserveCapacity(snapshot.count)
@@ -70,11 +73,8 @@ package enum ScenarioPlan {
             managerOf[snapshot.id(person)] = manager < 0 ? "" : snapshot.id(Int(manager))
         }
         var open: [String: (manager: String?, team: String?)] = [:]
-        for row in PlanDocument.parse(dashboard)["positions"] as? [[String: Any]] ?? [] {
-            guard let id = row["id"] as? String, let status = row["status"] as? String,
-                status == PositionStatus.open.rawValue || status == PositionStatus.offer.rawValue
-            else { continue }
-            open[id] = (row["manager_id"] as? String, row["team_id"] as? String)
+        for position in positions ?? [] where position.status.isOpen {
+            open[position.id] = (position.managerID, position.teamID)
         }
         return ScenarioEdits.Org(managerOf: managerOf, openPositions: open, budgets: try budgets(request))
     }
