@@ -55,8 +55,15 @@ extension Analysis {
     static func readPeople(
         _ reader: PeopleSourceReader, _ fields: [PersonField], _ request: AnalysisRequest
     ) throws(RunError) -> RawTable {
-        let table = try reader.read(fields, workers: request.workers)
-        return try request.editPeople.map { edit throws(RunError) in try edit(table) } ?? table
+        let read = { () throws(RunError) in try reader.read(fields, workers: request.workers) }
+        var table: RawTable
+        if let cache = request.readCache {
+            table = try cache.table("people " + fields.map(\.rawValue).joined(separator: ","), read: read)
+        } else {
+            table = try read()
+        }
+        if let edit = request.editPeople { table = try edit(table) }
+        return table
     }
 
     static func peopleFields(_ request: AnalysisRequest, reference: ManagerReference) -> [PersonField] {

@@ -59,6 +59,8 @@ package struct AnalysisRequest: Sendable {
     /// `orglens plan`: the exports as the scenario edits them, applied to each table as it is read.
     var editPeople: (@Sendable (RawTable) throws(RunError) -> RawTable)?
     var editPositions: (@Sendable (RawTable) -> RawTable)?
+    /// `orglens plan`: the exports as its first analysis read them, for the second.
+    var readCache: ReadCache?
 
     package struct HistoryRequest: Sendable {
         /// The earlier run's snapshot; nil on a first run (nothing to compare with, not an error).

@@ -16,7 +16,13 @@ enum PositionInputs {
     static func read(_ request: AnalysisRequest) throws(RunError) -> Read? {
         guard let positions = request.positions else { return nil }
         let reader = try ExportSourceReader(positions.source, maxKeptRejections: request.quarantineMaxRows)
-        let table = try reader.read(Array(PositionField.allCases), workers: 1)
+        let read = { () throws(RunError) in try reader.read(Array(PositionField.allCases), workers: 1) }
+        let table: RawTable
+        if let cache = request.readCache {
+            table = try cache.table("positions", read: read)
+        } else {
+            table = try read()
+        }
         return Read(reader: reader, table: request.editPositions.map { $0(table) } ?? table)
     }
 

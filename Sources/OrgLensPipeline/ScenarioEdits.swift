@@ -1,4 +1,5 @@
 import OrgLensHistory
+import OrgLensKeys
 import OrgLensModel
 import OrgLensSettings
 import OrgLensStage
@@ -150,19 +151,29 @@ struct ScenarioEdits: Sendable {
                 "the plan sets \(missing), and the people export has no \(missing) column (as the pipeline maps it); leave it out of the scenario; nothing was written."
             )
         }
+        // Only the ids the plan names are looked for, by their bytes: the export's rows make no strings.
+        let named = Array(Set(left).union(manager.keys).union(team.keys).union(hires.compactMap { $0["employee_id"] }))
+            .sorted()
+        var names = TextColumn()
+        for id in named { names.append(Array(id.utf8)) }
+        let index = KeyIndex(names: names)
         var edit = RawTableEdit()
         var present: Set<String> = []
-        for record in 0..<table.recordCount {
-            let id = ids.trimmedString(at: record)
-            present.insert(id)
-            if left.contains(id) {
-                edit.dropped.insert(record)
-                continue
+        ids.bytes.withUnsafeBufferPointer { bytes in
+            for record in 0..<table.recordCount {
+                guard let key = index.key(of: UnsafeBufferPointer(rebasing: bytes[ids.trimmedRange(at: record)]))
+                else { continue }
+                let id = named[Int(key)]
+                present.insert(id)
+                if left.contains(id) {
+                    edit.dropped.insert(record)
+                    continue
+                }
+                var cells: [String: String] = [:]
+                if let manager = manager[id] { cells[PersonField.managerID.rawValue] = manager }
+                if let team = team[id] { cells[PersonField.teamID.rawValue] = team }
+                if !cells.isEmpty { edit.cells[record] = cells }
             }
-            var cells: [String: String] = [:]
-            if let manager = manager[id] { cells[PersonField.managerID.rawValue] = manager }
-            if let team = team[id] { cells[PersonField.teamID.rawValue] = team }
-            if !cells.isEmpty { edit.cells[record] = cells }
         }
         // A new id may still be an inactive row of the export: the hand-edited export would repeat it.
         if let clash = hires.compactMap({ $0["employee_id"] }).first(where: present.contains) {

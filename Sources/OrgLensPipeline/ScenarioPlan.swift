@@ -30,6 +30,7 @@ package enum ScenarioPlan {
         request.tables = true
         request.peopleTable = false
         request.history = .init(baseline: nil, keepSnapshot: true)
+        request.readCache = ReadCache()
         let before = try Analysis.compute(request, logger: logger)
         let edits = try ScenarioEdits.make(
             scenario, org: org(before.snapshot!, positions: before.content.positions, request: request),
