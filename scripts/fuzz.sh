@@ -19,7 +19,7 @@ for target in csv xml pipeline analysis snapshot trend; do
   case $target in
     csv) cp Fixtures/cases/*/*.csv "$shared"/csv-spectrum/csvs/*.csv "$corpus"/ 2>/dev/null || true ;;
     xml) cp Fixtures/cases/*/*.xml "$shared"/xml-attacks/*.xml "$corpus"/ 2>/dev/null || true ;;
-    pipeline) cp Pipelines/*.yml Sources/OrgLensSettings/Presets/*.yml "$corpus"/
+    pipeline) cp Pipelines/*.yml Sources/OrgLensSettings/Presets/*.yml Fixtures/plans/*.yml "$corpus"/
       for f in Fixtures/exports/*/pipeline.yml; do cp "$f" "$corpus/export-$(basename "$(dirname "$f")").yml"; done ;;
     analysis) for f in Fixtures/cases/dirty-*/people.csv; do tail -n +2 "$f" > "$corpus/$(basename "$(dirname "$f")").csv"; done
       # A matrix org: dotted lines to managers, to oneself, to no one, and more than the limit.

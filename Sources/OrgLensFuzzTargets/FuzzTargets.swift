@@ -78,6 +78,7 @@ package enum FuzzTargets {
     static func pipeline(_ data: [UInt8]) {
         _ = try? PipelineFile(yaml: String(decoding: data, as: UTF8.self), path: "fuzz.yml")
         _ = try? ConfigFile(yaml: String(decoding: data, as: UTF8.self), path: "fuzz.yml")
+        _ = try? Scenario(yaml: String(decoding: data, as: UTF8.self), path: "fuzz.yml")
     }
 
     /// Ingest, validation and metrics on a small org made from the bytes, with the same bytes read as its positions

@@ -253,6 +253,29 @@ import Testing
         #expect(directory.read("plan/plan.json") == nil, "nothing written")
     }
 
+    /// A value the export has no column for, and a pipeline that pseudonymises ids: refused, nothing written.
+    @Test func whatTheExportCannotSayIsRefused() throws {
+        let directory = TemporaryDirectory()
+        directory.write("people.csv", "employee_id,manager_id\nA,\nB,A\nC,A\n")
+        let pipeline = directory.write("p.yml", "sources: {people: {path: people.csv}}\noutputs: {directory: out}\n")
+        let scenario = directory.write(
+            "s.yml", "changes:\n  - hire: {id: D, manager: A, salary: \"100000\"}\n")
+        let noColumn = try RunResult.orglens([
+            "plan", pipeline, "--scenario", scenario, "--out", directory.path + "/plan",
+        ])
+        #expect(noColumn.status == 65)
+        #expect(noColumn.stderr.contains("the people export has no salary column"), "\(noColumn.stderr)")
+        #expect(directory.read("plan/plan.json") == nil)
+        let hidden = directory.write(
+            "h.yml", "sources: {people: {path: people.csv}}\nprivacy: {pseudonymize: true}\noutputs: {directory: out}\n"
+        )
+        let pseudonymized = try RunResult.orglens(
+            ["plan", hidden, "--scenario", scenario, "--out", directory.path + "/plan"],
+            environment: ["ORGLENS_PSEUDONYM_KEY": String(repeating: "k", count: 32)])
+        #expect(pseudonymized.status == 78, "\(pseudonymized.stderr)")
+        #expect(pseudonymized.stderr.contains("privacy.pseudonymize"))
+    }
+
     @Test func aScenarioFileIsCheckedKeyByKey() throws {
         let directory = TemporaryDirectory()
         let pipeline = directory.write(
