@@ -39,8 +39,8 @@ def main(path, sizes, earlier):
             print(f"  1 worker / default workers       {get('orglens-1-worker')[0] / ours[0]:6.2f}x  [>= 1.6]")
         if get("orglens-history") and get("orglens-run"):
             print(f"  run with history / without       {get('orglens-history')[0] / get('orglens-run')[0]:6.2f}x  [<= 1.15]")
-        if get("orglens-plan"):
-            print(f"  plan / analyze                   {get('orglens-plan')[0] / ours[0]:6.2f}x  [<= 2]")
+        if get("orglens-plan") and get("orglens-full"):
+            print(f"  plan / analyze (report, tables)  {get('orglens-plan')[0] / get('orglens-full')[0]:6.2f}x  [<= 2]")
         if get("orglens-matrix"):
             print(f"  5 % dotted + 20k positions / run {get('orglens-matrix')[0] / ours[0]:6.2f}x  [<= 1.10]")
         if get("orglens-xml") and get("xmlcount"):

@@ -61,6 +61,9 @@ for size in $sizes; do
   # against the analysis above.
   if [ "$size" = 100k ]; then
     [ -f "$d/scenario.yml" ] || python3 bench/make_scenario.py "$d"
+    # A plan writes what a pipeline run does (tables, report): it is held against analyze writing them too.
+    measure "$size orglens-full" "$orglens" analyze --people "$d/people.csv" "${catalogs[@]}" --as-of 2026-11-01 \
+      --report --tables --out "$out-orglens-full" --quiet
     measure "$size orglens-plan" "$orglens" plan "$d/plan.yml" --scenario "$d/scenario.yml" --as-of 2026-11-01 \
       --out "$out-plan"
   fi
