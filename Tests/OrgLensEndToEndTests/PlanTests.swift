@@ -253,6 +253,41 @@ import Testing
         #expect(directory.read("plan/plan.json") == nil, "nothing written")
     }
 
+    /// Before and after are one publication: M1's 4 paid people are withheld before; a hire makes 5, which the
+    /// edited export alone would publish, but after minus before (at the root) would then give the group away.
+    @Test func aGroupWithheldBeforeIsNotGivenAwayAfter() throws {
+        let directory = TemporaryDirectory()
+        var rows = [
+            "employee_id,manager_id,salary,currency", "CEO,,300000,USD", "M1,CEO,200000,USD", "M2,CEO,210000,USD",
+        ]
+        rows += ["A0,M1,101000,USD", "A1,M1,134000,USD", "A2,M1,96000,USD"]
+        rows += (0..<7).map { "B\($0),M2,\(100_000 + $0 * 7_000),USD" }
+        let people = rows.joined(separator: "\n") + "\n"
+        directory.write("people.csv", people)
+        directory.write("edited.csv", people + "A9,M1,100000,USD\n")
+        let settings = "privacy: {cost_precision: 0.01}\n"
+        let pipeline = directory.write(
+            "p.yml", "sources: {people: {path: people.csv}}\n\(settings)outputs: {directory: out}\n")
+        let edited = directory.write(
+            "e.yml", "sources: {people: {path: edited.csv}}\n\(settings)outputs: {directory: edited-out}\n")
+        let scenario = directory.write(
+            "s.yml", "changes:\n  - hire: {id: A9, manager: M1, salary: \"100000\", currency: USD}\n")
+        let plan = try RunResult.orglens([
+            "plan", pipeline, "--scenario", scenario, "--as-of", "2026-11-01", "--out", directory.path + "/plan",
+        ])
+        #expect(plan.status == 0, "\(plan.stderr)")
+        #expect(try RunResult.orglens(["run", edited, "--as-of", "2026-11-01", "--quiet"]).status == 0)
+        func cost(_ file: String, _ id: String) throws -> Any? {
+            let rows = try json(directory.read(file))["managers"] as? [[String: Any]] ?? []
+            return rows.first { $0["id"] as? String == id }?["cost"]
+        }
+        #expect(try cost("edited-out/latest/dashboard.json", "M1") is NSNumber, "alone, the edited export publishes M1")
+        #expect(try cost("plan/after/dashboard.json", "M1") is NSNull, "after the plan, M1 stays withheld")
+        let document = try json(directory.read("plan/plan.json"))
+        let m1 = (document["managers"] as? [[String: Any]])?.first { $0["id"] as? String == "M1" }
+        #expect(m1?["cost_before"] is NSNull && m1?["cost_after"] is NSNull)
+    }
+
     /// A value the export has no column for, and a pipeline that pseudonymises ids: refused, nothing written.
     @Test func whatTheExportCannotSayIsRefused() throws {
         let directory = TemporaryDirectory()
