@@ -84,22 +84,7 @@ package enum PipelineCheck {
         let request = try file.request(
             asOf: CivilDate(daysSinceEpoch: 0), workers: 1, outputDirectory: file.outputs.directory)
         var lines = ["pipeline \(file.name): outputs in \(file.outputs.directory)"]
-        let people = request.people
-        switch people.format {
-        case .csv:
-            let header = try CSVReader(path: people.path, dialect: people.dialect).resolvingEncoding().header()
-            lines += try describe(
-                PersonField.allCases, mapping: people.mapping, header: header, source: people.path, title: "people")
-        case .xml:
-            lines.append("people (\(people.path), XML)")
-            let mapping = try PeopleSourceReader.xmlMapping(for: people)
-            lines.append("  record element: \(mapping.recordElement)")
-            for field in PersonField.allCases {
-                lines.append(
-                    "  \(field.rawValue.padding(toLength: 16, withPad: " ", startingAt: 0)) ← \(mapping.selectors[field.rawValue]?.description ?? "—")"
-                )
-            }
-        }
+        lines += try describe(request.people, title: "people")
         if let teams = request.teams {
             lines += try describe(
                 TeamField.allCases, mapping: teams.mapping, header: try teams.reader().header(), source: teams.path,
@@ -115,7 +100,26 @@ package enum PipelineCheck {
                 DependencyField.allCases, mapping: dependencies.mapping, header: try dependencies.reader().header(),
                 source: dependencies.path, title: "dependencies")
         }
+        if let positions = request.positions { lines += try describe(positions.source, title: "positions") }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Where each field of a CSV or XML export comes from.
+    private static func describe<Field: CanonicalField>(
+        _ source: ExportSource<Field>, title: String
+    ) throws(RunError) -> [String] {
+        switch source.format {
+        case .csv:
+            let header = try CSVReader(path: source.path, dialect: source.dialect).resolvingEncoding().header()
+            return try describe(
+                Array(Field.allCases), mapping: source.mapping, header: header, source: source.path, title: title)
+        case .xml:
+            let mapping = try ExportSourceReader<Field>.xmlMapping(for: source)
+            return ["\(title) (\(source.path), XML)", "  record element: \(mapping.recordElement)"]
+                + Field.allCases.map { field in
+                    "  \(field.rawValue.padding(toLength: 16, withPad: " ", startingAt: 0)) ← \(mapping.selectors[field.rawValue]?.description ?? "—")"
+                }
+        }
     }
 
     private static func describe<Field: CanonicalField>(
