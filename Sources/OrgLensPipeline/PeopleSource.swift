@@ -61,13 +61,41 @@ struct ExportSourceReader<Field: CanonicalField> {
         let identifier = Field.allCases.first!.rawValue
         switch reader {
         case .csv(let csv):
-            return try csv.read(fields: names, identifierField: identifier, workers: workers) {
+            // A field mapped to several columns reads each, then joins them (`; `) into the field's one column.
+            let extra = fields.flatMap { field in
+                (source.mapping.extraColumns[field] ?? []).indices.map { "\(field.rawValue)#\($0)" }
+            }
+            let table = try csv.read(fields: names + extra, identifierField: identifier, workers: workers) {
                 header throws(RunError) in
                 try source.mapping.resolve(fields, header: header, source: source.path)
+                    + source.mapping.resolveExtras(fields, header: header, source: source.path)
             }
+            return extra.isEmpty ? table : Self.joiningExtraColumns(table, fields: names)
         case .xml(let xml):
             return try xml.read(fields: names, identifierField: identifier, workers: workers)
         }
+    }
+
+    /// `table` with each `field#k` column's values joined to `field`'s, and only `fields` kept.
+    static func joiningExtraColumns(_ table: RawTable, fields: [String]) -> RawTable {
+        var joined = RawTable(
+            source: table.source, fields: fields, columns: Array(table.columns.prefix(fields.count)), file: table.file)
+        joined.lines = table.lines
+        joined.rejections = table.rejections
+        joined.rejectionsNotKept = table.rejectionsNotKept
+        joined.rowsRead = table.rowsRead
+        for (index, field) in fields.enumerated() {
+            let parts = table.fields.indices.filter { table.fields[$0].hasPrefix(field + "#") }
+            guard !parts.isEmpty else { continue }
+            var column = TextColumn()
+            for record in 0..<table.recordCount {
+                let values = ([index] + parts).compactMap { table.columns[$0]?.trimmedString(at: record) }
+                    .filter { !$0.isEmpty }
+                column.append(Array(values.joined(separator: "; ").utf8))
+            }
+            joined.columns[index] = column
+        }
+        return joined
     }
 
     func rawRecords(startingOnLines lines: Set<Int>) throws(RunError) -> [Int: String] {

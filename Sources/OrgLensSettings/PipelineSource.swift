@@ -91,13 +91,20 @@ extension PipelineFile {
                         name, besideDirectory: reader.isFile ? reader.base : nil, status: reader.status))
             },
             .choice("format", \.format, "csv or xml (default: xml for .xml files, else csv)"),
-            .map("map", \.map, .string(), "canonical field → the export's column (CSV) or selector (XML)") {
-                field, node, reader, place throws(RunError) in
+            .map(
+                "map", \.map, .anyOf([.string(), .strings]),
+                "canonical field → the export's column (CSV) or selector (XML); a list of CSV columns joins their values (dotted_manager_ids: [Matrix 1, Matrix 2])"
+            ) { field, node, reader, place throws(RunError) in
                 if let fields = fields(at: place), !fields.contains(field) {
                     throw reader.fail(
                         node,
                         "unknown field '\(field)' in \(reader.name(place)); fields are: \(fields.joined(separator: ", "))"
                     )
+                }
+                if case .sequence = node {
+                    let columns = try reader.strings(node, at: "\(place).\(field)")!
+                    guard !columns.isEmpty else { throw reader.fail(node, "\(reader.name(place)).\(field) names no column") }
+                    return (field, columns.joined(separator: Self.columnSeparator))
                 }
                 return (field, try reader.string(node, at: "\(place).\(field)")!)
             },
@@ -192,6 +199,9 @@ extension PipelineFile {
             )
         }
 
+        /// Between the columns of a map to a list, inside `map`'s one text per field (no header holds it).
+        static let columnSeparator = "\u{1F}"
+
         /// How a CSV source is written.
         package var dialect: CSVDialect { CSVDialect(delimiter: delimiter, encoding: encoding) }
 
@@ -213,7 +223,10 @@ extension PipelineFile {
         /// The column mapping: the user's map as overrides, the preset's as suggestions.
         package func mapping<Field: CanonicalField>(as _: Field.Type) throws(RunError) -> ColumnMapping<Field> {
             var overrides: [Field: String] = [:]
-            for (name, column) in map {
+            var extra: [Field: [String]] = [:]
+            for (name, columns) in map {
+                let parts = columns.components(separatedBy: Self.columnSeparator)
+                let column = parts[0]
                 guard let field = Field(rawValue: name) else {
                     throw RunError(
                         key == nil ? .usage : .configuration,
@@ -221,8 +234,10 @@ extension PipelineFile {
                     )
                 }
                 overrides[field] = column
+                if parts.count > 1 { extra[field] = Array(parts.dropFirst()) }
             }
             var mapping = ColumnMapping<Field>(overrides: overrides)
+            mapping.extraColumns = extra
             for (field, columns) in presetMap {
                 if let field = Field(rawValue: field) { mapping.suggestions[field] = columns }
             }

@@ -11,6 +11,8 @@ package struct ColumnMapping<Field: CanonicalField>: Sendable, Hashable {
     package var presetName: String?
     /// Where the user sets a mapping, for messages: `sources.people.map` in a pipeline file, nil for the flags.
     package var pipelineKey: String?
+    /// Further columns whose values join a field's (a map to a list: `dotted_manager_ids: [Matrix 1, Matrix 2]`).
+    package var extraColumns: [Field: [String]] = [:]
 
     package init(overrides: [Field: String] = [:]) { self.overrides = overrides }
 
@@ -69,6 +71,24 @@ package struct ColumnMapping<Field: CanonicalField>: Sendable, Hashable {
             resolved.append(index)
         }
         return resolved
+    }
+
+    /// The header indices of every further column, field by field in `fields`' order, then column by column.
+    package func resolveExtras(_ fields: [Field], header: [String], source: String) throws(RunError) -> [Int] {
+        let normalized = header.map { $0.lowercased() }
+        var indices: [Int] = []
+        for field in fields {
+            for column in extraColumns[field] ?? [] {
+                guard let index = normalized.firstIndex(of: column.lowercased()) else {
+                    throw RunError(
+                        .badData,
+                        "\(source): column '\(column)' (mapped to \(field.rawValue) by \(setting(field))) is not among the header's \(header.count) columns; check the spelling against the export's header line."
+                    )
+                }
+                indices.append(index)
+            }
+        }
+        return indices
     }
 
     /// What was looked for, in the user's terms: the preset's column names, or the canonical name.

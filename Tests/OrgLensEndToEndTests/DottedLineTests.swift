@@ -93,6 +93,48 @@ import Testing
         let (second, _) = try analyze(shuffled, ["--workers", "4"])
         #expect(first.read("out/dashboard.json") == second.read("out/dashboard.json"))
     }
+
+    /// Several columns mapped to the field (a list in the pipeline's map): their values join, as one cell's would.
+    @Test func severalColumnsMapToOneField() throws {
+        let directory = TemporaryDirectory()
+        directory.write(
+            "people.csv",
+            """
+            employee_id,manager_id,Matrix 1,Matrix 2
+            CEO,,,
+            A,CEO,,
+            B,CEO,,
+            A1,A,B,
+            A2,A,B,CEO
+            B2,B,A,CEO
+
+            """)
+        let pipeline = directory.write(
+            "p.yml",
+            """
+            sources:
+              people: {path: people.csv, map: {dotted_manager_ids: [Matrix 1, Matrix 2]}}
+            outputs: {directory: out}
+
+            """)
+        let result = try RunResult.orglens(["run", pipeline, "--as-of", "2026-11-01", "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let text = try #require(directory.read("out/latest/dashboard.json"))
+        let dashboard = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let rows = managers(dashboard)
+        #expect((dashboard["summary"] as? [String: Any])?["dotted_lines"] as? Int == 3)
+        #expect(rows["CEO"]?["dotted_reports"] as? Int == 2)
+        #expect(rows["B"]?["dotted_reports"] as? Int == 2)
+        #expect(rows["A"]?["dotted_reports"] as? Int == 1)
+        // A listed column the export does not have is named.
+        directory.write(
+            "p.yml",
+            "sources:\n  people: {path: people.csv, map: {dotted_manager_ids: [Matrix 1, Matrix 3]}}\noutputs: {directory: out}\n"
+        )
+        let missing = try RunResult.orglens(["run", pipeline, "--as-of", "2026-11-01", "--quiet"])
+        #expect(missing.status == 65)
+        #expect(missing.stderr.contains("column 'Matrix 3'"), "\(missing.stderr)")
+    }
 }
 
 /// Dotted lines night to night: `changes_by_manager` says how many people had a dotted line to each manager then
