@@ -103,7 +103,9 @@ extension PipelineFile {
                 }
                 if case .sequence = node {
                     let columns = try reader.strings(node, at: "\(place).\(field)")!
-                    guard !columns.isEmpty else { throw reader.fail(node, "\(reader.name(place)).\(field) names no column") }
+                    guard !columns.isEmpty else {
+                        throw reader.fail(node, "\(reader.name(place)).\(field) names no column")
+                    }
                     return (field, columns.joined(separator: Self.columnSeparator))
                 }
                 return (field, try reader.string(node, at: "\(place).\(field)")!)
