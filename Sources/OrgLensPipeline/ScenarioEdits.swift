@@ -18,16 +18,15 @@ struct ScenarioEdits: Sendable {
     /// What each change did, in the scenario's order: (line, kind, what it did).
     var done: [(line: Int, kind: String, summary: String)] = []
 
-    /// The org before, as the simulation needs it: each person's manager ("" for none).
+    /// The org before, as the simulation needs it: each person's manager ("" for none), the open positions and
+    /// their budgets.
     struct Org {
-        var managerOf: [String: String]
+        var managerOf: Managers
         /// Open positions: id → (hiring manager, team).
         var openPositions: [String: (manager: String?, team: String?)]
         var budgets: [String: (amount: String, currency: String?)]
 
-        func reports(of id: String) -> [String] {
-            managerOf.filter { $0.value == id }.map(\.key).sorted()
-        }
+        func reports(of id: String) -> [String] { managerOf.reports(of: id) }
 
         /// Whether `person` is `manager` or above them: moving `person` under `manager` would make a loop.
         func isAbove(_ person: String, _ manager: String) -> Bool {
@@ -39,6 +38,54 @@ struct ScenarioEdits: Sendable {
                 steps += 1
             }
             return false
+        }
+    }
+
+    /// Each person's manager as a dictionary reads it, over the snapshot's arrays with the plan's changes on top: no
+    /// string is made for the people the plan does not touch.
+    struct Managers {
+        let snapshot: Snapshot
+        let index: KeyIndex
+        private var changed: [String: String] = [:]
+        private var removed: Set<String> = []
+
+        init(_ snapshot: Snapshot) {
+            self.snapshot = snapshot
+            index = KeyIndex(names: snapshot.ids)
+        }
+
+        var count: Int { snapshot.count + changed.count }
+
+        /// The manager's id ("" for none), or nil for no one in the org.
+        subscript(id: String) -> String? {
+            get {
+                if removed.contains(id) { return nil }
+                if let manager = changed[id] { return manager }
+                guard let person = index.key(of: id) else { return nil }
+                let manager = snapshot.manager[Int(person)]
+                return manager < 0 ? "" : snapshot.id(Int(manager))
+            }
+            set {
+                if let newValue {
+                    changed[id] = newValue
+                    removed.remove(id)
+                } else {
+                    changed[id] = nil
+                    removed.insert(id)
+                }
+            }
+        }
+
+        /// Direct reports of `id` now, by id.
+        func reports(of id: String) -> [String] {
+            var found = changed.filter { $0.value == id && !removed.contains($0.key) }.map(\.key)
+            if let manager = index.key(of: id) {
+                for person in 0..<snapshot.count where snapshot.manager[person] == manager {
+                    let report = snapshot.id(person)
+                    if changed[report] == nil, !removed.contains(report) { found.append(report) }
+                }
+            }
+            return found.sorted()
         }
     }
 

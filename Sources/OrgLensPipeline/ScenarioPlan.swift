@@ -67,17 +67,12 @@ package enum ScenarioPlan {
     static func org(
         _ snapshot: Snapshot, positions: [PositionRecord]?, request: AnalysisRequest
     ) throws(RunError) -> ScenarioEdits.Org {
-        var managerOf: [String: String] = [:]
-        managerOf.reserveCapacity(snapshot.count)
-        for person in 0..<snapshot.count {
-            let manager = snapshot.manager[person]
-            managerOf[snapshot.id(person)] = manager < 0 ? "" : snapshot.id(Int(manager))
-        }
         var open: [String: (manager: String?, team: String?)] = [:]
         for position in positions ?? [] where position.status.isOpen {
             open[position.id] = (position.managerID, position.teamID)
         }
-        return ScenarioEdits.Org(managerOf: managerOf, openPositions: open, budgets: try budgets(request))
+        return ScenarioEdits.Org(
+            managerOf: ScenarioEdits.Managers(snapshot), openPositions: open, budgets: try budgets(request))
     }
 
     /// Each position's budget as text a pay column reads alike in every format (whole units when it is whole).
