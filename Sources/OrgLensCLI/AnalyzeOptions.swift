@@ -146,11 +146,7 @@ struct PositionsOptions: ParsableArguments {
     @Option(help: ArgumentHelp(settingHelpText("sources.positions"), valueName: "file"))
     var positions: String?
 
-    @Option(
-        name: .customLong("positions-preset"),
-        help: ArgumentHelp(
-            "A positions preset: positions-csv, greenhouse-jobs, ashby-jobs or workday-positions (XML).",
-            valueName: "name"))
+    @Option(name: .customLong("positions-preset"), help: settingHelp("sources.positions.preset", valueName: "name"))
     var preset: String?
 
     @Option(
@@ -161,7 +157,7 @@ struct PositionsOptions: ParsableArguments {
     @Option(
         name: .customLong("positions-status-map"),
         help: ArgumentHelp(
-            "A positions export's status word and what it means (open, offer, filled, closed). Repeatable.",
+            settingHelpText("sources.positions.status_map") + " E.g. 'On Hold=open'. Repeatable.",
             valueName: "value=meaning"))
     var statusMap: [String] = []
 

@@ -79,6 +79,11 @@ package struct JSONWriter: Sendable {
     package mutating func cents(_ value: Int64?) {
         separate()
         guard let value else { return appendLiteral("null") }
+        appendLiteral(Self.centsText(value))
+    }
+
+    /// An amount in cents as the documents write it (`1234.5`, `0.07`): exact, never through `Double`.
+    package static func centsText(_ value: Int64) -> String {
         var text = value < 0 ? "-" : ""
         let magnitude = value.magnitude
         text += String(magnitude / 100)
@@ -86,7 +91,7 @@ package struct JSONWriter: Sendable {
         if fraction != 0 {
             text += fraction % 10 == 0 ? "." + String(fraction / 10) : (fraction < 10 ? ".0" : ".") + String(fraction)
         }
-        appendLiteral(text)
+        return text
     }
 
     package mutating func null() {

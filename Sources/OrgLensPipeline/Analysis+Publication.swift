@@ -184,7 +184,7 @@ extension Analysis {
             files: files, dataQuality: quality, summary: summary, ruleCounts: ruleCounts, gateFacts: gateFacts,
             operatorView: operatorView(inputs.staged, request), manifest: manifest, stageTimings: timings,
             trendRecord: trendRecord, changes: accounts.history.changes,
-            snapshot: accounts.history.snapshot, content: content)
+            snapshot: accounts.history.snapshot, content: content, positions: inputs.positions)
     }
 
     static func operatorView(_ staged: StagedPeople, _ request: AnalysisRequest) -> OperatorView {

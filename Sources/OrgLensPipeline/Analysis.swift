@@ -35,6 +35,8 @@ package enum Analysis {
         package let snapshot: Snapshot?
         /// Everything published, typed (a plan compares two runs' records without parsing their dashboards).
         let content: DashboardContent
+        /// The positions export as staged (a plan's fill takes a position's budget from it).
+        let positions: StagedPositions?
         /// Wall time per stage (also in the manifest); `write` is known once the files were written.
         package var timings: [(stage: String, seconds: Double)] { stageTimings.laps }
 

@@ -27,24 +27,14 @@ enum PlanDocument {
             }
         }
 
-        /// As the report's Plan section shows it: digits grouped, "—" for nothing.
+        /// As the report's Plan section shows it: as the dashboard writes it, digits grouped; "—" for nothing.
         var shown: String {
             switch self {
-            case .int(let value): Self.grouped(value)
+            case .int(let value): ReportFormat.grouped(String(value))
             case .text(let value): value
-            case .cents(let value): Self.grouped(Int(value / 100)) + (value % 100 == 0 ? "" : ".\(value % 100)")
+            case .cents(let value): ReportFormat.grouped(JSONWriter.centsText(value))
             case .null: "—"
             }
-        }
-
-        static func grouped(_ value: Int) -> String {
-            var digits = Array(String(value.magnitude))
-            var index = digits.count - 3
-            while index > 0 {
-                digits.insert(",", at: index)
-                index -= 3
-            }
-            return (value < 0 ? "-" : "") + String(digits)
         }
     }
 

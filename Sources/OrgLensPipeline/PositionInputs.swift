@@ -56,8 +56,8 @@ enum PositionInputs {
 }
 
 extension PositionInputs {
-    /// What the positions add to the org heads and teams (planned headcount, planned cost), and what tonight's
-    /// snapshot keeps of them for the nights after.
+    /// The positions' planned figures on the org heads and teams (`PositionPlan`), and what tonight's snapshot
+    /// keeps of each position for the nights after.
     struct Plan {
         let orgHeads: [OrgHeadRecord]
         let teams: TeamReport?
@@ -66,95 +66,30 @@ extension PositionInputs {
 
     static func plan(
         _ positions: OpenPositions, _ staged: StagedPositions, built: OrgGraphBuilder.Result,
-        managers: [ManagerRecord], orgHeads: [OrgHeadRecord], teams given: TeamReport?, costs: CostRollups?,
+        managers: [ManagerRecord], orgHeads: [OrgHeadRecord], teams: TeamReport?, costs: CostRollups?,
         earlierNights: [Snapshot], _ request: AnalysisRequest
     ) throws(RunError) -> Plan {
-        let graph = built.graph
-        let headOf = graph.ancestors(atLayer: request.orgLayer)
-        var byHead: [Int32: [Int]] = [:]
-        // By catalog team index (a team record's `team`), as the cost roll-ups are.
-        var byTeam = [[Int]](repeating: [], count: Int((given?.teams.map(\.team).max() ?? -1) + 1))
-        for position in 0..<staged.count where positions.planned[position] {
-            let manager = positions.manager[position]
-            if manager >= 0, headOf[Int(manager)] >= 0 { byHead[headOf[Int(manager)], default: []].append(position) }
-            let team = Int(positions.team[position])
-            if team >= 0, team < byTeam.count { byTeam[team].append(position) }
+        let settings = request.costs
+        let budgets = try costs.map { _ throws(RunError) in
+            try PositionPlan.budgets(
+                staged, planned: positions.planned, reportingCurrency: settings.currency,
+                allInMultiplier: settings.allInMultiplier
+            ) { code, count throws(RunError) in try settings.rate(for: code, people: 0, positions: count) }
         }
-        let budgets = try costs.map { _ throws(RunError) in try budgetsOf(staged, positions, request) }
-        let window = earlierNights.prefix(request.costs.historyWindow)
-        let (earlierByHead, earlierByTeam) = (
-            window.map { $0.plannedCostMembers(byTeam: false) }, window.map { $0.plannedCostMembers(byTeam: true) }
-        )
-        var countedByHead: [String: String] = [:]
-        var countedByTeam: [String: String] = [:]
-        func plannedCost(
-            _ cost: CostFigures?, _ members: [Int], group: String, earlier: [[String: Set<String>]],
-            counted: inout [String: String]
-        ) -> PlannedCost? {
-            guard let budgets else { return nil }
-            let figure = PlannedCosts.figure(
-                cost: cost, members: members, budgets: budgets, minGroupSize: request.costs.minGroupSize,
-                precisionMinor: request.costs.precisionMinor, earlier: earlier.map { $0[group] ?? [] })
-            if figure.costMinor != nil {
-                for member in members where budgets.costMinor[member] >= 0 { counted[staged.ids[member]] = group }
-            }
-            return figure
-        }
-        let personOf = Dictionary(
-            managers.lazy.filter { $0.layer == request.orgLayer }.map { ($0.id, $0.person) },
-            uniquingKeysWith: { first, _ in first })
-        let plannedOrgHeads = orgHeads.map { record in
-            var record = record
-            let members = personOf[record.id].flatMap { byHead[$0] } ?? []
-            record.plannedCost = plannedCost(
-                record.costs, members, group: record.id, earlier: earlierByHead, counted: &countedByHead)
-            return record
-        }
-        var teams = given
-        // Teams are planned only when the positions name theirs.
-        if staged.namesTeams, var report = teams {
-            for index in report.teams.indices {
-                let team = Int(report.teams[index].team)
-                let members = byTeam[team]
-                report.teams[index].plannedHeadcount = report.teams[index].size + members.count
-                report.teams[index].plannedCost = plannedCost(
-                    costs?.byTeam?[team], members, group: report.teams[index].id, earlier: earlierByTeam,
-                    counted: &countedByTeam)
-            }
-            teams = report
-        }
+        let window = earlierNights.prefix(settings.historyWindow)
+        let result = PositionPlan.apply(
+            positions, staged, graph: built.graph, orgLayer: request.orgLayer, managers: managers,
+            orgHeads: orgHeads, teams: teams, costs: costs, budgets: budgets,
+            disclosure: PositionPlan.Disclosure(
+                minGroupSize: settings.minGroupSize, precisionMinor: settings.precisionMinor,
+                earlierByHead: window.map { $0.plannedCostMembers(byTeam: false) },
+                earlierByTeam: window.map { $0.plannedCostMembers(byTeam: true) }))
         let marks = (0..<staged.count).map { position in
-            Snapshot.PositionMark(
-                id: staged.ids[position], open: staged.status[position].isOpen,
-                orgHead: countedByHead[staged.ids[position]] ?? "", team: countedByTeam[staged.ids[position]] ?? "")
+            let id = staged.ids[position]
+            return Snapshot.PositionMark(
+                id: id, open: staged.status[position].isOpen, orgHead: result.countedByHead[id] ?? "",
+                team: result.countedByTeam[id] ?? "")
         }
-        return Plan(orgHeads: plannedOrgHeads, teams: teams, marks: marks)
-    }
-
-    /// Each planned position's budget as an all-in cost in the reporting currency, exactly as a salary is.
-    private static func budgetsOf(
-        _ staged: StagedPositions, _ positions: OpenPositions, _ request: AnalysisRequest
-    ) throws(RunError) -> PositionBudgets {
-        var scaling: [String: CentsScaling] = [:]
-        var budgetsIn: [String: Int] = [:]
-        for position in 0..<staged.count where staged.budgetMicro[position] >= 0 && positions.planned[position] {
-            budgetsIn[staged.currency[position] ?? request.costs.currency, default: 0] += 1
-        }
-        var costMinor: [Int64] = []
-        costMinor.reserveCapacity(staged.count)
-        for position in 0..<staged.count {
-            let budget = staged.budgetMicro[position]
-            guard budget >= 0, positions.planned[position] else {
-                costMinor.append(-1)
-                continue
-            }
-            let code = staged.currency[position] ?? request.costs.currency
-            if scaling[code] == nil {
-                let rate = try request.costs.rate(for: code, people: 0, positions: budgetsIn[code] ?? 0)
-                scaling[code] = CentsScaling([rate, request.costs.allInMultiplier])
-            }
-            costMinor.append(scaling[code]!.cents(micro: budget))
-        }
-        return PositionBudgets(ids: staged.ids, costMinor: costMinor)
+        return Plan(orgHeads: result.orgHeads, teams: result.teams, marks: marks)
     }
 }

@@ -32,9 +32,7 @@ package enum ScenarioPlan {
         request.history = .init(baseline: nil, keepSnapshot: true)
         request.readCache = ReadCache()
         let before = try Analysis.compute(request, logger: logger)
-        let edits = try ScenarioEdits.make(
-            scenario, org: org(before.snapshot!, positions: before.content.positions, request: request),
-            path: scenarioPath)
+        let edits = try ScenarioEdits.make(scenario, org: org(before), path: scenarioPath)
         var plan = request
         plan.editPeople = { table throws(RunError) in try edits.people(table) }
         plan.editPositions = { edits.positions($0) }
@@ -64,30 +62,28 @@ package enum ScenarioPlan {
 
     /// The org before the plan as the scenario is checked against: each person's manager, the open positions
     /// (with their hiring managers as published) and their budgets.
-    static func org(
-        _ snapshot: Snapshot, positions: [PositionRecord]?, request: AnalysisRequest
-    ) throws(RunError) -> ScenarioEdits.Org {
+    static func org(_ before: Analysis.Result) -> ScenarioEdits.Org {
         var open: [String: (manager: String?, team: String?)] = [:]
-        for position in positions ?? [] where position.status.isOpen {
+        for position in before.content.positions ?? [] where position.status.isOpen {
             open[position.id] = (position.managerID, position.teamID)
         }
+        var budgets: [String: (amount: String, currency: String?)] = [:]
+        if let staged = before.positions {
+            for index in 0..<staged.count where staged.budgetMicro[index] >= 0 {
+                budgets[staged.ids[index]] = (amountText(micro: staged.budgetMicro[index]), staged.currency[index])
+            }
+        }
         return ScenarioEdits.Org(
-            managerOf: ScenarioEdits.Managers(snapshot), openPositions: open, budgets: try budgets(request))
+            managerOf: ScenarioEdits.Managers(before.snapshot!), openPositions: open, budgets: budgets)
     }
 
-    /// Each position's budget as text a pay column reads alike in every format (whole units when it is whole).
-    static func budgets(_ request: AnalysisRequest) throws(RunError) -> [String: (amount: String, currency: String?)] {
-        guard let read = try PositionInputs.read(request), let positions = request.positions else { return [:] }
-        let staged = PositionStager.stage(read.table, values: positions.values)
-        var budgets: [String: (amount: String, currency: String?)] = [:]
-        for index in 0..<staged.count where staged.budgetMicro[index] >= 0 {
-            let micro = staged.budgetMicro[index]
-            let amount =
-                micro % 1_000_000 == 0
-                ? String(micro / 1_000_000)
-                : "\(micro / 1_000_000).\(String(String(micro % 1_000_000 + 1_000_000).dropFirst()))"
-            budgets[staged.ids[index]] = (amount, staged.currency[index])
-        }
-        return budgets
+    /// An amount as text a pay column reads alike in every format: whole units when it is whole (the usual budget),
+    /// else with a point.
+    static func amountText(micro: Int64) -> String {
+        let (units, fraction) = micro.quotientAndRemainder(dividingBy: 1_000_000)
+        guard fraction != 0 else { return String(units) }
+        return "\(units)."
+            + String(String(fraction + 1_000_000).dropFirst()).replacingOccurrences(
+                of: "0+$", with: "", options: .regularExpression)
     }
 }

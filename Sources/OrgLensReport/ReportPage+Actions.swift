@@ -107,12 +107,19 @@ extension ReportPage {
     /// Items shown before the rest of a kind is folded away.
     static let openItems = 24
 
-    private mutating func briefAction(_ finding: DashboardValue) {
+    /// Opens one action's list item, marked with its rule and subject (what the page checks hold on to); returns them.
+    private mutating func openAction(_ finding: DashboardValue) -> (rule: String, subject: String) {
         let rule = finding["rule"].string ?? ""
         let subject = finding["subject"].string ?? ""
         html.raw("<li class=\"action\" data-rule=\"\(HTMLWriter.escaped(rule))\" data-subject=\"")
         html.text(subject)
-        html.raw("\"><strong>")
+        html.raw("\">")
+        return (rule, subject)
+    }
+
+    private mutating func briefAction(_ finding: DashboardValue) {
+        let (rule, subject) = openAction(finding)
+        html.raw("<strong>")
         person(subject)
         html.raw("</strong>: ")
         switch rule {
@@ -143,11 +150,7 @@ extension ReportPage {
     }
 
     private mutating func action(_ finding: DashboardValue) {
-        let rule = finding["rule"].string ?? ""
-        let subject = finding["subject"].string ?? ""
-        html.raw("<li class=\"action\" data-rule=\"\(HTMLWriter.escaped(rule))\" data-subject=\"")
-        html.text(subject)
-        html.raw("\">")
+        let (rule, subject) = openAction(finding)
         let thresholds = dashboard["thresholds"]
         switch rule {
         case "span.split", "span.narrow":

@@ -90,8 +90,6 @@ package enum PositionStager {
             staged.role.append(role)
             staged.line.append(line)
         }
-        // A column empty in every row (an XML layout's selector no record has) names no team.
-        staged.namesTeams = staged.teamIDs.contains { !$0.isEmpty }
         return staged
     }
 }

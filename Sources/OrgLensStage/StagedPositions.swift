@@ -8,8 +8,6 @@ package struct StagedPositions: Sendable {
     /// The hiring manager as written (trimmed; "" when none), until `resolveManagers` turns each into an id.
     package internal(set) var managers: [String] = []
     package internal(set) var teamIDs: [String] = []
-    /// Whether any position names a team: only then are teams given planned figures.
-    package internal(set) var namesTeams = false
     package internal(set) var status: [PositionStatus] = []
     package internal(set) var plannedStart: [CivilDate?] = []
     /// Planned annual pay × 1,000,000 in `currency`, or -1 when the row gives none.
@@ -24,6 +22,10 @@ package struct StagedPositions: Sendable {
     init(source: String) { self.source = source }
 
     package var count: Int { ids.count }
+
+    /// Whether any position names a team: only then are teams given planned figures. A column empty in every row
+    /// (an XML layout's selector no record has) names none.
+    package var namesTeams: Bool { teamIDs.contains { !$0.isEmpty } }
 
     /// Turns each hiring manager written as an email or a name into the id of the person the people export
     /// gives it to (`people` must hold the email or name columns). An id stays as written; a reference that
