@@ -17,11 +17,20 @@ let package = Package(
     products: [
         .executable(name: "orglens", targets: ["orglens"])
     ],
+    // PostgreSQL support (`outputs.database`, `orglens load`) is a trait: postgres-nio and its TLS stack more than
+    // double a fresh clone's first build, so `make run` and `make test` leave it out unless asked
+    // (`ORGLENS_DATABASE=1`, CI, `make install`); `swift build --traits Database` turns it on by hand.
+    traits: [
+        .trait(name: "Database", description: "load each published night into PostgreSQL (outputs.database)")
+    ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         .systemLibrary(name: "CLibCSV", path: "Sources/CLibCSV"),
@@ -66,17 +75,28 @@ let package = Package(
         .target(
             name: "OrgLensSettings",
             dependencies: [
-                "OrgLensModel", "OrgLensContract", "OrgLensStage", "OrgLensMetrics", "OrgLensCSV",
+                "OrgLensModel", "OrgLensContract", "OrgLensStage", "OrgLensMetrics", "OrgLensCSV", "OrgLensDatabase",
                 .product(name: "Yams", package: "Yams"),
             ],
             // The presets ship inside the binary: `orglens run` finds them wherever the pipeline file is.
             resources: presetNames.map { .embedInCode("Presets/\($0).yml") }),
+        // The BI database: the tables' DDL rendered from the contract, and each published night loaded with COPY
+        // in one transaction (the client only with the Database trait).
+        .target(
+            name: "OrgLensDatabase",
+            dependencies: [
+                "OrgLensModel", "OrgLensContract", "OrgLensSystem",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "PostgresNIO", package: "postgres-nio", condition: .when(traits: ["Database"])),
+                .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["Database"])),
+                .product(name: "NIOSSL", package: "swift-nio-ssl", condition: .when(traits: ["Database"])),
+            ]),
         .target(
             name: "OrgLensPipeline",
             dependencies: [
                 "OrgLensModel", "OrgLensCSV", "OrgLensXML", "OrgLensStage", "OrgLensGraph", "OrgLensMetrics",
                 "OrgLensLoad", "OrgLensContract", "OrgLensSystem", "OrgLensHistory", "OrgLensReport", "OrgLensSettings",
-                "OrgLensKeys",
+                "OrgLensKeys", "OrgLensDatabase",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
@@ -85,7 +105,7 @@ let package = Package(
             name: "OrgLensCLI",
             dependencies: [
                 "OrgLensPipeline", "OrgLensSettings", "OrgLensModel", "OrgLensGenerate", "OrgLensStage",
-                "OrgLensMetrics", "OrgLensLoad", "OrgLensContract", "OrgLensSystem",
+                "OrgLensMetrics", "OrgLensLoad", "OrgLensContract", "OrgLensSystem", "OrgLensDatabase",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -118,6 +138,8 @@ let package = Package(
                 "OrgLensMetrics", "OrgLensGraph", "OrgLensStage", "OrgLensModel", "OrgLensTestSupport",
             ]),
         .testTarget(name: "OrgLensContractTests", dependencies: ["OrgLensContract"]),
+        .testTarget(
+            name: "OrgLensDatabaseTests", dependencies: ["OrgLensDatabase", "OrgLensContract", "OrgLensModel"]),
         .testTarget(
             name: "OrgLensReportTests",
             dependencies: ["OrgLensReport", "OrgLensContract", "OrgLensModel", "OrgLensTestSupport"]),

@@ -12,7 +12,7 @@ package struct OrgLensCommand: ParsableCommand {
         version: Analysis.toolVersion,
         subcommands: [
             AnalyzeCommand.self, RunCommand.self, ValidateCommand.self, PresetsCommand.self, SchemaCommand.self,
-            DiffCommand.self, PlanCommand.self, ReportCommand.self, GenerateCommand.self,
+            DiffCommand.self, PlanCommand.self, ReportCommand.self, LoadCommand.self, GenerateCommand.self,
         ],
         defaultSubcommand: nil)
 
@@ -30,6 +30,12 @@ package struct OrgLensCommand: ParsableCommand {
         ProcessInfo.processInfo.environment["ORGLENS_TEST_READ_PAUSE_US"].flatMap(UInt32.init) ?? 0
     }
 
+    /// Test only: how long each database transaction stays open before it commits, in microseconds, so a test
+    /// can kill a load inside it. Read from `ORGLENS_TEST_LOAD_PAUSE_US`; 0 otherwise.
+    static var testLoadPause: UInt32 {
+        ProcessInfo.processInfo.environment["ORGLENS_TEST_LOAD_PAUSE_US"].flatMap(UInt32.init) ?? 0
+    }
+
     /// Runs the command line. A write past a file-size limit (`ulimit -f`) must be an error the run reports
     /// (exit 73, earlier outputs kept), not SIGXFSZ killing the process half-way.
     package static func start() {
@@ -41,7 +47,7 @@ package struct OrgLensCommand: ParsableCommand {
 /// The documented exit codes, in `--help` and the README: each command lists the codes it can end with.
 enum ExitCodes {
     enum Command: CaseIterable {
-        case run, analyze, validate, diff, report, plan
+        case run, analyze, validate, diff, report, plan, load
     }
 
     /// One code: its number, what it means, and the commands that can end with it.
@@ -54,7 +60,8 @@ enum ExitCodes {
     private static let entries: [Entry] = [
         Entry(code: 0, meaning: "ok", commands: Set(Command.allCases)),
         Entry(code: 1, meaning: "published, but a fail_on rule tripped", commands: [.run]),
-        Entry(code: 64, meaning: "usage: a flag or its value is wrong", commands: [.analyze, .validate, .run]),
+        Entry(code: 64, meaning: "usage: a flag or its value is wrong", commands: [.analyze, .validate, .run, .load]),
+        Entry(code: 65, meaning: "a run directory is not a published or blocked OrgLens run", commands: [.load]),
         Entry(
             code: 64,
             meaning:
@@ -100,10 +107,23 @@ enum ExitCodes {
             code: 75, meaning: "another run holds the outputs directory's lock, or an input changed while it was read",
             commands: [.run]),
         Entry(
+            code: 76,
+            meaning:
+                "published, but the database (outputs.database) could not be loaded; the next run loads every night it lacks",
+            commands: [.run]),
+        Entry(
+            code: 76, meaning: "the database could not be reached or refused the load; nothing of it changed",
+            commands: [.load]),
+        Entry(
             code: 78,
             meaning:
-                "configuration error (a currency without a rate, a bad config, pipeline or scenario file, min group size below 3)",
+                "configuration error (a currency without a rate, a bad config, pipeline or scenario file, min group size below 3; with outputs.database: a password in the URL, a database made by a newer OrgLens, a binary without database support)",
             commands: [.run, .analyze, .validate, .diff, .plan]),
+        Entry(
+            code: 78,
+            meaning:
+                "configuration error: a bad URL (or one with a password), a database made by a newer OrgLens, a binary without database support",
+            commands: [.load]),
     ]
 
     /// The "Exit codes:" block of `command`'s help.
@@ -117,5 +137,5 @@ enum ExitCodes {
 
     /// Every code, for the top-level help.
     static let all =
-        "Exit codes: 0 ok, 1 fail_on tripped (run), 64 usage, 65 bad data or a gate, 66 cannot open an input, 73 cannot write, 74 read error or history not written (run), 75 locked or input changed, 78 configuration; each command's --help says which it can end with."
+        "Exit codes: 0 ok, 1 fail_on tripped (run), 64 usage, 65 bad data or a gate, 66 cannot open an input, 73 cannot write, 74 read error or history not written (run), 75 locked or input changed, 76 published but the database not loaded (run), 78 configuration; each command's --help says which it can end with."
 }

@@ -12,7 +12,8 @@ import OrgLensSystem
 package struct RunCommand: ParsableCommand {
     package static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Run a pipeline file: lock, analyse, publish runs/<as_of>/ and point latest at it.",
+        abstract:
+            "Run a pipeline file: lock, analyse, publish runs/<as_of>.<n>/, point latest at it (and load the database).",
         discussion: ExitCodes.help(.run))
 
     @Argument(help: "The pipeline file (YAML).")
@@ -73,7 +74,8 @@ package struct RunCommand: ParsableCommand {
             outcome = try PipelineRun.execute(
                 file, asOf: day, workers: analysis.workerCount, logger: logger,
                 publishPause: OrgLensCommand.testPublishPause, baseline: baseline, acceptChange: acceptChange,
-                readPause: OrgLensCommand.testReadPause, onStage: progress?.onStage)
+                readPause: OrgLensCommand.testReadPause, loadPause: OrgLensCommand.testLoadPause,
+                onStage: progress?.onStage)
         } catch {
             throw StandardError.failure(error, format: format)
         }

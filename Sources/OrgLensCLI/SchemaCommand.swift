@@ -1,6 +1,7 @@
 package import ArgumentParser
 import Foundation
 import OrgLensContract
+import OrgLensDatabase
 import OrgLensModel
 import OrgLensSettings
 
@@ -8,10 +9,15 @@ import OrgLensSettings
 package struct SchemaCommand: ParsableCommand {
     package static let configuration = CommandConfiguration(
         commandName: "schema",
-        abstract: "Print a JSON Schema (2020-12): dashboard, manifest, pipeline, or tables/<name>; no name lists them.")
+        abstract:
+            "Print a JSON Schema (2020-12): dashboard, manifest, pipeline, or tables/<name>; sql prints the database's DDL; no name lists them."
+    )
 
-    @Argument(help: "dashboard, manifest, pipeline or tables/<name>.")
+    @Argument(help: "dashboard, manifest, pipeline, tables/<name>, or sql.")
     var name: String?
+
+    @Option(help: "With sql: the database schema the tables go in (outputs.database.schema).")
+    var databaseSchema = "orglens"
 
     @Option(help: "Write every schema into this directory as <name>.schema.json (make schemas writes Schemas/).")
     var write: String?
@@ -45,6 +51,10 @@ package struct SchemaCommand: ParsableCommand {
         }
         guard let name else {
             for schema in schemas { print(schema.path) }
+            return
+        }
+        if name == "sql" {
+            print(DatabaseSchema.script(schema: databaseSchema), terminator: "")
             return
         }
         guard let schema = schemas.first(where: { $0.path == name }) else {

@@ -152,6 +152,10 @@ extension OutputContract {
             ContractField(
                 "manager_id", .string(), nullable: true,
                 "their own manager's id (the org chart's edge); null for a root or an orphan"),
+            ContractField(
+                "org_head", .string(), nullable: true,
+                "the org head whose org they are in (themself at thresholds.org_layer); null above that layer or in a detached subtree"
+            ),
             ContractField("layer", .integer(), "the manager's layer; 0 in a detached subtree (under an orphan)"),
             ContractField("direct_reports", .integer(), "span: direct reports"),
             ContractField("direct_ics", .integer(), "direct reports who manage no one"),
@@ -381,10 +385,7 @@ extension OutputContract {
             ContractField("span_after", .integer(), nullable: true, "direct reports now; null if gone"),
             ContractField("band_before", spanBandsOrNull, nullable: true, "span band then; null if not managing"),
             ContractField("band_after", spanBandsOrNull, nullable: true, "span band now; null if not managing"),
-            ContractField("joiners", .integer(), "joiners in their org now"),
-            ContractField("leavers", .integer(), "leavers who were in their org"),
-            ContractField("moved_in", .integer(), "people of both nights in their org now and not then"),
-            ContractField("moved_out", .integer(), "people of both nights in their org then and not now"),
+        ] + orgFlowFields + [
             ContractField(
                 "dotted_before", .integer(), nullable: true,
                 "people with a dotted line to them then; null without dotted lines that night or if not there"),
@@ -392,6 +393,14 @@ extension OutputContract {
                 "dotted_after", .integer(), nullable: true,
                 "people with a dotted line to them now; null without dotted lines tonight or if gone"),
         ])
+
+    /// Who came into and left a manager's or org head's whole org between the two nights.
+    static let orgFlowFields: [ContractField] = [
+        ContractField("joiners", .integer(), "joiners in their org now"),
+        ContractField("leavers", .integer(), "leavers who were in their org"),
+        ContractField("moved_in", .integer(), "people of both nights in their org now and not then"),
+        ContractField("moved_out", .integer(), "people of both nights in their org then and not now"),
+    ]
 
     static let changesByOrgHead = ContractRecord(
         "changes_by_org_head", "Every org head of either night, by id.",
@@ -401,7 +410,7 @@ extension OutputContract {
             ContractField("headcount_after", .integer(), nullable: true, "people in their org now"),
             ContractField("layers_before", .integer(), nullable: true, "layers below them then"),
             ContractField("layers_after", .integer(), nullable: true, "layers below them now"),
-        ])
+        ] + orgFlowFields)
 
     static let findingChanges = ContractRecord(
         "finding_changes", "Findings opened or resolved since the run compared with.",

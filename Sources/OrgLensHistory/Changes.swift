@@ -49,6 +49,24 @@ package struct Changes: Sendable {
         package let headcountAfter: Int?
         package let layersBefore: Int?
         package let layersAfter: Int?
+        /// Over their whole org (as in `changes_by_manager`): people who joined the company, left it, moved in
+        /// from another part of the org or out to one.
+        package let joiners: Int
+        package let leavers: Int
+        package let movedIn: Int
+        package let movedOut: Int
+
+        package init(
+            id: String, headcountBefore: Int?, headcountAfter: Int?, layersBefore: Int?, layersAfter: Int?,
+            flows: (joiners: Int, leavers: Int, movedIn: Int, movedOut: Int)
+        ) {
+            self.id = id
+            self.headcountBefore = headcountBefore
+            self.headcountAfter = headcountAfter
+            self.layersBefore = layersBefore
+            self.layersAfter = layersAfter
+            (joiners, leavers, movedIn, movedOut) = flows
+        }
     }
 
     package struct FindingChange: Sendable, Equatable {

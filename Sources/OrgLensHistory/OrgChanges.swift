@@ -65,7 +65,13 @@ struct OrgChanges {
             add(after: -1, before: Int32(was), unified: after.count + was)
         }
         byManager = rows.map(\.1).sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
-        byOrgHead = Self.orgHeads(before, after, match: match)
+        byOrgHead = Self.orgHeads(before, after, match: match) { head, was in
+            let unified = head >= 0 ? head : after.count + was
+            return (
+                joiners: head >= 0 ? Int(joinersBelow[head]) : 0, leavers: was >= 0 ? Int(leaversBelow[was]) : 0,
+                movedIn: Int(movedIn[unified]), movedOut: Int(movedOut[unified])
+            )
+        }
     }
 
     /// For each person, how many people below them (at any depth) `counts` holds.
@@ -103,7 +109,12 @@ struct OrgChanges {
         return chain
     }
 
-    private static func orgHeads(_ before: Snapshot, _ after: Snapshot, match: Match) -> [Changes.OrgHeadChange] {
+    /// `flows(head, was)`: the joiners, leavers and movers of the org of the head who is `head` now (-1: gone)
+    /// and was `was` (-1: new) — the same counts as their `changes_by_manager` row.
+    private static func orgHeads(
+        _ before: Snapshot, _ after: Snapshot, match: Match,
+        flows: (Int, Int) -> (joiners: Int, leavers: Int, movedIn: Int, movedOut: Int)
+    ) -> [Changes.OrgHeadChange] {
         /// Each head's org size (themself excluded) and its deepest layer.
         func tally(_ snapshot: Snapshot) -> (headcount: [Int32], deepest: [UInt16]) {
             var headcount = [Int32](repeating: 0, count: snapshot.count)
@@ -129,13 +140,15 @@ struct OrgChanges {
                     headcountAfter: Int(later.headcount[head]),
                     layersBefore: headedBefore
                         ? Int(earlier.deepest[was]) - Int(before.layer[was]) : was >= 0 ? 0 : nil,
-                    layersAfter: later.headcount[head] > 0 ? Int(later.deepest[head]) - Int(after.layer[head]) : 0))
+                    layersAfter: later.headcount[head] > 0 ? Int(later.deepest[head]) - Int(after.layer[head]) : 0,
+                    flows: flows(head, was)))
         }
         for head in 0..<before.count where match.beforeToAfter[head] < 0 && earlier.headcount[head] > 0 {
             rows.append(
                 .init(
                     id: before.id(head), headcountBefore: Int(earlier.headcount[head]), headcountAfter: nil,
-                    layersBefore: Int(earlier.deepest[head]) - Int(before.layer[head]), layersAfter: nil))
+                    layersBefore: Int(earlier.deepest[head]) - Int(before.layer[head]), layersAfter: nil,
+                    flows: flows(-1, head)))
         }
         return rows.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
     }

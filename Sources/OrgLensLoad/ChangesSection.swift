@@ -57,6 +57,10 @@ package enum ChangesSection {
         json.field("headcount_after", row.headcountAfter)
         json.field("layers_before", row.layersBefore)
         json.field("layers_after", row.layersAfter)
+        json.field("joiners", row.joiners)
+        json.field("leavers", row.leavers)
+        json.field("moved_in", row.movedIn)
+        json.field("moved_out", row.movedOut)
     }
 
     static func writeFinding(_ row: Changes.FindingChange, to json: inout JSONWriter) {

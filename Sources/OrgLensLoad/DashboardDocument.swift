@@ -118,6 +118,7 @@ package enum DashboardDocument {
         json.beginObject()
         json.field("id", row.id)
         json.field("manager_id", row.managerID)
+        json.field("org_head", row.orgHead)
         json.field("layer", row.layer)
         json.field("direct_reports", row.directReports)
         json.field("direct_ics", row.directICs)

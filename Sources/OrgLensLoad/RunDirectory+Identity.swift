@@ -44,7 +44,7 @@ extension RunDirectory {
     /// `runs/`, `history/` and `blocked/` must be this directory's own folders: one shared with another outputs
     /// directory through a symlink would mix two orgs' nights (exit 73).
     package func checkFoldersAreOwn() throws(RunError) {
-        for folder in ["runs", "history", "blocked"] {
+        for folder in ["runs", "days", "history", "blocked"] {
             let path = root + "/" + folder
             guard POSIX.kind(of: path, followingLinks: false) == .symbolicLink else { continue }
             throw RunError(

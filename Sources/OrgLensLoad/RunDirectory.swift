@@ -27,7 +27,8 @@ package struct RunDirectory: Sendable {
     }
 
     /// Publishes `files` as a run directory of its own, `runs/<name>.<n>/` (never reused or renamed over),
-    /// points `latest` straight at it, then `runs/<name>` — each link switched by one rename — and prunes.
+    /// points `latest` straight at it, then `days/<name>` — each link switched by one rename — and prunes.
+    /// Day links live outside `runs/` so that `runs/*/` holds each run once (a BI reader's glob).
     /// Nothing is published (exit 73, `latest` as it was) unless `latest` was switched. Returns the run's path
     /// and the runs pruning removed.
     @discardableResult
@@ -57,17 +58,29 @@ package struct RunDirectory: Sendable {
             Self.sync(directory: root)
             markPublished(runName)
             pause()
-            // A day's link: a real directory left by an earlier version becomes that day's run 0.
-            let day = runs + "/" + name
-            if POSIX.kind(of: day, followingLinks: false) == .directory {
-                try? Self.rename(day, runs + "/\(name).0")
+            // A real directory named by its day alone, left by an earlier version, becomes that day's run 0.
+            let oldDay = runs + "/" + name
+            if POSIX.kind(of: oldDay, followingLinks: false) == .directory {
+                try? Self.rename(oldDay, runs + "/\(name).0")
             }
-            try? Self.switchLink(runs + "/.day-\(POSIX.processID)", to: runName, over: day)
-            Self.sync(directory: runs)
+            moveDayLinksOutOfRuns()
+            let days = root + "/days"
+            try? OutputDirectory.createDirectory(days)
+            try? Self.switchLink(days + "/.day-\(POSIX.processID)", to: "../runs/" + runName, over: days + "/" + name)
+            Self.sync(directory: days)
             return (
                 target,
                 prune(runs: runs, keep: max(1, keep), current: runName, now: now ?? Date().timeIntervalSince1970)
             )
+        }
+    }
+
+    /// Earlier versions linked each day inside `runs/`; those links go (`days/` has them now).
+    private func moveDayLinksOutOfRuns() {
+        let runs = root + "/runs"
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: runs)) ?? []
+        where Self.dayPattern(name) && POSIX.kind(of: runs + "/" + name, followingLinks: false) == .symbolicLink {
+            POSIX.unlink(runs + "/" + name)
         }
     }
 
@@ -175,6 +188,10 @@ package struct RunDirectory: Sendable {
         where name.hasPrefix(".") && name.contains(".tmp-") {
             POSIX.unlink(root + "/history/" + name)
         }
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: root + "/days")) ?? []
+        where name.hasPrefix(".day-") {
+            POSIX.unlink(root + "/days/" + name)
+        }
         for name in (try? FileManager.default.contentsOfDirectory(atPath: root + "/runs")) ?? [] {
             if name.hasPrefix(".day-") {
                 POSIX.unlink(root + "/runs/" + name)
@@ -216,8 +233,9 @@ package struct RunDirectory: Sendable {
             if (try? FileManager.default.removeItem(atPath: runs + "/" + name)) != nil { removed.append(name) }
         }
         // A day's link whose run is gone goes too.
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: runs)) ?? [] where Self.dayPattern(name) {
-            let path = runs + "/" + name
+        let days = root + "/days"
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: days)) ?? [] where Self.dayPattern(name) {
+            let path = days + "/" + name
             if (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil,
                 !FileManager.default.fileExists(atPath: path)
             {
@@ -269,6 +287,27 @@ package struct RunDirectory: Sendable {
     }
 
     package static let trendRecordName = "trend-record.ndjson"
+
+    /// What a database of this directory's nights is made from: each kept day's newest published run, and every
+    /// blocked run, by day (`name` is the folder relative to the outputs directory).
+    package func nightsOnDisk() -> [(path: String, name: String, published: Bool)] {
+        var newest: [String: String] = [:]
+        for name in publishedRuns() {
+            let day = Self.runDay(name)!
+            if let current = newest[day], Self.number(current) > Self.number(name) { continue }
+            newest[day] = name
+        }
+        var nights = newest.values.map { (path: root + "/runs/" + $0, name: "runs/" + $0, published: true) }
+        let blocked = root + "/blocked"
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: blocked)) ?? []
+        where Self.runDay(name) != nil && FileManager.default.fileExists(atPath: blocked + "/\(name)/blocked.json") {
+            nights.append((path: blocked + "/" + name, name: "blocked/" + name, published: false))
+        }
+        return nights.sorted { lhs, rhs in
+            let (left, right) = (Self.runDay(PathParts.name(lhs.name))!, Self.runDay(PathParts.name(rhs.name))!)
+            return left != right ? left < right : Self.number(lhs.name) < Self.number(rhs.name)
+        }
+    }
 
     /// `history/trend.ndjson` as it is (nil if there is none); read without following a symlink.
     package func trend() -> [UInt8]? {

@@ -7,6 +7,8 @@ package struct ManagerRecord: Sendable, Hashable {
     package let id: String
     /// Their own manager's id; nil for a root or an orphan (whose manager is not in the org).
     package let managerID: String?
+    /// The org head above them (themself at `thresholds.org_layer`); nil above that layer or when detached.
+    package let orgHead: String?
     package let layer: Int
     package let directReports: Int
     package let directICs: Int

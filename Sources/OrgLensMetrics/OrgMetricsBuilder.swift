@@ -15,13 +15,14 @@ package enum OrgMetricsBuilder {
     package static func compute(
         _ built: OrgGraphBuilder.Result, policy: SpanPolicy = SpanPolicy(), personTeam: [Int32]? = nil,
         countsInSpan: [Bool]? = nil, isContractor: [Bool]? = nil, dotted: DottedLines? = nil,
-        positions: OpenPositions? = nil, workers: Int
+        positions: OpenPositions? = nil, orgHeadOfPerson: [Int32]? = nil, workers: Int
     ) -> Result {
         let graph = built.graph
         let totals = SubtreeTotals(graph)
         let table = SpanOfControl.build(
             graph: graph, totals: totals, policy: policy, personTeam: personTeam, countsInSpan: countsInSpan,
-            dottedReports: dotted?.dottedReports, positions: positions, workers: workers)
+            dottedReports: dotted?.dottedReports, positions: positions,
+            orgHeadOfPerson: orgHeadOfPerson ?? graph.ancestors(atLayer: 2), workers: workers)
         let managers = table.records
 
         var spanCounts: [Int: Int] = [:]

@@ -13,7 +13,7 @@ enum SpanOfControl {
     /// layer, last), so the parallel chunks produce records already in place and merging is concatenation.
     static func build(
         graph: OrgGraph, totals: SubtreeTotals, policy: SpanPolicy, personTeam: [Int32]?, countsInSpan: [Bool]?,
-        dottedReports: [Int32]? = nil, positions: OpenPositions? = nil, workers: Int
+        dottedReports: [Int32]? = nil, positions: OpenPositions? = nil, orgHeadOfPerson: [Int32], workers: Int
     ) -> Chunk {
         let managers = graph.sortedByID(
             (0..<graph.count).filter { graph.directReports(of: $0) > 0 },
@@ -24,7 +24,8 @@ enum SpanOfControl {
             for index in range {
                 chunk.add(
                     person: managers[index], graph: graph, totals: totals, policy: policy, personTeam: personTeam,
-                    countsInSpan: countsInSpan, dottedReports: dottedReports, positions: positions)
+                    countsInSpan: countsInSpan, dottedReports: dottedReports, positions: positions,
+                    orgHead: orgHeadOfPerson[managers[index]])
             }
             return chunk
         }
@@ -41,7 +42,7 @@ enum SpanOfControl {
 extension SpanOfControl.Chunk {
     mutating func add(
         person: Int, graph: OrgGraph, totals: SubtreeTotals, policy: SpanPolicy, personTeam: [Int32]?,
-        countsInSpan: [Bool]?, dottedReports: [Int32]? = nil, positions: OpenPositions? = nil
+        countsInSpan: [Bool]?, dottedReports: [Int32]? = nil, positions: OpenPositions? = nil, orgHead: Int32 = -1
     ) {
         // Contractors can be left out of spans (a configuration choice); they stay in org sizes.
         let reports =
@@ -71,6 +72,7 @@ extension SpanOfControl.Chunk {
             ManagerRecord(
                 person: Int32(person), id: id,
                 managerID: graph.parent[person] < 0 ? nil : graph.id(Int(graph.parent[person])),
+                orgHead: orgHead < 0 ? nil : graph.id(Int(orgHead)),
                 layer: Int(graph.layer[person]), directReports: span,
                 directICs: span - directManagers, directManagers: directManagers,
                 orgSize: Int(totals.orgSize[person]),

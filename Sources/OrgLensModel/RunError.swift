@@ -10,6 +10,9 @@ package enum ExitStatus: Int32, Sendable, CaseIterable {
     case readError = 74
     /// Another run holds the output directory's lock.
     case locked = 75
+    /// The run published its files, but the BI database (`outputs.database`) could not be loaded; the next run
+    /// loads every night it lacks.
+    case databaseNotLoaded = 76
     case configuration = 78
 }
 

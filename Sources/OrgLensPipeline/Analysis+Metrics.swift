@@ -35,7 +35,9 @@ extension Analysis {
                 OrgMetricsBuilder.compute(
                     built, policy: request.spanPolicy, personTeam: catalog?.personTeam, countsInSpan: countsInSpan,
                     isContractor: staged.isContractor.isEmpty ? nil : isContractor, dotted: graph.dotted,
-                    positions: graph.positions, workers: request.workers)
+                    positions: graph.positions,
+                    orgHeadOfPerson: catalog?.orgHeadOfPerson ?? built.graph.ancestors(atLayer: request.orgLayer),
+                    workers: request.workers)
             },
             {
                 catalog.map {

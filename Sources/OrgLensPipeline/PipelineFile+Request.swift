@@ -27,7 +27,8 @@ extension PipelineFile {
         request.maxDottedManagers = resolved.maxDottedManagers
         request.report = outputs.report
         request.reportNames = outputs.reportNames
-        request.tables = outputs.tables
+        // The database is loaded from the run's tables: with one, they are written.
+        request.tables = outputs.tables || outputs.database != nil
         request.peopleTable = outputs.peopleTable
         request.pipelineFile = settingsFile
         request.quarantineMaxRows = outputs.quarantineMaxRows

@@ -1,5 +1,6 @@
 import Foundation
 package import Logging
+import OrgLensDatabase
 package import OrgLensHistory
 import OrgLensLoad
 package import OrgLensMetrics
@@ -33,10 +34,20 @@ package enum PipelineRun {
 
     package static func execute(
         _ file: PipelineFile, asOf day: CivilDate, workers: Int, logger: Logger, publishPause: UInt32 = 0,
-        baseline: Baseline = .previous, acceptChange: Bool = false, readPause: UInt32 = 0,
+        baseline: Baseline = .previous, acceptChange: Bool = false, readPause: UInt32 = 0, loadPause: UInt32 = 0,
         onStage: (@Sendable (String) -> Void)? = nil
     ) throws(RunError) -> Outcome {
         try file.checkInputs()
+        if let database = file.outputs.database {
+            // Settings the load needs are checked before anything is read or written.
+            guard DatabaseLoader.isAvailable else {
+                throw RunError(
+                    .configuration,
+                    "\(file.path): outputs.database needs an orglens built with database support (`make install`, or `swift build --traits Database`)."
+                )
+            }
+            _ = try database.address(base: file.baseDirectory).password()
+        }
         var directory = RunDirectory(root: file.outputs.directory)
         directory.pauseBetweenSteps = publishPause
         let lock = try directory.lock()
@@ -88,12 +99,19 @@ package enum PipelineRun {
                 statusWritten = true
                 try? writeStatus(
                     directory, .blocked, day: day, exit: error.status.rawValue, run: blocked, message: error.message)
+                // The database hears of the blocked night (its runs row); failing that is only a warning: the
+                // next run tells it.
+                if let problem = loadDatabase(file, directory: directory, logger: logger, pause: loadPause) {
+                    logger.warning("database not loaded", metadata: ["reason": "\(problem.message)"])
+                }
                 throw error
             }
             onStage?("writing")
             let record = OutputDirectory.File(name: RunDirectory.trendRecordName, bytes: result.trendRecord)
+            // The database's summary table is loaded from the trend record, so with one it is kept too.
+            let keepsRecord = file.outputs.history || file.outputs.database != nil
             let published = try directory.publish(
-                result.files(stamp: stamp) + (file.outputs.history ? [record] : []), name: day.description,
+                result.files(stamp: stamp) + (keepsRecord ? [record] : []), name: day.description,
                 keep: file.outputs.keep)
             statusWritten = true
             logger.info("published", metadata: ["run": "\(published.run)", "latest": "\(directory.latest)"])
@@ -110,6 +128,12 @@ package enum PipelineRun {
             var outcome: RunOutcome = tripped.isEmpty ? .ok : .publishedWithFindings
             var exit = tripped.isEmpty ? 0 : ExitStatus.ruleTripped.rawValue
             var message = tripped.isEmpty ? nil : failOnMessage(tripped)
+            let databaseProblem = loadDatabase(file, directory: directory, logger: logger, pause: loadPause)
+            if let databaseProblem {
+                outcome = .publishedDatabaseNotLoaded
+                exit = databaseProblem.status.rawValue
+                message = "published \(published.run); " + databaseProblem.message
+            }
             if let historyProblem {
                 outcome = .publishedHistoryNotUpdated
                 exit = ExitStatus.readError.rawValue
@@ -127,6 +151,7 @@ package enum PipelineRun {
             if historyProblem != nil {
                 throw RunError(.readError, (message ?? "") + ". Free space or fix permissions in \(directory.root).")
             }
+            if let databaseProblem { throw RunError(databaseProblem.status, message ?? databaseProblem.message) }
             return Outcome(result: result, run: published.run, latest: directory.latest, failOnTripped: tripped)
         } catch {
             if !statusWritten {
@@ -214,6 +239,25 @@ package enum PipelineRun {
     /// `fail_on tripped: rule (count), …`.
     package static func failOnMessage(_ tripped: [(rule: Rule, count: Int)]) -> String {
         "fail_on tripped: \(tripped.map { "\($0.rule.rawValue) (\($0.count))" }.joined(separator: ", "))"
+    }
+
+    /// Loads every night of the outputs directory the database lacks (with `outputs.database`); the problem, if
+    /// the database could not be loaded — the files stay published either way.
+    static func loadDatabase(
+        _ file: PipelineFile, directory: RunDirectory, logger: Logger, pause: UInt32
+    )
+        -> RunError?
+    {
+        guard let database = file.outputs.database else { return nil }
+        let nights = directory.nightsOnDisk().map {
+            DatabaseNight.Source(path: $0.path, name: $0.name, published: $0.published)
+        }
+        do {
+            let report = try DatabaseLoader.load(
+                nights, into: database.address(base: file.baseDirectory), logger: logger, pause: pause)
+            if report.loaded.isEmpty { logger.info("database already holds every night") }
+            return nil
+        } catch { return error }
     }
 
     /// `status.json` for monitoring.

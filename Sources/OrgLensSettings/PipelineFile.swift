@@ -137,6 +137,7 @@ package struct PipelineFile: SettingsGroup {
         package var keep = 14
         package var quarantineMaxRows = 1_000_000
         package var quarantineMaxBytes = 1 << 30
+        package var database: DatabaseSettings?
 
         package init() {}
 
@@ -153,6 +154,9 @@ package struct PipelineFile: SettingsGroup {
             .integer("keep", \.keep, minimum: 1, "days of runs to keep"),
             .integer("quarantine_max_rows", \.quarantineMaxRows, minimum: 0, "rows kept in quarantine.csv"),
             .integer("quarantine_max_bytes", \.quarantineMaxBytes, minimum: 0, "bytes kept in quarantine.csv"),
+            .group(
+                "database", \.database,
+                "also load each published night into PostgreSQL (its tables, summary, findings and runs)"),
         ]
     }
 

@@ -43,7 +43,7 @@ import Testing
         #expect(result.stderr.contains("nothing was published"))
         let latest = try FileManager.default.destinationOfSymbolicLink(atPath: directory.path + "/out/latest")
         #expect(latest == "runs/2026-11-01.1")
-        #expect(!FileManager.default.fileExists(atPath: directory.path + "/out/runs/2026-11-02"))
+        #expect(!FileManager.default.fileExists(atPath: directory.path + "/out/days/2026-11-02"))
         let report = try #require(directory.read("out/blocked/2026-11-02.1/blocked.json"))
         #expect(report.contains("\"gate\": \"\(gate)\""))
         #expect(directory.read("out/blocked/2026-11-02.1/dashboard.json") != nil)

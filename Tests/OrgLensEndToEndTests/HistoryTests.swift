@@ -53,7 +53,7 @@ import Testing
                 == (try String(
                     contentsOf: Self.fixture.appendingPathComponent("expected/trend.ndjson"), encoding: .utf8)))
         // What the fixture was built with, night by night.
-        let second = try changes(directory, run: "runs/2026-11-02")
+        let second = try changes(directory, run: "days/2026-11-02")
         #expect(second["previous_as_of"] as? String == "2026-11-01")
         #expect(second["joiners"] as? Int == 3)
         #expect(second["leavers"] as? Int == 2)
@@ -73,6 +73,20 @@ import Testing
         let byManager = try #require(directory.read("out/latest/tables/changes_by_manager.ndjson"))
         #expect(byManager.contains(#""id": "D1", "span_before": 2, "span_after": 3"#))
         #expect(byManager.contains(#""moved_in": 6, "moved_out": 0, "dotted_before": null, "dotted_after": null}"#))
+        // E3 and the five under them moved from D2's org into D1's: an org head's flows are its manager row's.
+        let byHead = try #require(directory.read("out/latest/tables/changes_by_org_head.ndjson"))
+        #expect(byHead.contains(#""id": "D1", "#) && byHead.contains(#""moved_in": 6, "moved_out": 0}"#))
+        #expect(byHead.contains(#""joiners": 0, "leavers": 0, "moved_in": 0, "moved_out": 6}"#))
+        for line in byHead.split(separator: "\n") {
+            let head = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            let id = try #require(head["id"] as? String)
+            let row = try #require(
+                byManager.split(separator: "\n").first { $0.contains(#""id": "\#(id)","#) }.map(String.init))
+            for key in ["joiners", "leavers", "moved_in", "moved_out"] {
+                let pair = #""\#(key)": \#(head[key] as? Int ?? -1)"#
+                #expect(row.contains(pair + ",") || row.contains(pair + "}"), "\(id) \(key)")
+            }
+        }
     }
 
     @Test func firstRunHasNothingToCompareAndIsNoError() throws {
@@ -130,8 +144,8 @@ import Testing
         try night(1, in: directory)
         try night(3, in: directory)
         try night(2, in: directory)
-        #expect(try changes(directory, run: "runs/2026-11-02")["previous_as_of"] as? String == "2026-11-01")
-        #expect(try changes(directory, run: "runs/2026-11-03")["previous_as_of"] as? String == "2026-11-01")
+        #expect(try changes(directory, run: "days/2026-11-02")["previous_as_of"] as? String == "2026-11-01")
+        #expect(try changes(directory, run: "days/2026-11-03")["previous_as_of"] as? String == "2026-11-01")
     }
 
     @Test func weeklyComparisonByDate() throws {
@@ -175,7 +189,7 @@ import Testing
                 environment: key)
             #expect(result.status == 0, "\(result.stderr)")
         }
-        #expect(try changes(directory, run: "runs/2026-11-02")["joiners"] as? Int == 3)
+        #expect(try changes(directory, run: "days/2026-11-02")["joiners"] as? Int == 3)
         #expect(try changes(directory)["joiners"] is NSNull)
         #expect(directory.read("out/latest/dashboard.json")?.contains(#""rule": "changes.key_changed""#) == true)
         let manifest = try #require(directory.read("out/latest/manifest.json"))

@@ -39,7 +39,9 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         let dashboard = try #require(directory.read("out/latest/dashboard.json"))
         #expect(dashboard.contains("\"orphans\": 0,"))
-        #expect(dashboard.contains("{\"id\": \"C1\", \"manager_id\": null, \"layer\": 1, \"direct_reports\": 7,"))
+        #expect(
+            dashboard.contains(
+                "{\"id\": \"C1\", \"manager_id\": null, \"org_head\": null, \"layer\": 1, \"direct_reports\": 7,"))
         #expect(!dashboard.contains("manager.ambiguous") && !dashboard.contains("manager.dangling"))
         #expect(dashboard.contains("\"max_layer\": 4,"))
     }

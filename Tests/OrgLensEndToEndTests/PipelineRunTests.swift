@@ -34,8 +34,8 @@ import Testing
         let link = try FileManager.default.destinationOfSymbolicLink(atPath: directory.path + "/out/latest")
         #expect(link == "runs/2026-11-01.1")
         #expect(
-            try FileManager.default.destinationOfSymbolicLink(atPath: directory.path + "/out/runs/2026-11-01")
-                == "2026-11-01.1")
+            try FileManager.default.destinationOfSymbolicLink(atPath: directory.path + "/out/days/2026-11-01")
+                == "../runs/2026-11-01.1")
         #expect(directory.read("out/status.json")?.contains("\"status\": \"ok\"") == true)
         let golden = try String(
             contentsOfFile: Self.cases + "/engineering-org-teams/expected/dashboard.json", encoding: .utf8)
@@ -60,10 +60,14 @@ import Testing
         }
         #expect(try RunResult.orglens(["run", path, "--as-of", "2026-11-03", "--quiet"]).status == 0)
         let runs = try FileManager.default.contentsOfDirectory(atPath: runsPath).sorted()
-        #expect(runs == ["2026-11-02", "2026-11-02.1", "2026-11-03", "2026-11-03.1", "2026-11-03.2"])
-        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: runsPath + "/2026-11-03") == "2026-11-03.2")
-        let first = directory.path + "/out/runs/2026-11-02"
-        let second = directory.path + "/out/runs/2026-11-03"
+        // runs/ holds each run once (the day links are in days/), so runs/*/tables/ reads every night once.
+        #expect(runs == ["2026-11-02.1", "2026-11-03.1", "2026-11-03.2"])
+        let days = directory.path + "/out/days"
+        #expect(try FileManager.default.contentsOfDirectory(atPath: days).sorted() == ["2026-11-02", "2026-11-03"])
+        #expect(
+            try FileManager.default.destinationOfSymbolicLink(atPath: days + "/2026-11-03") == "../runs/2026-11-03.2")
+        let first = days + "/2026-11-02"
+        let second = days + "/2026-11-03"
         for file in ["quarantine.csv", "tables/managers.ndjson", "tables/findings.ndjson"] {
             #expect(
                 try String(contentsOfFile: first + "/" + file, encoding: .utf8).replacingOccurrences(

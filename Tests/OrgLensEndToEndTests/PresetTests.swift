@@ -111,8 +111,10 @@ import Testing
         let dashboard = try #require(directory.read("out/latest/dashboard.json"))
         // x reports to m2 (the 2024 row; the December row is not in force yet); y left; z has not started.
         #expect(dashboard.contains("\"people\": 4,"))
-        #expect(dashboard.contains("{\"id\": \"m2\", \"manager_id\": \"ceo\", \"layer\": 2, \"direct_reports\": 1,"))
-        #expect(!dashboard.contains("{\"id\": \"m1\", \"manager_id\": \"ceo\", \"layer\": 2"))
+        #expect(
+            dashboard.contains(
+                "{\"id\": \"m2\", \"manager_id\": \"ceo\", \"org_head\": \"m2\", \"layer\": 2, \"direct_reports\": 1,"))
+        #expect(!dashboard.contains("{\"id\": \"m1\", \"manager_id\": \"ceo\", \"org_head\": \"m1\", \"layer\": 2"))
         #expect(dashboard.contains("\"rule\": \"policy.superseded\", \"rows\": 3}"))
         #expect(directory.read("out/latest/quarantine.csv")?.contains("duplicate") == false)
     }

@@ -34,9 +34,12 @@ import Testing
         let names = Set(try FileManager.default.contentsOfDirectory(atPath: directory.path + "/out/runs"))
         #expect(
             names.isSuperset(of: [
-                "important-backup", "README", ".incoming-db", "2026-10-30", "2026-11-03.1", "2026-11-03",
+                "important-backup", "README", ".incoming-db", "2026-10-30", "2026-11-03.1",
             ]))
         #expect(!names.contains("2026-11-01.1") && !names.contains("2026-11-01"))
+        // The day links are in days/; a pruned day's link goes with its run.
+        let days = Set(try FileManager.default.contentsOfDirectory(atPath: directory.path + "/out/days"))
+        #expect(days == ["2026-11-02", "2026-11-03"])
         #expect(result.stderr.contains("removed an old run"))
     }
 
@@ -74,8 +77,8 @@ import Testing
         let names = Set(try FileManager.default.contentsOfDirectory(atPath: directory.path + "/out/runs"))
         #expect(names.contains("2026-11-01.0") && names.contains("2026-11-01.1"))
         #expect(
-            try FileManager.default.destinationOfSymbolicLink(atPath: directory.path + "/out/runs/2026-11-01")
-                == "2026-11-01.1")
+            try FileManager.default.destinationOfSymbolicLink(atPath: directory.path + "/out/days/2026-11-01")
+                == "../runs/2026-11-01.1")
     }
 
     @Test func statusSaysHowTheLastRunEnded() throws {

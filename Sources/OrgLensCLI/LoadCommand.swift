@@ -1,0 +1,78 @@
+package import ArgumentParser
+import Foundation
+import OrgLensDatabase
+import OrgLensModel
+
+extension DatabaseTLS: ExpressibleByArgument {}
+
+/// `orglens load RUN_DIR… --database URL`: back-fills the BI database by hand from run folders (published or
+/// blocked), each in its own transaction; runs the database already holds are skipped.
+package struct LoadCommand: ParsableCommand {
+    package static let configuration = CommandConfiguration(
+        commandName: "load",
+        abstract: "Load run directories (runs/<as_of>.<n>, blocked/<as_of>.<n>) into the BI database.",
+        discussion: ExitCodes.help(.load))
+
+    @Argument(help: "Run directories of an outputs directory, in any order (loaded by as_of).")
+    var runDirectories: [String]
+
+    @Option(help: ArgumentHelp("postgresql://USER@HOST:PORT/DB; the password from $PGPASSWORD.", valueName: "url"))
+    var database: String
+
+    @Option(help: "The schema the tables go in.")
+    var schema = "orglens"
+
+    @Option(help: "disable, prefer or require.")
+    var tls = DatabaseTLS.prefer
+
+    @Option(
+        help: ArgumentHelp("A file holding the password (mode 600), when $PGPASSWORD is not set.", valueName: "file"))
+    var passwordFile: String?
+
+    @Flag(help: "Log warnings and errors only.")
+    var quiet = false
+
+    package init() {}
+
+    package func run() throws {
+        let logger = LogSetup.logger(quiet: quiet, format: .text)
+        do throws(RunError) {
+            var address: DatabaseAddress
+            do { address = try DatabaseAddress(url: database) } catch {
+                throw RunError(.configuration, "--database \(error.problem)")
+            }
+            address.schema = schema
+            address.tls = tls
+            address.passwordFile = passwordFile
+            let nights = try runDirectories.map { path throws(RunError) in try Self.night(path) }.sorted {
+                ($0.name.split(separator: "/").last ?? "") < ($1.name.split(separator: "/").last ?? "")
+            }
+            let report = try DatabaseLoader.load(
+                nights, into: address, logger: logger, pause: OrgLensCommand.testLoadPause)
+            for (run, rows) in report.loaded { print("\(run)\t\(rows) rows") }
+            if !report.unreadable.isEmpty {
+                throw RunError(.badData, "not loaded: " + report.unreadable.joined(separator: "; "))
+            }
+        } catch {
+            throw StandardError.failure(error)
+        }
+    }
+
+    /// A run folder as the database names it (`runs/<as_of>.<n>` or `blocked/<as_of>.<n>`).
+    static func night(_ path: String) throws(RunError) -> DatabaseNight.Source {
+        let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        let folder = URL(fileURLWithPath: resolved).deletingLastPathComponent().lastPathComponent
+        let name = URL(fileURLWithPath: resolved).lastPathComponent
+        let manifest = FileManager.default.fileExists(atPath: resolved + "/manifest.json")
+        if folder == "runs", manifest, FileManager.default.fileExists(atPath: resolved + "/.published") {
+            return DatabaseNight.Source(path: resolved, name: "runs/" + name, published: true)
+        }
+        if folder == "blocked", manifest, FileManager.default.fileExists(atPath: resolved + "/blocked.json") {
+            return DatabaseNight.Source(path: resolved, name: "blocked/" + name, published: false)
+        }
+        throw RunError(
+            .badData,
+            "\(path) is not a published or blocked OrgLens run (a runs/<as_of>.<n> folder with a .published marker, or blocked/<as_of>.<n>); give run folders of an outputs directory."
+        )
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+package import OrgLensModel
+
+/// How the connection to the database is encrypted (libpq's `sslmode` words): `prefer` tries TLS and falls back.
+package enum DatabaseTLS: String, Sendable, CaseIterable, Hashable {
+    case disable, prefer, require
+}
+
+/// Where the BI database is: `postgresql://USER@HOST:PORT/DB`, the schema the tables go in, TLS, and where the
+/// password comes from (`$PGPASSWORD`, else `password_file`) — never the URL, which may sit in a pipeline file.
+package struct DatabaseAddress: Sendable, Hashable {
+    package var user: String
+    package var host: String
+    package var port: Int
+    package var database: String
+    package var schema = "orglens"
+    package var tls = DatabaseTLS.prefer
+    package var passwordFile: String?
+
+    /// Parses the URL; the error says what is wrong without repeating a password.
+    package init(url: String) throws(DatabaseAddressError) {
+        let schemes = ["postgresql://", "postgres://"]
+        guard let scheme = schemes.first(where: { url.hasPrefix($0) }) else {
+            throw DatabaseAddressError("must start with postgresql:// (postgresql://USER@HOST:PORT/DB)")
+        }
+        var rest = Substring(url.dropFirst(scheme.count))
+        guard let at = rest.lastIndex(of: "@") else {
+            throw DatabaseAddressError("names no user (postgresql://USER@HOST:PORT/DB)")
+        }
+        let userInfo = rest[..<at]
+        if userInfo.contains(":") {
+            throw DatabaseAddressError(
+                "holds a password; a pipeline file is no place for one: set $PGPASSWORD or outputs.database.password_file (mode 600) and write the URL as postgresql://USER@HOST:PORT/DB"
+            )
+        }
+        rest = rest[rest.index(after: at)...]
+        guard let slash = rest.firstIndex(of: "/") else {
+            throw DatabaseAddressError("names no database (postgresql://USER@HOST:PORT/DB)")
+        }
+        let hostPort = rest[..<slash]
+        let database = rest[rest.index(after: slash)...]
+        guard !userInfo.isEmpty, !database.isEmpty, !database.contains("/"), !database.contains("?") else {
+            throw DatabaseAddressError("must be postgresql://USER@HOST:PORT/DB (no options after the database)")
+        }
+        var host = hostPort
+        var port = 5432
+        if let colon = hostPort.lastIndex(of: ":"), !hostPort.hasSuffix("]") {
+            guard let number = Int(hostPort[hostPort.index(after: colon)...]), (1...65535).contains(number) else {
+                throw DatabaseAddressError("has a port that is not a number from 1 to 65535")
+            }
+            port = number
+            host = hostPort[..<colon]
+        }
+        if host.hasPrefix("["), host.hasSuffix("]") { host = host.dropFirst().dropLast() }
+        guard !host.isEmpty else { throw DatabaseAddressError("names no host (postgresql://USER@HOST:PORT/DB)") }
+        self.user = String(userInfo).removingPercentEncoding ?? String(userInfo)
+        self.host = String(host)
+        self.port = port
+        self.database = String(database).removingPercentEncoding ?? String(database)
+    }
+
+    /// The URL as given, which holds no password: safe for logs and messages.
+    package var url: String { "postgresql://\(user)@\(host):\(port)/\(database)" }
+
+    /// `$PGPASSWORD`, else the password file's first line (the file must be readable by its owner only), else
+    /// none (a server that trusts the connection).
+    package func password(
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws(RunError)
+        -> String?
+    {
+        if let password = environment["PGPASSWORD"], !password.isEmpty { return password }
+        guard let passwordFile else { return nil }
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: passwordFile),
+            let data = FileManager.default.contents(atPath: passwordFile)
+        else {
+            throw RunError(
+                .configuration,
+                "cannot read the database password file \(passwordFile); check outputs.database.password_file.")
+        }
+        let mode = (attributes[.posixPermissions] as? Int) ?? 0o777
+        guard mode & 0o077 == 0 else {
+            throw RunError(
+                .configuration,
+                "the database password file \(passwordFile) is readable by group or others (mode \(String(mode, radix: 8))); run chmod 600 on it."
+            )
+        }
+        return String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).first.map(String.init)
+    }
+}
+
+/// What is wrong with a database URL (the reader adds where it was written).
+package struct DatabaseAddressError: Error, Sendable {
+    package let problem: String
+    init(_ problem: String) { self.problem = problem }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import OrgLensContract
+import OrgLensSystem
+
+/// One run as the database takes it: its `runs` row and, for a published run, its rows of every table.
+package struct DatabaseNight: Sendable {
+    /// A run folder on disk and how it ended.
+    package struct Source: Sendable, Hashable {
+        package let path: String
+        /// Its name in the database: `runs/<as_of>.<n>` or `blocked/<as_of>.<n>`.
+        package let name: String
+        package let published: Bool
+
+        package init(path: String, name: String, published: Bool) {
+            self.path = path
+            self.name = name
+            self.published = published
+        }
+    }
+
+    package let source: Source
+    package let asOf: String
+    package let schemaVersion: String
+    package let finished: String
+    package let gates: [String]
+    package let acceptedChanges: [String]
+    /// Empty for a blocked run: it writes only its `runs` row.
+    package let tables: [CopyRows]
+
+    package var rows: Int { tables.reduce(0) { $0 + $1.rows } }
+
+    /// Reads a run folder; a file that is not what the contract says makes the whole night unloadable.
+    package init(_ source: Source) throws(CopyRows.Problem) {
+        self.source = source
+        guard let manifestBytes = POSIX.readRegularFile(source.path + "/manifest.json", limit: 1 << 24),
+            case .object(let manifest) = SchemaValue.parse(manifestBytes),
+            case .string(let asOf)? = manifest.first(where: { $0.0 == "as_of" })?.1,
+            case .string(let version)? = manifest.first(where: { $0.0 == "schema_version" })?.1
+        else { throw CopyRows.Problem(message: "\(source.name)/manifest.json cannot be read") }
+        self.asOf = asOf
+        schemaVersion = version
+        acceptedChanges = Self.strings(manifest.first { $0.0 == "accepted_changes" }?.1)
+        // When it was published (its marker) or blocked (blocked.json): the folder's own clock, not a data file's.
+        let stampFile = source.path + (source.published ? "/.published" : "/blocked.json")
+        let stamp =
+            (try? FileManager.default.attributesOfItem(atPath: stampFile))?[.modificationDate] as? Date
+            ?? (try? FileManager.default.attributesOfItem(atPath: source.path))?[.modificationDate] as? Date
+            ?? Date(timeIntervalSince1970: 0)
+        finished = ISO8601DateFormatter().string(from: stamp)
+        if source.published {
+            gates = []
+            var tables: [CopyRows] = []
+            for table in DatabaseSchema.tables {
+                guard let bytes = POSIX.readRegularFile(source.path + "/" + table.file, limit: 1 << 34) else {
+                    continue
+                }
+                tables.append(try CopyRows(table: table, ndjson: bytes))
+            }
+            self.tables = tables
+        } else {
+            tables = []
+            let blocked = POSIX.readRegularFile(source.path + "/blocked.json", limit: 1 << 24).flatMap {
+                SchemaValue.parse($0)
+            }
+            guard case .object(let members)? = blocked,
+                case .array(let tripped)? = members.first(where: { $0.0 == "gates" })?.1
+            else { throw CopyRows.Problem(message: "\(source.name)/blocked.json cannot be read") }
+            gates = tripped.compactMap { gate in
+                guard case .object(let fields) = gate,
+                    case .string(let name)? = fields.first(where: { $0.0 == "gate" })?.1
+                else { return nil }
+                return name
+            }
+        }
+    }
+
+    private static func strings(_ value: SchemaValue?) -> [String] {
+        guard case .array(let elements)? = value else { return [] }
+        return elements.compactMap { if case .string(let text) = $0 { text } else { nil } }
+    }
+}
