@@ -43,6 +43,8 @@ def main(path, sizes, earlier):
             print(f"  plan / analyze (report, tables)  {get('orglens-plan')[0] / get('orglens-full')[0]:6.2f}x  [<= 2]")
         if get("orglens-matrix"):
             print(f"  5 % dotted + 20k positions / run {get('orglens-matrix')[0] / ours[0]:6.2f}x  [<= 1.10]")
+        if get("orglens-load"):
+            print(f"  database load (COPY, every table) {get('orglens-load')[0]:6.2f} s  [<= 10 at 1m]")
         if get("orglens-xml") and get("xmlcount"):
             print(f"  XML run / xmlTextReader floor    {get('orglens-xml')[0] / get('xmlcount')[0]:6.2f}x  [<= 1.5]")
         print(f"  seconds per million people       {ours[0] * 1_000_000 / PEOPLE[size]:6.2f}")

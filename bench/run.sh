@@ -14,8 +14,8 @@ venv=.venv-bench
 bin=$data/bin
 mkdir -p "$bin" "$data/out"
 
-swift build -c release --product orglens >/dev/null
-orglens=$(swift build -c release --show-bin-path)/orglens
+swift build -c release --product orglens --traits Database >/dev/null
+orglens=$(swift build -c release --traits Database --show-bin-path)/orglens
 gcc -O2 -o "$bin/csvcount" "$peers/csvcount.c" -lcsv
 gcc -O2 -o "$bin/xmlcount" "$peers/xmlcount.c" $(pkg-config --cflags --libs libxml-2.0)
 
@@ -33,6 +33,10 @@ for size in $sizes; do
     rm -rf "$data/$size-xml"
   fi
 done
+
+# The BI database: a throwaway PostgreSQL of the benchmark's own (scripts/test-database.sh) on its own port.
+eval "$(ORGLENS_TEST_PG_PORT=${ORGLENS_BENCH_PG_PORT:-55439} scripts/test-database.sh start)"
+trap 'scripts/test-database.sh stop "$ORGLENS_TEST_PG_DIR"' EXIT
 
 # measure LABEL CMD… → appends "LABEL wall_s peak_kib" (medians over $runs runs after one warm-up).
 results=$(mktemp)
@@ -93,6 +97,20 @@ for size in $sizes; do
   cp -r "$history/out-1" "$history/out-2"
   measure "$size orglens-run" "$orglens" run "$history/night-2-without.yml" --as-of 2026-11-02 --quiet
   measure "$size orglens-history" "$orglens" run "$history/night-2.yml" --as-of 2026-11-02 --quiet
+  # The night with every table, loaded into the database with COPY (into a fresh schema each time: the drop of the
+  # last one is in the time), then every table's rows counted back against its NDJSON lines.
+  db=$out-db
+  rm -rf "$db" && mkdir -p "$db"
+  { printf 'sources:\n  people: {path: %s}\n  teams: {path: %s}\n  services: {path: %s}\n  dependencies: {path: %s}\n' \
+      "$PWD/$d/people.csv" "$PWD/$d/teams.csv" "$PWD/$d/services.csv" "$PWD/$d/dependencies.csv"
+    grep -v '^#' bench/costs.yml
+    printf 'outputs: {directory: %s, tables: true, keep: 1}\n' "$PWD/$db/out"
+  } > "$db/night.yml"
+  "$orglens" run "$db/night.yml" --as-of 2026-11-01 --quiet >/dev/null
+  night=$(readlink -f "$db/out/latest")
+  measure "$size orglens-load" bash -c 'psql "$0" -qX -c "DROP SCHEMA IF EXISTS bench CASCADE" 2>/dev/null &&
+    "$1" load "$2" --database "$0" --schema bench --tls disable --quiet' "$ORGLENS_TEST_DATABASE_URL" "$orglens" "$night"
+  bench/count_back.sh "$night" "$ORGLENS_TEST_DATABASE_URL" bench >&2
   for tool in polars duckdb pandas; do
     measure "$size $tool" "$venv/bin/python" "$peers/metrics_$tool.py" "$d" "$out-$tool.json"
   done

@@ -34,5 +34,14 @@ print("trend in DuckDB:", [(str(day), split, people, joiners) for day, split, pe
 assert [(str(r[0]), r[1]) for r in rows] == [("2026-11-01", 1), ("2026-11-02", 0), ("2026-11-03", 0)], rows
 assert [r[3] for r in rows] == [None, 3, 1], rows
 PY
+# The README's union of nights from the files: days/*/ once per night, declared columns (org_head is a column).
+"$venv/bin/python" - "$out/history/out" <<'PY'
+import sys, duckdb
+rows = duckdb.sql(f'''SELECT as_of, org_head, count(*) AS managers FROM read_ndjson('{sys.argv[1]}/days/*/tables/managers.ndjson',
+    columns = {{as_of: 'DATE', id: 'VARCHAR', manager_id: 'VARCHAR', org_head: 'VARCHAR', layer: 'BIGINT',
+               direct_reports: 'BIGINT', org_size: 'BIGINT'}}) GROUP BY ALL ORDER BY ALL''').fetchall()
+print("managers by org head, night by night:", [(str(d), h, n) for d, h, n in rows])
+assert sorted({str(r[0]) for r in rows}) == ["2026-11-01", "2026-11-02", "2026-11-03"], rows
+PY
 # Pay disclosure, checked from outside on generated orgs: no published figures isolate 1 to k-1 people.
 python3 scripts/disclosure_audit.py .build/debug/orglens 6000 30000

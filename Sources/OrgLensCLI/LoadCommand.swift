@@ -44,9 +44,8 @@ package struct LoadCommand: ParsableCommand {
             address.schema = schema
             address.tls = tls
             address.passwordFile = passwordFile
-            let nights = try runDirectories.map { path throws(RunError) in try Self.night(path) }.sorted {
-                ($0.name.split(separator: "/").last ?? "") < ($1.name.split(separator: "/").last ?? "")
-            }
+            let nights = DatabaseNight.Source.inLoadOrder(
+                try runDirectories.map { path throws(RunError) in try Self.night(path) })
             let report = try DatabaseLoader.load(
                 nights, into: address, logger: logger, pause: OrgLensCommand.testLoadPause)
             for (run, rows) in report.loaded { print("\(run)\t\(rows) rows") }

@@ -16,6 +16,16 @@ package struct DatabaseNight: Sendable {
             self.name = name
             self.published = published
         }
+
+        /// Oldest first: by day, then run number (`2026-11-01.10` after `.9`), blocked before published on a tie.
+        package static func inLoadOrder(_ sources: [Source]) -> [Source] {
+            func key(_ source: Source) -> (String, Int, Int) {
+                let folder = source.name.split(separator: "/").last.map(String.init) ?? source.name
+                let parts = folder.split(separator: ".", maxSplits: 1)
+                return (String(parts.first ?? ""), parts.count > 1 ? Int(parts[1]) ?? 0 : 0, source.published ? 1 : 0)
+            }
+            return sources.sorted { key($0) < key($1) }
+        }
     }
 
     package let source: Source

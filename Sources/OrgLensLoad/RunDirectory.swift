@@ -289,7 +289,7 @@ package struct RunDirectory: Sendable {
     package static let trendRecordName = "trend-record.ndjson"
 
     /// What a database of this directory's nights is made from: each kept day's newest published run, and every
-    /// blocked run, by day (`name` is the folder relative to the outputs directory).
+    /// blocked run (`name` is the folder relative to the outputs directory), in no order.
     package func nightsOnDisk() -> [(path: String, name: String, published: Bool)] {
         var newest: [String: String] = [:]
         for name in publishedRuns() {
@@ -303,10 +303,7 @@ package struct RunDirectory: Sendable {
         where Self.runDay(name) != nil && FileManager.default.fileExists(atPath: blocked + "/\(name)/blocked.json") {
             nights.append((path: blocked + "/" + name, name: "blocked/" + name, published: false))
         }
-        return nights.sorted { lhs, rhs in
-            let (left, right) = (Self.runDay(PathParts.name(lhs.name))!, Self.runDay(PathParts.name(rhs.name))!)
-            return left != right ? left < right : Self.number(lhs.name) < Self.number(rhs.name)
-        }
+        return nights
     }
 
     /// `history/trend.ndjson` as it is (nil if there is none); read without following a symlink.

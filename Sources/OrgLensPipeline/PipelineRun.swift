@@ -249,9 +249,9 @@ package enum PipelineRun {
         -> RunError?
     {
         guard let database = file.outputs.database else { return nil }
-        let nights = directory.nightsOnDisk().map {
-            DatabaseNight.Source(path: $0.path, name: $0.name, published: $0.published)
-        }
+        let nights = DatabaseNight.Source.inLoadOrder(
+            directory.nightsOnDisk().map { DatabaseNight.Source(path: $0.path, name: $0.name, published: $0.published) }
+        )
         do {
             let report = try DatabaseLoader.load(
                 nights, into: database.address(base: file.baseDirectory), logger: logger, pause: pause)
