@@ -34,12 +34,19 @@ package struct DatabaseNight: Sendable {
     package let finished: String
     package let gates: [String]
     package let acceptedChanges: [String]
-    /// Empty for a blocked run: it writes only its `runs` row.
-    package let tables: [CopyRows]
+    /// The tables whose files the run has; empty for a blocked run (it writes only its `runs` row).
+    package let tables: [DatabaseSchema.Table]
 
-    package var rows: Int { tables.reduce(0) { $0 + $1.rows } }
+    /// One table's rows, read and checked when the load gets to it (a night is never held whole in memory); a
+    /// line that is not what the contract says makes the whole night unloadable (its transaction rolls back).
+    package func rows(of table: DatabaseSchema.Table) throws(CopyRows.Problem) -> CopyRows {
+        guard let bytes = POSIX.readRegularFile(source.path + "/" + table.file, limit: 1 << 34) else {
+            throw CopyRows.Problem(message: "\(source.name)/\(table.file) cannot be read")
+        }
+        return try CopyRows(table: table, ndjson: bytes)
+    }
 
-    /// Reads a run folder; a file that is not what the contract says makes the whole night unloadable.
+    /// Reads a run folder's manifest (and a blocked run's gates).
     package init(_ source: Source) throws(CopyRows.Problem) {
         self.source = source
         guard let manifestBytes = POSIX.readRegularFile(source.path + "/manifest.json", limit: 1 << 24),
@@ -59,14 +66,9 @@ package struct DatabaseNight: Sendable {
         finished = ISO8601DateFormatter().string(from: stamp)
         if source.published {
             gates = []
-            var tables: [CopyRows] = []
-            for table in DatabaseSchema.tables {
-                guard let bytes = POSIX.readRegularFile(source.path + "/" + table.file, limit: 1 << 34) else {
-                    continue
-                }
-                tables.append(try CopyRows(table: table, ndjson: bytes))
+            tables = DatabaseSchema.tables.filter {
+                FileManager.default.fileExists(atPath: source.path + "/" + $0.file)
             }
-            self.tables = tables
         } else {
             tables = []
             let blocked = POSIX.readRegularFile(source.path + "/blocked.json", limit: 1 << 24).flatMap {

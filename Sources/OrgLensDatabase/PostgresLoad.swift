@@ -82,10 +82,17 @@ private struct Session: Sendable {
                     report.unreadable.append("\(source.name): \(error.message)")
                     continue
                 }
-                try await load(night, pause: pause)
-                report.loaded.append((night.source.name, night.rows))
+                let rows: Int
+                do { rows = try await load(night, pause: pause) } catch let problem as CopyRows.Problem {
+                    runLogger.warning(
+                        "night not loaded into the database",
+                        metadata: ["run": "\(source.name)", "reason": "\(problem.message)"])
+                    report.unreadable.append("\(source.name): \(problem.message)")
+                    continue
+                }
+                report.loaded.append((night.source.name, rows))
                 runLogger.info(
-                    "loaded into the database", metadata: ["run": "\(night.source.name)", "rows": "\(night.rows)"])
+                    "loaded into the database", metadata: ["run": "\(night.source.name)", "rows": "\(rows)"])
             }
             try await connection.close()
             return report
@@ -154,8 +161,9 @@ private struct Session: Sendable {
         return version
     }
 
-    /// One run in one transaction: a reader sees the night before it or after it, never a mix.
-    private func load(_ night: DatabaseNight, pause: UInt32) async throws {
+    /// One run in one transaction: a reader sees the night before it or after it, never a mix. Returns its rows.
+    private func load(_ night: DatabaseNight, pause: UInt32) async throws -> Int {
+        var loaded = 0
         try await execute("BEGIN")
         do {
             try await lockSchema()
@@ -165,7 +173,10 @@ private struct Session: Sendable {
                     try await execute(
                         "DELETE FROM \(DatabaseSchema.quoted(table.name)) WHERE as_of = \(literal(night.asOf))::date")
                 }
-                for rows in night.tables where rows.rows > 0 {
+                for table in night.tables {
+                    let rows = try night.rows(of: table)
+                    loaded += rows.rows
+                    guard rows.rows > 0 else { continue }
                     try await connection.copyFrom(table: rows.table, columns: rows.columns, logger: logger) {
                         writer in
                         var offset = 0
@@ -191,6 +202,7 @@ private struct Session: Sendable {
                 """)
             if pause > 0 { try await Task.sleep(nanoseconds: UInt64(pause) * 1000) }
             try await execute("COMMIT")
+            return loaded
         } catch {
             try? await execute("ROLLBACK")
             throw error

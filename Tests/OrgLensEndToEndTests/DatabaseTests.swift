@@ -6,8 +6,6 @@ import Testing
 /// the `orglens` binary and read back with `psql`, as an analyst would. Each test has a schema of its own.
 @Suite(.serialized, .enabled(if: TestDatabase.available, Comment(rawValue: TestDatabase.skipReason)))
 struct DatabaseTests {
-    static let fixture = HistoryFixture.url
-
     /// The history fixture's folder with a pipeline that loads `schema` (`url` overrides the server's).
     func folder(schema: String, url: String = TestDatabase.url, extra: String = "") throws -> TemporaryDirectory {
         let directory = try HistoryFixture.folder()
@@ -32,10 +30,7 @@ struct DatabaseTests {
         _ number: Int, in directory: TemporaryDirectory, export: Int? = nil, expect status: Int32 = 0,
         environment: [String: String] = [:]
     ) throws -> RunResult {
-        directory.write(
-            "people.csv",
-            try String(
-                contentsOf: Self.fixture.appendingPathComponent("night-\(export ?? number).csv"), encoding: .utf8))
+        directory.write("people.csv", try HistoryFixture.export(export ?? number))
         let result = try RunResult.orglens(
             ["run", directory.path + "/pipeline.yml", "--as-of", "2026-11-0\(number)", "--quiet"],
             environment: environment)
@@ -111,15 +106,34 @@ struct DatabaseTests {
         #expect(down.read("out/status.json")?.contains(#""status": "ok""#) == true)
     }
 
+    /// A kept run whose table was damaged after it was published is never half loaded: its transaction rolls back,
+    /// a warning names it, and tonight's night still goes in.
+    @Test func aDamagedRunIsLeftOutWhole() throws {
+        let schema = TestDatabase.freshSchema()
+        let directory = try folder(schema: schema, url: "postgresql://orglens@127.0.0.1:9/postgres")
+        try night(1, in: directory, expect: 76)
+        let findings = directory.path + "/out/days/2026-11-01/tables/findings.ndjson"
+        let text = try String(contentsOfFile: findings, encoding: .utf8)
+        try (text + "{\"as_of\": \"2026-11-01\", \"rule\": 7}\n").write(
+            toFile: findings, atomically: false, encoding: .utf8)
+        let pipeline = try #require(directory.read("pipeline.yml"))
+        directory.write(
+            "pipeline.yml", pipeline.replacingOccurrences(of: "127.0.0.1:9/", with: TestDatabase.hostPortPath))
+        let result = try night(2, in: directory)
+        #expect(result.stderr.contains("night not loaded into the database"), "\(result.stderr)")
+        #expect(result.stderr.contains("findings.ndjson line"), "\(result.stderr)")
+        #expect(try TestDatabase.value("SELECT count(*) FROM \(schema).managers WHERE as_of = '2026-11-01'") == "0")
+        #expect(try TestDatabase.value("SELECT count(*) FROM \(schema).summary WHERE as_of = '2026-11-01'") == "0")
+        try expectRowsMatchFiles(directory, schema: schema, day: "2026-11-02")
+    }
+
     /// A kill while the night's transaction is open leaves the database as it was; the next run loads the night.
     @Test func aKillDuringTheLoadLeavesThePreviousState() throws {
         let schema = TestDatabase.freshSchema()
         let directory = try folder(schema: schema)
         try night(1, in: directory)
         let before = try TestDatabase.value("SELECT count(*) FROM \(schema).managers")
-        directory.write(
-            "people.csv",
-            try String(contentsOf: Self.fixture.appendingPathComponent("night-2.csv"), encoding: .utf8))
+        directory.write("people.csv", try HistoryFixture.export(2))
         let process = Process()
         process.executableURL = TestPaths.orglensBinary
         process.arguments = ["run", directory.path + "/pipeline.yml", "--as-of", "2026-11-02", "--quiet"]

@@ -14,7 +14,7 @@ import Testing
     func night(
         _ number: Int, in directory: TemporaryDirectory, environment: [String: String] = [:]
     ) throws -> RunResult {
-        let text = try String(contentsOf: Self.fixture.appendingPathComponent("night-\(number).csv"), encoding: .utf8)
+        let text = try HistoryFixture.export(number)
         directory.write("people.csv", text)
         return try RunResult.orglens(
             ["run", directory.path + "/pipeline.yml", "--as-of", "2026-11-0\(number)", "--quiet"],

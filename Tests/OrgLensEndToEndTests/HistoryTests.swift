@@ -16,10 +16,7 @@ import Testing
     )
         throws -> RunResult
     {
-        let text =
-            try people
-            ?? String(
-                contentsOf: Self.fixture.appendingPathComponent("night-\(number).csv"), encoding: .utf8)
+        let text = try people ?? HistoryFixture.export(number)
         directory.write("people.csv", text)
         let result = try RunResult.orglens(
             ["run", directory.path + "/pipeline.yml", "--as-of", "2026-11-0\(number)", "--quiet"] + extra)
@@ -180,10 +177,7 @@ import Testing
         let first = ["ORGLENS_PSEUDONYM_KEY": "first key of sixteen bytes or more"]
         let second = ["ORGLENS_PSEUDONYM_KEY": "another key, also long enough"]
         for (number, key) in [(1, first), (2, first), (3, second)] {
-            directory.write(
-                "people.csv",
-                try String(
-                    contentsOf: Self.fixture.appendingPathComponent("night-\(number).csv"), encoding: .utf8))
+            directory.write("people.csv", try HistoryFixture.export(number))
             let result = try RunResult.orglens(
                 ["run", directory.path + "/pipeline.yml", "--as-of", "2026-11-0\(number)", "--quiet"],
                 environment: key)

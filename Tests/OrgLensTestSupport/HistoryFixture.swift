@@ -4,6 +4,11 @@ package import Foundation
 package enum HistoryFixture {
     package static let url = TestPaths.fixtures.appendingPathComponent("history")
 
+    /// Night `number`'s people export.
+    package static func export(_ number: Int) throws -> String {
+        try String(contentsOf: url.appendingPathComponent("night-\(number).csv"), encoding: .utf8)
+    }
+
     /// A fresh folder holding the fixture's pipeline and teams: an outputs directory waiting for its nights.
     package static func folder() throws -> TemporaryDirectory {
         let directory = TemporaryDirectory()
