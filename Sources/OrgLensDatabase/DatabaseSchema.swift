@@ -49,6 +49,9 @@ package enum DatabaseSchema {
             ContractField("loaded", .boolean, "the night's rows in the tables are this run's"),
         ])
 
+    /// A string literal of text the contract declares.
+    static func literal(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "''") + "'" }
+
     static func quoted(_ identifier: String) -> String {
         "\"" + identifier.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
@@ -93,6 +96,14 @@ package enum DatabaseSchema {
             }
             statements.append(
                 "CREATE INDEX IF NOT EXISTS \(quoted(table.name + "_as_of")) ON \(name).\(quoted(table.name)) (as_of)")
+        }
+        // What each table and column means, from the contract: a BI tool shows it beside the column.
+        for record in [runs] + tables.map(\.record) {
+            let table = "\(name).\(quoted(record.name))"
+            statements.append("COMMENT ON TABLE \(table) IS \(literal(record.summary))")
+            for field in record.fields {
+                statements.append("COMMENT ON COLUMN \(table).\(quoted(field.key)) IS \(literal(field.summary))")
+            }
         }
         for table in tables {
             statements.append(

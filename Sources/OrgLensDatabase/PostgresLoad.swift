@@ -114,7 +114,7 @@ private struct Session: Sendable {
     }
 
     /// SQL text for a value the run wrote itself (dates, run names, gate names): quoted, quotes doubled.
-    private func literal(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "''") + "'" }
+    private func literal(_ text: String) -> String { DatabaseSchema.literal(text) }
 
     private func literal(_ texts: [String]) -> String {
         "ARRAY[" + texts.map(literal).joined(separator: ",") + "]::text[]"

@@ -270,6 +270,11 @@ struct DatabaseTests {
         let views = try #require(Int(try TestDatabase.value(count + "'VIEW'")))
         // A latest_ view for every table but runs and schema_version.
         #expect(views > 15 && views == tables - 2)
+        // Each column says what it means (the contract's words), for the BI tool to show.
+        let meaning = try TestDatabase.value(
+            "SELECT col_description('\(schema).managers'::regclass, ordinal_position::int) FROM information_schema.columns WHERE table_schema = '\(schema)' AND table_name = 'managers' AND column_name = 'org_head'"
+        )
+        #expect(meaning.hasPrefix("the org head whose org they are in"), "\(meaning)")
     }
 
     static func people(_ directory: TemporaryDirectory, day: String) throws -> Int {
