@@ -26,8 +26,7 @@ enum PostgresLoad {
         } catch {
             throw RunError(
                 .databaseNotLoaded,
-                "the database at \(address.url) was not loaded: \(describe(error)). The files are published; the next run (or orglens load) loads every night the database lacks."
-            )
+                "the database at \(address.url) was not loaded (\(describe(error))); nothing in it changed")
         }
     }
 
@@ -35,6 +34,10 @@ enum PostgresLoad {
     static func describe(_ error: any Error) -> String {
         guard let error = error as? PSQLError else { return "\(error)" }
         if let message = error.serverInfo?[.message] { return message }
+        if error.code == .sslUnsupported { return "the server does not offer TLS, and tls is require" }
+        if error.code == .authMechanismRequiresPassword {
+            return "the server asks for a password: set $PGPASSWORD or password_file"
+        }
         if let underlying = error.underlying { return "\(error.code): \(underlying)" }
         return "\(error.code)"
     }

@@ -132,7 +132,8 @@ package enum PipelineRun {
             if let databaseProblem {
                 outcome = .publishedDatabaseNotLoaded
                 exit = databaseProblem.status.rawValue
-                message = "published \(published.run); " + databaseProblem.message
+                message =
+                    "published \(published.run); \(databaseProblem.message). The next run (or orglens load) loads every night the database lacks"
             }
             if let historyProblem {
                 outcome = .publishedHistoryNotUpdated
