@@ -34,6 +34,12 @@ package struct LoadCommand: ParsableCommand {
 
     package init() {}
 
+    package func validate() throws {
+        guard DatabaseAddress.isSchemaName(schema) else {
+            throw ValidationError("--schema \(DatabaseAddress.schemaNameRule).")
+        }
+    }
+
     package func run() throws {
         let logger = LogSetup.logger(quiet: quiet, format: .text)
         do throws(RunError) {

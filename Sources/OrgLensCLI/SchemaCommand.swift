@@ -24,6 +24,12 @@ package struct SchemaCommand: ParsableCommand {
 
     package init() {}
 
+    package func validate() throws {
+        guard DatabaseAddress.isSchemaName(databaseSchema) else {
+            throw ValidationError("--database-schema \(DatabaseAddress.schemaNameRule).")
+        }
+    }
+
     /// Every published schema: the output contract's documents and tables, and the pipeline file.
     static func published() -> [(path: String, schema: SchemaValue)] {
         OutputContract.schemas(adding: [

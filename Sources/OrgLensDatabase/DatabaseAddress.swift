@@ -59,6 +59,14 @@ package struct DatabaseAddress: Sendable, Hashable {
         self.database = String(database).removingPercentEncoding ?? String(database)
     }
 
+    /// A schema name used as written, never folded or quoted away: lowercase letters, digits and `_`.
+    package static func isSchemaName(_ text: String) -> Bool {
+        guard let first = text.first, !first.isNumber else { return false }
+        return text.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") }
+    }
+
+    package static let schemaNameRule = "must be lowercase letters, digits and _, not starting with a digit (orglens)"
+
     /// The URL as given, which holds no password: safe for logs and messages.
     package var url: String { "postgresql://\(user)@\(host):\(port)/\(database)" }
 

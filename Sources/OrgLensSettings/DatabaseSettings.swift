@@ -28,10 +28,8 @@ package struct DatabaseSettings: SettingsGroup, Hashable {
         .value("schema", \.schema, .string(pattern: "^[a-z_][a-z0-9_]*$"), "the schema the tables go in") {
             node, reader, place throws(RunError) in
             let text = try reader.string(node, at: place)!
-            guard !text.isEmpty, text.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") }),
-                !(text.first!.isNumber)
-            else {
-                throw reader.fail(node, "\(reader.name(place)) must be lowercase letters, digits and _ (orglens)")
+            guard DatabaseAddress.isSchemaName(text) else {
+                throw reader.fail(node, "\(reader.name(place)) \(DatabaseAddress.schemaNameRule)")
             }
             return text
         },

@@ -34,6 +34,11 @@ import Testing
         }
     }
 
+    @Test func schemaNamesAreUsedAsWritten() {
+        #expect(DatabaseAddress.isSchemaName("orglens") && DatabaseAddress.isSchemaName("bi_2026"))
+        for name in ["", "OrgLens", "2026", "a-b", "a\"b", "ö"] { #expect(!DatabaseAddress.isSchemaName(name)) }
+    }
+
     @Test func thePasswordComesFromTheEnvironmentOrAPrivateFile() throws {
         var address = try DatabaseAddress(url: "postgresql://u@h/d")
         #expect(try address.password(environment: ["PGPASSWORD": "from-env"]) == "from-env")
