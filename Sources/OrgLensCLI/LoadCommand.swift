@@ -1,7 +1,8 @@
 package import ArgumentParser
-import Foundation
 import OrgLensDatabase
+import OrgLensLoad
 import OrgLensModel
+import OrgLensPipeline
 
 extension DatabaseTLS: ExpressibleByArgument {}
 
@@ -20,10 +21,10 @@ package struct LoadCommand: ParsableCommand {
     var database: String
 
     @Option(help: "The schema the tables go in.")
-    var schema = "orglens"
+    var schema = DatabaseAddress.defaultSchema
 
     @Option(help: "disable, prefer or require.")
-    var tls = DatabaseTLS.prefer
+    var tls = DatabaseAddress.defaultTLS
 
     @Option(
         help: ArgumentHelp("A file holding the password (mode 600), when $PGPASSWORD is not set.", valueName: "file"))
@@ -65,16 +66,7 @@ package struct LoadCommand: ParsableCommand {
 
     /// A run folder as the database names it (`runs/<as_of>.<n>` or `blocked/<as_of>.<n>`).
     static func night(_ path: String) throws(RunError) -> DatabaseNight.Source {
-        let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-        let folder = URL(fileURLWithPath: resolved).deletingLastPathComponent().lastPathComponent
-        let name = URL(fileURLWithPath: resolved).lastPathComponent
-        let manifest = FileManager.default.fileExists(atPath: resolved + "/manifest.json")
-        if folder == "runs", manifest, FileManager.default.fileExists(atPath: resolved + "/.published") {
-            return DatabaseNight.Source(path: resolved, name: "runs/" + name, published: true)
-        }
-        if folder == "blocked", manifest, FileManager.default.fileExists(atPath: resolved + "/blocked.json") {
-            return DatabaseNight.Source(path: resolved, name: "blocked/" + name, published: false)
-        }
+        if let night = RunDirectory.night(at: path) { return DatabaseNight.Source(night) }
         throw RunError(
             .badData,
             "\(path) is not a published or blocked OrgLens run (a runs/<as_of>.<n> folder with a .published marker, or blocked/<as_of>.<n>); give run folders of an outputs directory."

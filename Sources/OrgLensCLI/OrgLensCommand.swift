@@ -117,8 +117,13 @@ enum ExitCodes {
         Entry(
             code: 78,
             meaning:
-                "configuration error (a currency without a rate, a bad config, pipeline or scenario file, min group size below 3; with outputs.database: a password in the URL, a database made by a newer OrgLens, a binary without database support)",
-            commands: [.run, .analyze, .validate, .diff, .plan]),
+                "configuration error (a currency without a rate, a bad config, pipeline or scenario file, min group size below 3)",
+            commands: [.analyze, .validate, .diff, .plan]),
+        Entry(
+            code: 78,
+            meaning:
+                "configuration error (a currency without a rate, a bad config or pipeline file, min group size below 3; with outputs.database: a password in the URL, a database made by a newer OrgLens, a binary without database support)",
+            commands: [.run]),
         Entry(
             code: 78,
             meaning:

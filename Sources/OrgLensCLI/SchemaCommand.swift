@@ -17,7 +17,7 @@ package struct SchemaCommand: ParsableCommand {
     var name: String?
 
     @Option(help: "With sql: the database schema the tables go in (outputs.database.schema).")
-    var databaseSchema = "orglens"
+    var databaseSchema = DatabaseAddress.defaultSchema
 
     @Option(help: "Write every schema into this directory as <name>.schema.json (make schemas writes Schemas/).")
     var write: String?

@@ -1,5 +1,6 @@
 import Foundation
 package import OrgLensModel
+import OrgLensSystem
 
 /// How the connection to the database is encrypted (libpq's `sslmode` words): `prefer` tries TLS and falls back.
 package enum DatabaseTLS: String, Sendable, CaseIterable, Hashable {
@@ -13,8 +14,8 @@ package struct DatabaseAddress: Sendable, Hashable {
     package var host: String
     package var port: Int
     package var database: String
-    package var schema = "orglens"
-    package var tls = DatabaseTLS.prefer
+    package var schema = Self.defaultSchema
+    package var tls = Self.defaultTLS
     package var passwordFile: String?
 
     /// Parses the URL; the error says what is wrong without repeating a password.
@@ -59,11 +60,17 @@ package struct DatabaseAddress: Sendable, Hashable {
         self.database = String(database).removingPercentEncoding ?? String(database)
     }
 
+    /// The defaults of `outputs.database` and of `orglens load`'s flags.
+    package static let defaultSchema = "orglens"
+    package static let defaultTLS = DatabaseTLS.prefer
+
     /// A schema name used as written, never folded or quoted away: lowercase letters, digits and `_`.
     package static func isSchemaName(_ text: String) -> Bool {
         guard let first = text.first, !first.isNumber else { return false }
         return text.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") }
     }
+
+    package static let schemaNamePattern = "^[a-z_][a-z0-9_]*$"
 
     package static let schemaNameRule = "must be lowercase letters, digits and _, not starting with a digit (orglens)"
 
@@ -79,20 +86,7 @@ package struct DatabaseAddress: Sendable, Hashable {
     {
         if let password = environment["PGPASSWORD"], !password.isEmpty { return password }
         guard let passwordFile else { return nil }
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: passwordFile),
-            let data = FileManager.default.contents(atPath: passwordFile)
-        else {
-            throw RunError(
-                .configuration,
-                "cannot read the database password file \(passwordFile); check outputs.database.password_file.")
-        }
-        let mode = (attributes[.posixPermissions] as? Int) ?? 0o777
-        guard mode & 0o077 == 0 else {
-            throw RunError(
-                .configuration,
-                "the database password file \(passwordFile) is readable by group or others (mode \(String(mode, radix: 8))); run chmod 600 on it."
-            )
-        }
+        let data = try SecretFile.read(passwordFile, what: "the database password file")
         return String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).first.map(String.init)
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 import OrgLensContract
 import OrgLensSystem
 
@@ -10,11 +10,14 @@ package struct DatabaseNight: Sendable {
         /// Its name in the database: `runs/<as_of>.<n>` or `blocked/<as_of>.<n>`.
         package let name: String
         package let published: Bool
+        /// When the run was published or blocked (UTC).
+        package let finished: Date
 
-        package init(path: String, name: String, published: Bool) {
+        package init(path: String, name: String, published: Bool, finished: Date) {
             self.path = path
             self.name = name
             self.published = published
+            self.finished = finished
         }
 
         /// Oldest first: by day, then run number (`2026-11-01.10` after `.9`), blocked before published on a tie.
@@ -57,13 +60,7 @@ package struct DatabaseNight: Sendable {
         self.asOf = asOf
         schemaVersion = version
         acceptedChanges = Self.strings(manifest.first { $0.0 == "accepted_changes" }?.1)
-        // When it was published (its marker) or blocked (blocked.json): the folder's own clock, not a data file's.
-        let stampFile = source.path + (source.published ? "/.published" : "/blocked.json")
-        let stamp =
-            (try? FileManager.default.attributesOfItem(atPath: stampFile))?[.modificationDate] as? Date
-            ?? (try? FileManager.default.attributesOfItem(atPath: source.path))?[.modificationDate] as? Date
-            ?? Date(timeIntervalSince1970: 0)
-        finished = ISO8601DateFormatter().string(from: stamp)
+        finished = ISO8601DateFormatter().string(from: source.finished)
         if source.published {
             gates = []
             tables = DatabaseSchema.tables.filter {

@@ -77,25 +77,19 @@ private struct Session: Sendable {
             for try await run in rows.decode(String.self) { known.insert(run) }
             var report = DatabaseLoader.Report()
             for source in runs where !known.contains(source.name) {
-                let night: DatabaseNight
-                do { night = try DatabaseNight(source) } catch {
-                    runLogger.warning(
-                        "night not loaded into the database",
-                        metadata: ["run": "\(source.name)", "reason": "\(error.message)"])
-                    report.unreadable.append("\(source.name): \(error.message)")
-                    continue
-                }
+                // A run that is not what the contract says is left out whole (its transaction rolled back).
                 let rows: Int
-                do { rows = try await load(night, pause: pause) } catch let problem as CopyRows.Problem {
+                do { rows = try await load(try DatabaseNight(source), pause: pause) } catch let problem
+                    as CopyRows.Problem
+                {
                     runLogger.warning(
                         "night not loaded into the database",
                         metadata: ["run": "\(source.name)", "reason": "\(problem.message)"])
                     report.unreadable.append("\(source.name): \(problem.message)")
                     continue
                 }
-                report.loaded.append((night.source.name, rows))
-                runLogger.info(
-                    "loaded into the database", metadata: ["run": "\(night.source.name)", "rows": "\(rows)"])
+                report.loaded.append((source.name, rows))
+                runLogger.info("loaded into the database", metadata: ["run": "\(source.name)", "rows": "\(rows)"])
             }
             try await connection.close()
             return report

@@ -74,9 +74,13 @@ extension RunDirectory {
         let path = root + "/runs/" + name
         guard let owner = Self.runIdentity(path), owner == outputsID || owner.isEmpty else { return .foreign }
         if owner.isEmpty { return .published }
-        let marked =
-            FileManager.default.fileExists(atPath: path + "/" + Self.publishedMarker) || latestRunName == name
-        return marked ? .published : .unpublished
+        return isMarkedPublished(name) ? .published : .unpublished
+    }
+
+    /// `latest` was switched to the run at some point: its marker, or `latest` pointing at it now.
+    func isMarkedPublished(_ name: String) -> Bool {
+        FileManager.default.fileExists(atPath: root + "/runs/" + name + "/" + Self.publishedMarker)
+            || latestRunName == name
     }
 
     /// The run folder `latest` points at, if any.

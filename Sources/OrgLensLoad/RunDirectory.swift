@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 package import OrgLensModel
 import OrgLensSystem
 
@@ -272,38 +272,74 @@ package struct RunDirectory: Sendable {
         }.map { root + "/runs/" + $0 }
     }
 
-    /// The trend record each kept day's newest run left (`trend-record.ndjson`), by day.
-    package func keptTrendRecords() -> [(asOf: String, line: [UInt8])] {
-        let runs = root + "/runs"
+    /// Each kept day's newest published run (its name in `runs/`), by day.
+    private func newestRunOfEachDay() -> [String: String] {
         var newest: [String: String] = [:]
         for name in publishedRuns() {
             let day = Self.runDay(name)!
             if let current = newest[day], Self.number(current) > Self.number(name) { continue }
             newest[day] = name
         }
-        return newest.sorted { $0.key < $1.key }.compactMap { day, name in
+        return newest
+    }
+
+    /// The trend record each kept day's newest run left (`trend-record.ndjson`), by day.
+    package func keptTrendRecords() -> [(asOf: String, line: [UInt8])] {
+        let runs = root + "/runs"
+        return newestRunOfEachDay().sorted { $0.key < $1.key }.compactMap { day, name in
             POSIX.readRegularFile(runs + "/" + name + "/" + Self.trendRecordName, limit: 1 << 20).map { (day, $0) }
         }
     }
 
     package static let trendRecordName = "trend-record.ndjson"
 
+    /// A run as the BI database takes it: its folder, its name relative to the outputs directory
+    /// (`runs/<as_of>.<n>`, `blocked/<as_of>.<n>`), whether it was published, and when it was published or blocked
+    /// (its marker's or `blocked.json`'s time: the folder's own clock, never a data file's).
+    package struct Night: Sendable {
+        package let path: String
+        package let name: String
+        package let published: Bool
+        package let finished: Date
+    }
+
     /// What a database of this directory's nights is made from: each kept day's newest published run, and every
-    /// blocked run (`name` is the folder relative to the outputs directory), in no order.
-    package func nightsOnDisk() -> [(path: String, name: String, published: Bool)] {
-        var newest: [String: String] = [:]
-        for name in publishedRuns() {
-            let day = Self.runDay(name)!
-            if let current = newest[day], Self.number(current) > Self.number(name) { continue }
-            newest[day] = name
+    /// blocked run, in no order.
+    package func nightsOnDisk() -> [Night] {
+        var nights = newestRunOfEachDay().values.map {
+            Self.night(root + "/runs/" + $0, folder: "runs", published: true)
         }
-        var nights = newest.values.map { (path: root + "/runs/" + $0, name: "runs/" + $0, published: true) }
         let blocked = root + "/blocked"
         for name in (try? FileManager.default.contentsOfDirectory(atPath: blocked)) ?? []
         where Self.runDay(name) != nil && FileManager.default.fileExists(atPath: blocked + "/\(name)/blocked.json") {
-            nights.append((path: blocked + "/" + name, name: "blocked/" + name, published: false))
+            nights.append(Self.night(blocked + "/" + name, folder: "blocked", published: false))
         }
         return nights
+    }
+
+    /// The run folder at `path` (`orglens load`'s arguments, links followed), when it is a published run in `runs/`
+    /// or a blocked one in `blocked/`.
+    package static func night(at path: String) -> Night? {
+        let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        let folder = PathParts.parent(resolved)
+        let name = PathParts.name(resolved)
+        let outputs = RunDirectory(root: PathParts.parent(folder))
+        switch PathParts.name(folder) {
+        case "runs" where isRun(resolved, name: name) && outputs.isMarkedPublished(name):
+            return night(resolved, folder: "runs", published: true)
+        case "blocked" where runDay(name) != nil && FileManager.default.fileExists(atPath: resolved + "/blocked.json"):
+            return night(resolved, folder: "blocked", published: false)
+        default: return nil
+        }
+    }
+
+    private static func night(_ path: String, folder: String, published: Bool) -> Night {
+        let stamp = path + "/" + (published ? publishedMarker : "blocked.json")
+        let finished =
+            (try? FileManager.default.attributesOfItem(atPath: stamp))?[.modificationDate] as? Date
+            ?? (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
+            ?? Date(timeIntervalSince1970: 0)
+        return Night(path: path, name: folder + "/" + PathParts.name(path), published: published, finished: finished)
     }
 
     /// `history/trend.ndjson` as it is (nil if there is none); read without following a symlink.

@@ -11,7 +11,8 @@ package enum OrgMetricsBuilder {
     }
 
     /// With `personTeam` (each person's team, -1 for none), managers also get `teamsSpanned`; with
-    /// `isContractor` (an export with worker types), the summary counts contractors.
+    /// `isContractor` (an export with worker types), the summary counts contractors; with `orgHeadOfPerson` (each
+    /// person's org head, -1 for none), managers get `orgHead`.
     package static func compute(
         _ built: OrgGraphBuilder.Result, policy: SpanPolicy = SpanPolicy(), personTeam: [Int32]? = nil,
         countsInSpan: [Bool]? = nil, isContractor: [Bool]? = nil, dotted: DottedLines? = nil,
@@ -22,7 +23,7 @@ package enum OrgMetricsBuilder {
         let table = SpanOfControl.build(
             graph: graph, totals: totals, policy: policy, personTeam: personTeam, countsInSpan: countsInSpan,
             dottedReports: dotted?.dottedReports, positions: positions,
-            orgHeadOfPerson: orgHeadOfPerson ?? graph.ancestors(atLayer: 2), workers: workers)
+            orgHeadOfPerson: orgHeadOfPerson, workers: workers)
         let managers = table.records
 
         var spanCounts: [Int: Int] = [:]

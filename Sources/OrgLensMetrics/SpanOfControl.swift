@@ -13,7 +13,7 @@ enum SpanOfControl {
     /// layer, last), so the parallel chunks produce records already in place and merging is concatenation.
     static func build(
         graph: OrgGraph, totals: SubtreeTotals, policy: SpanPolicy, personTeam: [Int32]?, countsInSpan: [Bool]?,
-        dottedReports: [Int32]? = nil, positions: OpenPositions? = nil, orgHeadOfPerson: [Int32], workers: Int
+        dottedReports: [Int32]? = nil, positions: OpenPositions? = nil, orgHeadOfPerson: [Int32]? = nil, workers: Int
     ) -> Chunk {
         let managers = graph.sortedByID(
             (0..<graph.count).filter { graph.directReports(of: $0) > 0 },
@@ -25,7 +25,7 @@ enum SpanOfControl {
                 chunk.add(
                     person: managers[index], graph: graph, totals: totals, policy: policy, personTeam: personTeam,
                     countsInSpan: countsInSpan, dottedReports: dottedReports, positions: positions,
-                    orgHead: orgHeadOfPerson[managers[index]])
+                    orgHead: orgHeadOfPerson?[managers[index]] ?? -1)
             }
             return chunk
         }

@@ -1,8 +1,8 @@
 import Foundation
 package import Logging
-import OrgLensDatabase
+package import OrgLensDatabase
 package import OrgLensHistory
-import OrgLensLoad
+package import OrgLensLoad
 package import OrgLensMetrics
 package import OrgLensModel
 package import OrgLensSettings
@@ -250,12 +250,10 @@ package enum PipelineRun {
         -> RunError?
     {
         guard let database = file.outputs.database else { return nil }
-        let nights = DatabaseNight.Source.inLoadOrder(
-            directory.nightsOnDisk().map { DatabaseNight.Source(path: $0.path, name: $0.name, published: $0.published) }
-        )
+        let nights = DatabaseNight.Source.inLoadOrder(directory.nightsOnDisk().map(DatabaseNight.Source.init))
         do {
             let report = try DatabaseLoader.load(
-                nights, into: database.address(base: file.baseDirectory), logger: logger, pause: pause)
+                nights, into: try database.address(base: file.baseDirectory), logger: logger, pause: pause)
             if report.loaded.isEmpty { logger.info("database already holds every night") }
             return nil
         } catch { return error }
@@ -290,5 +288,12 @@ enum Freshness {
             if file.freshness.fail { throw RunError(.badData, message + "; nothing was published.") }
             logger.warning("stale input", metadata: ["path": "\(source.path)", "age_hours": "\(Int(age))"])
         }
+    }
+}
+
+extension DatabaseNight.Source {
+    /// A run folder of an outputs directory, as the database loader takes it.
+    package init(_ night: RunDirectory.Night) {
+        self.init(path: night.path, name: night.name, published: night.published, finished: night.finished)
     }
 }

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 package import OrgLensModel
+import OrgLensSystem
 
 /// Replaces person ids in everything meant for the dashboard with keyed HMAC-SHA256 pseudonyms:
 /// stable for one key (so nightly diffs line up), meaningless without it. The quarantine, which
@@ -43,21 +44,9 @@ package struct Pseudonymizer: Sendable {
     /// The key from the environment, or from a key file nobody but its owner can read; never from a pipeline file.
     package static func load(keyFile: String?, environment: [String: String]) throws(RunError) -> Pseudonymizer {
         if let path = keyFile {
-            // Mounted secrets are symlinks to the real file: its mode is the one that counts.
-            let target = (path as NSString).resolvingSymlinksInPath
-            guard let attributes = try? FileManager.default.attributesOfItem(atPath: target),
-                let data = FileManager.default.contents(atPath: target)
-            else {
-                throw RunError(.configuration, "cannot read the pseudonym key file \(path).")
+            let key = try SecretFile.read(path, what: "the pseudonym key file").filter {
+                $0 != UInt8(ascii: "\n") && $0 != UInt8(ascii: "\r")
             }
-            let mode = (attributes[.posixPermissions] as? Int) ?? 0o777
-            guard mode & 0o077 == 0 else {
-                throw RunError(
-                    .configuration,
-                    "the pseudonym key file \(path) is readable by group or others (mode \(String(mode, radix: 8))); run chmod 600 on it."
-                )
-            }
-            let key = Array(data).filter { $0 != UInt8(ascii: "\n") && $0 != UInt8(ascii: "\r") }
             guard key.count >= 16 else {
                 throw RunError(.configuration, "the pseudonym key in \(path) is shorter than 16 bytes.")
             }

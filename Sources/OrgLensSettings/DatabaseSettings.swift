@@ -1,6 +1,6 @@
 import OrgLensContract
 package import OrgLensDatabase
-import OrgLensModel
+package import OrgLensModel
 
 extension DatabaseTLS: SettingChoice {}
 
@@ -8,8 +8,8 @@ extension DatabaseTLS: SettingChoice {}
 /// (one in it is refused): `$PGPASSWORD`, else `password_file`.
 package struct DatabaseSettings: SettingsGroup, Hashable {
     package var url = ""
-    package var schema = "orglens"
-    package var tls = DatabaseTLS.prefer
+    package var schema = DatabaseAddress.defaultSchema
+    package var tls = DatabaseAddress.defaultTLS
     package var passwordFile: String?
 
     package init() {}
@@ -25,7 +25,7 @@ package struct DatabaseSettings: SettingsGroup, Hashable {
             }
             return text
         },
-        .value("schema", \.schema, .string(pattern: "^[a-z_][a-z0-9_]*$"), "the schema the tables go in") {
+        .value("schema", \.schema, .string(pattern: DatabaseAddress.schemaNamePattern), "the schema the tables go in") {
             node, reader, place throws(RunError) in
             let text = try reader.string(node, at: place)!
             guard DatabaseAddress.isSchemaName(text) else {
@@ -38,9 +38,11 @@ package struct DatabaseSettings: SettingsGroup, Hashable {
     ]
 
     /// Where to load, with `password_file` relative to the pipeline file's folder.
-    package func address(base: String) -> DatabaseAddress {
-        // The URL was checked when it was read.
-        var address = try! DatabaseAddress(url: url)
+    package func address(base: String) throws(RunError) -> DatabaseAddress {
+        var address: DatabaseAddress
+        do { address = try DatabaseAddress(url: url) } catch {
+            throw RunError(.configuration, "outputs.database.url \(error.problem)")
+        }
         address.schema = schema
         address.tls = tls
         address.passwordFile = passwordFile.map { PipelineFile.resolve($0, base: base) }

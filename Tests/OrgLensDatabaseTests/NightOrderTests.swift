@@ -1,3 +1,4 @@
+import Foundation
 import OrgLensDatabase
 import Testing
 
@@ -8,7 +9,10 @@ import Testing
             ("runs/2026-11-02.10", true), ("runs/2026-11-02.9", true), ("blocked/2026-11-02.1", false),
             ("runs/2026-11-01.1", true), ("blocked/2026-11-03.2", false),
         ]
-        let sources = names.map { DatabaseNight.Source(path: "/o/" + $0.0, name: $0.0, published: $0.1) }
+        let sources = names.map {
+            DatabaseNight.Source(
+                path: "/o/" + $0.0, name: $0.0, published: $0.1, finished: Date(timeIntervalSince1970: 0))
+        }
         #expect(
             DatabaseNight.Source.inLoadOrder(sources).map(\.name) == [
                 "runs/2026-11-01.1", "blocked/2026-11-02.1", "runs/2026-11-02.9", "runs/2026-11-02.10",
