@@ -20,11 +20,30 @@ package enum OrgGraphBuilder {
         /// Values kept per staged person (export order), taken into graph order (reporting order). A gather:
         /// each read misses the cache, so it runs alone in a tight loop, on the workers, where the CPU overlaps
         /// the misses, rather than inside a loop that does work per person.
-        @inlinable
-        package func inGraphOrder<Value: Sendable>(_ staged: [Value], workers: Int) -> [Value] {
+        ///
+        /// One overload per element type rather than one generic function: called from another module, a generic
+        /// gather was not specialised, and copying each element through its type's metadata cost more than the
+        /// cache misses (about 8 % of a 1M run's CPU samples).
+        package func inGraphOrder(_ staged: [Int64], workers: Int) -> [Int64] { gather(staged, workers: workers) }
+
+        package func inGraphOrder(_ staged: [Int32], workers: Int) -> [Int32] { gather(staged, workers: workers) }
+
+        package func inGraphOrder(_ staged: [Bool], workers: Int) -> [Bool] { gather(staged, workers: workers) }
+
+        @inline(__always)
+        private func gather<Value: BitwiseCopyable & Sendable>(_ staged: [Value], workers: Int) -> [Value] {
             let stagedPerson = stagedPerson
             return parallelChunks(count: stagedPerson.count, workers: workers, serialThreshold: 65_536) { range in
-                range.map { staged[Int(stagedPerson[$0])] }
+                [Value](unsafeUninitializedCapacity: range.count) { gathered, initialized in
+                    staged.withUnsafeBufferPointer { source in
+                        stagedPerson.withUnsafeBufferPointer { order in
+                            for (slot, person) in range.enumerated() {
+                                gathered.initializeElement(at: slot, to: source[Int(order[person])])
+                            }
+                        }
+                    }
+                    initialized = range.count
+                }
             }.flatMap { $0 }
         }
     }
