@@ -47,6 +47,25 @@ extension OrgGraph {
         #expect(graph.reports(of: 3).map { graph.ids[Int($0)] } == ["C", "F"])
     }
 
+    /// Values kept in export order come out in graph order: each person's own value, for every element type, on
+    /// one worker and on several (an org past the size where the gather runs in chunks).
+    @Test func valuesAreGatheredIntoGraphOrder() {
+        // A chain where the 0th row is the bottom: the graph order reverses the rows.
+        let count = 70_000
+        let rows = (0..<count).map { row in ("P\(row)", row + 1 < count ? "P\(row + 1)" : "") }
+        let built = buildGraph(PeopleTable.make(managers: rows))
+        let record = (0..<count).map { Int(built.stagedPerson[$0]) }
+        #expect(record.first == count - 1)
+        let wide = (0..<count).map { Int64($0) * 3_000_000_000 }
+        let narrow = (0..<count).map { Int32($0) - 5 }
+        let flags = (0..<count).map { $0 % 3 == 0 }
+        for workers in [1, 2, 4] {
+            #expect(built.inGraphOrder(wide, workers: workers) == record.map { wide[$0] })
+            #expect(built.inGraphOrder(narrow, workers: workers) == record.map { narrow[$0] })
+            #expect(built.inGraphOrder(flags, workers: workers) == record.map { flags[$0] })
+        }
+    }
+
     @Test func everyMemberOfALoopIsQuarantinedAndTheLoopNamed() {
         let built = buildGraph(
             PeopleTable.make(managers: [("A", ""), ("L3", "L2"), ("L1", "L3"), ("L2", "L1"), ("X", "L2")]))
