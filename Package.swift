@@ -85,7 +85,7 @@ let package = Package(
         .target(
             name: "OrgLensDatabase",
             dependencies: [
-                "OrgLensModel", "OrgLensContract", "OrgLensSystem",
+                "OrgLensModel", "OrgLensContract", "OrgLensSystem", "OrgLensLoad",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "PostgresNIO", package: "postgres-nio", condition: .when(traits: ["Database"])),
                 .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["Database"])),

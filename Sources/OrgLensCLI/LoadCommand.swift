@@ -51,7 +51,7 @@ package struct LoadCommand: ParsableCommand {
             address.schema = schema
             address.tls = tls
             address.passwordFile = passwordFile
-            let nights = DatabaseNight.Source.inLoadOrder(
+            let nights = RunDirectory.inLoadOrder(
                 try runDirectories.map { path throws(RunError) in try Self.night(path) })
             let report = try DatabaseLoader.load(
                 nights, into: address, logger: logger, pause: OrgLensCommand.testLoadPause)
@@ -65,8 +65,8 @@ package struct LoadCommand: ParsableCommand {
     }
 
     /// A run folder as the database names it (`runs/<as_of>.<n>` or `blocked/<as_of>.<n>`).
-    static func night(_ path: String) throws(RunError) -> DatabaseNight.Source {
-        if let night = RunDirectory.night(at: path) { return DatabaseNight.Source(night) }
+    static func night(_ path: String) throws(RunError) -> RunDirectory.Night {
+        if let night = RunDirectory.night(at: path) { return night }
         throw RunError(
             .badData,
             "\(path) is not a published or blocked OrgLens run (a runs/<as_of>.<n> folder with a .published marker, or blocked/<as_of>.<n>); give run folders of an outputs directory."

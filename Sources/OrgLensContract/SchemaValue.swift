@@ -11,6 +11,12 @@ package indirect enum SchemaValue: Sendable, Equatable {
 
     package static func == (lhs: SchemaValue, rhs: SchemaValue) -> Bool { lhs.rendered() == rhs.rendered() }
 
+    /// The value of an object's member `key` (nil: no such member, or not an object).
+    package subscript(member key: String) -> SchemaValue? {
+        guard case .object(let members) = self else { return nil }
+        return members.first { $0.0 == key }?.1
+    }
+
     /// Two-space indented JSON, one key or element per line, ending in a newline.
     package func rendered() -> String {
         var text = ""

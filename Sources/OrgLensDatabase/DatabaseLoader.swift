@@ -1,4 +1,5 @@
 package import Logging
+package import OrgLensLoad
 package import OrgLensModel
 
 /// Loads published nights (and the `runs` rows of blocked ones) into the BI database, one transaction per run:
@@ -25,7 +26,7 @@ package enum DatabaseLoader {
     /// Ensures the layout, then loads every run of `runs` (oldest first) the database does not hold yet.
     /// `pause` (test only, microseconds) holds each transaction open before it commits, so a kill can land in it.
     package static func load(
-        _ runs: [DatabaseNight.Source], into address: DatabaseAddress, logger: Logger, pause: UInt32 = 0
+        _ runs: [RunDirectory.Night], into address: DatabaseAddress, logger: Logger, pause: UInt32 = 0
     ) throws(RunError) -> Report {
         #if Database
         let password = try address.password()

@@ -1,37 +1,11 @@
-package import Foundation
+import Foundation
 import OrgLensContract
+package import OrgLensLoad
 import OrgLensSystem
 
 /// One run as the database takes it: its `runs` row and, for a published run, its rows of every table.
 package struct DatabaseNight: Sendable {
-    /// A run folder on disk and how it ended.
-    package struct Source: Sendable, Hashable {
-        package let path: String
-        /// Its name in the database: `runs/<as_of>.<n>` or `blocked/<as_of>.<n>`.
-        package let name: String
-        package let published: Bool
-        /// When the run was published or blocked (UTC).
-        package let finished: Date
-
-        package init(path: String, name: String, published: Bool, finished: Date) {
-            self.path = path
-            self.name = name
-            self.published = published
-            self.finished = finished
-        }
-
-        /// Oldest first: by day, then run number (`2026-11-01.10` after `.9`), blocked before published on a tie.
-        package static func inLoadOrder(_ sources: [Source]) -> [Source] {
-            func key(_ source: Source) -> (String, Int, Int) {
-                let folder = source.name.split(separator: "/").last.map(String.init) ?? source.name
-                let parts = folder.split(separator: ".", maxSplits: 1)
-                return (String(parts.first ?? ""), parts.count > 1 ? Int(parts[1]) ?? 0 : 0, source.published ? 1 : 0)
-            }
-            return sources.sorted { key($0) < key($1) }
-        }
-    }
-
-    package let source: Source
+    package let source: RunDirectory.Night
     package let asOf: String
     package let schemaVersion: String
     package let finished: String
@@ -50,16 +24,16 @@ package struct DatabaseNight: Sendable {
     }
 
     /// Reads a run folder's manifest (and a blocked run's gates).
-    package init(_ source: Source) throws(CopyRows.Problem) {
+    package init(_ source: RunDirectory.Night) throws(CopyRows.Problem) {
         self.source = source
         guard let manifestBytes = POSIX.readRegularFile(source.path + "/manifest.json", limit: 1 << 24),
-            case .object(let manifest) = SchemaValue.parse(manifestBytes),
-            case .string(let asOf)? = manifest.first(where: { $0.0 == "as_of" })?.1,
-            case .string(let version)? = manifest.first(where: { $0.0 == "schema_version" })?.1
+            let manifest = SchemaValue.parse(manifestBytes),
+            case .string(let asOf)? = manifest[member: "as_of"],
+            case .string(let version)? = manifest[member: "schema_version"]
         else { throw CopyRows.Problem(message: "\(source.name)/manifest.json cannot be read") }
         self.asOf = asOf
         schemaVersion = version
-        acceptedChanges = Self.strings(manifest.first { $0.0 == "accepted_changes" }?.1)
+        acceptedChanges = Self.strings(manifest[member: "accepted_changes"])
         finished = ISO8601DateFormatter().string(from: source.finished)
         if source.published {
             gates = []
@@ -71,13 +45,11 @@ package struct DatabaseNight: Sendable {
             let blocked = POSIX.readRegularFile(source.path + "/blocked.json", limit: 1 << 24).flatMap {
                 SchemaValue.parse($0)
             }
-            guard case .object(let members)? = blocked,
-                case .array(let tripped)? = members.first(where: { $0.0 == "gates" })?.1
-            else { throw CopyRows.Problem(message: "\(source.name)/blocked.json cannot be read") }
+            guard case .array(let tripped)? = blocked?[member: "gates"] else {
+                throw CopyRows.Problem(message: "\(source.name)/blocked.json cannot be read")
+            }
             gates = tripped.compactMap { gate in
-                guard case .object(let fields) = gate,
-                    case .string(let name)? = fields.first(where: { $0.0 == "gate" })?.1
-                else { return nil }
+                guard case .string(let name)? = gate[member: "gate"] else { return nil }
                 return name
             }
         }

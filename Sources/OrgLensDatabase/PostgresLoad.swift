@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import NIOCore
 import NIOSSL
+import OrgLensLoad
 import OrgLensModel
 import PostgresNIO
 
@@ -10,7 +11,7 @@ import PostgresNIO
 /// one transaction per run: the night's rows deleted, copied in again, its `runs` row written.
 enum PostgresLoad {
     static func run(
-        _ runs: [DatabaseNight.Source], address: DatabaseAddress, password: String?, logger: Logger, pause: UInt32
+        _ runs: [RunDirectory.Night], address: DatabaseAddress, password: String?, logger: Logger, pause: UInt32
     ) throws(RunError) -> DatabaseLoader.Report {
         // postgres-nio logs only at debug and trace; the run's own log says what was loaded.
         var clientLogger = logger
@@ -65,7 +66,7 @@ private struct Session: Sendable {
     }
 
     func loadAll(
-        _ runs: [DatabaseNight.Source], logger runLogger: Logger, pause: UInt32
+        _ runs: [RunDirectory.Night], logger runLogger: Logger, pause: UInt32
     ) async throws
         -> DatabaseLoader.Report
     {

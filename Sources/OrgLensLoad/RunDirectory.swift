@@ -296,11 +296,28 @@ package struct RunDirectory: Sendable {
     /// A run as the BI database takes it: its folder, its name relative to the outputs directory
     /// (`runs/<as_of>.<n>`, `blocked/<as_of>.<n>`), whether it was published, and when it was published or blocked
     /// (its marker's or `blocked.json`'s time: the folder's own clock, never a data file's).
-    package struct Night: Sendable {
+    package struct Night: Sendable, Hashable {
         package let path: String
         package let name: String
         package let published: Bool
         package let finished: Date
+
+        package init(path: String, name: String, published: Bool, finished: Date) {
+            self.path = path
+            self.name = name
+            self.published = published
+            self.finished = finished
+        }
+    }
+
+    /// Oldest first: by day, then run number (`2026-11-01.10` after `.9`), blocked before published on a tie. The
+    /// order nights go into the database, so the newest run of a day is the one whose rows stay.
+    package static func inLoadOrder(_ nights: [Night]) -> [Night] {
+        func key(_ night: Night) -> (String, Int, Int) {
+            let folder = PathParts.name(night.name)
+            return (runDay(folder) ?? folder, number(folder), night.published ? 1 : 0)
+        }
+        return nights.sorted { key($0) < key($1) }
     }
 
     /// What a database of this directory's nights is made from: each kept day's newest published run, and every

@@ -72,13 +72,15 @@ package func concurrently<A: Sendable, B: Sendable>(
     return (a, b)
 }
 
-/// A result handed from a Dispatch work item to the thread waiting for it.
-private final class ResultSlot<Value: Sendable>: Sendable {
+/// A result handed from a Dispatch work item (or a task) to the thread waiting for it.
+package final class ResultSlot<Value: Sendable>: Sendable {
     private let value = Mutex<Value?>(nil)
 
-    func store(_ result: Value) { value.withLock { $0 = result } }
+    package init() {}
 
-    func take() -> Value {
+    package func store(_ result: Value) { value.withLock { $0 = result } }
+
+    package func take() -> Value {
         value.withLock { stored in
             guard let result = stored else { preconditionFailure("taken before the work item finished") }
             return result

@@ -1,8 +1,8 @@
 import Foundation
 package import Logging
-package import OrgLensDatabase
+import OrgLensDatabase
 package import OrgLensHistory
-package import OrgLensLoad
+import OrgLensLoad
 package import OrgLensMetrics
 package import OrgLensModel
 package import OrgLensSettings
@@ -250,7 +250,7 @@ package enum PipelineRun {
         -> RunError?
     {
         guard let database = file.outputs.database else { return nil }
-        let nights = DatabaseNight.Source.inLoadOrder(directory.nightsOnDisk().map(DatabaseNight.Source.init))
+        let nights = RunDirectory.inLoadOrder(directory.nightsOnDisk())
         do {
             let report = try DatabaseLoader.load(
                 nights, into: try database.address(base: file.baseDirectory), logger: logger, pause: pause)
@@ -288,12 +288,5 @@ enum Freshness {
             if file.freshness.fail { throw RunError(.badData, message + "; nothing was published.") }
             logger.warning("stale input", metadata: ["path": "\(source.path)", "age_hours": "\(Int(age))"])
         }
-    }
-}
-
-extension DatabaseNight.Source {
-    /// A run folder of an outputs directory, as the database loader takes it.
-    package init(_ night: RunDirectory.Night) {
-        self.init(path: night.path, name: night.name, published: night.published, finished: night.finished)
     }
 }

@@ -1,5 +1,5 @@
 import Foundation
-import OrgLensDatabase
+import OrgLensLoad
 import Testing
 
 @Suite struct NightOrderTests {
@@ -10,11 +10,11 @@ import Testing
             ("runs/2026-11-01.1", true), ("blocked/2026-11-03.2", false),
         ]
         let sources = names.map {
-            DatabaseNight.Source(
+            RunDirectory.Night(
                 path: "/o/" + $0.0, name: $0.0, published: $0.1, finished: Date(timeIntervalSince1970: 0))
         }
         #expect(
-            DatabaseNight.Source.inLoadOrder(sources).map(\.name) == [
+            RunDirectory.inLoadOrder(sources).map(\.name) == [
                 "runs/2026-11-01.1", "blocked/2026-11-02.1", "runs/2026-11-02.9", "runs/2026-11-02.10",
                 "blocked/2026-11-03.2",
             ])
