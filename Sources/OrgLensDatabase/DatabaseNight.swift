@@ -31,6 +31,11 @@ package struct DatabaseNight: Sendable {
             case .string(let asOf)? = manifest[member: "as_of"],
             case .string(let version)? = manifest[member: "schema_version"]
         else { throw CopyRows.Problem(message: "\(source.name)/manifest.json cannot be read") }
+        // A kept run is read back, not trusted: an as_of that is not its folder's day would put its rows on another
+        // day (or, not a date, fail every later load).
+        guard asOf == source.day else {
+            throw CopyRows.Problem(message: "\(source.name)/manifest.json: its as_of is not its folder's day")
+        }
         self.asOf = asOf
         schemaVersion = version
         acceptedChanges = Self.strings(manifest[member: "accepted_changes"])

@@ -308,14 +308,16 @@ package struct RunDirectory: Sendable {
             self.published = published
             self.finished = finished
         }
+
+        /// The day its folder is named by (`as_of`), or nil.
+        package var day: String? { RunDirectory.runDay(PathParts.name(name)) }
     }
 
     /// Oldest first: by day, then run number (`2026-11-01.10` after `.9`), blocked before published on a tie. The
     /// order nights go into the database, so the newest run of a day is the one whose rows stay.
     package static func inLoadOrder(_ nights: [Night]) -> [Night] {
         func key(_ night: Night) -> (String, Int, Int) {
-            let folder = PathParts.name(night.name)
-            return (runDay(folder) ?? folder, number(folder), night.published ? 1 : 0)
+            (night.day ?? night.name, number(PathParts.name(night.name)), night.published ? 1 : 0)
         }
         return nights.sorted { key($0) < key($1) }
     }

@@ -127,6 +127,26 @@ struct DatabaseTests {
         try expectRowsMatchFiles(directory, schema: schema, day: "2026-11-02")
     }
 
+    /// A kept run whose manifest no longer names its own day (damaged, or edited) is left out and named, as a damaged
+    /// table is: its rows would land on another day, or its date stop every later load.
+    @Test func aRunWhoseManifestLostItsDayIsLeftOut() throws {
+        let schema = TestDatabase.freshSchema()
+        let directory = try folder(schema: schema, url: "postgresql://orglens@127.0.0.1:9/postgres")
+        try night(1, in: directory, expect: 76)
+        let manifest = directory.path + "/out/days/2026-11-01/manifest.json"
+        let text = try String(contentsOfFile: manifest, encoding: .utf8)
+        try text.replacingOccurrences(of: "\"as_of\": \"2026-11-01\"", with: "\"as_of\": \"2026-11-31\"").write(
+            toFile: manifest, atomically: false, encoding: .utf8)
+        let pipeline = try #require(directory.read("pipeline.yml"))
+        directory.write(
+            "pipeline.yml", pipeline.replacingOccurrences(of: "127.0.0.1:9/", with: TestDatabase.hostPortPath))
+        let result = try night(2, in: directory)
+        #expect(result.stderr.contains("night not loaded into the database"), "\(result.stderr)")
+        #expect(result.stderr.contains("manifest.json"), "\(result.stderr)")
+        #expect(try TestDatabase.value("SELECT count(*) FROM \(schema).runs WHERE as_of = '2026-11-01'") == "0")
+        try expectRowsMatchFiles(directory, schema: schema, day: "2026-11-02")
+    }
+
     /// A kill while the night's transaction is open leaves the database as it was; the next run loads the night.
     @Test func aKillDuringTheLoadLeavesThePreviousState() throws {
         let schema = TestDatabase.freshSchema()
