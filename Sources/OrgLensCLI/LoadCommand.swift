@@ -44,13 +44,8 @@ package struct LoadCommand: ParsableCommand {
     package func run() throws {
         let logger = LogSetup.logger(quiet: quiet, format: .text)
         do throws(RunError) {
-            var address: DatabaseAddress
-            do { address = try DatabaseAddress(url: database) } catch {
-                throw RunError(.configuration, "--database \(error.problem)")
-            }
-            address.schema = schema
-            address.tls = tls
-            address.passwordFile = passwordFile
+            let address = try DatabaseAddress(
+                url: database, written: "--database", schema: schema, tls: tls, passwordFile: passwordFile)
             let nights = RunDirectory.inLoadOrder(
                 try runDirectories.map { path throws(RunError) in try Self.night(path) })
             let report = try DatabaseLoader.load(

@@ -60,6 +60,17 @@ package struct DatabaseAddress: Sendable, Hashable {
         self.database = String(database).removingPercentEncoding ?? String(database)
     }
 
+    /// The address a pipeline's `outputs.database` or `orglens load`'s flags give; a bad URL is a configuration
+    /// error that names where it was written (`written`: the key or flag).
+    package init(
+        url: String, written: String, schema: String, tls: DatabaseTLS, passwordFile: String?
+    ) throws(RunError) {
+        do { try self.init(url: url) } catch { throw RunError(.configuration, "\(written) \(error.problem)") }
+        self.schema = schema
+        self.tls = tls
+        self.passwordFile = passwordFile
+    }
+
     /// The defaults of `outputs.database` and of `orglens load`'s flags.
     package static let defaultSchema = "orglens"
     package static let defaultTLS = DatabaseTLS.prefer

@@ -39,13 +39,8 @@ package struct DatabaseSettings: SettingsGroup, Hashable {
 
     /// Where to load, with `password_file` relative to the pipeline file's folder.
     package func address(base: String) throws(RunError) -> DatabaseAddress {
-        var address: DatabaseAddress
-        do { address = try DatabaseAddress(url: url) } catch {
-            throw RunError(.configuration, "outputs.database.url \(error.problem)")
-        }
-        address.schema = schema
-        address.tls = tls
-        address.passwordFile = passwordFile.map { PipelineFile.resolve($0, base: base) }
-        return address
+        try DatabaseAddress(
+            url: url, written: "outputs.database.url", schema: schema, tls: tls,
+            passwordFile: passwordFile.map { PipelineFile.resolve($0, base: base) })
     }
 }
