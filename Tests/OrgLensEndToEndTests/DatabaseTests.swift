@@ -106,20 +106,29 @@ struct DatabaseTests {
         #expect(down.read("out/status.json")?.contains(#""status": "ok""#) == true)
     }
 
+    /// Night 1 published while the database is down, then `file` of that run rewritten by `damage`, then night 2
+    /// with the database up: what the back-fill does with a kept run that was changed after it was published.
+    func secondNight(
+        schema: String, afterDamaging file: String, _ damage: (String) -> String
+    ) throws -> (TemporaryDirectory, RunResult) {
+        let directory = try folder(schema: schema, url: "postgresql://orglens@127.0.0.1:9/postgres")
+        try night(1, in: directory, expect: 76)
+        let path = directory.path + "/out/days/2026-11-01/" + file
+        try damage(try String(contentsOfFile: path, encoding: .utf8)).write(
+            toFile: path, atomically: false, encoding: .utf8)
+        let pipeline = try #require(directory.read("pipeline.yml"))
+        directory.write(
+            "pipeline.yml", pipeline.replacingOccurrences(of: "127.0.0.1:9/", with: TestDatabase.hostPortPath))
+        return (directory, try night(2, in: directory))
+    }
+
     /// A kept run whose table was damaged after it was published is never half loaded: its transaction rolls back,
     /// a warning names it, and tonight's night still goes in.
     @Test func aDamagedRunIsLeftOutWhole() throws {
         let schema = TestDatabase.freshSchema()
-        let directory = try folder(schema: schema, url: "postgresql://orglens@127.0.0.1:9/postgres")
-        try night(1, in: directory, expect: 76)
-        let findings = directory.path + "/out/days/2026-11-01/tables/findings.ndjson"
-        let text = try String(contentsOfFile: findings, encoding: .utf8)
-        try (text + "{\"as_of\": \"2026-11-01\", \"rule\": 7}\n").write(
-            toFile: findings, atomically: false, encoding: .utf8)
-        let pipeline = try #require(directory.read("pipeline.yml"))
-        directory.write(
-            "pipeline.yml", pipeline.replacingOccurrences(of: "127.0.0.1:9/", with: TestDatabase.hostPortPath))
-        let result = try night(2, in: directory)
+        let (directory, result) = try secondNight(schema: schema, afterDamaging: "tables/findings.ndjson") {
+            $0 + "{\"as_of\": \"2026-11-01\", \"rule\": 7}\n"
+        }
         #expect(result.stderr.contains("night not loaded into the database"), "\(result.stderr)")
         #expect(result.stderr.contains("findings.ndjson line"), "\(result.stderr)")
         #expect(try TestDatabase.value("SELECT count(*) FROM \(schema).managers WHERE as_of = '2026-11-01'") == "0")
@@ -131,16 +140,9 @@ struct DatabaseTests {
     /// table is: its rows would land on another day, or its date stop every later load.
     @Test func aRunWhoseManifestLostItsDayIsLeftOut() throws {
         let schema = TestDatabase.freshSchema()
-        let directory = try folder(schema: schema, url: "postgresql://orglens@127.0.0.1:9/postgres")
-        try night(1, in: directory, expect: 76)
-        let manifest = directory.path + "/out/days/2026-11-01/manifest.json"
-        let text = try String(contentsOfFile: manifest, encoding: .utf8)
-        try text.replacingOccurrences(of: "\"as_of\": \"2026-11-01\"", with: "\"as_of\": \"2026-11-31\"").write(
-            toFile: manifest, atomically: false, encoding: .utf8)
-        let pipeline = try #require(directory.read("pipeline.yml"))
-        directory.write(
-            "pipeline.yml", pipeline.replacingOccurrences(of: "127.0.0.1:9/", with: TestDatabase.hostPortPath))
-        let result = try night(2, in: directory)
+        let (directory, result) = try secondNight(schema: schema, afterDamaging: "manifest.json") {
+            $0.replacingOccurrences(of: "\"as_of\": \"2026-11-01\"", with: "\"as_of\": \"2026-11-31\"")
+        }
         #expect(result.stderr.contains("night not loaded into the database"), "\(result.stderr)")
         #expect(result.stderr.contains("manifest.json"), "\(result.stderr)")
         #expect(try TestDatabase.value("SELECT count(*) FROM \(schema).runs WHERE as_of = '2026-11-01'") == "0")
